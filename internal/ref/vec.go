@@ -1,0 +1,45 @@
+package ref
+
+// Axpy returns y + alpha·x as ember's Axpy defines it: for each i the
+// product alpha·x[i] is rounded to float32, then the sum with y[i] is
+// rounded to float32 (no fused multiply-add). Each operation is evaluated
+// exactly in float64 and rounded once to float32; float64 has more than
+// 2·24+2 significand bits, so that double rounding is correct rounding.
+func Axpy(alpha float32, x, y []float32) []float32 {
+	if len(x) != len(y) {
+		panic("ref: Axpy: len(x) != len(y)")
+	}
+	out := make([]float32, len(x))
+	for i := range x {
+		p := float32(float64(alpha) * float64(x[i]))
+		out[i] = float32(float64(y[i]) + float64(p))
+	}
+	return out
+}
+
+// Dot returns Σ x[i]·y[i] summed in float64 (each product of two float32s
+// is exact in float64) and Σ |x[i]·y[i]|, the magnitude an error bound
+// scales with.
+func Dot(x, y []float32) (dot, abs float64) {
+	if len(x) != len(y) {
+		panic("ref: Dot: len(x) != len(y)")
+	}
+	for i := range x {
+		p := float64(x[i]) * float64(y[i])
+		dot += p
+		if p < 0 {
+			p = -p
+		}
+		abs += p
+	}
+	return dot, abs
+}
+
+// Scale returns alpha·x[i] for each i, correctly rounded to float32.
+func Scale(alpha float32, x []float32) []float32 {
+	out := make([]float32, len(x))
+	for i, v := range x {
+		out[i] = float32(float64(alpha) * float64(v))
+	}
+	return out
+}

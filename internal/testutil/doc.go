@@ -1,0 +1,7 @@
+// Package testutil holds ember's test helpers: seeded random data, ulp
+// distances, the GEMM error bound, guard-page allocations that turn an
+// out-of-bounds access into a test failure, and ForEachLevel, which runs a
+// subtest at every kernel level this CPU supports.
+//
+// It is imported only by tests.
+package testutil

@@ -1,0 +1,157 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// ReLU-family kernels for AVX2. Main loops take 32 floats (four ymm) per
+// trip, then 8 at a time; the last 1..7 use VMASKMOVPS, which neither reads
+// nor writes the masked-off lanes.
+
+// TAIL_MASK loads into m the mask selecting the first n lanes (1 <= n <= 7),
+// using tmp.
+#define TAIL_MASK(n, tmp, m) \
+	MOVQ $8, tmp \
+	SUBQ n, tmp \
+	LEAQ ·tailMaskAVX2(SB), R8 \
+	VMOVDQU (R8)(tmp*4), m
+
+#define ZERO Y0
+#define DST DI
+#define X_PTR SI
+#define DY_PTR DX
+#define N CX
+#define MASK Y5
+
+// RELU sets v = max(0, v), NaN kept, -0 made +0. VMAXPS returns its second
+// source (Go's first operand, here v) when either is NaN or both are zero,
+// so NaN passes through and -0 stays -0; adding +0 then turns -0 into +0 and
+// changes nothing else (it quiets a signalling NaN, as the generic code does).
+#define RELU(v) \
+	VMAXPS v, ZERO, v \
+	VADDPS ZERO, v, v
+
+// func ReLUAVX2(dst, x []float32)
+//
+//	for i, v := range x {
+//		switch {
+//		case v > 0:  dst[i] = v
+//		case v != v: dst[i] = v + 0
+//		default:     dst[i] = 0
+//		}
+//	}
+//
+// Requires AVX2.
+TEXT ·ReLUAVX2(SB), NOSPLIT, $0-48
+	MOVQ   dst_base+0(FP), DST
+	MOVQ   x_base+24(FP), X_PTR
+	MOVQ   x_len+32(FP), N
+	VXORPS ZERO, ZERO, ZERO
+
+reluLoop32:
+	CMPQ    N, $32
+	JB      reluLoop8
+	VMOVUPS (X_PTR), Y1
+	VMOVUPS 32(X_PTR), Y2
+	VMOVUPS 64(X_PTR), Y3
+	VMOVUPS 96(X_PTR), Y4
+	RELU(Y1)
+	RELU(Y2)
+	RELU(Y3)
+	RELU(Y4)
+	VMOVUPS Y1, (DST)
+	VMOVUPS Y2, 32(DST)
+	VMOVUPS Y3, 64(DST)
+	VMOVUPS Y4, 96(DST)
+	ADDQ    $128, X_PTR
+	ADDQ    $128, DST
+	SUBQ    $32, N
+	JMP     reluLoop32
+
+reluLoop8:
+	CMPQ    N, $8
+	JB      reluTail
+	VMOVUPS (X_PTR), Y1
+	RELU(Y1)
+	VMOVUPS Y1, (DST)
+	ADDQ    $32, X_PTR
+	ADDQ    $32, DST
+	SUBQ    $8, N
+	JMP     reluLoop8
+
+reluTail:
+	TESTQ      N, N
+	JZ         reluDone
+	TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (X_PTR), MASK, Y1
+	RELU(Y1)
+	VMASKMOVPS Y1, MASK, (DST)
+
+reluDone:
+	VZEROUPPER
+	RET
+
+// GRAD sets v = dy where x > 0, else +0: the compare (x > 0, ordered, so a
+// NaN x gives false) yields all-ones lanes, and the AND selects dy's bits.
+// x is in v on entry; dy is the memory operand.
+#define GRAD(v, dy) \
+	VCMPPS $0x1e, ZERO, v, v \
+	VANDPS dy, v, v
+
+// func ReLUGradAVX2(dst, dy, x []float32)
+//
+//	for i, v := range x {
+//		if v > 0 { dst[i] = dy[i] } else { dst[i] = 0 }
+//	}
+//
+// Requires AVX2.
+TEXT ·ReLUGradAVX2(SB), NOSPLIT, $0-72
+	MOVQ   dst_base+0(FP), DST
+	MOVQ   dy_base+24(FP), DY_PTR
+	MOVQ   x_base+48(FP), X_PTR
+	MOVQ   x_len+56(FP), N
+	VXORPS ZERO, ZERO, ZERO
+
+gradLoop32:
+	CMPQ    N, $32
+	JB      gradLoop8
+	VMOVUPS (X_PTR), Y1
+	VMOVUPS 32(X_PTR), Y2
+	VMOVUPS 64(X_PTR), Y3
+	VMOVUPS 96(X_PTR), Y4
+	GRAD(Y1, (DY_PTR))
+	GRAD(Y2, 32(DY_PTR))
+	GRAD(Y3, 64(DY_PTR))
+	GRAD(Y4, 96(DY_PTR))
+	VMOVUPS Y1, (DST)
+	VMOVUPS Y2, 32(DST)
+	VMOVUPS Y3, 64(DST)
+	VMOVUPS Y4, 96(DST)
+	ADDQ    $128, X_PTR
+	ADDQ    $128, DY_PTR
+	ADDQ    $128, DST
+	SUBQ    $32, N
+	JMP     gradLoop32
+
+gradLoop8:
+	CMPQ    N, $8
+	JB      gradTail
+	VMOVUPS (X_PTR), Y1
+	GRAD(Y1, (DY_PTR))
+	VMOVUPS Y1, (DST)
+	ADDQ    $32, X_PTR
+	ADDQ    $32, DY_PTR
+	ADDQ    $32, DST
+	SUBQ    $8, N
+	JMP     gradLoop8
+
+gradTail:
+	TESTQ      N, N
+	JZ         gradDone
+	TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (X_PTR), MASK, Y1
+	VMASKMOVPS (DY_PTR), MASK, Y2
+	GRAD(Y1, Y2)
+	VMASKMOVPS Y1, MASK, (DST)
+
+gradDone:
+	VZEROUPPER
+	RET

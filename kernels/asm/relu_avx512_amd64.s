@@ -1,0 +1,156 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// ReLU-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64 floats
+// (four zmm) per trip, then 16 at a time; the last 1..15 use an opmask:
+// zero-masked loads and masked stores neither read nor write the masked-off
+// lanes (and do not fault beside an unmapped page).
+
+// TAIL_MASK sets k to the mask selecting the first n lanes (1 <= n <= 15),
+// using the general register tmp.
+#define TAIL_MASK(n, tmp, k) \
+	MOVL  $1, tmp \
+	SHLL  n, tmp \
+	DECL  tmp \
+	KMOVW tmp, k
+
+#define ZERO Z0
+#define DST DI
+#define X_PTR SI
+#define DY_PTR DX
+#define N CX
+
+// RELU sets v = max(0, v), NaN kept, -0 made +0: see relu_avx2_amd64.s; the
+// EVEX VMAXPS has the same NaN and signed-zero rule.
+#define RELU(v) \
+	VMAXPS v, ZERO, v \
+	VADDPS ZERO, v, v
+
+// func ReLUAVX512(dst, x []float32)
+//
+//	for i, v := range x {
+//		switch {
+//		case v > 0:  dst[i] = v
+//		case v != v: dst[i] = v + 0
+//		default:     dst[i] = 0
+//		}
+//	}
+//
+// Requires AVX512F.
+TEXT ·ReLUAVX512(SB), NOSPLIT, $0-48
+	MOVQ   dst_base+0(FP), DST
+	MOVQ   x_base+24(FP), X_PTR
+	MOVQ   x_len+32(FP), N
+	VXORPS ZERO, ZERO, ZERO
+
+reluLoop64:
+	CMPQ    N, $64
+	JB      reluLoop16
+	VMOVUPS (X_PTR), Z1
+	VMOVUPS 64(X_PTR), Z2
+	VMOVUPS 128(X_PTR), Z3
+	VMOVUPS 192(X_PTR), Z4
+	RELU(Z1)
+	RELU(Z2)
+	RELU(Z3)
+	RELU(Z4)
+	VMOVUPS Z1, (DST)
+	VMOVUPS Z2, 64(DST)
+	VMOVUPS Z3, 128(DST)
+	VMOVUPS Z4, 192(DST)
+	ADDQ    $256, X_PTR
+	ADDQ    $256, DST
+	SUBQ    $64, N
+	JMP     reluLoop64
+
+reluLoop16:
+	CMPQ    N, $16
+	JB      reluTail
+	VMOVUPS (X_PTR), Z1
+	RELU(Z1)
+	VMOVUPS Z1, (DST)
+	ADDQ    $64, X_PTR
+	ADDQ    $64, DST
+	SUBQ    $16, N
+	JMP     reluLoop16
+
+reluTail:
+	TESTQ     N, N
+	JZ        reluDone
+	TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z1
+	RELU(Z1)
+	VMOVUPS   Z1, K1, (DST)
+
+reluDone:
+	VZEROUPPER
+	RET
+
+// GRAD sets v = dy where x > 0, else +0, under the opmask k: the ordered
+// compare (a NaN x gives false) writes the lanes to keep into K2, and a
+// zero-masked load of dy then reads dy's bits there and +0 elsewhere. x is
+// in v on entry; dy is a memory operand.
+#define GRAD(v, dy, k) \
+	VCMPPS    $0x1e, ZERO, v, k, K2 \
+	VMOVUPS.Z dy, K2, v
+
+// func ReLUGradAVX512(dst, dy, x []float32)
+//
+//	for i, v := range x {
+//		if v > 0 { dst[i] = dy[i] } else { dst[i] = 0 }
+//	}
+//
+// Requires AVX512F.
+TEXT ·ReLUGradAVX512(SB), NOSPLIT, $0-72
+	MOVQ   dst_base+0(FP), DST
+	MOVQ   dy_base+24(FP), DY_PTR
+	MOVQ   x_base+48(FP), X_PTR
+	MOVQ   x_len+56(FP), N
+	VXORPS ZERO, ZERO, ZERO
+	KXNORW K3, K3, K3 // all 16 lanes
+
+gradLoop64:
+	CMPQ    N, $64
+	JB      gradLoop16
+	VMOVUPS (X_PTR), Z1
+	VMOVUPS 64(X_PTR), Z2
+	VMOVUPS 128(X_PTR), Z3
+	VMOVUPS 192(X_PTR), Z4
+	GRAD(Z1, (DY_PTR), K3)
+	GRAD(Z2, 64(DY_PTR), K3)
+	GRAD(Z3, 128(DY_PTR), K3)
+	GRAD(Z4, 192(DY_PTR), K3)
+	VMOVUPS Z1, (DST)
+	VMOVUPS Z2, 64(DST)
+	VMOVUPS Z3, 128(DST)
+	VMOVUPS Z4, 192(DST)
+	ADDQ    $256, X_PTR
+	ADDQ    $256, DY_PTR
+	ADDQ    $256, DST
+	SUBQ    $64, N
+	JMP     gradLoop64
+
+gradLoop16:
+	CMPQ    N, $16
+	JB      gradTail
+	VMOVUPS (X_PTR), Z1
+	GRAD(Z1, (DY_PTR), K3)
+	VMOVUPS Z1, (DST)
+	ADDQ    $64, X_PTR
+	ADDQ    $64, DY_PTR
+	ADDQ    $64, DST
+	SUBQ    $16, N
+	JMP     gradLoop16
+
+gradTail:
+	TESTQ     N, N
+	JZ        gradDone
+	TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z1
+	GRAD(Z1, (DY_PTR), K1)
+	VMOVUPS   Z1, K1, (DST)
+
+gradDone:
+	VZEROUPPER
+	RET

@@ -1,0 +1,7 @@
+//go:build purego || !(amd64 || arm64)
+
+package kernels
+
+// detect returns only Generic: this build has no assembly (the purego tag,
+// or an architecture ember has no kernels for).
+func detect() []Level { return []Level{Generic} }

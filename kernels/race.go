@@ -1,0 +1,24 @@
+//go:build race
+
+package kernels
+
+import (
+	"runtime"
+	"unsafe"
+)
+
+// The race detector cannot see memory that assembly touches, so the
+// exported kernels announce their reads and writes here. This makes
+// go test -race meaningful for kernels called from several goroutines.
+
+func raceRead(s []float32) {
+	if len(s) > 0 {
+		runtime.RaceReadRange(unsafe.Pointer(unsafe.SliceData(s)), len(s)*4)
+	}
+}
+
+func raceWrite(s []float32) {
+	if len(s) > 0 {
+		runtime.RaceWriteRange(unsafe.Pointer(unsafe.SliceData(s)), len(s)*4)
+	}
+}
