@@ -5,21 +5,37 @@ import (
 	"unsafe"
 )
 
-// checkNoPartialOverlap panics if a and b share memory without starting at
+// The checks are small enough to be inlined into every kernel; only the
+// panics, which format a message, are out of line. (Out-of-line checks
+// cost ~10 ns per call, as much as a 16-element kernel.)
+
+// checkSameLen panics unless x and y have the same length.
+func checkSameLen(fn, xName string, x []float32, yName string, y []float32) {
+	if len(x) != len(y) {
+		panicLengths(fn, xName, len(x), yName, len(y))
+	}
+}
+
+// partialOverlap reports whether a and b share memory without starting at
 // the same element. In-place use (the same slice) is fine for elementwise
 // kernels; a shifted overlap would make the result depend on the order the
-// vector loop happens to touch memory in.
-func checkNoPartialOverlap(fn, aName string, a []float32, bName string, b []float32) {
-	if len(a) == 0 || len(b) == 0 {
-		return
-	}
-	const size = unsafe.Sizeof(float32(0))
-	a0 := uintptr(unsafe.Pointer(unsafe.SliceData(a)))
-	b0 := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	if a0 == b0 {
-		return
-	}
-	if a0 < b0+uintptr(len(b))*size && b0 < a0+uintptr(len(a))*size {
-		panic(fmt.Sprintf("kernels: %s: %s and %s overlap without being the same slice", fn, aName, bName))
-	}
+// vector loop happens to touch memory in. With unsigned wrap-around, a
+// starts inside b exactly when 0 < a0−b0 < len(b)·4, and b inside a when
+// 0 < b0−a0 < len(a)·4.
+func partialOverlap(a, b []float32) bool {
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(a))) - uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return d != 0 && (d < uintptr(len(b))*4 || -d < uintptr(len(a))*4)
+}
+
+//go:noinline
+func panicLengths(fn, xName string, nx int, yName string, ny int) {
+	panic(fmt.Sprintf("kernels: %s: len(%s) = %d != len(%s) = %d", fn, xName, nx, yName, ny))
+}
+
+// panicOverlap reports a partial overlap; what names the kernel and the
+// slices, e.g. "Axpy: x and y".
+//
+//go:noinline
+func panicOverlap(what string) {
+	panic("kernels: " + what + " overlap without being the same slice")
 }

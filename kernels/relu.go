@@ -9,7 +9,9 @@ package kernels
 // must not overlap it otherwise.
 func ReLU(dst, x []float32) {
 	checkSameLen("ReLU", "dst", dst, "x", x)
-	checkNoPartialOverlap("ReLU", "dst", dst, "x", x)
+	if partialOverlap(dst, x) {
+		panicOverlap("ReLU: dst and x")
+	}
 	raceRead(x)
 	raceWrite(dst)
 	relu(dst, x)
@@ -26,8 +28,12 @@ func ReLU(dst, x []float32) {
 func ReLUGrad(dst, dy, x []float32) {
 	checkSameLen("ReLUGrad", "dst", dst, "dy", dy)
 	checkSameLen("ReLUGrad", "dst", dst, "x", x)
-	checkNoPartialOverlap("ReLUGrad", "dst", dst, "dy", dy)
-	checkNoPartialOverlap("ReLUGrad", "dst", dst, "x", x)
+	if partialOverlap(dst, dy) {
+		panicOverlap("ReLUGrad: dst and dy")
+	}
+	if partialOverlap(dst, x) {
+		panicOverlap("ReLUGrad: dst and x")
+	}
 	raceRead(dy)
 	raceRead(x)
 	raceWrite(dst)

@@ -1,7 +1,5 @@
 package kernels
 
-import "fmt"
-
 // Axpy adds alpha times x to y: y[i] += alpha*x[i] for every i.
 //
 // Each element is computed as y[i] + float32(alpha*x[i]): the product is
@@ -10,7 +8,9 @@ import "fmt"
 // but must not overlap otherwise.
 func Axpy(alpha float32, x, y []float32) {
 	checkSameLen("Axpy", "x", x, "y", y)
-	checkNoPartialOverlap("Axpy", "x", x, "y", y)
+	if partialOverlap(x, y) {
+		panicOverlap("Axpy: x and y")
+	}
 	raceRead(x)
 	raceWrite(y)
 	axpy(alpha, x, y)
@@ -34,10 +34,4 @@ func Dot(x, y []float32) float32 {
 func Scale(alpha float32, x []float32) {
 	raceWrite(x)
 	scale(alpha, x)
-}
-
-func checkSameLen(fn, xName string, x []float32, yName string, y []float32) {
-	if len(x) != len(y) {
-		panic(fmt.Sprintf("kernels: %s: len(%s) = %d != len(%s) = %d", fn, xName, len(x), yName, len(y)))
-	}
 }
