@@ -1,18 +1,11 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "tailmask_amd64.h"
 
 // ReLU-family kernels for AVX2. Main loops take 32 floats (four ymm) per
 // trip, then 8 at a time; the last 1..7 use VMASKMOVPS, which neither reads
 // nor writes the masked-off lanes.
-
-// TAIL_MASK loads into m the mask selecting the first n lanes (1 <= n <= 7),
-// using tmp.
-#define TAIL_MASK(n, tmp, m) \
-	MOVQ $8, tmp \
-	SUBQ n, tmp \
-	LEAQ ·tailMaskAVX2(SB), R8 \
-	VMOVDQU (R8)(tmp*4), m
 
 #define ZERO Y0
 #define DST DI
@@ -80,7 +73,7 @@ reluLoop8:
 reluTail:
 	TESTQ      N, N
 	JZ         reluDone
-	TAIL_MASK(N, AX, MASK)
+	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	RELU(Y1)
 	VMASKMOVPS Y1, MASK, (DST)
@@ -146,7 +139,7 @@ gradLoop8:
 gradTail:
 	TESTQ      N, N
 	JZ         gradDone
-	TAIL_MASK(N, AX, MASK)
+	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMASKMOVPS (DY_PTR), MASK, Y2
 	GRAD(Y1, Y2)

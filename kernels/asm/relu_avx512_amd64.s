@@ -1,19 +1,12 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "tailmask_amd64.h"
 
 // ReLU-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64 floats
 // (four zmm) per trip, then 16 at a time; the last 1..15 use an opmask:
 // zero-masked loads and masked stores neither read nor write the masked-off
 // lanes (and do not fault beside an unmapped page).
-
-// TAIL_MASK sets k to the mask selecting the first n lanes (1 <= n <= 15),
-// using the general register tmp.
-#define TAIL_MASK(n, tmp, k) \
-	MOVL  $1, tmp \
-	SHLL  n, tmp \
-	DECL  tmp \
-	KMOVW tmp, k
 
 #define ZERO Z0
 #define DST DI
@@ -78,7 +71,7 @@ reluLoop16:
 reluTail:
 	TESTQ     N, N
 	JZ        reluDone
-	TAIL_MASK(N, AX, K1)
+	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	RELU(Z1)
 	VMOVUPS   Z1, K1, (DST)
@@ -146,7 +139,7 @@ gradLoop16:
 gradTail:
 	TESTQ     N, N
 	JZ        gradDone
-	TAIL_MASK(N, AX, K1)
+	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	GRAD(Z1, (DY_PTR), K1)
 	VMOVUPS   Z1, K1, (DST)

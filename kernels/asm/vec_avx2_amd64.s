@@ -1,18 +1,11 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "tailmask_amd64.h"
 
 // Vector-family kernels for AVX2 + FMA3. Main loops take 32 floats (four
 // ymm) per trip, then 8 at a time; the last 1..7 use VMASKMOVPS, which
 // neither reads nor writes the masked-off lanes.
-
-// TAIL_MASK loads into m the mask selecting the first n lanes (1 <= n <= 7),
-// using tmp.
-#define TAIL_MASK(n, tmp, m) \
-	MOVQ $8, tmp \
-	SUBQ n, tmp \
-	LEAQ ·tailMaskAVX2(SB), R8 \
-	VMOVDQU (R8)(tmp*4), m
 
 #define ALPHA Y0
 #define X_PTR SI
@@ -66,7 +59,7 @@ axpyLoop8:
 axpyTail:
 	TESTQ      N, N
 	JZ         axpyDone
-	TAIL_MASK(N, DX, MASK)
+	AVX2_TAIL_MASK(N, DX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMULPS     Y1, ALPHA, Y1
 	VMASKMOVPS (Y_PTR), MASK, Y2
@@ -124,7 +117,7 @@ dotLoop8:
 dotTail:
 	TESTQ       N, N
 	JZ          dotReduce
-	TAIL_MASK(N, DX, MASK)
+	AVX2_TAIL_MASK(N, DX, MASK)
 	VMASKMOVPS  (X_PTR), MASK, Y4
 	VMASKMOVPS  (Y_PTR), MASK, Y6
 	VFMADD231PS Y6, Y4, Y1
@@ -180,7 +173,7 @@ scaleLoop8:
 scaleTail:
 	TESTQ      N, N
 	JZ         scaleDone
-	TAIL_MASK(N, DX, MASK)
+	AVX2_TAIL_MASK(N, DX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMULPS     Y1, ALPHA, Y1
 	VMASKMOVPS Y1, MASK, (X_PTR)

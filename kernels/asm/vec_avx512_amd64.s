@@ -1,19 +1,12 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "tailmask_amd64.h"
 
 // Vector-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64
 // floats (four zmm) per trip, then 16 at a time; the last 1..15 use an opmask:
 // zero-masked loads and masked stores neither read nor write the masked-off
 // lanes (and do not fault beside an unmapped page).
-
-// TAIL_MASK sets k to the mask selecting the first n lanes (1 <= n <= 15),
-// using the general register tmp.
-#define TAIL_MASK(n, tmp, k) \
-	MOVL  $1, tmp \
-	SHLL  n, tmp \
-	DECL  tmp \
-	KMOVW tmp, k
 
 #define ALPHA Z0
 #define X_PTR SI
@@ -66,7 +59,7 @@ axpyLoop16:
 axpyTail:
 	TESTQ     N, N
 	JZ        axpyDone
-	TAIL_MASK(N, AX, K1)
+	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	VMULPS    Z1, ALPHA, Z1
 	VMOVUPS.Z (Y_PTR), K1, Z2
@@ -124,7 +117,7 @@ dotLoop16:
 dotTail:
 	TESTQ       N, N
 	JZ          dotReduce
-	TAIL_MASK(N, AX, K1)
+	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z   (X_PTR), K1, Z4
 	VMOVUPS.Z   (Y_PTR), K1, Z5
 	VFMADD231PS Z5, Z4, Z1
@@ -182,7 +175,7 @@ scaleLoop16:
 scaleTail:
 	TESTQ     N, N
 	JZ        scaleDone
-	TAIL_MASK(N, AX, K1)
+	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	VMULPS    Z1, ALPHA, Z1
 	VMOVUPS   Z1, K1, (X_PTR)
