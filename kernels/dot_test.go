@@ -10,10 +10,11 @@ import (
 	"github.com/emberml/ember/kernels"
 )
 
-// dotBound is the error bound Dot documents, γ_n·Σ|x·y| for n terms summed
-// in any order, plus the float64 reference's own (much smaller) error.
+// dotBound is the error bound Dot documents, γ_n·Σ|x·y| + n·2⁻¹⁴⁸ for n
+// terms summed in any order, plus the float64 reference's own (much
+// smaller) error.
 func dotBound(n int, abs float64) float64 {
-	return (testutil.Gamma(max(n, 1), testutil.Float32Unit) + testutil.Gamma(max(n, 1), testutil.Float64Unit)) * abs
+	return (testutil.Gamma(max(n, 1), testutil.Float32Unit)+testutil.Gamma(max(n, 1), testutil.Float64Unit))*abs + float64(n)*0x1p-148
 }
 
 func checkDot(t *testing.T, what string, x, y []float32) {
@@ -59,6 +60,23 @@ func TestDotLong(t *testing.T) {
 			checkDot(t, fmt.Sprintf("n=%d", n), x, y)
 			// x·x has no cancellation, so the bound is tight in relative terms.
 			checkDot(t, fmt.Sprintf("n=%d x·x", n), x, x)
+		}
+	})
+}
+
+// TestDotUnderflow checks the bound's absolute term: products below the
+// float32 normal range (1e-23² ≈ 1e-46 is near the smallest subnormal)
+// lose almost everything, and the result must still be within the bound.
+func TestDotUnderflow(t *testing.T) {
+	forEachDispatch(t, func(t *testing.T) {
+		for _, n := range []int{1, 16, 32, 100, 301} {
+			for _, v := range []float32{1e-23, 3e-20, 1e-19} {
+				x := make([]float32, n)
+				for i := range x {
+					x[i] = v
+				}
+				checkDot(t, fmt.Sprintf("n=%d v=%g", n, v), x, x)
+			}
 		}
 	})
 }

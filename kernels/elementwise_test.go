@@ -13,13 +13,15 @@ import (
 // An elementwiseCase describes one elementwise kernel for the shared sweeps:
 // its inputs, whether it overwrites one of them, how to call it and what
 // internal/ref says each output must be. Every kernel here has no rounding
-// choice (or a fixed one), so results are compared bit for bit.
+// choice (or a fixed one), so results are compared bit for bit; NaNs too
+// where the kernel defines which NaN comes out (exactNaN).
 type elementwiseCase struct {
-	name    string
-	nIn     int // inputs, each of the same length
-	inPlace int // index of the input the kernel overwrites; -1 writes a separate dst
-	call    func(dst []float32, in [][]float32, alpha float32)
-	want    func(in [][]float32, alpha float32) []float32
+	name     string
+	nIn      int  // inputs, each of the same length
+	inPlace  int  // index of the input the kernel overwrites; -1 writes a separate dst
+	exactNaN bool // NaN results must match bit for bit, not just be NaN
+	call     func(dst []float32, in [][]float32, alpha float32)
+	want     func(in [][]float32, alpha float32) []float32
 }
 
 var elementwiseCases = []elementwiseCase{
@@ -34,28 +36,40 @@ var elementwiseCases = []elementwiseCase{
 		want: func(in [][]float32, alpha float32) []float32 { return ref.Scale(alpha, in[0]) },
 	},
 	{
-		name: "ReLU", nIn: 1, inPlace: -1,
+		name: "ReLU", nIn: 1, inPlace: -1, exactNaN: true,
 		call: func(dst []float32, in [][]float32, _ float32) { kernels.ReLU(dst, in[0]) },
 		want: func(in [][]float32, _ float32) []float32 {
 			out := make([]float32, len(in[0]))
 			for i, v := range in[0] {
 				out[i] = float32(ref.ReLU(float64(v)))
+				if out[i] != out[i] {
+					// The contract: x's NaN, quieted, payload kept.
+					out[i] = math.Float32frombits(math.Float32bits(v) | quietBit)
+				}
 			}
 			return out
 		},
 	},
 	{
-		name: "ReLUGrad", nIn: 2, inPlace: -1,
+		name: "ReLUGrad", nIn: 2, inPlace: -1, exactNaN: true,
 		call: func(dst []float32, in [][]float32, _ float32) { kernels.ReLUGrad(dst, in[0], in[1]) },
 		want: func(in [][]float32, _ float32) []float32 {
 			out := make([]float32, len(in[0]))
 			for i := range out {
 				out[i] = float32(ref.ReLUGrad(float64(in[0][i]), float64(in[1][i])))
+				if out[i] != out[i] {
+					// The contract: dy's bits, unchanged (a signalling
+					// NaN stays signalling; float64 would quiet it).
+					out[i] = in[0][i]
+				}
 			}
 			return out
 		},
 	},
 }
+
+// quietBit is the float32 quiet-NaN bit.
+const quietBit = 0x00400000
 
 // alphas cycles through the scalars Axpy and Scale are swept with.
 var alphas = []float32{1.5, -0.7, 0, 3, float32(math.Inf(-1))}
@@ -132,8 +146,18 @@ func checkPadding(t *testing.T, what string, buf []float32, off, n int) {
 // (two NaNs count as equal).
 func checkSame(t *testing.T, what string, got, want []float32, in [][]float32) {
 	t.Helper()
+	checkBits(t, what, got, want, in, false)
+}
+
+// checkBits is checkSame, comparing NaNs bit for bit too if exactNaN.
+func checkBits(t *testing.T, what string, got, want []float32, in [][]float32, exactNaN bool) {
+	t.Helper()
 	for i := range want {
-		if !testutil.SameFloat32(got[i], want[i]) {
+		same := testutil.SameFloat32(got[i], want[i])
+		if exactNaN {
+			same = math.Float32bits(got[i]) == math.Float32bits(want[i])
+		}
+		if !same {
 			ins := ""
 			for k := range in {
 				ins += fmt.Sprintf(" in%d=%g(%#08x)", k, in[k][i], math.Float32bits(in[k][i]))
@@ -175,10 +199,10 @@ func TestElementwiseSweep(t *testing.T) {
 							dst, dstBuf = paddedCopy(stale, (off+5)%(maxOffset+1))
 						}
 						c.call(dst, in, alpha)
-						checkSame(t, what, dst, c.want(orig, alpha), orig)
+						checkBits(t, what, dst, c.want(orig, alpha), orig, c.exactNaN)
 						checkPadding(t, what+" dst", dstBuf, (off+5)%(maxOffset+1), n)
 						for k := range in {
-							checkSame(t, fmt.Sprintf("%s input %d changed", what, k), in[k], orig[k], orig)
+							checkBits(t, fmt.Sprintf("%s input %d changed", what, k), in[k], orig[k], orig, true)
 							checkPadding(t, fmt.Sprintf("%s input %d", what, k), bufs[k], off, n)
 						}
 					}
@@ -212,7 +236,7 @@ func TestElementwiseGuardPages(t *testing.T) {
 						if err := testutil.NoFault(func() { c.call(dst, in, 1.25) }); err != nil {
 							t.Fatalf("%s: %v", what, err)
 						}
-						checkSame(t, what, dst, c.want(orig, 1.25), orig)
+						checkBits(t, what, dst, c.want(orig, 1.25), orig, c.exactNaN)
 					}
 				}
 			})

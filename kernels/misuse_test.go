@@ -76,7 +76,7 @@ func TestReLUNaNPayload(t *testing.T) {
 	in := []uint32{0x7fc00000, 0xffc00000, 0x7fc12345, 0xffd00001, 0x7f800001, 0xff812345, 0x7fbfffff}
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		defer kernels.SetDispatchForTest(0, -1)()
-		for _, n := range []int{len(in), 16, 33} {
+		for _, n := range []int{len(in), 16, 33, 79, 300} {
 			x := make([]float32, n)
 			for i := range x {
 				x[i] = math.Float32frombits(in[i%len(in)])

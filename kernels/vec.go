@@ -4,8 +4,10 @@ package kernels
 //
 // Each element is computed as y[i] + float32(alpha*x[i]): the product is
 // rounded before the sum (no fused multiply-add), so every level gives the
-// same bits. x and y must have the same length; they may be the same slice,
-// but must not overlap otherwise.
+// same bits — except that when more than one operand of an element is NaN,
+// which of those NaNs comes out is unspecified (the hardware picks one by
+// operand order). x and y must have the same length; they may be the same
+// slice, but must not overlap otherwise.
 func Axpy(alpha float32, x, y []float32) {
 	checkSameLen("Axpy", "x", x, "y", y)
 	if partialOverlap(x, y) {
@@ -20,8 +22,11 @@ func Axpy(alpha float32, x, y []float32) {
 //
 // The summation order depends on the level (the assembly keeps several
 // partial sums), so results can differ between levels in the last bits; at
-// every level the error is at most γ_n·Σ|x[i]·y[i]|, where n = len(x),
-// γ_n = n·u/(1−n·u) and u = 2⁻²⁴. x and y must have the same length.
+// every level the error is at most γ_n·Σ|x[i]·y[i]| + n·2⁻¹⁴⁸, where
+// n = len(x), γ_n = n·u/(1−n·u) and u = 2⁻²⁴; the second term covers
+// products and partial sums that fall below the normal range (each such
+// rounding can lose up to 2⁻¹⁵⁰ absolutely). x and y must have the same
+// length.
 func Dot(x, y []float32) float32 {
 	checkSameLen("Dot", "x", x, "y", y)
 	raceRead(x)
@@ -30,7 +35,8 @@ func Dot(x, y []float32) float32 {
 }
 
 // Scale multiplies x by alpha in place: x[i] *= alpha for every i. The
-// result is the correctly rounded product, the same bits at every level.
+// result is the correctly rounded product, the same bits at every level
+// (if both alpha and x[i] are NaN, which NaN comes out is unspecified).
 func Scale(alpha float32, x []float32) {
 	raceWrite(x)
 	scale(alpha, x)

@@ -2,9 +2,11 @@ package ref
 
 // Axpy returns y + alpha·x as ember's Axpy defines it: for each i the
 // product alpha·x[i] is rounded to float32, then the sum with y[i] is
-// rounded to float32 (no fused multiply-add). Each operation is evaluated
-// exactly in float64 and rounded once to float32; float64 has more than
-// 2·24+2 significand bits, so that double rounding is correct rounding.
+// rounded to float32 (no fused multiply-add). Each operation is evaluated in
+// float64 and then rounded to float32. The product of two float32s is exact
+// in float64; the sum may be rounded twice (to float64, then float32), but
+// float64 has at least 2·24+2 significand bits, so for + and × that double
+// rounding equals a single correct rounding to float32 (Figueroa, 1995).
 func Axpy(alpha float32, x, y []float32) []float32 {
 	if len(x) != len(y) {
 		panic("ref: Axpy: len(x) != len(y)")

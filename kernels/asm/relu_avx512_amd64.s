@@ -35,7 +35,7 @@ TEXT ·ReLUAVX512(SB), NOSPLIT, $0-48
 	MOVQ   dst_base+0(FP), DST
 	MOVQ   x_base+24(FP), X_PTR
 	MOVQ   x_len+32(FP), N
-	VXORPS ZERO, ZERO, ZERO
+	VXORPS X0, X0, X0 // ZERO: a VEX write zeroes all 512 bits (AVX512DQ's zmm VXORPS not needed)
 
 reluLoop64:
 	CMPQ    N, $64
@@ -100,7 +100,7 @@ TEXT ·ReLUGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ   dy_base+24(FP), DY_PTR
 	MOVQ   x_base+48(FP), X_PTR
 	MOVQ   x_len+56(FP), N
-	VXORPS ZERO, ZERO, ZERO
+	VXORPS X0, X0, X0 // ZERO: a VEX write zeroes all 512 bits (AVX512DQ's zmm VXORPS not needed)
 	KXNORW K3, K3, K3 // all 16 lanes
 
 gradLoop64:

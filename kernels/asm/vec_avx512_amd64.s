@@ -83,10 +83,10 @@ TEXT ·DotAVX512(SB), NOSPLIT, $0-52
 	MOVQ   x_base+0(FP), X_PTR
 	MOVQ   x_len+8(FP), N
 	MOVQ   y_base+24(FP), Y_PTR
-	VXORPS Z0, Z0, Z0
-	VXORPS Z1, Z1, Z1
-	VXORPS Z2, Z2, Z2
-	VXORPS Z3, Z3, Z3
+	VXORPS X0, X0, X0 // zeroes all of Z0
+	VXORPS X1, X1, X1 // zeroes all of Z1
+	VXORPS X2, X2, X2 // zeroes all of Z2
+	VXORPS X3, X3, X3 // zeroes all of Z3
 
 dotLoop64:
 	CMPQ        N, $64
