@@ -6,7 +6,7 @@ import "github.com/emberml/ember/kernels/asm"
 
 // Each case cuts the vector into chunks of at most chunkLen elements and
 // calls the level's assembly directly (a switch, not a function table: see
-// DESIGN.md, Dispatch); the assembly handles every tail itself.
+// ARCHITECTURE.md); the assembly handles every tail itself.
 
 func axpy(alpha float32, x, y []float32) {
 	if len(x) >= minAsmLen {

@@ -7,7 +7,7 @@ import "github.com/emberml/ember/kernels/asm"
 // The NEON case hands the assembly the first len(x)&^3 elements (it takes
 // only multiples of 4), cut into chunks of at most chunkLen elements, and
 // calls the level's assembly directly (a switch, not a function table: see
-// DESIGN.md, Dispatch); the generic kernel then finishes the last 0..3.
+// ARCHITECTURE.md); the generic kernel then finishes the last 0..3.
 
 // neonChunk is chunkLen rounded down to a multiple of 4 (the NEON kernels'
 // unit), and at least 4.
