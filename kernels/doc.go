@@ -18,9 +18,9 @@
 // level: [ReLU], [ReLUGrad], [Scale], and [Axpy] (which rounds the product
 // before the sum, never fusing them); the one freedom left is which NaN
 // comes out when an element has more than one NaN operand. Reductions such
-// as [Dot] sum in a level-dependent order and are accurate to a stated bound. ReLU keeps NaN
-// and maps -0 to +0, as PyTorch and Go's max do: a NaN reaching an
-// activation must surface, not vanish.
+// as [Dot] sum in a level-dependent order and are accurate to a stated
+// bound. ReLU keeps NaN and maps -0 to +0, as PyTorch and Go's max do: a NaN
+// reaching an activation must surface, not vanish.
 //
 // Assembly is never preempted by the Go scheduler, so long vectors are cut
 // into chunks of a few tens of thousands of elements, and very short ones
