@@ -14,3 +14,20 @@ func SetDispatchForTest(minAsm, chunk int) (restore func()) {
 	}
 	return func() { minAsmLen, chunkLen = oldMin, oldChunk }
 }
+
+// SetGemmBlocksForTest makes GEMM use blocks of kc × (mcTiles·mr) ×
+// (ncTiles·nr) (kc ≤ 0 restores the cache-derived sizes) and split products
+// of at least minFlops flops across goroutines, in parts of at least
+// minTiles tiles, so small test matrices exercise every loop and the
+// parallel path. The returned function restores the previous settings.
+func SetGemmBlocksForTest(kc, mcTiles, ncTiles int, minFlops float64, minTiles int) (restore func()) {
+	oldBlocks, oldFlops, oldTiles := gemmBlocksForTest, parallelMinFlops, minPartTiles
+	gemmBlocksForTest = [3]int{kc, mcTiles, ncTiles}
+	parallelMinFlops, minPartTiles = minFlops, minTiles
+	return func() {
+		gemmBlocksForTest, parallelMinFlops, minPartTiles = oldBlocks, oldFlops, oldTiles
+	}
+}
+
+// GemmParallelDefaults returns the default parallel threshold and part size.
+func GemmParallelDefaults() (minFlops float64, minTiles int) { return parallelMinFlops, minPartTiles }

@@ -11,14 +11,16 @@ import (
 // exported kernels announce their reads and writes here. This makes
 // go test -race meaningful for kernels called from several goroutines.
 
-func raceRead(s []float32) {
+const raceEnabled = true
+
+func raceRead[T float32 | float64](s []T) {
 	if len(s) > 0 {
-		runtime.RaceReadRange(unsafe.Pointer(unsafe.SliceData(s)), len(s)*4)
+		runtime.RaceReadRange(unsafe.Pointer(unsafe.SliceData(s)), len(s)*int(unsafe.Sizeof(s[0])))
 	}
 }
 
-func raceWrite(s []float32) {
+func raceWrite[T float32 | float64](s []T) {
 	if len(s) > 0 {
-		runtime.RaceWriteRange(unsafe.Pointer(unsafe.SliceData(s)), len(s)*4)
+		runtime.RaceWriteRange(unsafe.Pointer(unsafe.SliceData(s)), len(s)*int(unsafe.Sizeof(s[0])))
 	}
 }

@@ -11,3 +11,10 @@ func GuardedFloat32s(t testing.TB, n int, side GuardSide) []float32 {
 	t.Skip("testutil: guard pages need mmap and mprotect")
 	return nil
 }
+
+// GuardedFloat64s skips the test, like GuardedFloat32s.
+func GuardedFloat64s(t testing.TB, n int, side GuardSide) []float64 {
+	t.Helper()
+	t.Skip("testutil: guard pages need mmap and mprotect")
+	return nil
+}

@@ -18,8 +18,20 @@ import (
 // unmapped when the test ends. Never store Go pointers in it.
 func GuardedFloat32s(t testing.TB, n int, side GuardSide) []float32 {
 	t.Helper()
+	return guarded[float32](t, n, side)
+}
+
+// GuardedFloat64s is GuardedFloat32s for float64.
+func GuardedFloat64s(t testing.TB, n int, side GuardSide) []float64 {
+	t.Helper()
+	return guarded[float64](t, n, side)
+}
+
+func guarded[T float32 | float64](t testing.TB, n int, side GuardSide) []T {
+	t.Helper()
+	size := int(unsafe.Sizeof(T(0)))
 	page := unix.Getpagesize()
-	dataPages := (n*4 + page - 1) / page
+	dataPages := (n*size + page - 1) / page
 	region, err := unix.Mmap(-1, 0, (dataPages+2)*page, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_ANON|unix.MAP_PRIVATE)
 	if err != nil {
 		t.Skipf("testutil: mmap unavailable: %v", err)
@@ -36,7 +48,7 @@ func GuardedFloat32s(t testing.TB, n int, side GuardSide) []float32 {
 	}
 	start := page // GuardBefore: right after the leading guard
 	if side == GuardAfter {
-		start = (dataPages+1)*page - n*4
+		start = (dataPages+1)*page - n*size
 	}
-	return unsafe.Slice((*float32)(unsafe.Pointer(&region[start])), n)
+	return unsafe.Slice((*T)(unsafe.Pointer(&region[start])), n)
 }

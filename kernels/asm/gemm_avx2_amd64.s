@@ -1,0 +1,188 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// GEMM micro-kernels for AVX2 + FMA3; the Go loop they compute is in
+// gemm_amd64.go. Registers: twelve accumulators Y4–Y15 hold a 6-row tile
+// (two ymm per row); Y0/Y1 hold the k-th row of the B sliver and Y2/Y3
+// alternate as broadcasts of the A sliver's k-th column, so each A element
+// is loaded once and used for a whole row of FMAs.
+
+#define K_SAVE R9
+#define K CX
+#define TILES R10
+#define A_PTR SI
+#define B_PTR DX
+#define C_PTR DI
+#define LDC R8
+#define ROW R12
+#define BETA_NZ R11
+
+// BETA_FLAG sets BETA_NZ to 1 unless beta (in X0) compares equal to zero;
+// a NaN beta is unordered, so it counts as non-zero.
+#define BETA_FLAG(ucomis, label) \
+	VXORPS  X1, X1, X1; \
+	MOVQ    $1, BETA_NZ; \
+	ucomis  X1, X0; \
+	JNE     label; \
+	JPS     label; \
+	MOVQ    $0, BETA_NZ; \
+label:
+
+#define ZERO_ACC \
+	VXORPS Y4, Y4, Y4; VXORPS Y5, Y5, Y5; VXORPS Y6, Y6, Y6; \
+	VXORPS Y7, Y7, Y7; VXORPS Y8, Y8, Y8; VXORPS Y9, Y9, Y9; \
+	VXORPS Y10, Y10, Y10; VXORPS Y11, Y11, Y11; VXORPS Y12, Y12, Y12; \
+	VXORPS Y13, Y13, Y13; VXORPS Y14, Y14, Y14; VXORPS Y15, Y15, Y15
+
+// ROW_FMA: broadcast A element at off(A_PTR) into bc, then acc0 += bc*Y0,
+// acc1 += bc*Y1.
+#define ROW_FMA(bcast, fma, off, bc, acc0, acc1) \
+	bcast off(A_PTR), bc; \
+	fma   Y0, bc, acc0; \
+	fma   Y1, bc, acc1
+
+#define SCALE_ACC(mul) \
+	mul Y0, Y4, Y4; mul Y0, Y5, Y5; mul Y0, Y6, Y6; mul Y0, Y7, Y7; \
+	mul Y0, Y8, Y8; mul Y0, Y9, Y9; mul Y0, Y10, Y10; mul Y0, Y11, Y11; \
+	mul Y0, Y12, Y12; mul Y0, Y13, Y13; mul Y0, Y14, Y14; mul Y0, Y15, Y15
+
+// ROW_BETA: c = beta*c + acc for one row (beta in Y1), then next row.
+#define ROW_BETA(mul, add, acc0, acc1) \
+	mul     (ROW), Y1, Y2; \
+	add     Y2, acc0, acc0; \
+	VMOVUPS acc0, (ROW); \
+	mul     32(ROW), Y1, Y3; \
+	add     Y3, acc1, acc1; \
+	VMOVUPS acc1, 32(ROW); \
+	ADDQ    LDC, ROW
+
+// ROW_STORE: c = acc for one row, then next row.
+#define ROW_STORE(acc0, acc1) \
+	VMOVUPS acc0, (ROW); \
+	VMOVUPS acc1, 32(ROW); \
+	ADDQ    LDC, ROW
+
+// func GemmF32AVX2(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+//
+// 6×16 float32 tiles: per k step, 16 floats of B (64 bytes) and 6 of A
+// (24 bytes). Requires AVX2 and FMA3.
+TEXT ·GemmF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ  k+0(FP), K_SAVE
+	MOVQ  tiles+8(FP), TILES
+	MOVQ  a+16(FP), A_PTR
+	MOVQ  c+32(FP), C_PTR
+	MOVQ  ldc+40(FP), LDC
+	SHLQ  $2, LDC
+	VMOVSS beta+52(FP), X0
+	BETA_FLAG(VUCOMISS, f32BetaDone)
+
+f32Tile:
+	MOVQ b+24(FP), B_PTR
+	MOVQ K_SAVE, K
+	ZERO_ACC
+
+f32K:
+	VMOVUPS (B_PTR), Y0
+	VMOVUPS 32(B_PTR), Y1
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, 0, Y2, Y4, Y5)
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, 4, Y3, Y6, Y7)
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, 8, Y2, Y8, Y9)
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, 12, Y3, Y10, Y11)
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, 16, Y2, Y12, Y13)
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, 20, Y3, Y14, Y15)
+	ADDQ $24, A_PTR
+	ADDQ $64, B_PTR
+	DECQ K
+	JNZ  f32K
+
+	VBROADCASTSS alpha+48(FP), Y0
+	SCALE_ACC(VMULPS)
+	MOVQ  C_PTR, ROW
+	TESTQ BETA_NZ, BETA_NZ
+	JZ    f32Store
+	VBROADCASTSS beta+52(FP), Y1
+	ROW_BETA(VMULPS, VADDPS, Y4, Y5)
+	ROW_BETA(VMULPS, VADDPS, Y6, Y7)
+	ROW_BETA(VMULPS, VADDPS, Y8, Y9)
+	ROW_BETA(VMULPS, VADDPS, Y10, Y11)
+	ROW_BETA(VMULPS, VADDPS, Y12, Y13)
+	ROW_BETA(VMULPS, VADDPS, Y14, Y15)
+	JMP f32Next
+
+f32Store:
+	ROW_STORE(Y4, Y5)
+	ROW_STORE(Y6, Y7)
+	ROW_STORE(Y8, Y9)
+	ROW_STORE(Y10, Y11)
+	ROW_STORE(Y12, Y13)
+	ROW_STORE(Y14, Y15)
+
+f32Next:
+	MOVQ ROW, C_PTR // six rows down: the next tile
+	DECQ TILES
+	JNZ  f32Tile
+	VZEROUPPER
+	RET
+
+// func GemmF64AVX2(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+//
+// 6×8 float64 tiles: per k step, 8 doubles of B (64 bytes) and 6 of A
+// (48 bytes). Requires AVX2 and FMA3.
+TEXT ·GemmF64AVX2(SB), NOSPLIT, $0-64
+	MOVQ  k+0(FP), K_SAVE
+	MOVQ  tiles+8(FP), TILES
+	MOVQ  a+16(FP), A_PTR
+	MOVQ  c+32(FP), C_PTR
+	MOVQ  ldc+40(FP), LDC
+	SHLQ  $3, LDC
+	VMOVSD beta+56(FP), X0
+	BETA_FLAG(VUCOMISD, f64BetaDone)
+
+f64Tile:
+	MOVQ b+24(FP), B_PTR
+	MOVQ K_SAVE, K
+	ZERO_ACC
+
+f64K:
+	VMOVUPD (B_PTR), Y0
+	VMOVUPD 32(B_PTR), Y1
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, 0, Y2, Y4, Y5)
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, 8, Y3, Y6, Y7)
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, 16, Y2, Y8, Y9)
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, 24, Y3, Y10, Y11)
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, 32, Y2, Y12, Y13)
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, 40, Y3, Y14, Y15)
+	ADDQ $48, A_PTR
+	ADDQ $64, B_PTR
+	DECQ K
+	JNZ  f64K
+
+	VBROADCASTSD alpha+48(FP), Y0
+	SCALE_ACC(VMULPD)
+	MOVQ  C_PTR, ROW
+	TESTQ BETA_NZ, BETA_NZ
+	JZ    f64Store
+	VBROADCASTSD beta+56(FP), Y1
+	ROW_BETA(VMULPD, VADDPD, Y4, Y5)
+	ROW_BETA(VMULPD, VADDPD, Y6, Y7)
+	ROW_BETA(VMULPD, VADDPD, Y8, Y9)
+	ROW_BETA(VMULPD, VADDPD, Y10, Y11)
+	ROW_BETA(VMULPD, VADDPD, Y12, Y13)
+	ROW_BETA(VMULPD, VADDPD, Y14, Y15)
+	JMP f64Next
+
+f64Store:
+	ROW_STORE(Y4, Y5)
+	ROW_STORE(Y6, Y7)
+	ROW_STORE(Y8, Y9)
+	ROW_STORE(Y10, Y11)
+	ROW_STORE(Y12, Y13)
+	ROW_STORE(Y14, Y15)
+
+f64Next:
+	MOVQ ROW, C_PTR
+	DECQ TILES
+	JNZ  f64Tile
+	VZEROUPPER
+	RET

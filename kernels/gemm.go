@@ -1,0 +1,179 @@
+package kernels
+
+import (
+	"runtime"
+	"sync/atomic"
+
+	"gonum.org/v1/gonum/blas"
+)
+
+// Sgemm computes, for row-major float32 matrices,
+//
+//	C = alpha·op(A)·op(B) + beta·C
+//
+// where op(X) is X when tX is blas.NoTrans and Xᵀ when it is blas.Trans or
+// blas.ConjTrans; op(A) is m×k, op(B) is k×n and C is m×n. The semantics are
+// those of gonum's blas.Float32 Sgemm exactly: element (i, j) of a stored
+// matrix X is x[i*ldx+j]; A is stored m×k (lda ≥ max(1, k)) or, transposed,
+// k×m (lda ≥ max(1, m)); B is stored k×n (ldb ≥ max(1, n)) or n×k
+// (ldb ≥ max(1, k)); C is m×n (ldc ≥ max(1, n)). Elements between the rows
+// (the padding up to the leading dimension) are never read or written.
+//
+// The reference-BLAS rules apply: when beta == 0, C is only written, so NaN
+// or Inf already in C does not reach the result; when alpha == 0 or k == 0,
+// A and B are not read (C = beta·C, left untouched if beta == 1). Zeros in
+// A or B are never skipped, so NaN and Inf in A or B propagate.
+//
+// Accuracy: sums are accumulated in float32 with fused multiply-adds, in
+// blocks of up to a few hundred terms, so each element is within
+// γ_{k+2}·(|alpha|·|op(A)|·|op(B)| + |beta|·|C|) of the exact result, with
+// γ_j = j·u/(1−j·u) and u = 2⁻²⁴. For one level (see SetLevel) the result
+// is bit-identical whatever the number of threads, and whichever
+// goroutine calls.
+//
+// Large products are split across up to Threads() goroutines. Sgemm is safe
+// to call from many goroutines at once, as long as no call writes memory
+// another call reads or writes. It does not allocate once its packing
+// buffers are warm.
+//
+// Sgemm panics, with a message starting "kernels: ", on the conditions
+// gonum's Sgemm panics on, checked in the same order: an invalid transpose,
+// a negative size, a leading dimension too small, or a slice too short.
+func Sgemm(tA, tB blas.Transpose, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+	gemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Dgemm is Sgemm for float64 matrices: C = alpha·op(A)·op(B) + beta·C with
+// the same storage conventions, special cases, threading and panics. Its
+// error bound is Sgemm's with u = 2⁻⁵³.
+func Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
+	gemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// threads is the limit SetThreads set; 0 means runtime.GOMAXPROCS(0).
+var threads atomic.Int64
+
+// SetThreads sets the most goroutines one Sgemm or Dgemm call may use
+// (the caller's included). n < 1 restores the default,
+// runtime.GOMAXPROCS(0) at the time of each call. It may be called at any
+// time, also while multiplications run; calls already started keep the
+// value they read. Results do not depend on it.
+func SetThreads(n int) {
+	threads.Store(int64(max(n, 0)))
+}
+
+// Threads returns the most goroutines one Sgemm or Dgemm call may use: the
+// value given to SetThreads, or runtime.GOMAXPROCS(0) by default.
+func Threads() int {
+	if n := threads.Load(); n > 0 {
+		return int(n)
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// gemm checks the arguments as gonum does, in gonum's order, handles the
+// quick returns and the product-free cases, and hands the rest to the
+// blocked driver.
+func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	aTrans, ok := transposed(tA)
+	if !ok {
+		panic("kernels: illegal transpose")
+	}
+	bTrans, ok := transposed(tB)
+	if !ok {
+		panic("kernels: illegal transpose")
+	}
+	switch {
+	case m < 0:
+		panic("kernels: m < 0")
+	case n < 0:
+		panic("kernels: n < 0")
+	case k < 0:
+		panic("kernels: k < 0")
+	}
+	// Stored shapes: A is aRows×aCols, B is bRows×bCols.
+	aRows, aCols := m, k
+	if aTrans {
+		aRows, aCols = k, m
+	}
+	bRows, bCols := k, n
+	if bTrans {
+		bRows, bCols = n, k
+	}
+	switch {
+	case lda < max(1, aCols):
+		panic("kernels: bad leading dimension of A")
+	case ldb < max(1, bCols):
+		panic("kernels: bad leading dimension of B")
+	case ldc < max(1, n):
+		panic("kernels: bad leading dimension of C")
+	}
+	if m == 0 || n == 0 {
+		return
+	}
+	switch {
+	case len(a) < (aRows-1)*lda+aCols:
+		panic("kernels: insufficient length of a")
+	case len(b) < (bRows-1)*ldb+bCols:
+		panic("kernels: insufficient length of b")
+	case len(c) < (m-1)*ldc+n:
+		panic("kernels: insufficient length of c")
+	}
+
+	if alpha == 0 || k == 0 {
+		if beta != 1 {
+			if raceEnabled {
+				raceRows(raceWrite[T], c, m, n, ldc)
+			}
+			scaleRows(c, m, n, ldc, beta)
+		}
+		return
+	}
+	if raceEnabled {
+		raceRows(raceRead[T], a, aRows, aCols, lda)
+		raceRows(raceRead[T], b, bRows, bCols, ldb)
+		raceRows(raceWrite[T], c, m, n, ldc)
+	}
+	gemmDrive(&gemmArgs[T]{
+		aTrans: aTrans, bTrans: bTrans,
+		m: m, n: n, k: k,
+		alpha: alpha, beta: beta,
+		a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+	})
+}
+
+// transposed reports whether t asks for op(X) = Xᵀ, and whether t is a
+// valid blas.Transpose at all.
+func transposed(t blas.Transpose) (trans, ok bool) {
+	switch t {
+	case blas.NoTrans:
+		return false, true
+	case blas.Trans, blas.ConjTrans:
+		return true, true
+	}
+	return false, false
+}
+
+// scaleRows sets the m×n matrix in c to beta·c, or to zero without reading
+// it when beta == 0: the whole product when alpha == 0 or k == 0.
+func scaleRows[T float32 | float64](c []T, m, n, ldc int, beta T) {
+	for i := range m {
+		row := c[i*ldc : i*ldc+n]
+		if beta == 0 {
+			clear(row)
+			continue
+		}
+		for j := range row {
+			row[j] *= beta
+		}
+	}
+}
+
+// raceRows announces an access to each row of a stored matrix separately,
+// so that callers working on disjoint column blocks of one matrix (gonum's
+// sliced views) are not reported as racing through the padding.
+func raceRows[T float32 | float64](announce func([]T), x []T, rows, cols, ld int) {
+	for i := range rows {
+		announce(x[i*ld : i*ld+cols])
+	}
+}

@@ -1,0 +1,55 @@
+//go:build !purego
+
+package kernels
+
+import (
+	"unsafe"
+
+	"github.com/emberml/ember/kernels/asm"
+)
+
+// gemmTile returns the micro-kernel for a level and element size, its
+// register tile and the smallest kc worth using.
+//
+// AVX2 (16 ymm): 6×16 float32 (6×8 float64) keeps 12 accumulators, two B
+// vectors and two broadcasts of A in registers; 6 rows is the most that
+// fits, and every A element is broadcast once per k step and used twice.
+//
+// AVX-512 (32 zmm): 6×64 float32 (6×32 float64): 24 accumulators, four B
+// vectors, two broadcasts and the alpha/beta registers. The same 6-row
+// structure as AVX2, four vectors wide instead of two; a probe on an
+// AVX-512 Xeon ran shapes from 14×32 to 6×64 at the same ~100 % of peak,
+// with kc ≈ 384 best for 6×64 (see ASM-NOTES.md).
+func gemmTile(level Level, size int) (kern gemmKernel, mr, nr, minKC int) {
+	switch level {
+	case AVX512:
+		if size == 4 {
+			return gemmF32AVX512, 6, 64, 384
+		}
+		return gemmF64AVX512, 6, 32, 384
+	case AVX2:
+		if size == 4 {
+			return gemmF32AVX2, 6, 16, 256
+		}
+		return gemmF64AVX2, 6, 8, 256
+	}
+	return gemmGeneric, genericMR, genericNR, 256
+}
+
+// gemmMicro calls kernel kern (a switch, not a function table: see
+// ARCHITECTURE.md) on tiles consecutive tiles, with the contract of
+// gemmMicroGeneric.
+func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+	switch kern {
+	case gemmF32AVX2:
+		asm.GemmF32AVX2(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
+	case gemmF64AVX2:
+		asm.GemmF64AVX2(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
+	case gemmF32AVX512:
+		asm.GemmF32AVX512(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
+	case gemmF64AVX512:
+		asm.GemmF64AVX512(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
+	default:
+		gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
+	}
+}

@@ -1,0 +1,396 @@
+package kernels
+
+import (
+	"sync"
+	"sync/atomic"
+	"unsafe"
+)
+
+// The GEMM driver: BLIS's five loops around a micro-kernel (see
+// ARCHITECTURE.md). For each nc-column panel of C (loop 5) and kc-deep
+// slice of the sum (loop 4), B's kc×nc block is packed into slivers of nr
+// columns; for each mc-row block (loop 3), A's mc×kc block is packed into
+// slivers of mr rows. Loop 2 walks the B slivers; loop 1, inside the
+// assembly, walks the A slivers, so one B sliver stays in L1 while the
+// whole A block streams from L2. Only full mr×nr tiles are computed in
+// place; edge tiles are computed into a small buffer and merged in Go, so
+// no kernel touches memory outside the caller's matrices.
+//
+// Every element's arithmetic depends only on k and on the level (the kc
+// split and the tile grid are fixed by them), never on the thread count or
+// on which goroutine computes it: parts are cut on tile boundaries.
+
+// gemmArgs holds one call's validated arguments.
+type gemmArgs[T float32 | float64] struct {
+	aTrans, bTrans bool
+	m, n, k        int
+	alpha, beta    T
+	a              []T
+	lda            int
+	b              []T
+	ldb            int
+	c              []T
+	ldc            int
+}
+
+// gemmPlan is the tile and block sizes of one call.
+type gemmPlan struct {
+	kernel gemmKernel
+	mr, nr int // register tile of the micro-kernel
+	kc     int // depth of one packed block (balanced over k)
+	mc, nc int // rows of A and columns of B packed at once; multiples of mr, nr
+}
+
+// cacheSizes are per-core L1D and L2 and total L3 sizes in bytes; 0 means
+// unknown.
+type cacheSizes struct{ l1d, l2, l3 int }
+
+// caches is read once at init.
+var caches = detectCaches()
+
+// Block-size defaults for when cpuid cannot tell the cache sizes, and
+// limits that keep packing buffers sane on CPUs reporting huge caches.
+const (
+	defaultL1D = 32 << 10
+	defaultL2  = 512 << 10
+	defaultL3  = 8 << 20
+	maxKC      = 512
+	maxMC      = 600
+	maxNC      = 4096
+)
+
+// newGemmPlan picks the level's micro-kernel for elements of size bytes and
+// block sizes from the cache sizes: a B sliver (kc×nr) should take at most
+// half of L1D, an A block (mc×kc) at most half of L2, and a B panel
+// (kc×nc) at most a quarter of L3. kc is then balanced so that k splits
+// into equal blocks instead of leaving a thin last one.
+func newGemmPlan(k, size int) gemmPlan {
+	kern, mr, nr, minKC := gemmTile(active, size)
+	l1, l2, l3 := caches.l1d, caches.l2, caches.l3
+	if l1 <= 0 {
+		l1 = defaultL1D
+	}
+	if l2 <= 0 {
+		l2 = defaultL2
+	}
+	if l3 <= 0 {
+		l3 = defaultL3
+	}
+	kc := min(max(l1/2/(nr*size), minKC), maxKC)
+	if o := gemmBlocksForTest; o[0] > 0 {
+		kc = o[0]
+	}
+	kc = ceilDiv(k, ceilDiv(k, kc)) // balanced blocks, each ≤ kc
+	mc := min(max(l2/2/(kc*size), 4*mr), maxMC) / mr * mr
+	nc := min(max(l3/4/(kc*size), 4*nr), maxNC) / nr * nr
+	if o := gemmBlocksForTest; o[0] > 0 {
+		mc, nc = o[1]*mr, o[2]*nr
+	}
+	return gemmPlan{kernel: kern, mr: mr, nr: nr, kc: kc, mc: mc, nc: nc}
+}
+
+// gemmBlocksForTest, when its kc is positive, replaces the block sizes:
+// kc, then mc and nc in tiles. Tests use tiny blocks to run every loop of
+// the driver on small matrices.
+var gemmBlocksForTest [3]int
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// gemmBuf is one goroutine's packing space: an A block, a B panel and an
+// edge tile, each 64-byte aligned. Buffers are pooled and only grow.
+type gemmBuf[T float32 | float64] struct {
+	a, b, tile []T
+}
+
+// alignedSlice returns a slice of n elements whose first element is
+// 64-byte aligned.
+func alignedSlice[T float32 | float64](n int) []T {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	s := make([]T, n+64/size)
+	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(s)))%64) / size
+	if off != 0 {
+		off = 64/size - off
+	}
+	return s[off : off+n : off+n]
+}
+
+// ensure grows the buffers to fit plan p.
+func (buf *gemmBuf[T]) ensure(p *gemmPlan) {
+	if n := ceilDiv(p.mc, p.mr) * p.mr * p.kc; len(buf.a) < n {
+		buf.a = alignedSlice[T](n)
+	}
+	if n := ceilDiv(p.nc, p.nr) * p.nr * p.kc; len(buf.b) < n {
+		buf.b = alignedSlice[T](n)
+	}
+	if n := p.mr * p.nr; len(buf.tile) < n {
+		buf.tile = alignedSlice[T](n)
+	}
+}
+
+var gemmBufs32, gemmBufs64 sync.Pool
+
+func getGemmBuf[T float32 | float64]() *gemmBuf[T] {
+	pool := gemmPool[T]()
+	if buf, ok := pool.Get().(*gemmBuf[T]); ok {
+		return buf
+	}
+	return new(gemmBuf[T])
+}
+
+func putGemmBuf[T float32 | float64](buf *gemmBuf[T]) { gemmPool[T]().Put(buf) }
+
+func gemmPool[T float32 | float64]() *sync.Pool {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		return &gemmBufs32
+	}
+	return &gemmBufs64
+}
+
+// Parallelism. A product with fewer flops than parallelMinFlops runs on the
+// caller alone (handing work to another goroutine costs microseconds);
+// otherwise it is cut into parts of at least minPartTiles tiles along
+// whichever of m and n has more tiles, one part per goroutine.
+// Both are variables so tests can force the parallel path on small
+// shapes.
+var (
+	parallelMinFlops = float64(2 << 20)
+	minPartTiles     = 2
+)
+
+// gemmDrive runs one validated call with alpha ≠ 0 and k > 0.
+func gemmDrive[T float32 | float64](g *gemmArgs[T]) {
+	var zero T
+	plan := newGemmPlan(g.k, int(unsafe.Sizeof(zero)))
+	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
+	parts := 1
+	if 2*float64(g.m)*float64(g.n)*float64(g.k) >= parallelMinFlops {
+		parts = min(Threads(), max(mTiles, nTiles)/minPartTiles, maxGemmParts)
+	}
+	if parts <= 1 {
+		buf := getGemmBuf[T]()
+		buf.ensure(&plan)
+		gemmPart(&plan, g, 0, g.m, 0, g.n, buf)
+		putGemmBuf(buf)
+		return
+	}
+	call := getGemmCall[T]()
+	call.plan, call.args = plan, g
+	byRows := mTiles > nTiles
+	tiles, tile := nTiles, plan.nr
+	if byRows {
+		tiles, tile = mTiles, plan.mr
+	}
+	call.wg.Add(parts)
+	for p := range parts {
+		lo := min(p*tiles/parts*tile, g.n)
+		hi := min((p+1)*tiles/parts*tile, g.n)
+		i0, i1, j0, j1 := 0, g.m, lo, hi
+		if byRows {
+			i0, i1 = min(p*tiles/parts*tile, g.m), min((p+1)*tiles/parts*tile, g.m)
+			j0, j1 = 0, g.n
+		}
+		call.jobs[p].set(call, i0, i1, j0, j1)
+	}
+	// Offer parts 1.. to idle workers, run part 0 here, then run whatever
+	// no worker has claimed yet: a call never waits for a busy pool.
+	startGemmWorkers(parts - 1)
+	for p := 1; p < parts; p++ {
+		select {
+		case gemmWork <- gemmTicket{job: &call.jobs[p], gen: call.jobs[p].gen()}:
+		default:
+		}
+	}
+	for p := range parts {
+		call.jobs[p].claimAndRun(call.jobs[p].gen())
+	}
+	call.wg.Wait()
+	call.args = nil
+	putGemmCall(call)
+}
+
+// maxGemmParts caps the goroutines one call uses, whatever SetThreads says.
+const maxGemmParts = 64
+
+// gemmCall is the shared state of one parallel call, pooled.
+type gemmCall[T float32 | float64] struct {
+	plan gemmPlan
+	args *gemmArgs[T]
+	wg   sync.WaitGroup
+	jobs [maxGemmParts]gemmJob[T]
+}
+
+// gemmJob is one part of a call: C[i0:i1, j0:j1]. state holds a generation
+// number times two, plus one once claimed; a ticket names the generation it
+// was issued for, so a stale ticket left in the channel from an earlier use
+// of the pooled job can never claim it.
+type gemmJob[T float32 | float64] struct {
+	call           *gemmCall[T]
+	i0, i1, j0, j1 int
+	state          atomic.Uint64
+}
+
+func (j *gemmJob[T]) set(call *gemmCall[T], i0, i1, j0, j1 int) {
+	j.call, j.i0, j.i1, j.j0, j.j1 = call, i0, i1, j0, j1
+	j.state.Store((j.state.Load()>>1 + 1) << 1) // next generation, unclaimed
+}
+
+func (j *gemmJob[T]) gen() uint64 { return j.state.Load() >> 1 }
+
+// claimAndRun runs the job if it is still unclaimed in generation gen.
+func (j *gemmJob[T]) claimAndRun(gen uint64) {
+	if !j.state.CompareAndSwap(gen<<1, gen<<1|1) {
+		return
+	}
+	call := j.call
+	buf := getGemmBuf[T]()
+	buf.ensure(&call.plan)
+	gemmPart(&call.plan, call.args, j.i0, j.i1, j.j0, j.j1, buf)
+	putGemmBuf(buf)
+	call.wg.Done()
+}
+
+func getGemmCall[T float32 | float64]() *gemmCall[T] {
+	var zero T
+	pool := &gemmCalls64
+	if unsafe.Sizeof(zero) == 4 {
+		pool = &gemmCalls32
+	}
+	if call, ok := pool.Get().(*gemmCall[T]); ok {
+		return call
+	}
+	return new(gemmCall[T])
+}
+
+func putGemmCall[T float32 | float64](call *gemmCall[T]) {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		gemmCalls32.Put(call)
+	} else {
+		gemmCalls64.Put(call)
+	}
+}
+
+var gemmCalls32, gemmCalls64 sync.Pool
+
+// gemmTicket offers one job of one generation to a worker.
+type gemmTicket struct {
+	job interface{ claimAndRun(gen uint64) }
+	gen uint64
+}
+
+// The worker pool: goroutines started on demand, never more than
+// maxGemmParts-1, each waiting for tickets. Tickets are offered without
+// blocking, so the pool only ever speeds a call up.
+var (
+	gemmWork        = make(chan gemmTicket, maxGemmParts)
+	gemmWorkersMu   sync.Mutex
+	gemmWorkerCount atomic.Int32
+)
+
+func startGemmWorkers(n int) {
+	if int(gemmWorkerCount.Load()) >= n {
+		return
+	}
+	gemmWorkersMu.Lock()
+	defer gemmWorkersMu.Unlock()
+	for int(gemmWorkerCount.Load()) < min(n, maxGemmParts-1) {
+		gemmWorkerCount.Add(1)
+		go func() {
+			for t := range gemmWork {
+				t.job.claimAndRun(t.gen)
+			}
+		}()
+	}
+}
+
+// gemmPart computes C[i0:i1, j0:j1] through loops 5 to 2. i0 and j0 are
+// multiples of mr and nr, so its tiles are those of the whole product.
+func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int, buf *gemmBuf[T]) {
+	for jc := j0; jc < j1; jc += p.nc {
+		nc := min(p.nc, j1-jc)
+		for pc := 0; pc < g.k; pc += p.kc {
+			kc := min(p.kc, g.k-pc)
+			beta := g.beta
+			if pc > 0 {
+				beta = 1 // later blocks accumulate onto the first
+			}
+			packB(buf.b, g.b, g.ldb, g.bTrans, pc, kc, jc, nc, p.nr)
+			for ic := i0; ic < i1; ic += p.mc {
+				mc := min(p.mc, i1-ic)
+				packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
+				gemmMacro(p, g, buf, ic, mc, jc, nc, kc, beta)
+			}
+		}
+	}
+}
+
+// gemmMacro is loop 2: for each B sliver of the packed panel, the full
+// tiles down the A block in one assembly call, then the edge tiles through
+// buf.tile.
+func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], buf *gemmBuf[T], ic, mc, jc, nc, kc int, beta T) {
+	mr, nr, ldc := p.mr, p.nr, g.ldc
+	fullTiles, allTiles := mc/mr, ceilDiv(mc, mr)
+	aPanel := unsafe.Pointer(unsafe.SliceData(buf.a))
+	tile := unsafe.Pointer(unsafe.SliceData(buf.tile))
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	for jr := 0; jr < nc; jr += nr {
+		cols := min(nr, nc-jr)
+		bSliver := unsafe.Pointer(&buf.b[jr*kc])
+		c := g.c[ic*ldc+jc+jr:]
+		first := 0
+		if cols == nr {
+			if fullTiles > 0 {
+				gemmMicro(p.kernel, kc, fullTiles, aPanel, bSliver, unsafe.Pointer(&c[0]), ldc, g.alpha, beta)
+			}
+			first = fullTiles
+		}
+		for t := first; t < allTiles; t++ {
+			aSliver := unsafe.Add(aPanel, t*mr*kc*size)
+			gemmMicro(p.kernel, kc, 1, aSliver, bSliver, tile, nr, g.alpha, 0)
+			mergeTile(c[t*mr*ldc:], ldc, buf.tile, nr, min(mr, mc-t*mr), cols, beta)
+		}
+	}
+}
+
+// mergeTile stores the top-left rows×cols of an edge tile t (already
+// alpha·AB) into c: c = t when beta == 0 (c is not read), else
+// beta·c + t with the product rounded first, as the kernels do it.
+func mergeTile[T float32 | float64](c []T, ldc int, t []T, ldt, rows, cols int, beta T) {
+	for i := range rows {
+		ci := c[i*ldc : i*ldc+cols]
+		ti := t[i*ldt : i*ldt+cols]
+		if beta == 0 {
+			copy(ci, ti)
+			continue
+		}
+		for j := range ci {
+			ci[j] = T(beta*ci[j]) + ti[j] // T(…) forbids fusing into an FMA
+		}
+	}
+}
+
+// gemmKernel names a micro-kernel: one level's assembly for one element
+// type, or the generic Go one.
+type gemmKernel int
+
+const (
+	gemmGeneric gemmKernel = iota
+	gemmF32AVX2
+	gemmF64AVX2
+	gemmF32AVX512
+	gemmF64AVX512
+	gemmF32NEON
+	gemmF64NEON
+)
+
+// gemmMicroGo runs the generic level's 4×4 micro-kernel on raw pointers,
+// with the contract of gemmMicroGeneric.
+func gemmMicroGo[T float32 | float64](k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+	as := unsafe.Slice((*T)(a), tiles*genericMR*k)
+	bs := unsafe.Slice((*T)(b), genericNR*k)
+	cs := unsafe.Slice((*T)(c), (tiles*genericMR-1)*ldc+genericNR)
+	gemmMicro4x4(k, tiles, as, bs, cs, ldc, alpha, beta)
+}

@@ -1,0 +1,162 @@
+package kernels
+
+// The generic GEMM pieces: packing (used at every level) and the portable
+// micro-kernel, which is also the specification every assembly
+// micro-kernel is tested against.
+
+// Packed layouts. A block of mc rows × kc columns of op(A) is packed as
+// ceil(mc/mr) slivers of kc×mr elements: sliver s holds rows s·mr … s·mr+mr−1,
+// column by column, so element (s·mr+r, l) is at s·kc·mr + l·mr + r. A block
+// of kc rows × nc columns of op(B) is packed as ceil(nc/nr) slivers of
+// kc×nr: element (l, s·nr+j) is at s·kc·nr + l·nr + j. Rows (columns) past
+// the edge of the block are zero, so the micro-kernel always works on full
+// tiles.
+
+// packA packs rows ic…ic+mc−1, columns pc…pc+kc−1 of op(A) into dst.
+func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc, mr int) {
+	for s := 0; s*mr < mc; s++ {
+		d := dst[s*kc*mr : (s+1)*kc*mr]
+		i0 := ic + s*mr
+		rows := min(mr, mc-s*mr)
+		if aTrans {
+			// op(A)[i][l] = a[l*lda+i]: each l is a contiguous run of rows.
+			for l := range kc {
+				src := a[(pc+l)*lda+i0 : (pc+l)*lda+i0+rows]
+				dl := d[l*mr : l*mr+mr]
+				copy(dl, src)
+				clear(dl[rows:])
+			}
+			continue
+		}
+		// op(A)[i][l] = a[i*lda+l]: each row is contiguous, scattered with
+		// stride mr.
+		for r := range rows {
+			src := a[(i0+r)*lda+pc : (i0+r)*lda+pc+kc]
+			for l, v := range src {
+				d[l*mr+r] = v
+			}
+		}
+		for r := rows; r < mr; r++ {
+			for l := range kc {
+				d[l*mr+r] = 0
+			}
+		}
+	}
+}
+
+// packB packs rows pc…pc+kc−1, columns jc…jc+nc−1 of op(B) into dst.
+func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc, nr int) {
+	for s := 0; s*nr < nc; s++ {
+		d := dst[s*kc*nr : (s+1)*kc*nr]
+		j0 := jc + s*nr
+		cols := min(nr, nc-s*nr)
+		if !bTrans {
+			// op(B)[l][j] = b[l*ldb+j]: each l is a contiguous run of columns.
+			for l := range kc {
+				src := b[(pc+l)*ldb+j0 : (pc+l)*ldb+j0+cols]
+				dl := d[l*nr : l*nr+nr]
+				copy(dl, src)
+				clear(dl[cols:])
+			}
+			continue
+		}
+		// op(B)[l][j] = b[j*ldb+l]: each column is contiguous in b,
+		// scattered with stride nr.
+		for j := range cols {
+			src := b[(j0+j)*ldb+pc : (j0+j)*ldb+pc+kc]
+			for l, v := range src {
+				d[l*nr+j] = v
+			}
+		}
+		for j := cols; j < nr; j++ {
+			for l := range kc {
+				d[l*nr+j] = 0
+			}
+		}
+	}
+}
+
+// gemmMicroGeneric is the specification of the micro-kernels. For each of
+// tiles consecutive mr×nr tiles t, with a the packed A slivers (tile t's at
+// a[t·mr·k:]) and b one packed B sliver,
+//
+//	acc[i][j] = Σ_{l<k} a[t·mr·k + l·mr + i] · b[l·nr + j]    (in order l = 0, 1, …)
+//	r = alpha·acc[i][j]
+//	c[(t·mr+i)·ldc + j] = r                  if beta == 0 (c not read)
+//	                    = beta·c[…] + r      otherwise, product rounded first
+//
+// Assembly kernels form acc with FMAs in the same order; this version may
+// or may not fuse, as the compiler decides for the platform.
+func gemmMicroGeneric[T float32 | float64](mr, nr, k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
+	acc := make([]T, mr*nr)
+	for t := range tiles {
+		clear(acc)
+		at := a[t*mr*k : (t+1)*mr*k]
+		for l := range k {
+			for i := range mr {
+				ai := at[l*mr+i]
+				for j := range nr {
+					acc[i*nr+j] += ai * b[l*nr+j]
+				}
+			}
+		}
+		storeTile(c[t*mr*ldc:], ldc, acc, mr, nr, alpha, beta)
+	}
+}
+
+// storeTile applies the micro-kernel contract's epilogue to an mr×nr tile
+// of sums.
+func storeTile[T float32 | float64](c []T, ldc int, acc []T, mr, nr int, alpha, beta T) {
+	for i := range mr {
+		ci := c[i*ldc : i*ldc+nr]
+		for j := range ci {
+			r := alpha * acc[i*nr+j]
+			if beta == 0 {
+				ci[j] = r
+			} else {
+				ci[j] = T(beta*ci[j]) + r
+			}
+		}
+	}
+}
+
+// The generic level's tile. 4×4 keeps sixteen accumulators in registers.
+const (
+	genericMR = 4
+	genericNR = 4
+)
+
+// gemmMicro4x4 is gemmMicroGeneric for 4×4 tiles, with the sums in
+// sixteen local variables so the compiler keeps them in registers: the
+// generic level's micro-kernel.
+func gemmMicro4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
+	var acc [genericMR * genericNR]T
+	for t := range tiles {
+		at := a[t*4*k : (t+1)*4*k]
+		bt := b[:4*k]
+		var c00, c01, c02, c03, c10, c11, c12, c13 T
+		var c20, c21, c22, c23, c30, c31, c32, c33 T
+		for l := 0; l+4 <= len(at) && l+4 <= len(bt); l += 4 {
+			a0, a1, a2, a3 := at[l], at[l+1], at[l+2], at[l+3]
+			b0, b1, b2, b3 := bt[l], bt[l+1], bt[l+2], bt[l+3]
+			c00 += a0 * b0
+			c01 += a0 * b1
+			c02 += a0 * b2
+			c03 += a0 * b3
+			c10 += a1 * b0
+			c11 += a1 * b1
+			c12 += a1 * b2
+			c13 += a1 * b3
+			c20 += a2 * b0
+			c21 += a2 * b1
+			c22 += a2 * b2
+			c23 += a2 * b3
+			c30 += a3 * b0
+			c31 += a3 * b1
+			c32 += a3 * b2
+			c33 += a3 * b3
+		}
+		acc = [...]T{c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33}
+		storeTile(c[t*4*ldc:], ldc, acc[:], 4, 4, alpha, beta)
+	}
+}
