@@ -2,8 +2,247 @@
 
 #include "textflag.h"
 
-// placeholder
+// GEMM micro-kernels for AVX-512; the Go loop they compute is in
+// gemm_amd64.go. The structure is the AVX2 kernels' (gemm_avx2_amd64.s),
+// four vectors wide instead of two: 24 accumulators Z8–Z31 hold a 6-row
+// tile (row i in Z(8+4i)…Z(11+4i)); Z0–Z3 hold the k-th row of the B
+// sliver and Z4/Z5 alternate as broadcasts of the A sliver's k-th column.
+// Every instruction used is in AVX512F (VPXORD rather than VXORPS, which
+// needs AVX512DQ on zmm).
+
+#define K_SAVE R9
+#define K CX
+#define TILES R10
+#define A_PTR SI
+#define B_PTR DX
+#define C_PTR DI
+#define LDC R8
+#define ROW R12
+#define BETA_NZ R11
+
+// BETA_FLAG sets BETA_NZ to 1 unless beta (in X0) compares equal to zero;
+// a NaN beta is unordered, so it counts as non-zero.
+#define BETA_FLAG(ucomis, label) \
+	VXORPS  X1, X1, X1; \
+	MOVQ    $1, BETA_NZ; \
+	ucomis  X1, X0; \
+	JNE     label; \
+	JPS     label; \
+	MOVQ    $0, BETA_NZ; \
+label:
+
+// PREFETCH_C asks for the tile's six rows of C (256 bytes each, five lines
+// when unaligned) at the start of its k loop.
+#define PREFETCH_ROW \
+	PREFETCHT0 (ROW); PREFETCHT0 64(ROW); PREFETCHT0 128(ROW); \
+	PREFETCHT0 192(ROW); PREFETCHT0 255(ROW)
+
+#define PREFETCH_C \
+	MOVQ C_PTR, ROW; \
+	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
+	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
+	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW
+
+#define ZERO_ACC \
+	VPXORD Z8, Z8, Z8; VPXORD Z9, Z9, Z9; VPXORD Z10, Z10, Z10; VPXORD Z11, Z11, Z11; VPXORD Z12, Z12, Z12; VPXORD Z13, Z13, Z13 \
+	VPXORD Z14, Z14, Z14; VPXORD Z15, Z15, Z15; VPXORD Z16, Z16, Z16; VPXORD Z17, Z17, Z17; VPXORD Z18, Z18, Z18; VPXORD Z19, Z19, Z19 \
+	VPXORD Z20, Z20, Z20; VPXORD Z21, Z21, Z21; VPXORD Z22, Z22, Z22; VPXORD Z23, Z23, Z23; VPXORD Z24, Z24, Z24; VPXORD Z25, Z25, Z25 \
+	VPXORD Z26, Z26, Z26; VPXORD Z27, Z27, Z27; VPXORD Z28, Z28, Z28; VPXORD Z29, Z29, Z29; VPXORD Z30, Z30, Z30; VPXORD Z31, Z31, Z31
+
+// ROW_FMA: broadcast the A element at off(A_PTR) into bc, then
+// acc0..acc3 += bc * Z0..Z3.
+#define ROW_FMA(bcast, fma, off, bc, acc0, acc1, acc2, acc3) \
+	bcast off(A_PTR), bc; \
+	fma   Z0, bc, acc0; \
+	fma   Z1, bc, acc1; \
+	fma   Z2, bc, acc2; \
+	fma   Z3, bc, acc3
+
+// F32_STEP / F64_STEP: one k step, with the A column at aoff(A_PTR) and
+// the B row at boff(B_PTR).
+#define F32_STEP(aoff, boff) \
+	VMOVUPS boff(B_PTR), Z0; \
+	VMOVUPS boff+64(B_PTR), Z1; \
+	VMOVUPS boff+128(B_PTR), Z2; \
+	VMOVUPS boff+192(B_PTR), Z3; \
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff, Z4, Z8, Z9, Z10, Z11); \
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+4, Z5, Z12, Z13, Z14, Z15); \
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+8, Z4, Z16, Z17, Z18, Z19); \
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+12, Z5, Z20, Z21, Z22, Z23); \
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+16, Z4, Z24, Z25, Z26, Z27); \
+	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+20, Z5, Z28, Z29, Z30, Z31)
+
+#define F64_STEP(aoff, boff) \
+	VMOVUPD boff(B_PTR), Z0; \
+	VMOVUPD boff+64(B_PTR), Z1; \
+	VMOVUPD boff+128(B_PTR), Z2; \
+	VMOVUPD boff+192(B_PTR), Z3; \
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff, Z4, Z8, Z9, Z10, Z11); \
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+8, Z5, Z12, Z13, Z14, Z15); \
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+16, Z4, Z16, Z17, Z18, Z19); \
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+24, Z5, Z20, Z21, Z22, Z23); \
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+32, Z4, Z24, Z25, Z26, Z27); \
+	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+40, Z5, Z28, Z29, Z30, Z31)
+
+#define SCALE_ACC(mul) \
+	mul Z6, Z8, Z8; mul Z6, Z9, Z9; mul Z6, Z10, Z10; mul Z6, Z11, Z11; mul Z6, Z12, Z12; mul Z6, Z13, Z13 \
+	mul Z6, Z14, Z14; mul Z6, Z15, Z15; mul Z6, Z16, Z16; mul Z6, Z17, Z17; mul Z6, Z18, Z18; mul Z6, Z19, Z19 \
+	mul Z6, Z20, Z20; mul Z6, Z21, Z21; mul Z6, Z22, Z22; mul Z6, Z23, Z23; mul Z6, Z24, Z24; mul Z6, Z25, Z25 \
+	mul Z6, Z26, Z26; mul Z6, Z27, Z27; mul Z6, Z28, Z28; mul Z6, Z29, Z29; mul Z6, Z30, Z30; mul Z6, Z31, Z31
+
+// ROW_BETA: c = beta*c + acc for one row (beta in Z7), then next row.
+#define ROW_BETA(mul, add, mov, acc0, acc1, acc2, acc3) \
+	mul (ROW), Z7, Z4; add Z4, acc0, acc0; mov acc0, (ROW); \
+	mul 64(ROW), Z7, Z5; add Z5, acc1, acc1; mov acc1, 64(ROW); \
+	mul 128(ROW), Z7, Z4; add Z4, acc2, acc2; mov acc2, 128(ROW); \
+	mul 192(ROW), Z7, Z5; add Z5, acc3, acc3; mov acc3, 192(ROW); \
+	ADDQ LDC, ROW
+
+// ROW_STORE: c = acc for one row, then next row.
+#define ROW_STORE(mov, acc0, acc1, acc2, acc3) \
+	mov acc0, (ROW); mov acc1, 64(ROW); mov acc2, 128(ROW); mov acc3, 192(ROW); \
+	ADDQ LDC, ROW
+
+// func GemmF32AVX512(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+//
+// 6×64 float32 tiles: per k step, 64 floats of B (256 bytes) and 6 of A
+// (24 bytes). Requires AVX512F.
 TEXT ·GemmF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ   k+0(FP), K_SAVE
+	MOVQ   tiles+8(FP), TILES
+	MOVQ   a+16(FP), A_PTR
+	MOVQ   c+32(FP), C_PTR
+	MOVQ   ldc+40(FP), LDC
+	SHLQ   $2, LDC
+	VMOVSS beta+52(FP), X0
+	BETA_FLAG(VUCOMISS, f32BetaDone)
+
+f32Tile:
+	MOVQ b+24(FP), B_PTR
+	MOVQ K_SAVE, K
+	PREFETCH_C
+	ZERO_ACC
+	CMPQ K, $4
+	JB   f32K1
+
+f32K4:
+	F32_STEP(0, 0)
+	F32_STEP(24, 256)
+	F32_STEP(48, 512)
+	F32_STEP(72, 768)
+	ADDQ  $96, A_PTR
+	ADDQ  $1024, B_PTR
+	SUBQ  $4, K
+	CMPQ  K, $4
+	JAE   f32K4
+	TESTQ K, K
+	JZ    f32KDone
+
+f32K1:
+	F32_STEP(0, 0)
+	ADDQ $24, A_PTR
+	ADDQ $256, B_PTR
+	DECQ K
+	JNZ  f32K1
+
+f32KDone:
+	VBROADCASTSS alpha+48(FP), Z6
+	SCALE_ACC(VMULPS)
+	MOVQ  C_PTR, ROW
+	TESTQ BETA_NZ, BETA_NZ
+	JZ    f32Store
+	VBROADCASTSS beta+52(FP), Z7
+	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z8, Z9, Z10, Z11)
+	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z12, Z13, Z14, Z15)
+	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z16, Z17, Z18, Z19)
+	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z20, Z21, Z22, Z23)
+	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z24, Z25, Z26, Z27)
+	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z28, Z29, Z30, Z31)
+	JMP f32Next
+
+f32Store:
+	ROW_STORE(VMOVUPS, Z8, Z9, Z10, Z11)
+	ROW_STORE(VMOVUPS, Z12, Z13, Z14, Z15)
+	ROW_STORE(VMOVUPS, Z16, Z17, Z18, Z19)
+	ROW_STORE(VMOVUPS, Z20, Z21, Z22, Z23)
+	ROW_STORE(VMOVUPS, Z24, Z25, Z26, Z27)
+	ROW_STORE(VMOVUPS, Z28, Z29, Z30, Z31)
+
+f32Next:
+	MOVQ ROW, C_PTR // six rows down: the next tile
+	DECQ TILES
+	JNZ  f32Tile
+	VZEROUPPER
 	RET
+
+// func GemmF64AVX512(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+//
+// 6×32 float64 tiles: per k step, 32 doubles of B (256 bytes) and 6 of A
+// (48 bytes). Requires AVX512F.
 TEXT ·GemmF64AVX512(SB), NOSPLIT, $0-64
+	MOVQ   k+0(FP), K_SAVE
+	MOVQ   tiles+8(FP), TILES
+	MOVQ   a+16(FP), A_PTR
+	MOVQ   c+32(FP), C_PTR
+	MOVQ   ldc+40(FP), LDC
+	SHLQ   $3, LDC
+	VMOVSD beta+56(FP), X0
+	BETA_FLAG(VUCOMISD, f64BetaDone)
+
+f64Tile:
+	MOVQ b+24(FP), B_PTR
+	MOVQ K_SAVE, K
+	PREFETCH_C
+	ZERO_ACC
+	CMPQ K, $4
+	JB   f64K1
+
+f64K4:
+	F64_STEP(0, 0)
+	F64_STEP(48, 256)
+	F64_STEP(96, 512)
+	F64_STEP(144, 768)
+	ADDQ  $192, A_PTR
+	ADDQ  $1024, B_PTR
+	SUBQ  $4, K
+	CMPQ  K, $4
+	JAE   f64K4
+	TESTQ K, K
+	JZ    f64KDone
+
+f64K1:
+	F64_STEP(0, 0)
+	ADDQ $48, A_PTR
+	ADDQ $256, B_PTR
+	DECQ K
+	JNZ  f64K1
+
+f64KDone:
+	VBROADCASTSD alpha+48(FP), Z6
+	SCALE_ACC(VMULPD)
+	MOVQ  C_PTR, ROW
+	TESTQ BETA_NZ, BETA_NZ
+	JZ    f64Store
+	VBROADCASTSD beta+56(FP), Z7
+	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z8, Z9, Z10, Z11)
+	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z12, Z13, Z14, Z15)
+	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z16, Z17, Z18, Z19)
+	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z20, Z21, Z22, Z23)
+	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z24, Z25, Z26, Z27)
+	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z28, Z29, Z30, Z31)
+	JMP f64Next
+
+f64Store:
+	ROW_STORE(VMOVUPD, Z8, Z9, Z10, Z11)
+	ROW_STORE(VMOVUPD, Z12, Z13, Z14, Z15)
+	ROW_STORE(VMOVUPD, Z16, Z17, Z18, Z19)
+	ROW_STORE(VMOVUPD, Z20, Z21, Z22, Z23)
+	ROW_STORE(VMOVUPD, Z24, Z25, Z26, Z27)
+	ROW_STORE(VMOVUPD, Z28, Z29, Z30, Z31)
+
+f64Next:
+	MOVQ ROW, C_PTR // six rows down: the next tile
+	DECQ TILES
+	JNZ  f64Tile
+	VZEROUPPER
 	RET

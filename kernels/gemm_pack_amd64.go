@@ -1,0 +1,24 @@
+//go:build !purego
+
+package kernels
+
+import (
+	"unsafe"
+
+	"github.com/emberml/ember/kernels/asm"
+)
+
+// copyRows copies rows rows of width elements, ld apart in src, to dst
+// back to back, and reports whether it could (assembly at AVX2 and above,
+// for rows a whole number of 32-byte vectors wide). Packing B sliver by
+// sliver with Go's copy spends most of its time in memmove's call.
+func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	if active < AVX2 || width*size%32 != 0 || rows < 1 ||
+		len(dst) < rows*width || len(src) < (rows-1)*ld+width {
+		return false
+	}
+	asm.CopyRowsAVX2(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size)
+	return true
+}
