@@ -134,7 +134,7 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		raceRows(raceRead[T], b, bRows, bCols, ldb)
 		raceRows(raceWrite[T], c, m, n, ldc)
 	}
-	gemmDrive(&gemmArgs[T]{
+	gemmDrive(gemmArgs[T]{
 		aTrans: aTrans, bTrans: bTrans,
 		m: m, n: n, k: k,
 		alpha: alpha, beta: beta,

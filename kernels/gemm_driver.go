@@ -1,6 +1,7 @@
 package kernels
 
 import (
+	"math"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -64,7 +65,12 @@ const (
 // half of L1D, an A block (mc×kc) at most half of L2, and a B panel
 // (kc×nc) at most a quarter of L3. kc is then balanced so that k splits
 // into equal blocks instead of leaving a thin last one.
-func newGemmPlan(k, size int) gemmPlan {
+//
+// An infinite alpha gets a single block as deep as k: alpha is applied
+// once per block, and Inf·(s₁) + Inf·(s₂) is NaN when the partial sums
+// differ in sign while Inf·(s₁+s₂) is not. The blocks are then one tile
+// wide, which keeps the buffers small; that case is slow but exact.
+func newGemmPlan(k, size int, infAlpha bool) gemmPlan {
 	kern, mr, nr, minKC := gemmTile(active, size)
 	l1, l2, l3 := caches.l1d, caches.l2, caches.l3
 	if l1 <= 0 {
@@ -85,6 +91,9 @@ func newGemmPlan(k, size int) gemmPlan {
 	nc := min(max(l3/4/(kc*size), 4*nr), maxNC) / nr * nr
 	if o := gemmBlocksForTest; o[0] > 0 {
 		mc, nc = o[1]*mr, o[2]*nr
+	}
+	if infAlpha {
+		kc, mc, nc = k, mr, nr
 	}
 	return gemmPlan{kernel: kern, mr: mr, nr: nr, kc: kc, mc: mc, nc: nc}
 }
@@ -159,10 +168,13 @@ var (
 	minPartTiles     = 2
 )
 
-// gemmDrive runs one validated call with alpha ≠ 0 and k > 0.
-func gemmDrive[T float32 | float64](g *gemmArgs[T]) {
+// gemmDrive runs one validated call with alpha ≠ 0 and k > 0. It takes the
+// arguments by value so that they stay on the stack (or in the pooled call)
+// and a call allocates nothing.
+func gemmDrive[T float32 | float64](args gemmArgs[T]) {
+	g := &args
 	var zero T
-	plan := newGemmPlan(g.k, int(unsafe.Sizeof(zero)))
+	plan := newGemmPlan(g.k, int(unsafe.Sizeof(zero)), math.IsInf(float64(g.alpha), 0))
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
 	parts := 1
 	if 2*float64(g.m)*float64(g.n)*float64(g.k) >= parallelMinFlops {
@@ -176,7 +188,7 @@ func gemmDrive[T float32 | float64](g *gemmArgs[T]) {
 		return
 	}
 	call := getGemmCall[T]()
-	call.plan, call.args = plan, g
+	call.plan, call.args = plan, args
 	byRows := mTiles > nTiles
 	tiles, tile := nTiles, plan.nr
 	if byRows {
@@ -206,7 +218,7 @@ func gemmDrive[T float32 | float64](g *gemmArgs[T]) {
 		call.jobs[p].claimAndRun(call.jobs[p].gen())
 	}
 	call.wg.Wait()
-	call.args = nil
+	call.args = gemmArgs[T]{} // drop the references to the caller's slices
 	putGemmCall(call)
 }
 
@@ -216,7 +228,7 @@ const maxGemmParts = 64
 // gemmCall is the shared state of one parallel call, pooled.
 type gemmCall[T float32 | float64] struct {
 	plan gemmPlan
-	args *gemmArgs[T]
+	args gemmArgs[T]
 	wg   sync.WaitGroup
 	jobs [maxGemmParts]gemmJob[T]
 }
@@ -246,7 +258,7 @@ func (j *gemmJob[T]) claimAndRun(gen uint64) {
 	call := j.call
 	buf := getGemmBuf[T]()
 	buf.ensure(&call.plan)
-	gemmPart(&call.plan, call.args, j.i0, j.i1, j.j0, j.j1, buf)
+	gemmPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1, buf)
 	putGemmBuf(buf)
 	call.wg.Done()
 }
