@@ -2,14 +2,43 @@
 
 package kernels
 
-import "unsafe"
+import (
+	"unsafe"
 
-// NEON micro-kernels are not written yet; arm64 uses the generic one.
+	"github.com/emberml/ember/kernels/asm"
+)
 
-func gemmTile(Level, int) (kern gemmKernel, mr, nr, minKC int) {
+// gemmTile returns the micro-kernel for a level and element size, its
+// register tile and the smallest kc worth using.
+//
+// NEON (32 128-bit registers): 8×12 float32 (6×8 float64) keeps 24
+// accumulators, a B row of three (four) vectors and an A column of two
+// (three) vectors in registers. FMLA by element takes each A value straight
+// from its lane, so there are no broadcasts: two loads and 24 FMLAs per k
+// step. Of the shapes with 24 accumulators these load the fewest elements
+// per FMLA, and the fewest of them from the A stream (see
+// gemm_neon_arm64.s); they are also BLIS's armv8a shapes.
+func gemmTile(level Level, size int) (kern gemmKernel, mr, nr, minKC int) {
+	switch level {
+	case NEON:
+		if size == 4 {
+			return gemmF32NEON, 8, 12, 256
+		}
+		return gemmF64NEON, 6, 8, 256
+	}
 	return gemmGeneric, genericMR, genericNR, 256
 }
 
-func gemmMicro[T float32 | float64](_ gemmKernel, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
-	gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
+// gemmMicro calls kernel kern (a switch, not a function table: see
+// ARCHITECTURE.md) on tiles consecutive tiles, with the contract of
+// gemmMicroGeneric.
+func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+	switch kern {
+	case gemmF32NEON:
+		asm.GemmF32NEON(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
+	case gemmF64NEON:
+		asm.GemmF64NEON(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
+	default:
+		gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
+	}
 }

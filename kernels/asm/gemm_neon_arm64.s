@@ -1,0 +1,349 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// GEMM micro-kernels for NEON (arm64 ASIMD); the Go loop they compute is in
+// gemm_arm64.go. Of the 32 vector registers, V8–V31 are 24 accumulators
+// (the whole MR×NR tile), V0–V6 hold the k-th row of the B sliver and the
+// k-th column of the A sliver, and the rest hold alpha and beta. FMLA by
+// element multiplies a B vector by one lane of an A vector, so A is loaded
+// with plain vector loads and never broadcast: per k step, two loads (B and
+// A, multi-register VLD1) and 24 FMLAs.
+//
+// Tile shapes. Both fill the 24 accumulators and minimise what streams from
+// L2: the B sliver stays in L1 for a whole column of tiles, the A slivers
+// stream past it (see gemm_driver.go).
+//   - float32 8×12: 8 rows × 3 vectors of 4. B row = 3 vectors, A column =
+//     exactly 2 (lanes 0–3 and 4–7): 29 registers. It loads 20 floats per
+//     24 FMLAs like 12×8, but only 8 of them from the A stream (12×8 would
+//     take 12, and a third A register); 6×16 or 4×24 load more per FMLA.
+//   - float64 6×8: 6 rows × 4 vectors of 2. B row = 4 vectors, A column = 3:
+//     31 registers. It loads 14 doubles per 24 FMLAs like 8×6, but only 6
+//     of them from the A stream instead of 8.
+// These are also BLIS's armv8a shapes (sgemm 8×12, dgemm 6×8).
+//
+// Go's assembler has no vector FMUL/FADD and no FMLA by element, so they
+// are WORDs built by the macros below from register numbers (0–31, the Vn
+// of the comments); `go tool objdump` decodes them back. k is unrolled by
+// four (the step is one macro), with a one-step loop for the last k%4.
+
+// FMLA_S4(d, n, m, i): Vd.4S += Vn.4S * Vm.S[i], fused (FMLA by element;
+// index i = H:L, bits 11 and 21).
+#define FMLA_S4(d, n, m, i) WORD $(0x4F801000 | (m)<<16 | ((i)&1)<<21 | ((i)>>1)<<11 | (n)<<5 | (d))
+
+// FMLA_D2(d, n, m, i): Vd.2D += Vn.2D * Vm.D[i], fused (FMLA by element;
+// index i = H, bit 11).
+#define FMLA_D2(d, n, m, i) WORD $(0x4FC01000 | (m)<<16 | (i)<<11 | (n)<<5 | (d))
+
+// FMUL_S4(d, n, m): Vd.4S = Vn.4S * Vm.4S.   FMUL_D2: the same on .2D.
+#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
+#define FMUL_D2(d, n, m) WORD $(0x6E60DC00 | (m)<<16 | (n)<<5 | (d))
+
+// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FADD_D2: the same on .2D.
+#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
+#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
+
+#define A_PTR R0
+#define B_PTR R1
+#define B_SAVE R2
+#define C_PTR R3
+#define LDC R4
+#define K_SAVE R5
+#define K4 R6
+#define K1 R7
+#define TILES R8
+#define BETA_ZERO R9
+
+// ZERO_ACC clears the 24 accumulators V8–V31.
+#define ZERO_ACC \
+	VEOR V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16; \
+	VEOR V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16; \
+	VEOR V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16; \
+	VEOR V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16; \
+	VEOR V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16; \
+	VEOR V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16; \
+	VEOR V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16; \
+	VEOR V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16; \
+	VEOR V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16; \
+	VEOR V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16; \
+	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
+	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
+
+// ---- float32, 8×12 ----
+//
+// V0–V2   B row l (12 floats)          V5  alpha ×4
+// V3, V4  A column l (rows 0–3, 4–7)   V6  beta ×4
+// V8–V31  row i in V(8+3i)…V(10+3i)
+// In the epilogue V0–V2 hold a row of C.
+
+// F32_ROW(a, lane, acc): the three accumulators Vacc…Vacc+2 of one row
+// += V0…V2 × Va.S[lane].
+#define F32_ROW(a, lane, acc) \
+	FMLA_S4(acc, 0, a, lane); \
+	FMLA_S4((acc)+1, 1, a, lane); \
+	FMLA_S4((acc)+2, 2, a, lane)
+
+// F32_STEP: one k step, 12 floats of B (48 bytes), 8 of A (32 bytes).
+#define F32_STEP \
+	VLD1.P 48(B_PTR), [V0.S4, V1.S4, V2.S4]; \
+	VLD1.P 32(A_PTR), [V3.S4, V4.S4]; \
+	F32_ROW(3, 0, 8); \
+	F32_ROW(3, 1, 11); \
+	F32_ROW(3, 2, 14); \
+	F32_ROW(3, 3, 17); \
+	F32_ROW(4, 0, 20); \
+	F32_ROW(4, 1, 23); \
+	F32_ROW(4, 2, 26); \
+	F32_ROW(4, 3, 29)
+
+// F32_SCALE(acc): one row's accumulators = alpha × themselves.
+#define F32_SCALE(acc) \
+	FMUL_S4(acc, 5, acc); \
+	FMUL_S4((acc)+1, 5, (acc)+1); \
+	FMUL_S4((acc)+2, 5, (acc)+2)
+
+// F32_ROW_BETA(acc, v0, v1, v2): C row = beta×C + row (Vacc…Vacc+2, named
+// v0…v2 for the store), product rounded and then added; C_PTR moves down a
+// row.
+#define F32_ROW_BETA(acc, v0, v1, v2) \
+	VLD1   (C_PTR), [V0.S4, V1.S4, V2.S4]; \
+	FMUL_S4(0, 6, 0); \
+	FMUL_S4(1, 6, 1); \
+	FMUL_S4(2, 6, 2); \
+	FADD_S4(acc, 0, acc); \
+	FADD_S4((acc)+1, 1, (acc)+1); \
+	FADD_S4((acc)+2, 2, (acc)+2); \
+	VST1.P [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC)
+
+// F32_ROW_STORE(v0, v1, v2): C row = row; C_PTR moves down a row.
+#define F32_ROW_STORE(v0, v1, v2) \
+	VST1.P [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC)
+
+// func GemmF32NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+//
+//	for t := 0; t < tiles; t++ {
+//		for i := 0; i < 8; i++ {
+//			for j := 0; j < 12; j++ {
+//				var acc float32
+//				for l := 0; l < k; l++ { acc = math.FMA(a[(t*k+l)*8+i], b[l*12+j], acc) }
+//				r := alpha * acc
+//				p := &c[(t*8+i)*ldc+j]
+//				if beta == 0 { *p = r } else { *p = float32(beta * *p) + r }
+//			}
+//		}
+//	}
+//
+// 8×12 float32 tiles: per k step 2 loads and 24 FMLAs (96 multiply-adds).
+// Requires ASIMD.
+TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
+	MOVD  k+0(FP), K_SAVE
+	MOVD  tiles+8(FP), TILES
+	MOVD  a+16(FP), A_PTR
+	MOVD  b+24(FP), B_SAVE
+	MOVD  c+32(FP), C_PTR
+	MOVD  ldc+40(FP), LDC
+	LSL   $2, LDC
+	FMOVS alpha+48(FP), F5
+	VDUP  V5.S[0], V5.S4
+	FMOVS beta+52(FP), F6
+	FCMPS $(0.0), F6       // ±0 compares equal; NaN is unordered, not equal
+	CSET  EQ, BETA_ZERO
+	VDUP  V6.S[0], V6.S4
+
+f32Tile:
+	MOVD B_SAVE, B_PTR
+	LSR  $2, K_SAVE, K4
+	AND  $3, K_SAVE, K1
+	ZERO_ACC
+	CBZ  K4, f32K1
+
+f32K4:
+	F32_STEP
+	F32_STEP
+	F32_STEP
+	F32_STEP
+	SUBS $1, K4
+	BNE  f32K4
+
+f32K1:
+	CBZ K1, f32Epilogue
+
+f32K1Loop:
+	F32_STEP
+	SUBS $1, K1
+	BNE  f32K1Loop
+
+f32Epilogue:
+	F32_SCALE(8)
+	F32_SCALE(11)
+	F32_SCALE(14)
+	F32_SCALE(17)
+	F32_SCALE(20)
+	F32_SCALE(23)
+	F32_SCALE(26)
+	F32_SCALE(29)
+	CBNZ BETA_ZERO, f32Store
+	F32_ROW_BETA(8, V8, V9, V10)
+	F32_ROW_BETA(11, V11, V12, V13)
+	F32_ROW_BETA(14, V14, V15, V16)
+	F32_ROW_BETA(17, V17, V18, V19)
+	F32_ROW_BETA(20, V20, V21, V22)
+	F32_ROW_BETA(23, V23, V24, V25)
+	F32_ROW_BETA(26, V26, V27, V28)
+	F32_ROW_BETA(29, V29, V30, V31)
+	B    f32Next
+
+f32Store:
+	F32_ROW_STORE(V8, V9, V10)
+	F32_ROW_STORE(V11, V12, V13)
+	F32_ROW_STORE(V14, V15, V16)
+	F32_ROW_STORE(V17, V18, V19)
+	F32_ROW_STORE(V20, V21, V22)
+	F32_ROW_STORE(V23, V24, V25)
+	F32_ROW_STORE(V26, V27, V28)
+	F32_ROW_STORE(V29, V30, V31)
+
+f32Next:
+	// C_PTR is now eight rows down: the next tile's top-left; A_PTR is at
+	// the next A sliver.
+	SUBS $1, TILES
+	BNE  f32Tile
+	RET
+
+// ---- float64, 6×8 ----
+//
+// V0–V3   B row l (8 doubles)                  V7  alpha ×2
+// V4–V6   A column l (rows 0–1, 2–3, 4–5)
+// V8–V31  row i in V(8+4i)…V(11+4i)
+// In the epilogue V0–V3 hold a row of C and V4 beta ×2.
+
+// F64_ROW(a, lane, acc): the four accumulators Vacc…Vacc+3 of one row
+// += V0…V3 × Va.D[lane].
+#define F64_ROW(a, lane, acc) \
+	FMLA_D2(acc, 0, a, lane); \
+	FMLA_D2((acc)+1, 1, a, lane); \
+	FMLA_D2((acc)+2, 2, a, lane); \
+	FMLA_D2((acc)+3, 3, a, lane)
+
+// F64_STEP: one k step, 8 doubles of B (64 bytes), 6 of A (48 bytes).
+#define F64_STEP \
+	VLD1.P 64(B_PTR), [V0.D2, V1.D2, V2.D2, V3.D2]; \
+	VLD1.P 48(A_PTR), [V4.D2, V5.D2, V6.D2]; \
+	F64_ROW(4, 0, 8); \
+	F64_ROW(4, 1, 12); \
+	F64_ROW(5, 0, 16); \
+	F64_ROW(5, 1, 20); \
+	F64_ROW(6, 0, 24); \
+	F64_ROW(6, 1, 28)
+
+// F64_SCALE(acc): one row's accumulators = alpha × themselves.
+#define F64_SCALE(acc) \
+	FMUL_D2(acc, 7, acc); \
+	FMUL_D2((acc)+1, 7, (acc)+1); \
+	FMUL_D2((acc)+2, 7, (acc)+2); \
+	FMUL_D2((acc)+3, 7, (acc)+3)
+
+// F64_ROW_BETA(acc, v0, v1, v2, v3): C row = beta×C + row (Vacc…Vacc+3,
+// named v0…v3 for the store), product rounded and then added; C_PTR moves
+// down a row.
+#define F64_ROW_BETA(acc, v0, v1, v2, v3) \
+	VLD1   (C_PTR), [V0.D2, V1.D2, V2.D2, V3.D2]; \
+	FMUL_D2(0, 4, 0); \
+	FMUL_D2(1, 4, 1); \
+	FMUL_D2(2, 4, 2); \
+	FMUL_D2(3, 4, 3); \
+	FADD_D2(acc, 0, acc); \
+	FADD_D2((acc)+1, 1, (acc)+1); \
+	FADD_D2((acc)+2, 2, (acc)+2); \
+	FADD_D2((acc)+3, 3, (acc)+3); \
+	VST1.P [v0.D2, v1.D2, v2.D2, v3.D2], (C_PTR)(LDC)
+
+// F64_ROW_STORE(v0, v1, v2, v3): C row = row; C_PTR moves down a row.
+#define F64_ROW_STORE(v0, v1, v2, v3) \
+	VST1.P [v0.D2, v1.D2, v2.D2, v3.D2], (C_PTR)(LDC)
+
+// func GemmF64NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+//
+//	for t := 0; t < tiles; t++ {
+//		for i := 0; i < 6; i++ {
+//			for j := 0; j < 8; j++ {
+//				var acc float64
+//				for l := 0; l < k; l++ { acc = math.FMA(a[(t*k+l)*6+i], b[l*8+j], acc) }
+//				r := alpha * acc
+//				p := &c[(t*6+i)*ldc+j]
+//				if beta == 0 { *p = r } else { *p = float64(beta * *p) + r }
+//			}
+//		}
+//	}
+//
+// 6×8 float64 tiles: per k step 2 loads and 24 FMLAs (48 multiply-adds).
+// Requires ASIMD.
+TEXT ·GemmF64NEON(SB), NOSPLIT, $0-64
+	MOVD  k+0(FP), K_SAVE
+	MOVD  tiles+8(FP), TILES
+	MOVD  a+16(FP), A_PTR
+	MOVD  b+24(FP), B_SAVE
+	MOVD  c+32(FP), C_PTR
+	MOVD  ldc+40(FP), LDC
+	LSL   $3, LDC
+	FMOVD alpha+48(FP), F7
+	VDUP  V7.D[0], V7.D2
+	FMOVD beta+56(FP), F4
+	FCMPD $(0.0), F4       // ±0 compares equal; NaN is unordered, not equal
+	CSET  EQ, BETA_ZERO
+
+f64Tile:
+	MOVD B_SAVE, B_PTR
+	LSR  $2, K_SAVE, K4
+	AND  $3, K_SAVE, K1
+	ZERO_ACC
+	CBZ  K4, f64K1
+
+f64K4:
+	F64_STEP
+	F64_STEP
+	F64_STEP
+	F64_STEP
+	SUBS $1, K4
+	BNE  f64K4
+
+f64K1:
+	CBZ K1, f64Epilogue
+
+f64K1Loop:
+	F64_STEP
+	SUBS $1, K1
+	BNE  f64K1Loop
+
+f64Epilogue:
+	F64_SCALE(8)
+	F64_SCALE(12)
+	F64_SCALE(16)
+	F64_SCALE(20)
+	F64_SCALE(24)
+	F64_SCALE(28)
+	CBNZ  BETA_ZERO, f64Store
+	FMOVD beta+56(FP), F4 // V4 held A in the loop
+	VDUP  V4.D[0], V4.D2
+	F64_ROW_BETA(8, V8, V9, V10, V11)
+	F64_ROW_BETA(12, V12, V13, V14, V15)
+	F64_ROW_BETA(16, V16, V17, V18, V19)
+	F64_ROW_BETA(20, V20, V21, V22, V23)
+	F64_ROW_BETA(24, V24, V25, V26, V27)
+	F64_ROW_BETA(28, V28, V29, V30, V31)
+	B     f64Next
+
+f64Store:
+	F64_ROW_STORE(V8, V9, V10, V11)
+	F64_ROW_STORE(V12, V13, V14, V15)
+	F64_ROW_STORE(V16, V17, V18, V19)
+	F64_ROW_STORE(V20, V21, V22, V23)
+	F64_ROW_STORE(V24, V25, V26, V27)
+	F64_ROW_STORE(V28, V29, V30, V31)
+
+f64Next:
+	// C_PTR is now six rows down: the next tile's top-left; A_PTR is at
+	// the next A sliver.
+	SUBS $1, TILES
+	BNE  f64Tile
+	RET
