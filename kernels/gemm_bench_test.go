@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/blas/gonum"
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/emberml/ember/internal/testutil"
 	"github.com/emberml/ember/kernels"
@@ -126,4 +128,33 @@ func BenchmarkDgemm(b *testing.B) {
 		}
 		kernels.Dgemm(s.tA, s.tB, s.m, s.n, s.k, 1, a, lda, bm, ldb, 0, c, s.n)
 	})
+}
+
+// BenchmarkMatMul measures gonum's mat.Dense.Mul on square matrices with
+// gonum's own BLAS and with Implementation installed (blas64.Use), at the
+// active level and Threads() goroutines.
+func BenchmarkMatMul(b *testing.B) {
+	defer blas64.Use(blas64.Implementation())
+	for _, impl := range []string{"gonum", "ember"} {
+		b.Run(impl, func(b *testing.B) {
+			if impl == "ember" {
+				blas64.Use(kernels.Implementation{})
+			} else {
+				blas64.Use(gonum.Implementation{})
+			}
+			for _, n := range []int{128, 512} {
+				r := testutil.NewRand(uint64(n))
+				a, _ := newMatrix[float64](r, n, n, 0, false)
+				bm, _ := newMatrix[float64](r, n, n, 0, false)
+				x, y := mat.NewDense(n, n, a), mat.NewDense(n, n, bm)
+				var c mat.Dense
+				b.Run(fmt.Sprint(n), func(b *testing.B) {
+					for b.Loop() {
+						c.Mul(x, y)
+					}
+					b.ReportMetric(2*float64(n*n*n)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+				})
+			}
+		})
+	}
 }

@@ -27,6 +27,8 @@ func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc
 				copy(dl, src)
 				clear(dl[rows:])
 			}
+		case rows == 6 && packA6(d, a, lda, i0, pc, kc):
+			// A whole 6-row sliver, interleaved by assembly.
 		case rows == 6:
 			packRows6(d, a, lda, i0, pc, kc)
 		default:

@@ -22,3 +22,22 @@ func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool {
 	asm.CopyRowsAVX2(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size)
 	return true
 }
+
+// packA6 packs a full sliver of six untransposed rows of A (rows i0…i0+5,
+// columns pc…pc+kc−1) into d with assembly, and reports whether it could:
+// packRows6 in Go gathers one element at a time.
+func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	off := i0*lda + pc
+	if active < AVX2 || kc < 1 || len(d) < 6*kc || len(a) < off+5*lda+kc {
+		return false
+	}
+	dst, src := unsafe.Pointer(unsafe.SliceData(d)), unsafe.Pointer(&a[off])
+	if size == 4 {
+		asm.PackA6F32AVX(dst, src, lda*size, kc)
+	} else {
+		asm.PackA6F64AVX(dst, src, lda*size, kc)
+	}
+	return true
+}

@@ -4,3 +4,6 @@ package kernels
 
 // copyRows has no assembly here; packB copies row by row.
 func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool { return false }
+
+// packA6 has no assembly here; packA uses packRows6.
+func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool { return false }

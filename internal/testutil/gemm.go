@@ -14,7 +14,9 @@ import (
 // (k products summed in any order, then the scaling by α and the addition
 // of β·C: k+2 roundings at most). a, b and c are row-major with leading
 // dimensions lda, ldb and ldc, and c holds C's value before the call. The
-// result is m×n, row-major and dense.
+// result is m×n, row-major and dense. As in the BLAS, α = 0 means A·B is
+// not formed at all, so its term is 0 even when A or B holds Inf or NaN;
+// likewise β = 0 drops the C term.
 func GemmBound[F float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha F, a []F, lda int, b []F, ldb int, beta F, c []F, ldc int, u float64) []float64 {
 	g := Gamma(k+2, u)
 	bound := make([]float64, m*n)
@@ -35,7 +37,10 @@ func GemmBound[F float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha F,
 				}
 				s += math.Abs(float64(av)) * math.Abs(float64(bv))
 			}
-			t := math.Abs(float64(alpha)) * s
+			var t float64
+			if alpha != 0 {
+				t = math.Abs(float64(alpha)) * s
+			}
 			if beta != 0 {
 				t += math.Abs(float64(beta)) * math.Abs(float64(c[i*ldc+j]))
 			}

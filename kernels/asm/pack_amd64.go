@@ -16,3 +16,23 @@ import "unsafe"
 //
 //go:noescape
 func CopyRowsAVX2(dst, src unsafe.Pointer, rows, stride, width int)
+
+// PackA6F32AVX interleaves six float32 rows, the first at a and each next
+// lda bytes further, into dst, one group of six per column:
+//
+//	for l := 0; l < k; l++ {
+//		for i := 0; i < 6; i++ { dst[l*6+i] = a[i*lda/4+l] }
+//	}
+//
+// It packs a full 6-row sliver of an untransposed A: four columns at a time
+// through a 4×4 in-register transpose (rows 0–3) and a 2×4 interleave
+// (rows 4–5). k ≥ 1. Requires AVX.
+//
+//go:noescape
+func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
+
+// PackA6F64AVX is PackA6F32AVX for float64 (lda still in bytes): two
+// columns at a time, three 2×2 interleaves. k ≥ 1. Requires AVX.
+//
+//go:noescape
+func PackA6F64AVX(dst, a unsafe.Pointer, lda, k int)
