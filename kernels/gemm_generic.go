@@ -27,9 +27,9 @@ func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc
 				copy(dl, src)
 				clear(dl[rows:])
 			}
-		case rows == 6 && packA6(d, a, lda, i0, pc, kc):
+		case mr == 6 && rows == 6 && packA6(d, a, lda, i0, pc, kc):
 			// A whole 6-row sliver, interleaved by assembly.
-		case rows == 6:
+		case mr == 6 && rows == 6:
 			packRows6(d, a, lda, i0, pc, kc)
 		default:
 			// op(A)[i][l] = a[i*lda+l]: each row is contiguous, scattered
