@@ -20,8 +20,11 @@ type elementwiseCase struct {
 	nIn      int  // inputs, each of the same length
 	inPlace  int  // index of the input the kernel overwrites; -1 writes a separate dst
 	exactNaN bool // NaN results must match bit for bit, not just be NaN
-	call     func(dst []float32, in [][]float32, alpha float32)
-	want     func(in [][]float32, alpha float32) []float32
+	// ulps, if not 0, is how far (in float32 ulps) a result may be from
+	// want: for kernels with an accuracy bound rather than exact bits.
+	ulps uint32
+	call func(dst []float32, in [][]float32, alpha float32)
+	want func(in [][]float32, alpha float32) []float32
 }
 
 var elementwiseCases = []elementwiseCase{
@@ -149,6 +152,31 @@ func checkSame(t *testing.T, what string, got, want []float32, in [][]float32) {
 	checkBits(t, what, got, want, in, false)
 }
 
+// checkCase compares a kernel's output with want as the case asks: bit for
+// bit, or within c.ulps ulps (NaN only where want is NaN).
+func checkCase(t *testing.T, what string, c elementwiseCase, got, want []float32, in [][]float32) {
+	t.Helper()
+	if c.ulps == 0 {
+		checkBits(t, what, got, want, in, c.exactNaN)
+		return
+	}
+	checkULPs(t, what, got, want, in, c.ulps)
+}
+
+// checkULPs reports the first element more than maxULP ulps from want.
+func checkULPs(t *testing.T, what string, got, want []float32, in [][]float32, maxULP uint32) {
+	t.Helper()
+	for i := range want {
+		if d := testutil.ULPDistance(got[i], want[i]); d > maxULP {
+			ins := ""
+			for k := range in {
+				ins += fmt.Sprintf(" in%d=%g(%#08x)", k, in[k][i], math.Float32bits(in[k][i]))
+			}
+			t.Fatalf("%s: element %d = %g, want %g: %d ulps > %d;%s", what, i, got[i], want[i], d, maxULP, ins)
+		}
+	}
+}
+
 // checkBits is checkSame, comparing NaNs bit for bit too if exactNaN.
 func checkBits(t *testing.T, what string, got, want []float32, in [][]float32, exactNaN bool) {
 	t.Helper()
@@ -199,7 +227,7 @@ func TestElementwiseSweep(t *testing.T) {
 							dst, dstBuf = paddedCopy(stale, (off+5)%(maxOffset+1))
 						}
 						c.call(dst, in, alpha)
-						checkBits(t, what, dst, c.want(orig, alpha), orig, c.exactNaN)
+						checkCase(t, what, c, dst, c.want(orig, alpha), orig)
 						checkPadding(t, what+" dst", dstBuf, (off+5)%(maxOffset+1), n)
 						for k := range in {
 							checkBits(t, fmt.Sprintf("%s input %d changed", what, k), in[k], orig[k], orig, true)
@@ -236,7 +264,7 @@ func TestElementwiseGuardPages(t *testing.T) {
 						if err := testutil.NoFault(func() { c.call(dst, in, 1.25) }); err != nil {
 							t.Fatalf("%s: %v", what, err)
 						}
-						checkBits(t, what, dst, c.want(orig, 1.25), orig, c.exactNaN)
+						checkCase(t, what, c, dst, c.want(orig, 1.25), orig)
 					}
 				}
 			})

@@ -1,0 +1,49 @@
+package kernels
+
+// BiasAdd sets dst[r·cols+j] = x[r·cols+j] + bias[j] for every row r of the
+// row-major x (cols = len(bias) columns): a dense layer's bias broadcast
+// over the batch. One rounding per element, bit-identical at every level.
+//
+// dst may be x itself but must not otherwise overlap x or bias. It panics
+// if len(bias) == 0, len(x) is not a multiple of len(bias), or
+// len(dst) != len(x).
+func BiasAdd(dst, x, bias []float32) {
+	checkRows("BiasAdd", len(x), len(bias))
+	checkSameLen("BiasAdd", "dst", dst, "x", x)
+	if partialOverlap(dst, x) || overlaps(dst, bias) {
+		panicOverlap("BiasAdd: dst and an input")
+	}
+	raceRead(x)
+	raceRead(bias)
+	raceWrite(dst)
+	cols := len(bias)
+	for r := 0; r < len(x); r += cols {
+		add(dst[r:r+cols], x[r:r+cols], bias)
+	}
+}
+
+// ColSums sets dst[j] to the sum of column j of the row-major x with
+// cols = len(dst) columns: a dense layer's bias gradient. Each column is
+// summed in row order, 0, 1, 2, …, one rounding per addition, so the
+// result is bit-identical at every level (and to a plain Go loop). With no
+// rows, dst is set to zero.
+//
+// dst must not overlap x. It panics if len(dst) == 0 or len(x) is not a
+// multiple of len(dst).
+func ColSums(dst, x []float32) {
+	checkRows("ColSums", len(x), len(dst))
+	if overlaps(dst, x) {
+		panicOverlap("ColSums: dst and x")
+	}
+	raceRead(x)
+	raceWrite(dst)
+	cols := len(dst)
+	if len(x) == 0 {
+		clear(dst)
+		return
+	}
+	copy(dst, x[:cols])
+	for r := cols; r < len(x); r += cols {
+		add(dst, dst, x[r:r+cols])
+	}
+}

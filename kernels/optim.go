@@ -1,0 +1,108 @@
+package kernels
+
+import "math"
+
+// AdamParams are one Adam step's hyper-parameters.
+type AdamParams struct {
+	LR    float32 // learning rate
+	Beta1 float32 // first-moment decay, e.g. 0.9
+	Beta2 float32 // second-moment decay, e.g. 0.999
+	Eps   float32 // added to the bias-corrected sqrt(v̂), e.g. 1e-8 (PyTorch) or 1e-7 (Keras)
+	// WeightDecay, if not 0, adds WeightDecay·w to the gradient (L2
+	// regularisation, as PyTorch's Adam weight_decay).
+	WeightDecay float32
+	Step        int // 1-based index of this step
+}
+
+// AdamStep performs one Adam step over every weight, in one fused pass,
+// updating w, m and v in place from the gradient g. It follows PyTorch's
+// torch.optim.Adam (eps added to the bias-corrected root):
+//
+//	g' = g + WeightDecay·w                       (if WeightDecay != 0)
+//	m  = β1·m + (1−β1)·g'
+//	v  = β2·v + (1−β2)·g'²
+//	w  = w − (LR/(1−β1^t))·(m / (sqrt(v)/sqrt(1−β2^t) + Eps))
+//
+// The scalars LR/(1−β1^t), sqrt(1−β2^t), 1−β1 and 1−β2 are formed in
+// float64 and rounded once; every per-element operation is a separate
+// float32 rounding in the order written (no fused multiply-add, correctly
+// rounded sqrt and division), so the result is bit-identical at every
+// level. Keras's Adam puts Eps on the uncorrected sqrt(v) instead; with
+// Eps' = Eps·sqrt(1−β2^t) this is the same update.
+//
+// m and v must start at zero. It panics if g, m or v is not as long as w,
+// if any two of them overlap, or if Step < 1.
+func AdamStep(w, g, m, v []float32, p AdamParams) {
+	checkSameLen("AdamStep", "w", w, "g", g)
+	checkSameLen("AdamStep", "w", w, "m", m)
+	checkSameLen("AdamStep", "w", w, "v", v)
+	if p.Step < 1 {
+		panic("kernels: AdamStep: Step < 1")
+	}
+	if overlaps(w, g) || overlaps(w, m) || overlaps(w, v) || overlaps(g, m) || overlaps(g, v) || overlaps(m, v) {
+		panicOverlap("AdamStep: w, g, m and v")
+	}
+	raceRead(g)
+	raceWrite(w)
+	raceWrite(m)
+	raceWrite(v)
+	t := float64(p.Step)
+	b1, b2 := float64(p.Beta1), float64(p.Beta2)
+	c := adamScalars{
+		beta1: p.Beta1, beta2: p.Beta2,
+		oneMinusBeta1: float32(1 - b1),
+		oneMinusBeta2: float32(1 - b2),
+		stepSize:      float32(float64(p.LR) / (1 - math.Pow(b1, t))),
+		bc2Sqrt:       float32(math.Sqrt(1 - math.Pow(b2, t))),
+		eps:           p.Eps,
+		weightDecay:   p.WeightDecay,
+	}
+	adamStep(w, g, m, v, &c)
+}
+
+// adamScalars are the float32 constants of one Adam step.
+type adamScalars struct {
+	beta1, beta2, oneMinusBeta1, oneMinusBeta2 float32
+	stepSize, bc2Sqrt, eps, weightDecay        float32
+}
+
+// SGDParams are one SGD step's hyper-parameters.
+type SGDParams struct {
+	LR       float32 // learning rate
+	Momentum float32 // 0 for plain SGD
+	Nesterov bool    // Nesterov momentum (needs Momentum != 0)
+	// WeightDecay, if not 0, adds WeightDecay·w to the gradient.
+	WeightDecay float32
+}
+
+// SGDStep performs one SGD step over every weight, in one fused pass, with
+// PyTorch's torch.optim.SGD semantics (dampening 0):
+//
+//	g' = g + WeightDecay·w                   (if WeightDecay != 0)
+//	vel = Momentum·vel + g'                  (if Momentum != 0)
+//	upd = g' + Momentum·vel if Nesterov, vel if not; g' without momentum
+//	w  = w − LR·upd
+//
+// Each operation is a separate float32 rounding in that order, so the
+// result is bit-identical at every level. velocity must start at zero; it
+// is neither read nor written, and may be nil, when Momentum == 0. It
+// panics if g (or velocity, with momentum) is not as long as w, if they
+// overlap, or if Nesterov is set without momentum.
+func SGDStep(w, g, velocity []float32, p SGDParams) {
+	checkSameLen("SGDStep", "w", w, "g", g)
+	if p.Momentum != 0 {
+		checkSameLen("SGDStep", "w", w, "velocity", velocity)
+		if overlaps(w, velocity) || overlaps(g, velocity) {
+			panicOverlap("SGDStep: w, g and velocity")
+		}
+		raceWrite(velocity)
+	} else if p.Nesterov {
+		panic("kernels: SGDStep: Nesterov needs Momentum != 0")
+	}
+	if overlaps(w, g) {
+		panicOverlap("SGDStep: w and g")
+	}
+	raceRead(g)
+	raceWrite(w)
+	sgdStep(w, g, velocity, &p)
+}

@@ -1,0 +1,210 @@
+package kernels_test
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/emberml/ember/internal/ref"
+	"github.com/emberml/ember/internal/testutil"
+	"github.com/emberml/ember/kernels"
+)
+
+// The optimizer steps are short chains of float32 roundings, each within
+// u = 2⁻²⁴ of its own result; where a chain adds terms of opposite sign
+// (m, the velocity, w crossing zero), the error is relative to the terms,
+// not to the result. The bounds below follow each chain from the same
+// float32 state as internal/ref's float64 step.
+
+// adamTolerance returns the allowed absolute errors of one AdamStep from
+// state (w, g, m, v) in float64.
+func adamTolerance(p kernels.AdamParams, w, g, m, v float64) (tw, tm, tv float64) {
+	b1, b2 := float64(p.Beta1), float64(p.Beta2)
+	gp := g + float64(p.WeightDecay)*w
+	gAbs := math.Abs(g) + math.Abs(float64(p.WeightDecay)*w) // g' with its rounding's scale
+	tg := 2 * u32 * gAbs
+	tm = 3*u32*(math.Abs(b1*m)+math.Abs((1-b1)*gp)) + (1-b1)*tg
+	mNew := b1*m + (1-b1)*gp
+	vNew := b2*v + (1-b2)*gp*gp
+	tv = 5*u32*vNew + (1-b2)*2*math.Abs(gp)*tg
+	t := float64(p.Step)
+	stepSize := float64(p.LR) / (1 - math.Pow(b1, t))
+	denom := math.Sqrt(vNew)/math.Sqrt(1-math.Pow(b2, t)) + float64(p.Eps)
+	delta := stepSize * mNew / denom
+	// denom: sqrt of v (half v's relative error), the division, + eps, and
+	// the rounded scalars: 6u relative, plus v's error through sqrt.
+	relDenom := 6*u32 + tv/(2*math.Max(vNew, 1e-300))
+	tw = 3*u32*(math.Abs(w)+math.Abs(delta)) + stepSize*(tm+math.Abs(mNew)*relDenom)/denom + 2*u32*math.Abs(delta)
+	return tw, tm, tv
+}
+
+// sgdTolerance returns the allowed absolute errors of one SGDStep.
+func sgdTolerance(p kernels.SGDParams, w, g, vel float64) (tw, tvel float64) {
+	mom, lr := float64(p.Momentum), float64(p.LR)
+	gp := g + float64(p.WeightDecay)*w
+	tg := 2 * u32 * (math.Abs(g) + math.Abs(float64(p.WeightDecay)*w))
+	upd, tupd := gp, tg
+	if mom != 0 {
+		velNew := mom*vel + gp
+		tvel = 2*u32*(math.Abs(mom*vel)+math.Abs(gp)) + tg
+		upd, tupd = velNew, tvel
+		if p.Nesterov {
+			upd = gp + mom*velNew
+			tupd = 2*u32*(math.Abs(gp)+math.Abs(mom*velNew)) + tg + mom*tvel
+		}
+	}
+	tw = 2*u32*(math.Abs(w)+math.Abs(lr*upd)) + lr*tupd
+	return tw, tvel
+}
+
+// checkTol reports the first element of got farther than tol[i] from
+// want[i].
+func checkTol(t *testing.T, what string, got []float32, want, tol []float64) {
+	t.Helper()
+	for i := range got {
+		if d := math.Abs(float64(got[i]) - want[i]); d > tol[i] {
+			t.Fatalf("%s: element %d = %g, want %g (err %.3g > %.3g)", what, i, got[i], want[i], d, tol[i])
+		}
+	}
+}
+
+// TestAdamStepMatchesRef runs 200 steps with and without weight decay; at
+// every step, w, m and v must be within adamTolerance of internal/ref's
+// Adam applied to the same starting state in float64. Lengths cover every
+// tail.
+func TestAdamStepMatchesRef(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		for _, wd := range []float32{0, 0.01} {
+			for _, n := range []int{1, 7, 8, 31, 100, 1027} {
+				r := testutil.NewRand(uint64(n))
+				w := testutil.Float32s(r, n, -1, 1)
+				m := make([]float32, n)
+				v := make([]float32, n)
+				p := kernels.AdamParams{LR: 1e-3, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, WeightDecay: wd}
+				for step := 1; step <= 200; step++ {
+					g := testutil.Float32s(r, n, -2, 2)
+					w64, m64, v64 := to64(w), to64(m), to64(v)
+					p.Step = step
+					tw, tm, tv := make([]float64, n), make([]float64, n), make([]float64, n)
+					for i := range n {
+						tw[i], tm[i], tv[i] = adamTolerance(p, w64[i], float64(g[i]), m64[i], v64[i])
+					}
+					ref.Adam(w64, to64(g), m64, v64, step, float64(p.LR), float64(p.Beta1), float64(p.Beta2), float64(p.Eps), float64(p.WeightDecay))
+					kernels.AdamStep(w, g, m, v, p)
+					what := fmt.Sprintf("n=%d wd=%g step %d", n, wd, step)
+					checkTol(t, what+" w", w, w64, tw)
+					checkTol(t, what+" m", m, m64, tm)
+					checkTol(t, what+" v", v, v64, tv)
+				}
+			}
+		}
+	})
+}
+
+// TestAdamKerasCheck reproduces the published Keras Adam check: one step at
+// lr 0.5 (Keras's eps 1e-7) with gradients [1, 6, 7, 2] takes [1, 2, 3, 4]
+// to [0.5, 1.5, 2.5, 3.5], as Keras asserts it (to 1e-4).
+func TestAdamKerasCheck(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		w := []float32{1, 2, 3, 4}
+		g := []float32{1, 6, 7, 2}
+		m, v := make([]float32, 4), make([]float32, 4)
+		kernels.AdamStep(w, g, m, v, kernels.AdamParams{LR: 0.5, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7, Step: 1})
+		for i, want := range []float32{0.5, 1.5, 2.5, 3.5} {
+			if math.Abs(float64(w[i]-want)) > 1e-4 {
+				t.Errorf("w = %v, want [0.5 1.5 2.5 3.5]", w)
+				break
+			}
+		}
+	})
+}
+
+// TestSGDStepMatchesRef covers plain SGD, momentum, Nesterov and weight
+// decay over 100 steps.
+func TestSGDStepMatchesRef(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		for _, p := range []kernels.SGDParams{
+			{LR: 0.1},
+			{LR: 0.05, WeightDecay: 0.01},
+			{LR: 0.01, Momentum: 0.9},
+			{LR: 0.01, Momentum: 0.9, Nesterov: true, WeightDecay: 1e-3},
+		} {
+			for _, n := range []int{1, 9, 64, 1001} {
+				r := testutil.NewRand(uint64(n) + 7)
+				w := testutil.Float32s(r, n, -1, 1)
+				vel := make([]float32, n)
+				for step := 1; step <= 100; step++ {
+					g := testutil.Float32s(r, n, -1, 1)
+					w64, vel64 := to64(w), to64(vel)
+					tw, tvel := make([]float64, n), make([]float64, n)
+					for i := range n {
+						tw[i], tvel[i] = sgdTolerance(p, w64[i], float64(g[i]), vel64[i])
+					}
+					ref.SGD(w64, to64(g), vel64, float64(p.LR), float64(p.Momentum), float64(p.WeightDecay), p.Nesterov)
+					kernels.SGDStep(w, g, vel, p)
+					what := fmt.Sprintf("%+v n=%d step %d", p, n, step)
+					checkTol(t, what+" w", w, w64, tw)
+					if p.Momentum != 0 {
+						checkTol(t, what+" velocity", vel, vel64, tvel)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestOptimizersBitIdentical: the same steps at every level give the same
+// bits as the generic level (no rounding choice is left to a level), at
+// every length up to 300 and across chunk boundaries.
+func TestOptimizersBitIdentical(t *testing.T) {
+	run := func(n int) [][]float32 {
+		r := testutil.NewRand(uint64(n))
+		w := testutil.Mixed(r, n)
+		w2 := append([]float32(nil), w...)
+		m, v, vel := make([]float32, n), make([]float32, n), make([]float32, n)
+		for step := 1; step <= 3; step++ {
+			g := testutil.Float32s(r, n, -3, 3)
+			kernels.AdamStep(w, g, m, v, kernels.AdamParams{LR: 0.01, Beta1: 0.9, Beta2: 0.99, Eps: 1e-7, WeightDecay: 0.1, Step: step})
+			kernels.SGDStep(w2, g, vel, kernels.SGDParams{LR: 0.1, Momentum: 0.8, Nesterov: step%2 == 0, WeightDecay: 0.01})
+		}
+		return [][]float32{w, m, v, w2, vel}
+	}
+	want := map[int][][]float32{}
+	prev := kernels.Active()
+	defer kernels.SetLevel(prev)
+	kernels.SetLevel(kernels.Generic)
+	for n := 0; n <= maxSweepLen; n++ {
+		want[n] = run(n)
+	}
+	forEachDispatch(t, func(t *testing.T) {
+		for n := 0; n <= maxSweepLen; n++ {
+			got := run(n)
+			for k := range got {
+				checkBits(t, fmt.Sprintf("n=%d output %d", n, k), got[k], want[n][k], nil, false)
+			}
+		}
+	})
+}
+
+// TestOptimizerPanics: mismatched lengths, overlaps, Step < 1, Nesterov
+// without momentum.
+func TestOptimizerPanics(t *testing.T) {
+	w, g, m, v := make([]float32, 4), make([]float32, 4), make([]float32, 4), make([]float32, 4)
+	for _, c := range []struct {
+		name string
+		f    func()
+	}{
+		{"Adam short g", func() { kernels.AdamStep(w, g[:3], m, v, kernels.AdamParams{Step: 1}) }},
+		{"Adam step 0", func() { kernels.AdamStep(w, g, m, v, kernels.AdamParams{}) }},
+		{"Adam m is v", func() { kernels.AdamStep(w, g, m, m, kernels.AdamParams{Step: 1}) }},
+		{"SGD short velocity", func() { kernels.SGDStep(w, g, v[:2], kernels.SGDParams{Momentum: 0.9}) }},
+		{"SGD nesterov", func() { kernels.SGDStep(w, g, nil, kernels.SGDParams{Nesterov: true}) }},
+		{"SGD w is g", func() { kernels.SGDStep(w, w, nil, kernels.SGDParams{}) }},
+	} {
+		if msg := panicMessage(c.f); len(msg) < 9 || msg[:9] != "kernels: " {
+			t.Errorf("%s: panic %q, want one starting \"kernels: \"", c.name, msg)
+		}
+	}
+	// Plain SGD ignores velocity entirely.
+	kernels.SGDStep(w, g, nil, kernels.SGDParams{LR: 1})
+}
