@@ -19,6 +19,8 @@ func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc
 		i0 := ic + s*mr
 		rows := min(mr, mc-s*mr)
 		switch {
+		case aTrans && rows == mr && copyRows(d, a[pc*lda+i0:], lda, kc, mr):
+			// A whole sliver of contiguous runs, copied by assembly.
 		case aTrans:
 			// op(A)[i][l] = a[l*lda+i]: each l is a contiguous run of rows.
 			for l := range kc {
@@ -84,6 +86,8 @@ func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc
 				copy(dl, src)
 				clear(dl[cols:])
 			}
+		case cols == nr && packTrans(d, b[j0*ldb+pc:], ldb, kc, nr):
+			// A whole sliver of transposed B, by in-register transposes.
 		default:
 			// op(B)[l][j] = b[j*ldb+l]: each column is contiguous in b;
 			// gather one packed row at a time so the stores are contiguous.

@@ -10,12 +10,12 @@ import (
 
 // copyRows copies rows rows of width elements, ld apart in src, to dst
 // back to back, and reports whether it could (assembly at AVX2 and above,
-// for rows a whole number of 32-byte vectors wide). Packing B sliver by
-// sliver with Go's copy spends most of its time in memmove's call.
+// for rows a multiple of 8 bytes wide). Packing row by row with Go's copy
+// spends most of its time in memmove's call.
 func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
-	if active < AVX2 || width*size%32 != 0 || rows < 1 ||
+	if active < AVX2 || width*size%8 != 0 || rows < 1 ||
 		len(dst) < rows*width || len(src) < (rows-1)*ld+width {
 		return false
 	}
@@ -38,6 +38,26 @@ func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool {
 		asm.PackA6F32AVX(dst, src, lda*size, kc)
 	} else {
 		asm.PackA6F64AVX(dst, src, lda*size, kc)
+	}
+	return true
+}
+
+// packTrans packs a full sliver whose nr source rows (ld apart, from src)
+// are its columns: dst[l*nr+j] = src[j*ld+l] for l < k, j < nr, and
+// reports whether it could (assembly at AVX2 and above, nr a multiple of 8
+// floats or 4 doubles): the transposed-B case, which Go gathers one element
+// at a time.
+func packTrans[T float32 | float64](dst, src []T, ld, k, nr int) bool {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	if active < AVX2 || k < 1 || nr*size%32 != 0 || len(dst) < k*nr || len(src) < (nr-1)*ld+k {
+		return false
+	}
+	d, s := unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src))
+	if size == 4 {
+		asm.PackTransF32AVX2(d, s, ld*size, k, nr)
+	} else {
+		asm.PackTransF64AVX2(d, s, ld*size, k, nr)
 	}
 	return true
 }

@@ -11,8 +11,8 @@ import "unsafe"
 //		copy(dst[r*width:(r+1)*width], src[r*stride:r*stride+width])
 //	}
 //
-// GEMM packs B with it. rows ≥ 1; width is a positive multiple of 32.
-// Requires AVX.
+// GEMM packs untransposed B slivers (and transposed A slivers) with it.
+// rows ≥ 1; width is a positive multiple of 8. Requires AVX.
 //
 //go:noescape
 func CopyRowsAVX2(dst, src unsafe.Pointer, rows, stride, width int)
@@ -36,3 +36,24 @@ func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
 //
 //go:noescape
 func PackA6F64AVX(dst, a unsafe.Pointer, lda, k int)
+
+// PackTransF32AVX2 packs nr rows of a float32 matrix, the first at b and
+// each next ldb bytes further, column by column:
+//
+//	for l := 0; l < k; l++ {
+//		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
+//	}
+//
+// It packs a full B sliver of a transposed B (and any sliver whose source
+// rows are its columns): eight rows and eight columns at a time through an
+// 8×8 in-register transpose, the last k%8 columns one element at a time.
+// k ≥ 1; nr a positive multiple of 8. Requires AVX.
+//
+//go:noescape
+func PackTransF32AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+
+// PackTransF64AVX2 is PackTransF32AVX2 for float64 (ldb still in bytes):
+// 4×4 transposes; nr a positive multiple of 4. Requires AVX.
+//
+//go:noescape
+func PackTransF64AVX2(dst, b unsafe.Pointer, ldb, k, nr int)

@@ -8,7 +8,8 @@
 //		copy(dst[r*width:(r+1)*width], src[r*stride:r*stride+width])
 //	}
 //
-// 32 bytes per load/store pair. Requires AVX.
+// 32 bytes per load/store pair, then 16 and 8 for the rest of a row.
+// Requires AVX.
 TEXT ·CopyRowsAVX2(SB), NOSPLIT, $0-40
 	MOVQ dst+0(FP), DI
 	MOVQ src+8(FP), SI
@@ -18,17 +19,36 @@ TEXT ·CopyRowsAVX2(SB), NOSPLIT, $0-40
 
 copyRow:
 	XORQ AX, AX
+	MOVQ R9, R10
 
-copyCol:
+copy32:
+	CMPQ    R10, $32
+	JB      copy16
 	VMOVUPS (SI)(AX*1), Y0
 	VMOVUPS Y0, (DI)(AX*1)
 	ADDQ    $32, AX
-	CMPQ    AX, R9
-	JB      copyCol
-	ADDQ    R8, SI
-	ADDQ    R9, DI
-	DECQ    CX
-	JNZ     copyRow
+	SUBQ    $32, R10
+	JMP     copy32
+
+copy16:
+	CMPQ    R10, $16
+	JB      copy8
+	VMOVUPS (SI)(AX*1), X0
+	VMOVUPS X0, (DI)(AX*1)
+	ADDQ    $16, AX
+	SUBQ    $16, R10
+
+copy8:
+	CMPQ R10, $8
+	JB   copyNext
+	MOVQ (SI)(AX*1), R11
+	MOVQ R11, (DI)(AX*1)
+
+copyNext:
+	ADDQ R8, SI
+	ADDQ R9, DI
+	DECQ CX
+	JNZ  copyRow
 	VZEROUPPER
 	RET
 
@@ -179,4 +199,205 @@ packF64Tail:
 	VMOVSD X0, 40(DST)
 
 packF64Done:
+	RET
+
+#define PT_DST DI
+#define PT_SRC SI
+#define PT_SRC4 BX
+#define PT_LDB R8
+#define PT_LDB3 R9
+#define PT_NRB R10
+#define PT_NRB3 R11
+#define PT_K R12
+#define PT_JG R13
+#define PT_L CX
+#define PT_OUT DX
+#define PT_OUT4 AX
+
+// func PackTransF32AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+//
+//	for l := 0; l < k; l++ {
+//		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
+//	}
+//
+// For each group of 8 source rows (j), 8 columns (l) at a time: load
+// eight ymm rows, transpose (unpack, shuffle, 128-bit permute), store
+// eight 8-float rows of dst, nr floats apart. Requires AVX.
+TEXT ·PackTransF32AVX2(SB), NOSPLIT, $0-40
+	MOVQ ldb+16(FP), PT_LDB
+	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
+	MOVQ k+24(FP), PT_K
+	MOVQ nr+32(FP), PT_NRB
+	SHLQ $2, PT_NRB
+	LEAQ (PT_NRB)(PT_NRB*2), PT_NRB3
+	XORQ PT_JG, PT_JG
+
+ptF32Group:
+	// Source rows jg…jg+7 start at b + jg*ldb; dst column jg*4 bytes in.
+	MOVQ  b+8(FP), PT_SRC
+	MOVQ  PT_JG, AX
+	IMULQ PT_LDB, AX
+	ADDQ  AX, PT_SRC
+	LEAQ  (PT_SRC)(PT_LDB*4), PT_SRC4
+	MOVQ  dst+0(FP), PT_OUT
+	LEAQ  (PT_OUT)(PT_JG*4), PT_OUT
+	MOVQ  PT_K, PT_L
+
+ptF32Loop8:
+	CMPQ PT_L, $8
+	JB   ptF32Tail
+	VMOVUPS (PT_SRC), Y0
+	VMOVUPS (PT_SRC)(PT_LDB*1), Y1
+	VMOVUPS (PT_SRC)(PT_LDB*2), Y2
+	VMOVUPS (PT_SRC)(PT_LDB3*1), Y3
+	VMOVUPS (PT_SRC4), Y4
+	VMOVUPS (PT_SRC4)(PT_LDB*1), Y5
+	VMOVUPS (PT_SRC4)(PT_LDB*2), Y6
+	VMOVUPS (PT_SRC4)(PT_LDB3*1), Y7
+	VUNPCKLPS Y1, Y0, Y8          // r0 r1 interleaved, columns 0,1 | 4,5
+	VUNPCKHPS Y1, Y0, Y9          // columns 2,3 | 6,7
+	VUNPCKLPS Y3, Y2, Y10
+	VUNPCKHPS Y3, Y2, Y11
+	VUNPCKLPS Y5, Y4, Y12
+	VUNPCKHPS Y5, Y4, Y13
+	VUNPCKLPS Y7, Y6, Y14
+	VUNPCKHPS Y7, Y6, Y15
+	VSHUFPS   $0x44, Y10, Y8, Y0  // rows 0–3 of columns 0 | 4
+	VSHUFPS   $0xEE, Y10, Y8, Y1  // columns 1 | 5
+	VSHUFPS   $0x44, Y11, Y9, Y2  // columns 2 | 6
+	VSHUFPS   $0xEE, Y11, Y9, Y3  // columns 3 | 7
+	VSHUFPS   $0x44, Y14, Y12, Y4 // rows 4–7 likewise
+	VSHUFPS   $0xEE, Y14, Y12, Y5
+	VSHUFPS   $0x44, Y15, Y13, Y6
+	VSHUFPS   $0xEE, Y15, Y13, Y7
+	VPERM2F128 $0x20, Y4, Y0, Y8  // column 0, rows 0–7
+	VPERM2F128 $0x20, Y5, Y1, Y9  // column 1
+	VPERM2F128 $0x20, Y6, Y2, Y10 // column 2
+	VPERM2F128 $0x20, Y7, Y3, Y11 // column 3
+	VPERM2F128 $0x31, Y4, Y0, Y12 // column 4
+	VPERM2F128 $0x31, Y5, Y1, Y13 // column 5
+	VPERM2F128 $0x31, Y6, Y2, Y14 // column 6
+	VPERM2F128 $0x31, Y7, Y3, Y15 // column 7
+	LEAQ    (PT_OUT)(PT_NRB*4), PT_OUT4
+	VMOVUPS Y8, (PT_OUT)
+	VMOVUPS Y9, (PT_OUT)(PT_NRB*1)
+	VMOVUPS Y10, (PT_OUT)(PT_NRB*2)
+	VMOVUPS Y11, (PT_OUT)(PT_NRB3*1)
+	VMOVUPS Y12, (PT_OUT4)
+	VMOVUPS Y13, (PT_OUT4)(PT_NRB*1)
+	VMOVUPS Y14, (PT_OUT4)(PT_NRB*2)
+	VMOVUPS Y15, (PT_OUT4)(PT_NRB3*1)
+	LEAQ    (PT_OUT4)(PT_NRB*4), PT_OUT
+	ADDQ    $32, PT_SRC
+	ADDQ    $32, PT_SRC4
+	SUBQ    $8, PT_L
+	JMP     ptF32Loop8
+
+ptF32Tail:
+	TESTQ  PT_L, PT_L
+	JZ     ptF32Next
+	VMOVSS (PT_SRC), X0
+	VMOVSS X0, (PT_OUT)
+	VMOVSS (PT_SRC)(PT_LDB*1), X0
+	VMOVSS X0, 4(PT_OUT)
+	VMOVSS (PT_SRC)(PT_LDB*2), X0
+	VMOVSS X0, 8(PT_OUT)
+	VMOVSS (PT_SRC)(PT_LDB3*1), X0
+	VMOVSS X0, 12(PT_OUT)
+	VMOVSS (PT_SRC4), X0
+	VMOVSS X0, 16(PT_OUT)
+	VMOVSS (PT_SRC4)(PT_LDB*1), X0
+	VMOVSS X0, 20(PT_OUT)
+	VMOVSS (PT_SRC4)(PT_LDB*2), X0
+	VMOVSS X0, 24(PT_OUT)
+	VMOVSS (PT_SRC4)(PT_LDB3*1), X0
+	VMOVSS X0, 28(PT_OUT)
+	ADDQ   PT_NRB, PT_OUT
+	ADDQ   $4, PT_SRC
+	ADDQ   $4, PT_SRC4
+	DECQ   PT_L
+	JMP    ptF32Tail
+
+ptF32Next:
+	ADDQ $8, PT_JG
+	MOVQ PT_NRB, AX
+	SHRQ $2, AX
+	CMPQ PT_JG, AX
+	JB   ptF32Group
+	VZEROUPPER
+	RET
+
+// func PackTransF64AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+//
+//	for l := 0; l < k; l++ {
+//		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/8+l] }
+//	}
+//
+// Four source rows and four columns at a time through a 4×4 transpose
+// (unpack, 128-bit permute). Requires AVX.
+TEXT ·PackTransF64AVX2(SB), NOSPLIT, $0-40
+	MOVQ ldb+16(FP), PT_LDB
+	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
+	MOVQ k+24(FP), PT_K
+	MOVQ nr+32(FP), PT_NRB
+	SHLQ $3, PT_NRB
+	LEAQ (PT_NRB)(PT_NRB*2), PT_NRB3
+	XORQ PT_JG, PT_JG
+
+ptF64Group:
+	MOVQ  b+8(FP), PT_SRC
+	MOVQ  PT_JG, AX
+	IMULQ PT_LDB, AX
+	ADDQ  AX, PT_SRC
+	MOVQ  dst+0(FP), PT_OUT
+	LEAQ  (PT_OUT)(PT_JG*8), PT_OUT
+	MOVQ  PT_K, PT_L
+
+ptF64Loop4:
+	CMPQ PT_L, $4
+	JB   ptF64Tail
+	VMOVUPD (PT_SRC), Y0
+	VMOVUPD (PT_SRC)(PT_LDB*1), Y1
+	VMOVUPD (PT_SRC)(PT_LDB*2), Y2
+	VMOVUPD (PT_SRC)(PT_LDB3*1), Y3
+	VUNPCKLPD  Y1, Y0, Y4         // r0 r1, columns 0 | 2
+	VUNPCKHPD  Y1, Y0, Y5         // columns 1 | 3
+	VUNPCKLPD  Y3, Y2, Y6
+	VUNPCKHPD  Y3, Y2, Y7
+	VPERM2F128 $0x20, Y6, Y4, Y8  // column 0, rows 0–3
+	VPERM2F128 $0x20, Y7, Y5, Y9  // column 1
+	VPERM2F128 $0x31, Y6, Y4, Y10 // column 2
+	VPERM2F128 $0x31, Y7, Y5, Y11 // column 3
+	VMOVUPD    Y8, (PT_OUT)
+	VMOVUPD    Y9, (PT_OUT)(PT_NRB*1)
+	VMOVUPD    Y10, (PT_OUT)(PT_NRB*2)
+	VMOVUPD    Y11, (PT_OUT)(PT_NRB3*1)
+	LEAQ       (PT_OUT)(PT_NRB*4), PT_OUT
+	ADDQ       $32, PT_SRC
+	SUBQ       $4, PT_L
+	JMP        ptF64Loop4
+
+ptF64Tail:
+	TESTQ  PT_L, PT_L
+	JZ     ptF64Next
+	VMOVSD (PT_SRC), X0
+	VMOVSD X0, (PT_OUT)
+	VMOVSD (PT_SRC)(PT_LDB*1), X0
+	VMOVSD X0, 8(PT_OUT)
+	VMOVSD (PT_SRC)(PT_LDB*2), X0
+	VMOVSD X0, 16(PT_OUT)
+	VMOVSD (PT_SRC)(PT_LDB3*1), X0
+	VMOVSD X0, 24(PT_OUT)
+	ADDQ   PT_NRB, PT_OUT
+	ADDQ   $8, PT_SRC
+	DECQ   PT_L
+	JMP    ptF64Tail
+
+ptF64Next:
+	ADDQ $4, PT_JG
+	MOVQ PT_NRB, AX
+	SHRQ $3, AX
+	CMPQ PT_JG, AX
+	JB   ptF64Group
+	VZEROUPPER
 	RET
