@@ -1,4 +1,29 @@
-// Package mlp will hold ember's Keras-shaped multilayer-perceptron trainer
-// (Dense layers, losses, optimizers, Fit/Predict/Evaluate, Save/Load) built
-// on package kernels. It has no API yet: the kernels it needs come first.
+// Package mlp is ember's Keras-shaped multilayer-perceptron trainer: Dense
+// layers, losses, optimizers, Fit, Predict, Evaluate, Save and Load, as
+// idiomatic Go on package kernels (every matrix product is kernels.Sgemm,
+// every activation, loss gradient and optimizer step an ember kernel).
+//
+// # Where to start
+//
+//	model, err := mlp.New(2,            // inputs
+//		mlp.Dense(10, mlp.ReLU),
+//		mlp.Dense(1, mlp.Sigmoid))
+//	err = model.Compile(mlp.Adam(0.001), mlp.BinaryCrossEntropy)
+//	hist, err := model.Fit(x, y, mlp.FitConfig{Epochs: 100, BatchSize: 10, Seed: 1})
+//	pred, err := model.Predict(x)
+//	loss, acc, err := model.Evaluate(x, y)
+//
+// Data are Matrix values (row-major float32); ReadCSV, FromDense, Split,
+// OneHot and Standardizer prepare them. Sigmoid with BinaryCrossEntropy and
+// Softmax with the categorical losses are fused and computed from the
+// logits. Bad input returns an error and leaves the model unchanged.
+//
+// # Reproducibility and speed
+//
+// New draws the weights with DefaultSeed (Init(seed) draws again);
+// FitConfig.Seed seeds the shuffling; a fit is then reproducible for a
+// given seed, kernel level and thread count. A training step (TrainOnBatch,
+// or each step of Fit) allocates nothing once its buffers exist; all
+// weights sit in one vector, so the optimizer makes one fused pass.
+// kernels.SetThreads bounds the goroutines each matrix product uses.
 package mlp

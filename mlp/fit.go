@@ -1,0 +1,423 @@
+package mlp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+// FitConfig configures Fit, as Keras's fit arguments do.
+type FitConfig struct {
+	Epochs    int    // passes over the training data; at least 1
+	BatchSize int    // samples per step; at least 1 (the last batch may be smaller)
+	Seed      uint64 // seeds the shuffling: a fit is reproducible for a seed and thread count
+
+	// NoShuffle keeps the samples in order (Keras's shuffle=False); by
+	// default they are shuffled every epoch.
+	NoShuffle bool
+
+	// ValidationSplit, in [0, 1), holds out that fraction of the samples,
+	// taken from the end before any shuffling (as Keras does), for
+	// val_loss and val_accuracy.
+	ValidationSplit float64
+	// ValidationX and ValidationY, if set, are the validation data
+	// instead (they override ValidationSplit).
+	ValidationX, ValidationY *Matrix
+
+	// Callbacks run after every epoch, in order; any may stop training.
+	Callbacks []Callback
+
+	// Verbose, if not nil, gets one Keras-like line per epoch.
+	Verbose io.Writer
+}
+
+// EpochLogs are one epoch's metrics. ValLoss and ValAccuracy are NaN
+// without validation data; Accuracy is NaN for regression.
+type EpochLogs struct {
+	Epoch                int // 1-based
+	Loss, Accuracy       float64
+	ValLoss, ValAccuracy float64
+	Duration             time.Duration
+	HasValidation        bool
+	Samples, ValSamples  int
+	Steps, TotalEpochs   int
+}
+
+// History holds the per-epoch metrics of a fit.
+type History struct {
+	Epochs []EpochLogs
+}
+
+// Loss returns the training loss of every epoch.
+func (h *History) Loss() []float64 { return h.column(func(e EpochLogs) float64 { return e.Loss }) }
+
+// ValLoss returns the validation loss of every epoch.
+func (h *History) ValLoss() []float64 {
+	return h.column(func(e EpochLogs) float64 { return e.ValLoss })
+}
+
+// Accuracy returns the training accuracy of every epoch.
+func (h *History) Accuracy() []float64 {
+	return h.column(func(e EpochLogs) float64 { return e.Accuracy })
+}
+
+// ValAccuracy returns the validation accuracy of every epoch.
+func (h *History) ValAccuracy() []float64 {
+	return h.column(func(e EpochLogs) float64 { return e.ValAccuracy })
+}
+
+func (h *History) column(f func(EpochLogs) float64) []float64 {
+	out := make([]float64, len(h.Epochs))
+	for i, e := range h.Epochs {
+		out[i] = f(e)
+	}
+	return out
+}
+
+// Callback is run by Fit after every epoch. Returning stop = true ends
+// training after this epoch; an error ends it and is returned by Fit.
+type Callback interface {
+	OnEpochEnd(m *Model, logs EpochLogs) (stop bool, err error)
+}
+
+// CallbackFunc adapts a function to Callback.
+type CallbackFunc func(m *Model, logs EpochLogs) (stop bool, err error)
+
+// OnEpochEnd calls f.
+func (f CallbackFunc) OnEpochEnd(m *Model, logs EpochLogs) (bool, error) { return f(m, logs) }
+
+// trainBeginner is implemented by callbacks with state to reset per fit.
+type trainBeginner interface{ onTrainBegin(m *Model) }
+
+// trainEnder is implemented by callbacks that act when training ends.
+type trainEnder interface{ onTrainEnd(m *Model) }
+
+// EarlyStopping stops training when a monitored metric has not improved
+// for Patience epochs, as Keras's callback does.
+type EarlyStopping struct {
+	// Monitor is "val_loss" (the default when empty), "loss",
+	// "val_accuracy" or "accuracy"; losses must fall, accuracies rise.
+	Monitor string
+	// Patience is how many epochs without improvement to tolerate.
+	Patience int
+	// MinDelta is the least change that counts as an improvement.
+	MinDelta float64
+	// RestoreBestWeights puts back the weights of the best epoch when
+	// training stops (by this callback or at the last epoch).
+	RestoreBestWeights bool
+
+	best    float64
+	wait    int
+	weights []float32
+	// StoppedEpoch is the epoch training stopped at, 0 if it did not.
+	StoppedEpoch int
+	// BestEpoch is the epoch with the best monitored value.
+	BestEpoch int
+}
+
+func (e *EarlyStopping) monitor() string {
+	if e.Monitor == "" {
+		return "val_loss"
+	}
+	return e.Monitor
+}
+
+func (e *EarlyStopping) onTrainBegin(*Model) {
+	e.best, e.wait, e.StoppedEpoch, e.BestEpoch = math.NaN(), 0, 0, 0
+	e.weights = e.weights[:0]
+}
+
+// OnEpochEnd implements Callback.
+func (e *EarlyStopping) OnEpochEnd(m *Model, logs EpochLogs) (bool, error) {
+	var v float64
+	higher := false
+	switch e.monitor() {
+	case "val_loss":
+		v = logs.ValLoss
+	case "loss":
+		v = logs.Loss
+	case "val_accuracy":
+		v, higher = logs.ValAccuracy, true
+	case "accuracy":
+		v, higher = logs.Accuracy, true
+	default:
+		return true, fmt.Errorf("mlp: EarlyStopping: unknown metric %q", e.Monitor)
+	}
+	if math.IsNaN(v) {
+		return true, fmt.Errorf("mlp: EarlyStopping: %s is not available (no validation data?)", e.monitor())
+	}
+	improved := math.IsNaN(e.best) || (!higher && v < e.best-e.MinDelta) || (higher && v > e.best+e.MinDelta)
+	if improved {
+		e.best, e.wait, e.BestEpoch = v, 0, logs.Epoch
+		if e.RestoreBestWeights {
+			e.weights = append(e.weights[:0], m.params...)
+		}
+		return false, nil
+	}
+	e.wait++
+	if e.wait > e.Patience {
+		e.StoppedEpoch = logs.Epoch
+		return true, nil
+	}
+	return false, nil
+}
+
+func (e *EarlyStopping) onTrainEnd(m *Model) {
+	if e.RestoreBestWeights && len(e.weights) == len(m.params) {
+		copy(m.params, e.weights)
+	}
+}
+
+// Fit trains the compiled model on (x, y) (see FitConfig) and returns the
+// per-epoch history. Bad arguments return an error with the model
+// unchanged; if the loss or the gradient stops being finite, training
+// stops with an error and the last finite weights, and the history so far.
+func (m *Model) Fit(x, y Matrix, cfg FitConfig) (*History, error) {
+	return m.FitContext(context.Background(), x, y, cfg)
+}
+
+// FitContext is Fit, stopping between steps when ctx is done; it then
+// returns the history so far and ctx's error, the weights as of the last
+// completed step.
+func (m *Model) FitContext(ctx context.Context, x, y Matrix, cfg FitConfig) (*History, error) {
+	if err := m.checkData(x, y, "x", "y"); err != nil {
+		return nil, err
+	}
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	trainX, trainY := x, y
+	var valX, valY *Matrix
+	switch {
+	case cfg.ValidationX != nil || cfg.ValidationY != nil:
+		if cfg.ValidationX == nil || cfg.ValidationY == nil {
+			return nil, errors.New("mlp: ValidationX and ValidationY go together")
+		}
+		if err := m.checkData(*cfg.ValidationX, *cfg.ValidationY, "ValidationX", "ValidationY"); err != nil {
+			return nil, err
+		}
+		valX, valY = cfg.ValidationX, cfg.ValidationY
+	case cfg.ValidationSplit > 0:
+		nVal := int(float64(x.Rows) * cfg.ValidationSplit)
+		nTrain := x.Rows - nVal
+		if nVal < 1 || nTrain < 1 {
+			return nil, fmt.Errorf("mlp: ValidationSplit %v of %d samples leaves an empty set", cfg.ValidationSplit, x.Rows)
+		}
+		trainX = Matrix{Rows: nTrain, Cols: x.Cols, Data: x.Data[:nTrain*x.Cols]}
+		trainY = Matrix{Rows: nTrain, Cols: y.Cols, Data: y.Data[:nTrain*y.Cols]}
+		vx := Matrix{Rows: nVal, Cols: x.Cols, Data: x.Data[nTrain*x.Cols:]}
+		vy := Matrix{Rows: nVal, Cols: y.Cols, Data: y.Data[nTrain*y.Cols:]}
+		valX, valY = &vx, &vy
+	}
+	src := &matrixSource{x: trainX, y: trainY, batch: cfg.BatchSize, shuffle: !cfg.NoShuffle,
+		rng: rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))}
+	return m.fit(ctx, src, valX, valY, cfg)
+}
+
+func (cfg *FitConfig) check() error {
+	switch {
+	case cfg.Epochs < 1:
+		return fmt.Errorf("mlp: Epochs = %d: need at least 1", cfg.Epochs)
+	case cfg.BatchSize < 1:
+		return fmt.Errorf("mlp: BatchSize = %d: need at least 1", cfg.BatchSize)
+	case !(cfg.ValidationSplit >= 0 && cfg.ValidationSplit < 1):
+		return fmt.Errorf("mlp: ValidationSplit = %v: need 0 ≤ split < 1", cfg.ValidationSplit)
+	}
+	return nil
+}
+
+// BatchSource yields training minibatches, for data that is streamed
+// rather than held in one Matrix (FitSource).
+type BatchSource interface {
+	// Next returns the next minibatch of the epoch, or io.EOF when the
+	// epoch is over. The matrices may be reused by the next call.
+	Next() (x, y Matrix, err error)
+	// Reset starts a new epoch.
+	Reset() error
+}
+
+// FitSource trains on minibatches from src, one epoch being one pass until
+// src.Next returns io.EOF; cfg.BatchSize, NoShuffle and ValidationSplit do
+// not apply (the source decides), the other fields do. Each batch is
+// checked as Fit checks its data; a bad batch stops training with an error
+// (the weights as of the last good step).
+func (m *Model) FitSource(ctx context.Context, src BatchSource, cfg FitConfig) (*History, error) {
+	if !m.compiled {
+		return nil, errors.New("mlp: the model is not compiled (call Compile first)")
+	}
+	if cfg.Epochs < 1 {
+		return nil, fmt.Errorf("mlp: Epochs = %d: need at least 1", cfg.Epochs)
+	}
+	var valX, valY *Matrix
+	if cfg.ValidationX != nil || cfg.ValidationY != nil {
+		if cfg.ValidationX == nil || cfg.ValidationY == nil {
+			return nil, errors.New("mlp: ValidationX and ValidationY go together")
+		}
+		if err := m.checkData(*cfg.ValidationX, *cfg.ValidationY, "ValidationX", "ValidationY"); err != nil {
+			return nil, err
+		}
+		valX, valY = cfg.ValidationX, cfg.ValidationY
+	}
+	return m.fit(ctx, src, valX, valY, cfg)
+}
+
+// fit is the training loop shared by Fit and FitSource.
+func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cfg FitConfig) (*History, error) {
+	hist := &History{}
+	for _, c := range cfg.Callbacks {
+		if b, ok := c.(trainBeginner); ok {
+			b.onTrainBegin(m)
+		}
+	}
+	defer func() {
+		for _, c := range cfg.Callbacks {
+			if e, ok := c.(trainEnder); ok {
+				e.onTrainEnd(m)
+			}
+		}
+	}()
+	var valW *workspace
+	if valX != nil {
+		valW = m.newWorkspace(min(valX.Rows, evalBatch))
+	}
+	L := len(m.layers) - 1
+	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
+		start := time.Now()
+		if err := src.Reset(); err != nil {
+			return hist, err
+		}
+		var lossSum, accSum float64
+		samples, steps := 0, 0
+		for {
+			if err := ctx.Err(); err != nil {
+				return hist, err
+			}
+			bx, by, err := src.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return hist, err
+			}
+			w, err := m.loadBatch(src, bx, by)
+			if err != nil {
+				return hist, err
+			}
+			loss, err := m.step(w, bx.Rows)
+			if err != nil {
+				return hist, err
+			}
+			lossSum += loss * float64(bx.Rows)
+			accSum += m.accuracy(w.a[L][:bx.Rows*m.Outputs()], w.y, bx.Rows) * float64(bx.Rows)
+			samples += bx.Rows
+			steps++
+		}
+		if samples == 0 {
+			return hist, errors.New("mlp: the batch source yielded no samples in an epoch")
+		}
+		logs := EpochLogs{
+			Epoch: epoch, TotalEpochs: cfg.Epochs,
+			Loss: lossSum / float64(samples), Accuracy: accSum / float64(samples),
+			ValLoss: math.NaN(), ValAccuracy: math.NaN(),
+			Samples: samples, Steps: steps,
+		}
+		if valX != nil {
+			logs.ValLoss, logs.ValAccuracy, _ = m.evaluate(valW, *valX, *valY)
+			logs.HasValidation, logs.ValSamples = true, valX.Rows
+		}
+		logs.Duration = time.Since(start)
+		hist.Epochs = append(hist.Epochs, logs)
+		if cfg.Verbose != nil {
+			writeEpochLine(cfg.Verbose, logs)
+		}
+		stop := false
+		for _, c := range cfg.Callbacks {
+			s, err := c.OnEpochEnd(m, logs)
+			if err != nil {
+				return hist, err
+			}
+			stop = stop || s
+		}
+		if stop {
+			break
+		}
+	}
+	return hist, nil
+}
+
+// loadBatch puts a batch into the training workspace: the matrix source
+// gathers its rows there itself; other sources' batches are checked and
+// copied.
+func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (*workspace, error) {
+	if ms, ok := src.(*matrixSource); ok {
+		w := m.trainWorkspace(ms.batch)
+		gatherRows(w.x, ms.x, ms.idx)
+		gatherRows(w.y, ms.y, ms.idx)
+		return w, nil
+	}
+	if err := m.checkData(bx, by, "batch x", "batch y"); err != nil {
+		return nil, err
+	}
+	w := m.trainWorkspace(bx.Rows)
+	copy(w.x, bx.Data)
+	copy(w.y, by.Data)
+	return w, nil
+}
+
+// writeEpochLine prints Keras's per-epoch summary.
+func writeEpochLine(w io.Writer, l EpochLogs) {
+	line := fmt.Sprintf("Epoch %d/%d - %d steps - loss: %.4f", l.Epoch, l.TotalEpochs, l.Steps, l.Loss)
+	if !math.IsNaN(l.Accuracy) {
+		line += fmt.Sprintf(" - accuracy: %.4f", l.Accuracy)
+	}
+	if l.HasValidation {
+		line += fmt.Sprintf(" - val_loss: %.4f", l.ValLoss)
+		if !math.IsNaN(l.ValAccuracy) {
+			line += fmt.Sprintf(" - val_accuracy: %.4f", l.ValAccuracy)
+		}
+	}
+	fmt.Fprintf(w, "%s - %s\n", line, l.Duration.Round(time.Microsecond))
+}
+
+// matrixSource serves minibatches of a Matrix pair in a (shuffled) order.
+// It does not copy: loadBatch gathers the rows straight into the training
+// workspace, so an epoch allocates nothing.
+type matrixSource struct {
+	x, y    Matrix
+	batch   int
+	shuffle bool
+	rng     *rand.Rand
+	perm    []int
+	pos     int
+	idx     []int
+}
+
+func (s *matrixSource) Reset() error {
+	if s.perm == nil {
+		s.perm = make([]int, s.x.Rows)
+	}
+	for i := range s.perm {
+		s.perm[i] = i
+	}
+	if s.shuffle {
+		s.rng.Shuffle(len(s.perm), func(i, j int) { s.perm[i], s.perm[j] = s.perm[j], s.perm[i] })
+	}
+	s.pos = 0
+	return nil
+}
+
+func (s *matrixSource) Next() (Matrix, Matrix, error) {
+	if s.pos >= len(s.perm) {
+		return Matrix{}, Matrix{}, io.EOF
+	}
+	end := min(s.pos+s.batch, len(s.perm))
+	s.idx = s.perm[s.pos:end]
+	s.pos = end
+	n := len(s.idx)
+	// Only the shapes are used: loadBatch gathers the rows.
+	return Matrix{Rows: n, Cols: s.x.Cols}, Matrix{Rows: n, Cols: s.y.Cols}, nil
+}

@@ -1,0 +1,62 @@
+package mlp
+
+import (
+	"fmt"
+	"math"
+)
+
+// Matrix is a dense row-major float32 matrix: element (i, j) is
+// Data[i*Cols+j], and len(Data) must be Rows*Cols. It is the input, target
+// and output type of every Model method. A Matrix is a plain value: copying
+// it copies the header, not the data.
+type Matrix struct {
+	Rows, Cols int
+	Data       []float32
+}
+
+// NewMatrix returns a zeroed rows×cols Matrix.
+func NewMatrix(rows, cols int) Matrix {
+	return Matrix{Rows: rows, Cols: cols, Data: make([]float32, rows*cols)}
+}
+
+// Row returns row i of m (a slice of m.Data, not a copy).
+func (m Matrix) Row(i int) []float32 { return m.Data[i*m.Cols : (i+1)*m.Cols] }
+
+// At returns element (i, j).
+func (m Matrix) At(i, j int) float32 { return m.Data[i*m.Cols+j] }
+
+// check returns an error unless m is well formed and non-empty with only
+// finite values; what names it in the message ("x", "y", …).
+func (m Matrix) check(what string) error {
+	switch {
+	case m.Rows < 1 || m.Cols < 1:
+		return fmt.Errorf("mlp: %s is empty (%d×%d)", what, m.Rows, m.Cols)
+	case len(m.Data) != m.Rows*m.Cols:
+		return fmt.Errorf("mlp: %s has %d values for %d×%d", what, len(m.Data), m.Rows, m.Cols)
+	}
+	for i, v := range m.Data {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return fmt.Errorf("mlp: %s[%d][%d] = %v is not finite", what, i/m.Cols, i%m.Cols, v)
+		}
+	}
+	return nil
+}
+
+// rowsOf returns the rows idx of m, gathered into dst (len(idx)·Cols).
+func gatherRows(dst []float32, m Matrix, idx []int) {
+	c := m.Cols
+	for k, i := range idx {
+		copy(dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c])
+	}
+}
+
+// argmax returns the index of the largest element of x (the first on ties).
+func argmax(x []float32) int {
+	best := 0
+	for j, v := range x {
+		if v > x[best] {
+			best = j
+		}
+	}
+	return best
+}

@@ -1,0 +1,477 @@
+package mlp
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/blas"
+
+	"github.com/emberml/ember/kernels"
+)
+
+// Model is a stack of Dense layers: build it with New, Compile it with an
+// optimizer and a loss, then Fit, Predict, Evaluate, Save.
+//
+// Concurrency: Predict, Evaluate and InputGradients only read the weights,
+// so many goroutines may call them at once — but not while Fit,
+// TrainOnBatch, Compile or Init run on the same model.
+type Model struct {
+	inputs int
+	layers []*dense
+	params []float32 // every layer's W then b, contiguous: one optimizer pass
+	grads  []float32 // the gradient of params, same layout
+
+	opt      Optimizer
+	loss     Loss
+	compiled bool
+	state    optimizerState
+
+	train *workspace // the training workspace, kept between steps
+}
+
+// DefaultSeed is the seed New draws the initial weights with.
+const DefaultSeed = 1
+
+// New returns a model of the given layers for inputs features, its weights
+// drawn with DefaultSeed (Init draws them again with another seed).
+// Softmax may only be the last layer's activation.
+func New(inputs int, layers ...Layer) (*Model, error) {
+	if inputs < 1 {
+		return nil, fmt.Errorf("mlp: %d inputs: need at least 1", inputs)
+	}
+	if len(layers) == 0 {
+		return nil, errors.New("mlp: a model needs at least one layer")
+	}
+	m := &Model{inputs: inputs}
+	n, in := 0, inputs
+	for i, l := range layers {
+		if l.units < 1 {
+			return nil, fmt.Errorf("mlp: layer %d has %d units: need at least 1", i, l.units)
+		}
+		if _, ok := activationNames[l.act]; !ok {
+			return nil, fmt.Errorf("mlp: layer %d: unknown activation %v", i, l.act)
+		}
+		if l.act == Softmax && i != len(layers)-1 {
+			return nil, fmt.Errorf("mlp: layer %d: Softmax is only allowed on the last layer", i)
+		}
+		if l.init != GlorotUniform && l.init != HeUniform {
+			return nil, fmt.Errorf("mlp: layer %d: unknown initializer %d", i, l.init)
+		}
+		if f := float64(l.slope); math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("mlp: layer %d: slope %v is not finite", i, l.slope)
+		}
+		n += in*l.units + l.units
+		in = l.units
+	}
+	m.params = make([]float32, n)
+	m.grads = make([]float32, n)
+	off, in := 0, inputs
+	for _, l := range layers {
+		d := &dense{Layer: l, in: in}
+		nw := in * l.units
+		d.w, d.gw = m.params[off:off+nw], m.grads[off:off+nw]
+		off += nw
+		d.b, d.gb = m.params[off:off+l.units], m.grads[off:off+l.units]
+		off += l.units
+		m.layers = append(m.layers, d)
+		in = l.units
+	}
+	m.Init(DefaultSeed)
+	return m, nil
+}
+
+// Init draws every layer's weights again from the given seed (biases to
+// zero) and resets the optimizer state: a fresh, reproducible start.
+func (m *Model) Init(seed uint64) {
+	r := rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
+	for _, d := range m.layers {
+		d.initWeights(r)
+	}
+	m.resetOptimizer()
+}
+
+func (m *Model) resetOptimizer() {
+	if m.compiled {
+		m.state = optimizerState{m: make([]float32, len(m.params)), v: make([]float32, len(m.params))}
+	}
+}
+
+// Inputs returns the number of input features.
+func (m *Model) Inputs() int { return m.inputs }
+
+// Outputs returns the number of outputs (the last layer's units).
+func (m *Model) Outputs() int { return m.layers[len(m.layers)-1].units }
+
+// NumParams returns the number of weights and biases.
+func (m *Model) NumParams() int { return len(m.params) }
+
+// Compile sets the optimizer and the loss, and resets the optimizer state.
+// The loss must suit the output layer: BinaryCrossEntropy needs Sigmoid,
+// the categorical losses Softmax (they are computed from the logits).
+func (m *Model) Compile(opt Optimizer, loss Loss) error {
+	if err := opt.check(); err != nil {
+		return err
+	}
+	if err := loss.checkWith(m.layers[len(m.layers)-1].act); err != nil {
+		return err
+	}
+	m.opt, m.loss, m.compiled = opt, loss, true
+	m.resetOptimizer()
+	return nil
+}
+
+// workspace holds one batch's activations and gradients, sized for up to
+// cap rows. Training keeps one in the model; Predict and Evaluate make
+// their own, so they can run concurrently.
+type workspace struct {
+	cap    int
+	x, y   []float32   // the batch's inputs and targets (gathered rows)
+	z, a   [][]float32 // per layer: pre-activation, activation (a may be z)
+	dz     [][]float32 // per layer: gradient with respect to z
+	da     []float32   // gradient with respect to a layer's input
+	labels []int32     // sparse targets as ints
+	perm   []int       // the epoch's sample order
+}
+
+func (m *Model) newWorkspace(rows int) *workspace {
+	w := &workspace{cap: rows}
+	w.x = make([]float32, rows*m.inputs)
+	w.y = make([]float32, rows*max(m.Outputs(), 1))
+	maxIn := m.inputs
+	for _, d := range m.layers {
+		z := make([]float32, rows*d.units)
+		a := z
+		if d.act != Linear {
+			a = make([]float32, rows*d.units)
+		}
+		w.z = append(w.z, z)
+		w.a = append(w.a, a)
+		w.dz = append(w.dz, make([]float32, rows*d.units))
+		maxIn = max(maxIn, d.units)
+	}
+	w.da = make([]float32, rows*maxIn)
+	w.labels = make([]int32, rows)
+	return w
+}
+
+// forward computes every layer's z and a for the first rows rows of x.
+func (m *Model) forward(w *workspace, x []float32, rows int) {
+	in := x[:rows*m.inputs]
+	for l, d := range m.layers {
+		z, a := w.z[l][:rows*d.units], w.a[l][:rows*d.units]
+		kernels.Sgemm(blas.NoTrans, blas.NoTrans, rows, d.units, d.in, 1, in, d.in, d.w, d.units, 0, z, d.units)
+		kernels.BiasAdd(z, z, d.b)
+		switch d.act {
+		case ReLU:
+			kernels.ReLU(a, z)
+		case Sigmoid:
+			kernels.Sigmoid(a, z)
+		case Tanh:
+			kernels.Tanh(a, z)
+		case LeakyReLU:
+			kernels.LeakyReLU(a, z, d.slope)
+		case Softmax:
+			kernels.Softmax(a, z, d.units)
+		}
+		in = a
+	}
+}
+
+// outputGrad sets the last layer's dz for targets y (rows rows) and
+// returns the batch loss.
+func (m *Model) outputGrad(w *workspace, y []float32, rows int) float64 {
+	L := len(m.layers) - 1
+	d := m.layers[L]
+	n := rows * d.units
+	z, a, dz := w.z[L][:n], w.a[L][:n], w.dz[L][:n]
+	switch m.loss {
+	case BinaryCrossEntropy:
+		kernels.SigmoidCrossEntropyGrad(dz, z, y[:n], 1/float32(n))
+		return kernels.BCEWithLogitsLoss(z, y[:n])
+	case CategoricalCrossEntropy:
+		kernels.SoftmaxCrossEntropyGrad(dz, z, y[:n], d.units, 1/float32(rows))
+		return kernels.CCEWithLogitsLoss(z, y[:n], d.units)
+	case SparseCategoricalCrossEntropy:
+		labels := w.labels[:rows]
+		for i := range labels {
+			labels[i] = int32(y[i])
+		}
+		kernels.SparseSoftmaxCrossEntropyGrad(dz, z, labels, d.units, 1/float32(rows))
+		return kernels.SparseCCEWithLogitsLoss(z, labels, d.units)
+	}
+	// MSE: dL/da = 2(a − y)/n, then through the activation.
+	loss := kernels.MSELoss(a, y[:n])
+	da := w.da[:n]
+	copy(da, a)
+	kernels.Axpy(-1, y[:n], da)
+	kernels.Scale(2/float32(n), da)
+	activationGrad(d, dz, da, z, a, rows)
+	return loss
+}
+
+// activationGrad sets dz = da ⊙ act'(z) for layer d (rows rows); a is the
+// layer's output.
+func activationGrad(d *dense, dz, da, z, a []float32, rows int) {
+	switch d.act {
+	case Linear:
+		copy(dz, da)
+	case ReLU:
+		kernels.ReLUGrad(dz, da, z)
+	case Sigmoid:
+		kernels.SigmoidGrad(dz, da, a)
+	case Tanh:
+		kernels.TanhGrad(dz, da, a)
+	case LeakyReLU:
+		kernels.LeakyReLUGrad(dz, da, z, d.slope)
+	case Softmax:
+		// dz_j = s_j·(da_j − Σ_k da_k·s_k), row by row (only reached with
+		// MSE on a softmax output, or for input gradients).
+		c := d.units
+		for r := range rows {
+			s, g, out := a[r*c:(r+1)*c], da[r*c:(r+1)*c], dz[r*c:(r+1)*c]
+			dot := kernels.Dot(g, s)
+			for j := range out {
+				out[j] = s[j] * (g[j] - dot)
+			}
+		}
+	}
+}
+
+// backward propagates the last layer's dz down, filling m.grads; with
+// inputGrad it also leaves ∂/∂x in w.da (rows×inputs).
+func (m *Model) backward(w *workspace, x []float32, rows int, inputGrad bool) {
+	for l := len(m.layers) - 1; l >= 0; l-- {
+		d := m.layers[l]
+		dz := w.dz[l][:rows*d.units]
+		in := x[:rows*m.inputs]
+		if l > 0 {
+			in = w.a[l-1][:rows*d.in]
+		}
+		if !inputGrad {
+			kernels.Sgemm(blas.Trans, blas.NoTrans, d.in, d.units, rows, 1, in, d.in, dz, d.units, 0, d.gw, d.units)
+			kernels.ColSums(d.gb, dz)
+		}
+		if l == 0 && !inputGrad {
+			break
+		}
+		da := w.da[:rows*d.in]
+		kernels.Sgemm(blas.NoTrans, blas.Trans, rows, d.in, d.units, 1, dz, d.units, d.w, d.units, 0, da, d.in)
+		if l > 0 {
+			p := m.layers[l-1]
+			activationGrad(p, w.dz[l-1][:rows*p.units], da, w.z[l-1][:rows*p.units], w.a[l-1][:rows*p.units], rows)
+		}
+	}
+}
+
+// step trains on the batch already in w.x/w.y (rows rows) and returns its
+// loss; the weights are left unchanged if the loss or the gradient is not
+// finite.
+func (m *Model) step(w *workspace, rows int) (float64, error) {
+	m.forward(w, w.x, rows)
+	loss := m.outputGrad(w, w.y, rows)
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		return loss, fmt.Errorf("mlp: the loss became %v; training stopped with the last finite weights", loss)
+	}
+	m.backward(w, w.x, rows, false)
+	if g := float64(kernels.Dot(m.grads, m.grads)); math.IsNaN(g) || math.IsInf(g, 0) {
+		return loss, errors.New("mlp: the gradient is not finite; training stopped with the last finite weights")
+	}
+	m.opt.apply(m.params, m.grads, &m.state)
+	return loss, nil
+}
+
+// TrainOnBatch performs one optimizer step on the batch (x, y) and returns
+// the batch's loss and accuracy (as Evaluate defines it) before the step.
+// After the first call with a given batch size it allocates nothing. On an
+// error the model is unchanged.
+func (m *Model) TrainOnBatch(x, y Matrix) (loss, accuracy float64, err error) {
+	if err := m.checkData(x, y, "x", "y"); err != nil {
+		return 0, 0, err
+	}
+	w := m.trainWorkspace(x.Rows)
+	copy(w.x, x.Data)
+	copy(w.y, y.Data)
+	loss, err = m.step(w, x.Rows)
+	if err != nil {
+		return loss, 0, err
+	}
+	return loss, m.accuracy(w.a[len(m.layers)-1][:x.Rows*m.Outputs()], y.Data, x.Rows), nil
+}
+
+// trainWorkspace returns the training workspace, grown to rows rows.
+func (m *Model) trainWorkspace(rows int) *workspace {
+	if m.train == nil || m.train.cap < rows {
+		m.train = m.newWorkspace(rows)
+	}
+	return m.train
+}
+
+// checkData returns an error unless the model is compiled and (x, y) is a
+// valid data set for it.
+func (m *Model) checkData(x, y Matrix, xName, yName string) error {
+	if !m.compiled {
+		return errors.New("mlp: the model is not compiled (call Compile first)")
+	}
+	if err := m.checkInputs(x, xName); err != nil {
+		return err
+	}
+	return m.loss.checkTargets(y, x.Rows, m.Outputs(), yName)
+}
+
+func (m *Model) checkInputs(x Matrix, name string) error {
+	if err := x.check(name); err != nil {
+		return err
+	}
+	if x.Cols != m.inputs {
+		return fmt.Errorf("mlp: %s has %d columns for a model of %d inputs", name, x.Cols, m.inputs)
+	}
+	return nil
+}
+
+// accuracy returns the fraction of the rows rows whose prediction a matches
+// the target y:
+//   - one Sigmoid output, or several (multi-label): the fraction of outputs
+//     on the right side of 0.5 (a > 0.5 against y > 0.5);
+//   - Softmax with one-hot targets: argmax(a) == argmax(y); sparse:
+//     argmax(a) == label;
+//   - MSE on other outputs: the same rules when every target is 0 or 1
+//     (one output: the 0.5 threshold; several: argmax), and NaN otherwise
+//     (regression has no accuracy).
+func (m *Model) accuracy(a, y []float32, rows int) float64 {
+	d := m.layers[len(m.layers)-1]
+	c := d.units
+	binary := func() bool {
+		for _, v := range y[:rows*c] {
+			if v != 0 && v != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case m.loss == SparseCategoricalCrossEntropy:
+		hits := 0
+		for r := range rows {
+			if argmax(a[r*c:(r+1)*c]) == int(y[r]) {
+				hits++
+			}
+		}
+		return float64(hits) / float64(rows)
+	case d.act == Sigmoid || (m.loss == MSE && c == 1 && binary()):
+		hits := 0
+		for i, v := range a[:rows*c] {
+			if (v > 0.5) == (y[i] > 0.5) {
+				hits++
+			}
+		}
+		return float64(hits) / float64(rows*c)
+	case m.loss == CategoricalCrossEntropy || (m.loss == MSE && binary()):
+		hits := 0
+		for r := range rows {
+			if argmax(a[r*c:(r+1)*c]) == argmax(y[r*c:(r+1)*c]) {
+				hits++
+			}
+		}
+		return float64(hits) / float64(rows)
+	}
+	return math.NaN()
+}
+
+// evalBatch is how many rows Predict, Evaluate and InputGradients process
+// at once.
+const evalBatch = 256
+
+// Predict returns the model's outputs for x, one row per sample.
+func (m *Model) Predict(x Matrix) (Matrix, error) {
+	if err := m.checkInputs(x, "x"); err != nil {
+		return Matrix{}, err
+	}
+	out := NewMatrix(x.Rows, m.Outputs())
+	w := m.newWorkspace(min(x.Rows, evalBatch))
+	L := len(m.layers) - 1
+	for r0 := 0; r0 < x.Rows; r0 += evalBatch {
+		rows := min(evalBatch, x.Rows-r0)
+		m.forward(w, x.Data[r0*m.inputs:], rows)
+		copy(out.Data[r0*out.Cols:], w.a[L][:rows*out.Cols])
+	}
+	return out, nil
+}
+
+// Evaluate returns the model's mean loss and accuracy (see the loss and
+// TrainOnBatch for their definitions; accuracy is NaN for regression) on
+// (x, y), without changing the model.
+func (m *Model) Evaluate(x, y Matrix) (loss, accuracy float64, err error) {
+	if err := m.checkData(x, y, "x", "y"); err != nil {
+		return 0, 0, err
+	}
+	w := m.newWorkspace(min(x.Rows, evalBatch))
+	return m.evaluate(w, x, y)
+}
+
+func (m *Model) evaluate(w *workspace, x, y Matrix) (loss, accuracy float64, err error) {
+	L := len(m.layers) - 1
+	var lossSum, accSum float64
+	for r0 := 0; r0 < x.Rows; r0 += w.cap {
+		rows := min(w.cap, x.Rows-r0)
+		m.forward(w, x.Data[r0*m.inputs:], rows)
+		yb := y.Data[r0*y.Cols : (r0+rows)*y.Cols]
+		lossSum += m.batchLoss(w, yb, rows) * float64(rows)
+		accSum += m.accuracy(w.a[L][:rows*m.Outputs()], yb, rows) * float64(rows)
+	}
+	return lossSum / float64(x.Rows), accSum / float64(x.Rows), nil
+}
+
+// batchLoss returns the loss of the forward pass in w against y, without
+// gradients.
+func (m *Model) batchLoss(w *workspace, y []float32, rows int) float64 {
+	L := len(m.layers) - 1
+	d := m.layers[L]
+	n := rows * d.units
+	z, a := w.z[L][:n], w.a[L][:n]
+	switch m.loss {
+	case BinaryCrossEntropy:
+		return kernels.BCEWithLogitsLoss(z, y[:n])
+	case CategoricalCrossEntropy:
+		return kernels.CCEWithLogitsLoss(z, y[:n], d.units)
+	case SparseCategoricalCrossEntropy:
+		labels := w.labels[:rows]
+		for i := range labels {
+			labels[i] = int32(y[i])
+		}
+		return kernels.SparseCCEWithLogitsLoss(z, labels, d.units)
+	}
+	return kernels.MSELoss(a, y[:n])
+}
+
+// InputGradients returns, for each sample of x, the gradient of the
+// model's output with respect to its inputs (a saliency map): for a model
+// with one output, ∂output/∂x; with several, ∂output_c/∂x for the class c
+// the model predicts for that sample (its argmax). The result has x's
+// shape. The model is not changed.
+func (m *Model) InputGradients(x Matrix) (Matrix, error) {
+	if err := m.checkInputs(x, "x"); err != nil {
+		return Matrix{}, err
+	}
+	g := NewMatrix(x.Rows, m.inputs)
+	w := m.newWorkspace(min(x.Rows, evalBatch))
+	L := len(m.layers) - 1
+	d := m.layers[L]
+	for r0 := 0; r0 < x.Rows; r0 += evalBatch {
+		rows := min(evalBatch, x.Rows-r0)
+		xb := x.Data[r0*m.inputs:]
+		m.forward(w, xb, rows)
+		// Seed ∂output_c/∂a = one-hot(c), through the last activation.
+		da := w.da[:rows*d.units]
+		clear(da)
+		a := w.a[L][:rows*d.units]
+		for r := range rows {
+			da[r*d.units+argmax(a[r*d.units:(r+1)*d.units])] = 1
+		}
+		activationGrad(d, w.dz[L][:rows*d.units], da, w.z[L][:rows*d.units], a, rows)
+		m.backward(w, xb, rows, true)
+		copy(g.Data[r0*m.inputs:], w.da[:rows*m.inputs])
+	}
+	return g, nil
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package mlp_test
+
+const raceEnabled = false
