@@ -173,6 +173,10 @@ var (
 // and a call allocates nothing.
 func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	g := &args
+	if g.n <= smallGemmMaxN && float64(g.m)*float64(g.n)*float64(g.k) <= smallGemmLimit() && gemmBlocksForTest[0] == 0 {
+		gemmSmall(g)
+		return
+	}
 	var zero T
 	plan := newGemmPlan(g.k, int(unsafe.Sizeof(zero)), math.IsInf(float64(g.alpha), 0))
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
@@ -220,6 +224,26 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	call.wg.Wait()
 	call.args = gemmArgs[T]{} // drop the references to the caller's slices
 	putGemmCall(call)
+}
+
+// smallGemmMACs, if not negative, is the largest product (m·n·k
+// multiply-adds) computed by gemmSmall, for tests; by default it is
+// smallGemmLimit's choice.
+var smallGemmMACs = -1.0
+
+// smallGemmLimit returns the largest product gemmSmall computes. Measured
+// here (1 thread, n×n×n): with assembly micro-kernels the blocked path's
+// fixed cost (~0.5 µs) matches the direct loop at 4³ and wins from 6³, so
+// only products of at most 64 multiply-adds go direct; with the generic
+// micro-kernel the direct loop wins up to about 12³ (1728).
+func smallGemmLimit() float64 {
+	switch {
+	case smallGemmMACs >= 0:
+		return smallGemmMACs
+	case active == Generic:
+		return 2048
+	}
+	return 64
 }
 
 // maxGemmParts caps the goroutines one call uses, whatever SetThreads says.

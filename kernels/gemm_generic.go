@@ -186,3 +186,39 @@ func gemmMicro4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha
 		storeTile(c[t*4*ldc:], ldc, acc[:], 4, 4, alpha, beta)
 	}
 }
+
+// gemmSmall computes a small product directly, without packing, blocking
+// or goroutines (which cost more than the arithmetic when m·n·k is a few
+// hundred): each element's sum in order l = 0, 1, …, k−1, accumulated a
+// row at a time, then the micro-kernels' epilogue (alpha·sum; beta·C
+// rounded, then added; C not read when beta == 0). n ≤ smallGemmMaxN.
+func gemmSmall[T float32 | float64](g *gemmArgs[T]) {
+	var accBuf [smallGemmMaxN]T
+	acc := accBuf[:g.n]
+	for i := range g.m {
+		clear(acc)
+		for l := range g.k {
+			var a T
+			if g.aTrans {
+				a = g.a[l*g.lda+i]
+			} else {
+				a = g.a[i*g.lda+l]
+			}
+			if g.bTrans {
+				for j := range acc {
+					acc[j] += a * g.b[j*g.ldb+l]
+				}
+			} else {
+				b := g.b[l*g.ldb : l*g.ldb+len(acc)]
+				for j, bv := range b {
+					acc[j] += a * bv
+				}
+			}
+		}
+		storeTile(g.c[i*g.ldc:], g.ldc, acc, 1, g.n, g.alpha, g.beta)
+	}
+}
+
+// smallGemmMaxN is the widest C gemmSmall takes (its row of sums lives on
+// the stack).
+const smallGemmMaxN = 64

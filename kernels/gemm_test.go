@@ -200,18 +200,21 @@ func forEachGemmType(t *testing.T, f32 func(t *testing.T), f64 func(t *testing.T
 
 // gemmConfigs are the ways the driver is exercised: as users get it, with
 // tiny blocks (so every one of the five loops runs several times on small
-// matrices, with kc not dividing k) on one goroutine, and with tiny blocks
-// split across three goroutines at every size.
+// matrices, with kc not dividing k) on one goroutine, with tiny blocks
+// split across three goroutines at every size, and with every product
+// (C up to 64 columns) taking the direct path for small products.
 var gemmConfigs = []struct {
 	name     string
 	kc       int
 	mc, nc   int
 	minFlops float64
 	threads  int
+	small    float64 // if not 0, the largest m·n·k computed without packing
 }{
 	{name: "default"},
 	{name: "tiny-blocks", kc: 7, mc: 2, nc: 3, minFlops: math.Inf(1), threads: 1},
 	{name: "tiny-blocks-3-threads", kc: 5, mc: 1, nc: 2, minFlops: 0, threads: 3},
+	{name: "direct", small: math.Inf(1)},
 }
 
 // forEachGemmConfig runs f at every level and under every gemmConfig.
@@ -219,6 +222,9 @@ func forEachGemmConfig(t *testing.T, f func(t *testing.T)) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		for _, cfg := range gemmConfigs {
 			t.Run(cfg.name, func(t *testing.T) {
+				if cfg.small != 0 {
+					defer kernels.SetSmallGemmForTest(cfg.small)()
+				}
 				if cfg.kc > 0 {
 					defer kernels.SetGemmBlocksForTest(cfg.kc, cfg.mc, cfg.nc, cfg.minFlops, 1)()
 					defer kernels.SetThreads(kernels.Threads())
