@@ -34,6 +34,15 @@
 #define EPS Z22
 #define WD Z23
 
+// PREFETCH_AHEAD asks for the cache line PF_DIST+off bytes ahead in each of
+// the four streams, as in optim_avx2_amd64.s.
+#define PF_DIST 2048
+#define PREFETCH_AHEAD(off) \
+	PREFETCHT0 PF_DIST+off(W_PTR) \
+	PREFETCHT0 PF_DIST+off(G_PTR) \
+	PREFETCHT0 PF_DIST+off(M_PTR) \
+	PREFETCHT0 PF_DIST+off(V_PTR)
+
 // DECAY sets g += WD*w (wsrc: memory or register), using t.
 #define DECAY(wsrc, g, t) \
 	VMULPS wsrc, WD, t \
@@ -109,6 +118,10 @@ adamLoop64:
 	DECAY(192(W_PTR), Z12, Z15)
 
 adamBody64:
+	PREFETCH_AHEAD(0)
+	PREFETCH_AHEAD(64)
+	PREFETCH_AHEAD(128)
+	PREFETCH_AHEAD(192)
 	ADAM((W_PTR), (M_PTR), (V_PTR), Z0, Z1, Z2, Z3)
 	ADAM(64(W_PTR), 64(M_PTR), 64(V_PTR), Z4, Z5, Z6, Z7)
 	ADAM(128(W_PTR), 128(M_PTR), 128(V_PTR), Z8, Z9, Z10, Z11)
