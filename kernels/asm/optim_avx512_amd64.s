@@ -1,0 +1,360 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "tailmask_amd64.h"
+
+// Optimizer steps for AVX-512 (F): the AVX2 kernels of optim_avx2_amd64.s
+// step for step, with zmm registers and four vectors (64 floats) per
+// main-loop trip for both kernels, then 16 at a time; the last 1..15 use an
+// opmask: zero-masked loads and masked stores neither read nor write the
+// masked-off lanes (and do not fault beside an unmapped page). Every
+// operation is its own instruction in the order of the generic Go loop
+// (never an FMA); VSQRTPS and VDIVPS are correctly rounded.
+
+#define W_PTR DI
+#define G_PTR SI
+#define M_PTR DX
+#define V_PTR BX
+#define VEL_PTR DX
+#define N CX
+
+// Flags, tested once per loop trip: weightDecay's and momentum's bits
+// shifted left by one (dropping the sign, so -0 counts as 0) are nonzero
+// iff the scalar is, and NESTEROV is the bool.
+#define WD_ON R9
+#define MOM_ON R10
+#define NESTEROV R11
+
+#define B1 Z16
+#define B2 Z17
+#define OMB1 Z18
+#define OMB2 Z19
+#define STEP Z20
+#define BC2 Z21
+#define EPS Z22
+#define WD Z23
+
+// PREFETCH_AHEAD asks for the cache line PF_DIST+off bytes ahead in each of
+// the four streams, as in optim_avx2_amd64.s.
+#define PF_DIST 2048
+#define PREFETCH_AHEAD(off) \
+	PREFETCHT0 PF_DIST+off(W_PTR) \
+	PREFETCHT0 PF_DIST+off(G_PTR) \
+	PREFETCHT0 PF_DIST+off(M_PTR) \
+	PREFETCHT0 PF_DIST+off(V_PTR)
+
+// DECAY sets g += WD*w (wsrc: memory or register), using t.
+#define DECAY(wsrc, g, t) \
+	VMULPS wsrc, WD, t \
+	VADDPS t, g, g
+
+// ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
+// (memory or registers); it leaves the new m in m, v in v, w in g, using t:
+//
+//	m = B1*m + OMB1*g
+//	v = B2*v + OMB2*(g*g)
+//	w = w - STEP*(m / (sqrt(v)/BC2 + EPS))
+#define ADAM(wsrc, msrc, vsrc, g, m, v, t) \
+	VMULPS  msrc, B1, m \
+	VMULPS  g, OMB1, t \
+	VADDPS  t, m, m \
+	VMULPS  g, g, t \
+	VMULPS  t, OMB2, t \
+	VMULPS  vsrc, B2, v \
+	VADDPS  t, v, v \
+	VSQRTPS v, t \
+	VDIVPS  BC2, t, t \
+	VADDPS  EPS, t, t \
+	VDIVPS  t, m, t \
+	VMULPS  t, STEP, t \
+	VMOVUPS wsrc, g \
+	VSUBPS  t, g, g
+
+// func AdamStepAVX512(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
+//
+//	for i := range w {
+//		gi := g[i]
+//		if weightDecay != 0 {
+//			gi += float32(weightDecay * w[i])
+//		}
+//		mi := float32(beta1*m[i]) + float32(oneMinusBeta1*gi)
+//		vi := float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi))
+//		denom := float32(float32(math.Sqrt(float64(vi)))/bc2Sqrt) + eps
+//		w[i] -= float32(stepSize * float32(mi/denom))
+//		m[i], v[i] = mi, vi
+//	}
+//
+// Vector k of a trip uses Z(4k)..Z(4k+3); the scalars live in Z16..Z23.
+// Requires AVX512F.
+TEXT ·AdamStepAVX512(SB), NOSPLIT, $0-128
+	MOVQ         w_base+0(FP), W_PTR
+	MOVQ         w_len+8(FP), N
+	MOVQ         g_base+24(FP), G_PTR
+	MOVQ         m_base+48(FP), M_PTR
+	MOVQ         v_base+72(FP), V_PTR
+	VBROADCASTSS beta1+96(FP), B1
+	VBROADCASTSS beta2+100(FP), B2
+	VBROADCASTSS oneMinusBeta1+104(FP), OMB1
+	VBROADCASTSS oneMinusBeta2+108(FP), OMB2
+	VBROADCASTSS stepSize+112(FP), STEP
+	VBROADCASTSS bc2Sqrt+116(FP), BC2
+	VBROADCASTSS eps+120(FP), EPS
+	VBROADCASTSS weightDecay+124(FP), WD
+	MOVL         weightDecay+124(FP), WD_ON
+	SHLL         $1, WD_ON
+
+adamLoop64:
+	CMPQ    N, $64
+	JB      adamLoop16
+	VMOVUPS (G_PTR), Z0
+	VMOVUPS 64(G_PTR), Z4
+	VMOVUPS 128(G_PTR), Z8
+	VMOVUPS 192(G_PTR), Z12
+	TESTL   WD_ON, WD_ON
+	JZ      adamBody64
+	DECAY((W_PTR), Z0, Z3)
+	DECAY(64(W_PTR), Z4, Z7)
+	DECAY(128(W_PTR), Z8, Z11)
+	DECAY(192(W_PTR), Z12, Z15)
+
+adamBody64:
+	PREFETCH_AHEAD(0)
+	PREFETCH_AHEAD(64)
+	PREFETCH_AHEAD(128)
+	PREFETCH_AHEAD(192)
+	ADAM((W_PTR), (M_PTR), (V_PTR), Z0, Z1, Z2, Z3)
+	ADAM(64(W_PTR), 64(M_PTR), 64(V_PTR), Z4, Z5, Z6, Z7)
+	ADAM(128(W_PTR), 128(M_PTR), 128(V_PTR), Z8, Z9, Z10, Z11)
+	ADAM(192(W_PTR), 192(M_PTR), 192(V_PTR), Z12, Z13, Z14, Z15)
+	VMOVUPS Z0, (W_PTR)
+	VMOVUPS Z4, 64(W_PTR)
+	VMOVUPS Z8, 128(W_PTR)
+	VMOVUPS Z12, 192(W_PTR)
+	VMOVUPS Z1, (M_PTR)
+	VMOVUPS Z5, 64(M_PTR)
+	VMOVUPS Z9, 128(M_PTR)
+	VMOVUPS Z13, 192(M_PTR)
+	VMOVUPS Z2, (V_PTR)
+	VMOVUPS Z6, 64(V_PTR)
+	VMOVUPS Z10, 128(V_PTR)
+	VMOVUPS Z14, 192(V_PTR)
+	ADDQ    $256, W_PTR
+	ADDQ    $256, G_PTR
+	ADDQ    $256, M_PTR
+	ADDQ    $256, V_PTR
+	SUBQ    $64, N
+	JMP     adamLoop64
+
+adamLoop16:
+	CMPQ    N, $16
+	JB      adamTail
+	VMOVUPS (G_PTR), Z0
+	TESTL   WD_ON, WD_ON
+	JZ      adamBody16
+	DECAY((W_PTR), Z0, Z3)
+
+adamBody16:
+	ADAM((W_PTR), (M_PTR), (V_PTR), Z0, Z1, Z2, Z3)
+	VMOVUPS Z0, (W_PTR)
+	VMOVUPS Z1, (M_PTR)
+	VMOVUPS Z2, (V_PTR)
+	ADDQ    $64, W_PTR
+	ADDQ    $64, G_PTR
+	ADDQ    $64, M_PTR
+	ADDQ    $64, V_PTR
+	SUBQ    $16, N
+	JMP     adamLoop16
+
+adamTail:
+	TESTQ     N, N
+	JZ        adamDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (G_PTR), K1, Z0
+	VMOVUPS.Z (W_PTR), K1, Z4
+	VMOVUPS.Z (M_PTR), K1, Z5
+	VMOVUPS.Z (V_PTR), K1, Z6
+	TESTL     WD_ON, WD_ON
+	JZ        adamBodyTail
+	DECAY(Z4, Z0, Z3)
+
+adamBodyTail:
+	ADAM(Z4, Z5, Z6, Z0, Z1, Z2, Z3)
+	VMOVUPS Z0, K1, (W_PTR)
+	VMOVUPS Z1, K1, (M_PTR)
+	VMOVUPS Z2, K1, (V_PTR)
+
+adamDone:
+	VZEROUPPER
+	RET
+
+#define LR Z24
+#define MOM Z25
+
+// MOMENTUM sets v = MOM*vel + g (velsrc: memory or register).
+#define MOMENTUM(velsrc, g, v) \
+	VMULPS velsrc, MOM, v \
+	VADDPS g, v, v
+
+// NESTEROV_UPD sets g = g + MOM*v, using t.
+#define NESTEROV_UPD(g, v, t) \
+	VMULPS v, MOM, t \
+	VADDPS t, g, g
+
+// UPDATE sets t = w - LR*u (wsrc: memory or register), clobbering u.
+#define UPDATE(wsrc, u, t) \
+	VMULPS  u, LR, u \
+	VMOVUPS wsrc, t \
+	VSUBPS  u, t, t
+
+// func SGDStepAVX512(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)
+//
+//	for i := range w {
+//		gi := g[i]
+//		if weightDecay != 0 {
+//			gi += float32(weightDecay * w[i])
+//		}
+//		upd := gi
+//		if momentum != 0 {
+//			vi := float32(momentum*vel[i]) + gi
+//			vel[i] = vi
+//			upd = vi
+//			if nesterov {
+//				upd = gi + float32(momentum*vi)
+//			}
+//		}
+//		w[i] -= float32(lr * upd)
+//	}
+//
+// Four vectors per trip, each in three registers: the gradient (then the
+// update), the velocity, and a temporary (then the new w); the scalars
+// live in Z23..Z25. vel is neither read nor written if momentum == 0.
+// Requires AVX512F.
+TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
+	MOVQ         w_base+0(FP), W_PTR
+	MOVQ         w_len+8(FP), N
+	MOVQ         g_base+24(FP), G_PTR
+	MOVQ         vel_base+48(FP), VEL_PTR
+	VBROADCASTSS lr+72(FP), LR
+	VBROADCASTSS momentum+76(FP), MOM
+	VBROADCASTSS weightDecay+80(FP), WD
+	MOVL         momentum+76(FP), MOM_ON
+	SHLL         $1, MOM_ON
+	MOVL         weightDecay+80(FP), WD_ON
+	SHLL         $1, WD_ON
+	MOVBLZX      nesterov+84(FP), NESTEROV
+
+sgdLoop64:
+	CMPQ    N, $64
+	JB      sgdLoop16
+	VMOVUPS (G_PTR), Z0
+	VMOVUPS 64(G_PTR), Z3
+	VMOVUPS 128(G_PTR), Z6
+	VMOVUPS 192(G_PTR), Z9
+	TESTL   WD_ON, WD_ON
+	JZ      sgdMomentum64
+	DECAY((W_PTR), Z0, Z2)
+	DECAY(64(W_PTR), Z3, Z5)
+	DECAY(128(W_PTR), Z6, Z8)
+	DECAY(192(W_PTR), Z9, Z11)
+
+sgdMomentum64:
+	TESTL   MOM_ON, MOM_ON
+	JZ      sgdUpdate64
+	MOMENTUM((VEL_PTR), Z0, Z1)
+	MOMENTUM(64(VEL_PTR), Z3, Z4)
+	MOMENTUM(128(VEL_PTR), Z6, Z7)
+	MOMENTUM(192(VEL_PTR), Z9, Z10)
+	VMOVUPS Z1, (VEL_PTR)
+	VMOVUPS Z4, 64(VEL_PTR)
+	VMOVUPS Z7, 128(VEL_PTR)
+	VMOVUPS Z10, 192(VEL_PTR)
+	TESTL   NESTEROV, NESTEROV
+	JZ      sgdHeavyBall64
+	NESTEROV_UPD(Z0, Z1, Z2)
+	NESTEROV_UPD(Z3, Z4, Z5)
+	NESTEROV_UPD(Z6, Z7, Z8)
+	NESTEROV_UPD(Z9, Z10, Z11)
+	JMP     sgdUpdate64
+
+sgdHeavyBall64:
+	VMOVAPS Z1, Z0
+	VMOVAPS Z4, Z3
+	VMOVAPS Z7, Z6
+	VMOVAPS Z10, Z9
+
+sgdUpdate64:
+	UPDATE((W_PTR), Z0, Z2)
+	UPDATE(64(W_PTR), Z3, Z5)
+	UPDATE(128(W_PTR), Z6, Z8)
+	UPDATE(192(W_PTR), Z9, Z11)
+	VMOVUPS Z2, (W_PTR)
+	VMOVUPS Z5, 64(W_PTR)
+	VMOVUPS Z8, 128(W_PTR)
+	VMOVUPS Z11, 192(W_PTR)
+	ADDQ    $256, W_PTR
+	ADDQ    $256, G_PTR
+	ADDQ    $256, VEL_PTR // not dereferenced without momentum
+	SUBQ    $64, N
+	JMP     sgdLoop64
+
+sgdLoop16:
+	CMPQ    N, $16
+	JB      sgdTail
+	VMOVUPS (G_PTR), Z0
+	TESTL   WD_ON, WD_ON
+	JZ      sgdMomentum16
+	DECAY((W_PTR), Z0, Z2)
+
+sgdMomentum16:
+	TESTL   MOM_ON, MOM_ON
+	JZ      sgdUpdate16
+	MOMENTUM((VEL_PTR), Z0, Z1)
+	VMOVUPS Z1, (VEL_PTR)
+	TESTL   NESTEROV, NESTEROV
+	JZ      sgdHeavyBall16
+	NESTEROV_UPD(Z0, Z1, Z2)
+	JMP     sgdUpdate16
+
+sgdHeavyBall16:
+	VMOVAPS Z1, Z0
+
+sgdUpdate16:
+	UPDATE((W_PTR), Z0, Z2)
+	VMOVUPS Z2, (W_PTR)
+	ADDQ    $64, W_PTR
+	ADDQ    $64, G_PTR
+	ADDQ    $64, VEL_PTR
+	SUBQ    $16, N
+	JMP     sgdLoop16
+
+sgdTail:
+	TESTQ     N, N
+	JZ        sgdDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (G_PTR), K1, Z0
+	VMOVUPS.Z (W_PTR), K1, Z3
+	TESTL     WD_ON, WD_ON
+	JZ        sgdMomentumTail
+	DECAY(Z3, Z0, Z2)
+
+sgdMomentumTail:
+	TESTL     MOM_ON, MOM_ON
+	JZ        sgdUpdateTail
+	VMOVUPS.Z (VEL_PTR), K1, Z4
+	MOMENTUM(Z4, Z0, Z1)
+	VMOVUPS   Z1, K1, (VEL_PTR)
+	TESTL     NESTEROV, NESTEROV
+	JZ        sgdHeavyBallTail
+	NESTEROV_UPD(Z0, Z1, Z2)
+	JMP       sgdUpdateTail
+
+sgdHeavyBallTail:
+	VMOVAPS Z1, Z0
+
+sgdUpdateTail:
+	UPDATE(Z3, Z0, Z2)
+	VMOVUPS Z2, K1, (W_PTR)
+
+sgdDone:
+	VZEROUPPER
+	RET

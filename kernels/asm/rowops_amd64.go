@@ -1,0 +1,73 @@
+//go:build !purego
+
+package asm
+
+// Row primitives of Softmax, LogSoftmax, the cross-entropy gradients,
+// BiasAdd and ColSums, and the MSE reduction: AVX2 (with FMA3) kernels in
+// rowops_avx2_amd64.s, AVX-512 (F) kernels in rowops_avx512_amd64.s. Any
+// length is allowed (RowMax needs one element); tails are masked
+// (VMASKMOVPS at AVX2, opmasks at AVX-512).
+
+// RowMaxAVX2 returns the largest element of x, or NaN if any element is
+// NaN, wherever it is; len(x) >= 1. A zero maximum is +0 if any element is
+// +0 (as Go's max), so the result is the same bits as
+//
+//	m := x[0]
+//	for _, v := range x { m = max(m, v) }
+//
+// for NaN-free x; with a NaN the result is a NaN (not necessarily x's).
+//
+//go:noescape
+func RowMaxAVX2(x []float32) float32
+
+// SubScalarAVX2 computes dst[i] = x[i] - c for i < len(x).
+// len(dst) >= len(x).
+//
+//go:noescape
+func SubScalarAVX2(dst, x []float32, c float32)
+
+// SubScaleAVX2 computes dst[i] = (dst[i] - t[i]) * scale for i < len(dst),
+// rounding the difference, then the product. len(t) >= len(dst).
+//
+//go:noescape
+func SubScaleAVX2(dst, t []float32, scale float32)
+
+// AddAVX2 computes dst[i] = x[i] + y[i] for i < len(dst); dst may be x or
+// y itself. len(x), len(y) >= len(dst).
+//
+//go:noescape
+func AddAVX2(dst, x, y []float32)
+
+// SqDiffSumAVX2 returns Σ float64(d*d), d = x[i] - y[i], over i < len(x):
+// d and d*d are rounded in float32 (two instructions, no FMA), the squares
+// converted to float64 and summed in four 4-lane float64 partial sums.
+// len(y) >= len(x).
+//
+//go:noescape
+func SqDiffSumAVX2(x, y []float32) float64
+
+// RowMaxAVX512 is RowMaxAVX2 with 16-lane vectors.
+//
+//go:noescape
+func RowMaxAVX512(x []float32) float32
+
+// SubScalarAVX512 is SubScalarAVX2 with 16-lane vectors.
+//
+//go:noescape
+func SubScalarAVX512(dst, x []float32, c float32)
+
+// SubScaleAVX512 is SubScaleAVX2 with 16-lane vectors.
+//
+//go:noescape
+func SubScaleAVX512(dst, t []float32, scale float32)
+
+// AddAVX512 is AddAVX2 with 16-lane vectors.
+//
+//go:noescape
+func AddAVX512(dst, x, y []float32)
+
+// SqDiffSumAVX512 is SqDiffSumAVX2 with 16-lane vectors and four 8-lane
+// float64 partial sums.
+//
+//go:noescape
+func SqDiffSumAVX512(x, y []float32) float64

@@ -1,0 +1,378 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "tailmask_amd64.h"
+
+// Row primitives for AVX2. Main loops take 32 floats (four ymm) per trip,
+// then 8 at a time; the last 1..7 use VMASKMOVPS, which neither reads nor
+// writes the masked-off lanes.
+
+#define DST DI
+#define X_PTR SI
+#define Y_PTR DX
+#define T_PTR DX
+#define N CX
+#define MASK Y14
+
+// MAXZ sets acc = max(acc, x) as Go's max does for non-NaN operands: of two
+// equal zeros the result is +0 unless both are -0. VMAXPS returns its second
+// source (Go's first operand) when the operands are equal or either is
+// NaN, so the two operand orders give the same bits except for a pair of
+// differently signed zeros, where the AND of the two results is +0. NaN
+// lanes are tracked separately: their result here is meaningless. x must
+// be a register.
+#define MAXZ(x, acc, t) \
+	VMAXPS x, acc, t \
+	VMAXPS acc, x, acc \
+	VANDPS t, acc, acc
+
+#define FIRST Y13
+#define NANS Y12
+
+// func RowMaxAVX2(x []float32) float32
+//
+//	m := x[0]
+//	for _, v := range x {
+//		if v != v { return NaN }
+//		m = max(m, v)
+//	}
+//	return m
+//
+// Four running maxima start at x[0]; masked-off tail lanes are set to x[0]
+// too, so they never win. NANS collects the unordered-compare masks of
+// every element: if any lane is set, the result is NaN (the maxima drop a
+// NaN as soon as the next element arrives). len(x) >= 1. Requires AVX2.
+TEXT ·RowMaxAVX2(SB), NOSPLIT, $0-28
+	MOVQ         x_base+0(FP), X_PTR
+	MOVQ         x_len+8(FP), N
+	VBROADCASTSS (X_PTR), FIRST
+	VMOVAPS      FIRST, Y0
+	VMOVAPS      FIRST, Y1
+	VMOVAPS      FIRST, Y2
+	VMOVAPS      FIRST, Y3
+	VXORPS       NANS, NANS, NANS
+
+maxLoop32:
+	CMPQ    N, $32
+	JB      maxLoop8
+	VMOVUPS (X_PTR), Y4
+	VMOVUPS 32(X_PTR), Y5
+	VMOVUPS 64(X_PTR), Y6
+	VMOVUPS 96(X_PTR), Y7
+	VCMPPS  $3, Y5, Y4, Y8 // unordered: Y4 or Y5 holds a NaN
+	VCMPPS  $3, Y7, Y6, Y9
+	VORPS   Y8, NANS, NANS
+	VORPS   Y9, NANS, NANS
+	MAXZ(Y4, Y0, Y8)
+	MAXZ(Y5, Y1, Y9)
+	MAXZ(Y6, Y2, Y10)
+	MAXZ(Y7, Y3, Y11)
+	ADDQ    $128, X_PTR
+	SUBQ    $32, N
+	JMP     maxLoop32
+
+maxLoop8:
+	CMPQ    N, $8
+	JB      maxTail
+	VMOVUPS (X_PTR), Y4
+	VCMPPS  $3, Y4, Y4, Y8
+	VORPS   Y8, NANS, NANS
+	MAXZ(Y4, Y0, Y8)
+	ADDQ    $32, X_PTR
+	SUBQ    $8, N
+	JMP     maxLoop8
+
+maxTail:
+	TESTQ      N, N
+	JZ         maxReduce
+	AVX2_TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (X_PTR), MASK, Y4
+	VBLENDVPS  MASK, Y4, FIRST, Y4 // lanes past the end: x[0]
+	VCMPPS     $3, Y4, Y4, Y8
+	VORPS      Y8, NANS, NANS
+	MAXZ(Y4, Y0, Y8)
+
+maxReduce:
+	MAXZ(Y1, Y0, Y8)
+	MAXZ(Y3, Y2, Y9)
+	MAXZ(Y2, Y0, Y8)
+	VEXTRACTF128 $1, Y0, X1
+	MAXZ(X1, X0, X8)
+	VMOVHLPS     X0, X0, X1
+	MAXZ(X1, X0, X8)
+	VMOVSHDUP    X0, X1
+	MAXZ(X1, X0, X8)
+	VMOVMSKPS    NANS, AX
+	TESTL        AX, AX
+	JNZ          maxNaN
+	VMOVSS       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+maxNaN:
+	MOVL $0x7fc00000, ret+24(FP) // the default quiet NaN
+	VZEROUPPER
+	RET
+
+#define C Y0
+
+// func SubScalarAVX2(dst, x []float32, c float32)
+//
+//	for i, v := range x { dst[i] = v - c }
+//
+// Requires AVX2.
+TEXT ·SubScalarAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), DST
+	MOVQ         x_base+24(FP), X_PTR
+	MOVQ         x_len+32(FP), N
+	VBROADCASTSS c+48(FP), C
+
+subLoop32:
+	CMPQ    N, $32
+	JB      subLoop8
+	VMOVUPS (X_PTR), Y1
+	VMOVUPS 32(X_PTR), Y2
+	VMOVUPS 64(X_PTR), Y3
+	VMOVUPS 96(X_PTR), Y4
+	VSUBPS  C, Y1, Y1
+	VSUBPS  C, Y2, Y2
+	VSUBPS  C, Y3, Y3
+	VSUBPS  C, Y4, Y4
+	VMOVUPS Y1, (DST)
+	VMOVUPS Y2, 32(DST)
+	VMOVUPS Y3, 64(DST)
+	VMOVUPS Y4, 96(DST)
+	ADDQ    $128, X_PTR
+	ADDQ    $128, DST
+	SUBQ    $32, N
+	JMP     subLoop32
+
+subLoop8:
+	CMPQ    N, $8
+	JB      subTail
+	VMOVUPS (X_PTR), Y1
+	VSUBPS  C, Y1, Y1
+	VMOVUPS Y1, (DST)
+	ADDQ    $32, X_PTR
+	ADDQ    $32, DST
+	SUBQ    $8, N
+	JMP     subLoop8
+
+subTail:
+	TESTQ      N, N
+	JZ         subDone
+	AVX2_TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (X_PTR), MASK, Y1
+	VSUBPS     C, Y1, Y1
+	VMASKMOVPS Y1, MASK, (DST)
+
+subDone:
+	VZEROUPPER
+	RET
+
+#define SCALE Y0
+
+// func SubScaleAVX2(dst, t []float32, scale float32)
+//
+//	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
+//
+// Subtraction and product are separate roundings. Requires AVX2.
+TEXT ·SubScaleAVX2(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), DST
+	MOVQ         dst_len+8(FP), N
+	MOVQ         t_base+24(FP), T_PTR
+	VBROADCASTSS scale+48(FP), SCALE
+
+subScaleLoop32:
+	CMPQ    N, $32
+	JB      subScaleLoop8
+	VMOVUPS (DST), Y1
+	VMOVUPS 32(DST), Y2
+	VMOVUPS 64(DST), Y3
+	VMOVUPS 96(DST), Y4
+	VSUBPS  (T_PTR), Y1, Y1
+	VSUBPS  32(T_PTR), Y2, Y2
+	VSUBPS  64(T_PTR), Y3, Y3
+	VSUBPS  96(T_PTR), Y4, Y4
+	VMULPS  SCALE, Y1, Y1
+	VMULPS  SCALE, Y2, Y2
+	VMULPS  SCALE, Y3, Y3
+	VMULPS  SCALE, Y4, Y4
+	VMOVUPS Y1, (DST)
+	VMOVUPS Y2, 32(DST)
+	VMOVUPS Y3, 64(DST)
+	VMOVUPS Y4, 96(DST)
+	ADDQ    $128, DST
+	ADDQ    $128, T_PTR
+	SUBQ    $32, N
+	JMP     subScaleLoop32
+
+subScaleLoop8:
+	CMPQ    N, $8
+	JB      subScaleTail
+	VMOVUPS (DST), Y1
+	VSUBPS  (T_PTR), Y1, Y1
+	VMULPS  SCALE, Y1, Y1
+	VMOVUPS Y1, (DST)
+	ADDQ    $32, DST
+	ADDQ    $32, T_PTR
+	SUBQ    $8, N
+	JMP     subScaleLoop8
+
+subScaleTail:
+	TESTQ      N, N
+	JZ         subScaleDone
+	AVX2_TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (DST), MASK, Y1
+	VMASKMOVPS (T_PTR), MASK, Y2
+	VSUBPS     Y2, Y1, Y1
+	VMULPS     SCALE, Y1, Y1
+	VMASKMOVPS Y1, MASK, (DST)
+
+subScaleDone:
+	VZEROUPPER
+	RET
+
+// func AddAVX2(dst, x, y []float32)
+//
+//	for i := range dst { dst[i] = x[i] + y[i] }
+//
+// Every store comes after the loads of its own elements, so dst may be x
+// or y. Requires AVX2.
+TEXT ·AddAVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DST
+	MOVQ dst_len+8(FP), N
+	MOVQ x_base+24(FP), X_PTR
+	MOVQ y_base+48(FP), Y_PTR
+
+addLoop32:
+	CMPQ    N, $32
+	JB      addLoop8
+	VMOVUPS (X_PTR), Y1
+	VMOVUPS 32(X_PTR), Y2
+	VMOVUPS 64(X_PTR), Y3
+	VMOVUPS 96(X_PTR), Y4
+	VADDPS  (Y_PTR), Y1, Y1
+	VADDPS  32(Y_PTR), Y2, Y2
+	VADDPS  64(Y_PTR), Y3, Y3
+	VADDPS  96(Y_PTR), Y4, Y4
+	VMOVUPS Y1, (DST)
+	VMOVUPS Y2, 32(DST)
+	VMOVUPS Y3, 64(DST)
+	VMOVUPS Y4, 96(DST)
+	ADDQ    $128, X_PTR
+	ADDQ    $128, Y_PTR
+	ADDQ    $128, DST
+	SUBQ    $32, N
+	JMP     addLoop32
+
+addLoop8:
+	CMPQ    N, $8
+	JB      addTail
+	VMOVUPS (X_PTR), Y1
+	VADDPS  (Y_PTR), Y1, Y1
+	VMOVUPS Y1, (DST)
+	ADDQ    $32, X_PTR
+	ADDQ    $32, Y_PTR
+	ADDQ    $32, DST
+	SUBQ    $8, N
+	JMP     addLoop8
+
+addTail:
+	TESTQ      N, N
+	JZ         addDone
+	AVX2_TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (X_PTR), MASK, Y1
+	VMASKMOVPS (Y_PTR), MASK, Y2
+	VADDPS     Y2, Y1, Y1
+	VMASKMOVPS Y1, MASK, (DST)
+
+addDone:
+	VZEROUPPER
+	RET
+
+// SQ_ACC adds the eight float32 squares in vy (vx is its low half) to the
+// float64 sums lo (lanes 0..3) and hi (lanes 4..7), using t; vy is
+// clobbered.
+#define SQ_ACC(vy, vx, t, lo, hi) \
+	VCVTPS2PD    vx, t \
+	VADDPD       t, lo, lo \
+	VEXTRACTF128 $1, vy, vx \
+	VCVTPS2PD    vx, t \
+	VADDPD       t, hi, hi
+
+// SQ squares the differences of the eight elements at off(X_PTR) and
+// off(Y_PTR) into vy, rounding the difference and then the square.
+#define SQ(off, vy) \
+	VMOVUPS off(X_PTR), vy \
+	VSUBPS  off(Y_PTR), vy, vy \
+	VMULPS  vy, vy, vy
+
+// func SqDiffSumAVX2(x, y []float32) float64
+//
+//	var s float64
+//	for i := range x {
+//		d := x[i] - y[i]
+//		s += float64(d * d)
+//	}
+//	return s
+//
+// The terms are the generic kernel's bits; the sum runs in four 4-lane
+// float64 partial sums (Y0..Y3), added together at the end. Masked-off
+// tail lanes load as zero and add +0. Requires AVX2.
+TEXT ·SqDiffSumAVX2(SB), NOSPLIT, $0-56
+	MOVQ   x_base+0(FP), X_PTR
+	MOVQ   x_len+8(FP), N
+	MOVQ   y_base+24(FP), Y_PTR
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+
+sqLoop32:
+	CMPQ N, $32
+	JB   sqLoop8
+	SQ(0, Y4)
+	SQ(32, Y5)
+	SQ(64, Y6)
+	SQ(96, Y7)
+	SQ_ACC(Y4, X4, Y8, Y0, Y1)
+	SQ_ACC(Y5, X5, Y9, Y2, Y3)
+	SQ_ACC(Y6, X6, Y10, Y0, Y1)
+	SQ_ACC(Y7, X7, Y11, Y2, Y3)
+	ADDQ $128, X_PTR
+	ADDQ $128, Y_PTR
+	SUBQ $32, N
+	JMP  sqLoop32
+
+sqLoop8:
+	CMPQ N, $8
+	JB   sqTail
+	SQ(0, Y4)
+	SQ_ACC(Y4, X4, Y8, Y0, Y1)
+	ADDQ $32, X_PTR
+	ADDQ $32, Y_PTR
+	SUBQ $8, N
+	JMP  sqLoop8
+
+sqTail:
+	TESTQ      N, N
+	JZ         sqReduce
+	AVX2_TAIL_MASK(N, AX, MASK)
+	VMASKMOVPS (X_PTR), MASK, Y4
+	VMASKMOVPS (Y_PTR), MASK, Y5
+	VSUBPS     Y5, Y4, Y4
+	VMULPS     Y4, Y4, Y4
+	SQ_ACC(Y4, X4, Y8, Y2, Y3)
+
+sqReduce:
+	VADDPD       Y1, Y0, Y0
+	VADDPD       Y3, Y2, Y2
+	VADDPD       Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPD       X1, X0, X0
+	VUNPCKHPD    X0, X0, X1
+	VADDSD       X1, X0, X0
+	VMOVSD       X0, ret+48(FP)
+	VZEROUPPER
+	RET

@@ -1,0 +1,383 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "tailmask_amd64.h"
+
+// Row primitives for AVX-512 (F). Main loops take 64 floats (four zmm) per
+// trip, then 16 at a time; the last 1..15 use an opmask: zero-masked (or
+// merge-masked) loads and masked stores neither read nor write the
+// masked-off lanes (and do not fault beside an unmapped page). Only
+// AVX512F instructions are used: bitwise operations on zmm are VPANDD and
+// friends (VANDPS zmm is AVX512DQ); ymm and xmm work is VEX-encoded.
+
+#define DST DI
+#define X_PTR SI
+#define Y_PTR DX
+#define T_PTR DX
+#define N CX
+
+// MAXZ512 sets acc = max(acc, x) with Go's signed-zero rule: see MAXZ in
+// rowops_avx2_amd64.s; the EVEX VMAXPS has the same NaN and equal-operand
+// rule. x must be a register.
+#define MAXZ512(x, acc, t) \
+	VMAXPS x, acc, t \
+	VMAXPS acc, x, acc \
+	VPANDD t, acc, acc
+
+// MAXZ is MAXZ512 for the VEX-encoded ymm and xmm steps of the reduction.
+#define MAXZ(x, acc, t) \
+	VMAXPS x, acc, t \
+	VMAXPS acc, x, acc \
+	VANDPS t, acc, acc
+
+#define FIRST Z16
+#define NANS K3
+
+// func RowMaxAVX512(x []float32) float32
+//
+//	m := x[0]
+//	for _, v := range x {
+//		if v != v { return NaN }
+//		m = max(m, v)
+//	}
+//	return m
+//
+// RowMaxAVX2 with 16 lanes: four running maxima start at x[0], the tail is
+// merge-loaded over a copy of x[0], and the opmask NANS collects the
+// unordered compares of every element. len(x) >= 1. Requires AVX512F.
+TEXT ·RowMaxAVX512(SB), NOSPLIT, $0-28
+	MOVQ         x_base+0(FP), X_PTR
+	MOVQ         x_len+8(FP), N
+	VBROADCASTSS (X_PTR), FIRST
+	VMOVAPS      FIRST, Z0
+	VMOVAPS      FIRST, Z1
+	VMOVAPS      FIRST, Z2
+	VMOVAPS      FIRST, Z3
+	KXORW        NANS, NANS, NANS
+
+maxLoop64:
+	CMPQ    N, $64
+	JB      maxLoop16
+	VMOVUPS (X_PTR), Z4
+	VMOVUPS 64(X_PTR), Z5
+	VMOVUPS 128(X_PTR), Z6
+	VMOVUPS 192(X_PTR), Z7
+	VCMPPS  $3, Z5, Z4, K2 // unordered: Z4 or Z5 holds a NaN
+	KORW    K2, NANS, NANS
+	VCMPPS  $3, Z7, Z6, K2
+	KORW    K2, NANS, NANS
+	MAXZ512(Z4, Z0, Z8)
+	MAXZ512(Z5, Z1, Z9)
+	MAXZ512(Z6, Z2, Z10)
+	MAXZ512(Z7, Z3, Z11)
+	ADDQ    $256, X_PTR
+	SUBQ    $64, N
+	JMP     maxLoop64
+
+maxLoop16:
+	CMPQ    N, $16
+	JB      maxTail
+	VMOVUPS (X_PTR), Z4
+	VCMPPS  $3, Z4, Z4, K2
+	KORW    K2, NANS, NANS
+	MAXZ512(Z4, Z0, Z8)
+	ADDQ    $64, X_PTR
+	SUBQ    $16, N
+	JMP     maxLoop16
+
+maxTail:
+	TESTQ   N, N
+	JZ      maxReduce
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVAPS FIRST, Z4
+	VMOVUPS (X_PTR), K1, Z4 // merge-masked: lanes past the end keep x[0]
+	VCMPPS  $3, Z4, Z4, K2
+	KORW    K2, NANS, NANS
+	MAXZ512(Z4, Z0, Z8)
+
+maxReduce:
+	MAXZ512(Z1, Z0, Z8)
+	MAXZ512(Z3, Z2, Z9)
+	MAXZ512(Z2, Z0, Z8)
+	VEXTRACTF64X4 $1, Z0, Y1
+	MAXZ(Y1, Y0, Y8)
+	VEXTRACTF128  $1, Y0, X1
+	MAXZ(X1, X0, X8)
+	VMOVHLPS      X0, X0, X1
+	MAXZ(X1, X0, X8)
+	VMOVSHDUP     X0, X1
+	MAXZ(X1, X0, X8)
+	KORTESTW      NANS, NANS
+	JNZ           maxNaN
+	VMOVSS        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+maxNaN:
+	MOVL $0x7fc00000, ret+24(FP) // the default quiet NaN
+	VZEROUPPER
+	RET
+
+#define C Z0
+
+// func SubScalarAVX512(dst, x []float32, c float32)
+//
+//	for i, v := range x { dst[i] = v - c }
+//
+// Requires AVX512F.
+TEXT ·SubScalarAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), DST
+	MOVQ         x_base+24(FP), X_PTR
+	MOVQ         x_len+32(FP), N
+	VBROADCASTSS c+48(FP), C
+
+subLoop64:
+	CMPQ    N, $64
+	JB      subLoop16
+	VMOVUPS (X_PTR), Z1
+	VMOVUPS 64(X_PTR), Z2
+	VMOVUPS 128(X_PTR), Z3
+	VMOVUPS 192(X_PTR), Z4
+	VSUBPS  C, Z1, Z1
+	VSUBPS  C, Z2, Z2
+	VSUBPS  C, Z3, Z3
+	VSUBPS  C, Z4, Z4
+	VMOVUPS Z1, (DST)
+	VMOVUPS Z2, 64(DST)
+	VMOVUPS Z3, 128(DST)
+	VMOVUPS Z4, 192(DST)
+	ADDQ    $256, X_PTR
+	ADDQ    $256, DST
+	SUBQ    $64, N
+	JMP     subLoop64
+
+subLoop16:
+	CMPQ    N, $16
+	JB      subTail
+	VMOVUPS (X_PTR), Z1
+	VSUBPS  C, Z1, Z1
+	VMOVUPS Z1, (DST)
+	ADDQ    $64, X_PTR
+	ADDQ    $64, DST
+	SUBQ    $16, N
+	JMP     subLoop16
+
+subTail:
+	TESTQ     N, N
+	JZ        subDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z1
+	VSUBPS    C, Z1, Z1
+	VMOVUPS   Z1, K1, (DST)
+
+subDone:
+	VZEROUPPER
+	RET
+
+#define SCALE Z0
+
+// func SubScaleAVX512(dst, t []float32, scale float32)
+//
+//	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
+//
+// Subtraction and product are separate roundings. Requires AVX512F.
+TEXT ·SubScaleAVX512(SB), NOSPLIT, $0-52
+	MOVQ         dst_base+0(FP), DST
+	MOVQ         dst_len+8(FP), N
+	MOVQ         t_base+24(FP), T_PTR
+	VBROADCASTSS scale+48(FP), SCALE
+
+subScaleLoop64:
+	CMPQ    N, $64
+	JB      subScaleLoop16
+	VMOVUPS (DST), Z1
+	VMOVUPS 64(DST), Z2
+	VMOVUPS 128(DST), Z3
+	VMOVUPS 192(DST), Z4
+	VSUBPS  (T_PTR), Z1, Z1
+	VSUBPS  64(T_PTR), Z2, Z2
+	VSUBPS  128(T_PTR), Z3, Z3
+	VSUBPS  192(T_PTR), Z4, Z4
+	VMULPS  SCALE, Z1, Z1
+	VMULPS  SCALE, Z2, Z2
+	VMULPS  SCALE, Z3, Z3
+	VMULPS  SCALE, Z4, Z4
+	VMOVUPS Z1, (DST)
+	VMOVUPS Z2, 64(DST)
+	VMOVUPS Z3, 128(DST)
+	VMOVUPS Z4, 192(DST)
+	ADDQ    $256, DST
+	ADDQ    $256, T_PTR
+	SUBQ    $64, N
+	JMP     subScaleLoop64
+
+subScaleLoop16:
+	CMPQ    N, $16
+	JB      subScaleTail
+	VMOVUPS (DST), Z1
+	VSUBPS  (T_PTR), Z1, Z1
+	VMULPS  SCALE, Z1, Z1
+	VMOVUPS Z1, (DST)
+	ADDQ    $64, DST
+	ADDQ    $64, T_PTR
+	SUBQ    $16, N
+	JMP     subScaleLoop16
+
+subScaleTail:
+	TESTQ     N, N
+	JZ        subScaleDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (DST), K1, Z1
+	VMOVUPS.Z (T_PTR), K1, Z2
+	VSUBPS    Z2, Z1, Z1
+	VMULPS    SCALE, Z1, Z1
+	VMOVUPS   Z1, K1, (DST)
+
+subScaleDone:
+	VZEROUPPER
+	RET
+
+// func AddAVX512(dst, x, y []float32)
+//
+//	for i := range dst { dst[i] = x[i] + y[i] }
+//
+// Every store comes after the loads of its own elements, so dst may be x
+// or y. Requires AVX512F.
+TEXT ·AddAVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DST
+	MOVQ dst_len+8(FP), N
+	MOVQ x_base+24(FP), X_PTR
+	MOVQ y_base+48(FP), Y_PTR
+
+addLoop64:
+	CMPQ    N, $64
+	JB      addLoop16
+	VMOVUPS (X_PTR), Z1
+	VMOVUPS 64(X_PTR), Z2
+	VMOVUPS 128(X_PTR), Z3
+	VMOVUPS 192(X_PTR), Z4
+	VADDPS  (Y_PTR), Z1, Z1
+	VADDPS  64(Y_PTR), Z2, Z2
+	VADDPS  128(Y_PTR), Z3, Z3
+	VADDPS  192(Y_PTR), Z4, Z4
+	VMOVUPS Z1, (DST)
+	VMOVUPS Z2, 64(DST)
+	VMOVUPS Z3, 128(DST)
+	VMOVUPS Z4, 192(DST)
+	ADDQ    $256, X_PTR
+	ADDQ    $256, Y_PTR
+	ADDQ    $256, DST
+	SUBQ    $64, N
+	JMP     addLoop64
+
+addLoop16:
+	CMPQ    N, $16
+	JB      addTail
+	VMOVUPS (X_PTR), Z1
+	VADDPS  (Y_PTR), Z1, Z1
+	VMOVUPS Z1, (DST)
+	ADDQ    $64, X_PTR
+	ADDQ    $64, Y_PTR
+	ADDQ    $64, DST
+	SUBQ    $16, N
+	JMP     addLoop16
+
+addTail:
+	TESTQ     N, N
+	JZ        addDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z1
+	VMOVUPS.Z (Y_PTR), K1, Z2
+	VADDPS    Z2, Z1, Z1
+	VMOVUPS   Z1, K1, (DST)
+
+addDone:
+	VZEROUPPER
+	RET
+
+// SQ_ACC adds the sixteen float32 squares in vz (vy is its low half) to the
+// float64 sums lo (lanes 0..7) and hi (lanes 8..15), using t; vz is
+// clobbered.
+#define SQ_ACC(vz, vy, t, lo, hi) \
+	VCVTPS2PD     vy, t \
+	VADDPD        t, lo, lo \
+	VEXTRACTF64X4 $1, vz, vy \
+	VCVTPS2PD     vy, t \
+	VADDPD        t, hi, hi
+
+// SQ squares the differences of the sixteen elements at off(X_PTR) and
+// off(Y_PTR) into vz, rounding the difference and then the square.
+#define SQ(off, vz) \
+	VMOVUPS off(X_PTR), vz \
+	VSUBPS  off(Y_PTR), vz, vz \
+	VMULPS  vz, vz, vz
+
+// func SqDiffSumAVX512(x, y []float32) float64
+//
+//	var s float64
+//	for i := range x {
+//		d := x[i] - y[i]
+//		s += float64(d * d)
+//	}
+//	return s
+//
+// SqDiffSumAVX2 with 16 lanes: four 8-lane float64 partial sums (Z0..Z3).
+// Zero-masked tail lanes add +0. Requires AVX512F.
+TEXT ·SqDiffSumAVX512(SB), NOSPLIT, $0-56
+	MOVQ   x_base+0(FP), X_PTR
+	MOVQ   x_len+8(FP), N
+	MOVQ   y_base+24(FP), Y_PTR
+	VXORPS X0, X0, X0 // zeroes all of Z0
+	VXORPS X1, X1, X1 // zeroes all of Z1
+	VXORPS X2, X2, X2 // zeroes all of Z2
+	VXORPS X3, X3, X3 // zeroes all of Z3
+
+sqLoop64:
+	CMPQ N, $64
+	JB   sqLoop16
+	SQ(0, Z4)
+	SQ(64, Z5)
+	SQ(128, Z6)
+	SQ(192, Z7)
+	SQ_ACC(Z4, Y4, Z8, Z0, Z1)
+	SQ_ACC(Z5, Y5, Z9, Z2, Z3)
+	SQ_ACC(Z6, Y6, Z10, Z0, Z1)
+	SQ_ACC(Z7, Y7, Z11, Z2, Z3)
+	ADDQ $256, X_PTR
+	ADDQ $256, Y_PTR
+	SUBQ $64, N
+	JMP  sqLoop64
+
+sqLoop16:
+	CMPQ N, $16
+	JB   sqTail
+	SQ(0, Z4)
+	SQ_ACC(Z4, Y4, Z8, Z0, Z1)
+	ADDQ $64, X_PTR
+	ADDQ $64, Y_PTR
+	SUBQ $16, N
+	JMP  sqLoop16
+
+sqTail:
+	TESTQ     N, N
+	JZ        sqReduce
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z4
+	VMOVUPS.Z (Y_PTR), K1, Z5
+	VSUBPS    Z5, Z4, Z4
+	VMULPS    Z4, Z4, Z4
+	SQ_ACC(Z4, Y4, Z8, Z2, Z3)
+
+sqReduce:
+	VADDPD        Z1, Z0, Z0
+	VADDPD        Z3, Z2, Z2
+	VADDPD        Z2, Z0, Z0
+	VEXTRACTF64X4 $1, Z0, Y1
+	VADDPD        Y1, Y0, Y0
+	VEXTRACTF128  $1, Y0, X1
+	VADDPD        X1, X0, X0
+	VUNPCKHPD     X0, X0, X1
+	VADDSD        X1, X0, X0
+	VMOVSD        X0, ret+48(FP)
+	VZEROUPPER
+	RET
