@@ -307,9 +307,10 @@ func TestBiasAddColSums(t *testing.T) {
 	})
 }
 
-// TestRowMaxNaNAnywhere: a NaN at any position of a row of any length
-// makes the whole Softmax row NaN (the row maximum must not drop it, which
-// x86 max instructions do when NaN is their first operand).
+// TestRowMaxNaNAnywhere: a NaN at any position of a row of any length,
+// with a +Inf elsewhere, makes the whole Softmax row NaN (the row maximum
+// must not drop it, which x86 max instructions do when NaN is their first
+// operand).
 func TestRowMaxNaNAnywhere(t *testing.T) {
 	forEachDispatch(t, func(t *testing.T) {
 		for n := 1; n <= 70; n++ {
@@ -319,6 +320,15 @@ func TestRowMaxNaNAnywhere(t *testing.T) {
 					x[i] = float32(i%5) - 2
 				}
 				x[pos] = float32(math.NaN())
+				if n > 1 {
+					// A +Inf elsewhere: a row maximum that dropped the NaN
+					// would send the row down the +Inf path instead.
+					q := (pos + 1 + n/2) % n
+					if q == pos {
+						q = (pos + 1) % n
+					}
+					x[q] = float32(math.Inf(1))
+				}
 				dst := make([]float32, n)
 				kernels.Softmax(dst, x, n)
 				for i, v := range dst {
