@@ -2,10 +2,81 @@
 
 package kernels
 
-// Assembly for the row primitives is not written yet: every level runs the
-// generic kernels.
+import "github.com/emberml/ember/kernels/asm"
 
-func rowMax(x []float32) float32               { return rowMaxGeneric(x) }
-func subScalar(dst, x []float32, c float32)    { subScalarGeneric(dst, x, c) }
-func subScale(dst, t []float32, scale float32) { subScaleGeneric(dst, t, scale) }
-func add(dst, x, y []float32)                  { addGeneric(dst, x, y) }
+// See vec_arm64.go for the shape of these dispatchers. rowMax combines the
+// chunks' maxima and the tail with Go's max, which keeps a NaN from any of
+// them (and orders −0 below +0, as FMAX does).
+
+func rowMax(x []float32) float32 {
+	if len(x) >= minAsmLen && len(x) >= 4 {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			chunk := neonChunk()
+			m := asm.RowMaxNEON(x[:min(chunk, n)])
+			for i := chunk; i < n; i += chunk {
+				m = max(m, asm.RowMaxNEON(x[i:min(i+chunk, n)]))
+			}
+			for _, v := range x[n:] {
+				m = max(m, v)
+			}
+			return m
+		}
+	}
+	return rowMaxGeneric(x)
+}
+
+func subScalar(dst, x []float32, c float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.SubScalarNEON(dst, head[:chunk], c)
+			}
+			asm.SubScalarNEON(dst, head, c)
+			subScalarGeneric(dst[len(head):], tail, c)
+			return
+		}
+	}
+	subScalarGeneric(dst, x, c)
+}
+
+func subScale(dst, t []float32, scale float32) {
+	if len(dst) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(dst) &^ 3
+			head, tail := dst[:n], dst[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; head, t = head[chunk:], t[chunk:] {
+				asm.SubScaleNEON(head[:chunk], t, scale)
+			}
+			asm.SubScaleNEON(head, t, scale)
+			subScaleGeneric(tail, t[len(head):], scale)
+			return
+		}
+	}
+	subScaleGeneric(dst, t, scale)
+}
+
+func add(dst, x, y []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, head, y = dst[chunk:], head[chunk:], y[chunk:] {
+				asm.AddNEON(dst, head[:chunk], y)
+			}
+			asm.AddNEON(dst, head, y)
+			addGeneric(dst[len(head):], tail, y[len(head):])
+			return
+		}
+	}
+	addGeneric(dst, x, y)
+}

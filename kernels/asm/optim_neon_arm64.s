@@ -1,0 +1,357 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// Optimizer steps for NEON (arm64 ASIMD). Main loops take 16 weights (four
+// 128-bit registers per array) per trip, then 4 at a time; len(w) is a
+// multiple of 4, so there is no scalar tail (the Go caller finishes the
+// last 0..3).
+//
+// Every operation is its own instruction and its own rounding, in the
+// generic kernel's order: FMUL then FADD, never FMLA (a fused product
+// would change the bits); FSQRT and FDIV are correctly rounded, as Go's
+// float32(math.Sqrt(float64(v))) and float32 division are. The weight-decay
+// and Nesterov choices are tested once, before the loop, and branched on
+// in it.
+//
+// Go's assembler has no vector float arithmetic other than FMLA/FMLS, so
+// the instructions below are WORDs built by macros from register numbers
+// (0–31, the Vn of the comments); `go tool objdump` decodes them back.
+
+// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FSUB_S4: Vn − Vm.
+// FMUL_S4: Vn × Vm.   FDIV_S4: Vn / Vm.
+#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
+#define FSUB_S4(d, n, m) WORD $(0x4EA0D400 | (m)<<16 | (n)<<5 | (d))
+#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
+#define FDIV_S4(d, n, m) WORD $(0x6E20FC00 | (m)<<16 | (n)<<5 | (d))
+
+// FSQRT_S4(d, n): Vd.4S = sqrt(Vn.4S).
+#define FSQRT_S4(d, n) WORD $(0x6EA1F800 | (n)<<5 | (d))
+
+#define W_PTR R0
+#define G_PTR R1
+#define M_PTR R2
+#define V_PTR R3
+#define VEL_PTR R7
+#define N R4
+#define DECAY R5
+#define NESTEROV R6
+
+// ---- Adam ----
+//
+// V0 beta1          V4 stepSize     V8–V11   w      V20–V23  v
+// V1 beta2          V5 bc2Sqrt      V12–V15  g      V24–V27  temporaries
+// V2 oneMinusBeta1  V6 eps          V16–V19  m
+// V3 oneMinusBeta2  V7 weightDecay
+//
+// The step is split into stages, each applied to the four vectors of a
+// trip in turn, so four independent chains are in flight. Arguments are
+// register numbers of one vector's w, g, m, v and temporary t.
+
+// ADAM_DECAY: g += weightDecay·w.
+#define ADAM_DECAY(w, g, t) \
+	FMUL_S4(t, 7, w); \
+	FADD_S4(g, g, t)
+
+// ADAM_M: m = beta1·m + oneMinusBeta1·g.
+#define ADAM_M(g, m, t) \
+	FMUL_S4(m, 0, m); \
+	FMUL_S4(t, 2, g); \
+	FADD_S4(m, m, t)
+
+// ADAM_V: v = beta2·v + oneMinusBeta2·(g·g).
+#define ADAM_V(g, v, t) \
+	FMUL_S4(v, 1, v); \
+	FMUL_S4(t, g, g); \
+	FMUL_S4(t, 3, t); \
+	FADD_S4(v, v, t)
+
+// ADAM_DENOM: t = sqrt(v)/bc2Sqrt + eps.
+#define ADAM_DENOM(v, t) \
+	FSQRT_S4(t, v); \
+	FDIV_S4(t, t, 5); \
+	FADD_S4(t, t, 6)
+
+// ADAM_W: w −= stepSize·(m/t).
+#define ADAM_W(w, m, t) \
+	FDIV_S4(t, m, t); \
+	FMUL_S4(t, 4, t); \
+	FSUB_S4(w, w, t)
+
+// func AdamNEON(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
+//
+//	for i := range w {
+//		gi := g[i]
+//		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
+//		mi := float32(beta1*m[i]) + float32(oneMinusBeta1*gi)
+//		vi := float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi))
+//		denom := float32(sqrt(vi)/bc2Sqrt) + eps
+//		w[i] -= float32(stepSize * float32(mi/denom))
+//		m[i], v[i] = mi, vi
+//	}
+//
+// weightDecay != 0 is FCMP + CSET NE (±0 skip the decay; NaN, unordered,
+// applies it, as Go's != does). len(w) is a multiple of 4. Requires ASIMD.
+TEXT ·AdamNEON(SB), NOSPLIT, $0-128
+	MOVD  w_base+0(FP), W_PTR
+	MOVD  w_len+8(FP), N
+	MOVD  g_base+24(FP), G_PTR
+	MOVD  m_base+48(FP), M_PTR
+	MOVD  v_base+72(FP), V_PTR
+	FMOVS beta1+96(FP), F0
+	FMOVS beta2+100(FP), F1
+	FMOVS oneMinusBeta1+104(FP), F2
+	FMOVS oneMinusBeta2+108(FP), F3
+	FMOVS stepSize+112(FP), F4
+	FMOVS bc2Sqrt+116(FP), F5
+	FMOVS eps+120(FP), F6
+	FMOVS weightDecay+124(FP), F7
+	FCMPS $(0.0), F7
+	CSET  NE, DECAY
+	VDUP  V0.S[0], V0.S4
+	VDUP  V1.S[0], V1.S4
+	VDUP  V2.S[0], V2.S4
+	VDUP  V3.S[0], V3.S4
+	VDUP  V4.S[0], V4.S4
+	VDUP  V5.S[0], V5.S4
+	VDUP  V6.S[0], V6.S4
+	VDUP  V7.S[0], V7.S4
+
+adamLoop16:
+	CMP    $16, N
+	BLT    adamLoop4
+	VLD1   (W_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
+	VLD1.P 64(G_PTR), [V12.S4, V13.S4, V14.S4, V15.S4]
+	VLD1   (M_PTR), [V16.S4, V17.S4, V18.S4, V19.S4]
+	VLD1   (V_PTR), [V20.S4, V21.S4, V22.S4, V23.S4]
+	CBZ    DECAY, adamMV16
+	ADAM_DECAY(8, 12, 24)
+	ADAM_DECAY(9, 13, 25)
+	ADAM_DECAY(10, 14, 26)
+	ADAM_DECAY(11, 15, 27)
+
+adamMV16:
+	ADAM_M(12, 16, 24)
+	ADAM_M(13, 17, 25)
+	ADAM_M(14, 18, 26)
+	ADAM_M(15, 19, 27)
+	ADAM_V(12, 20, 24)
+	ADAM_V(13, 21, 25)
+	ADAM_V(14, 22, 26)
+	ADAM_V(15, 23, 27)
+	ADAM_DENOM(20, 24)
+	ADAM_DENOM(21, 25)
+	ADAM_DENOM(22, 26)
+	ADAM_DENOM(23, 27)
+	ADAM_W(8, 16, 24)
+	ADAM_W(9, 17, 25)
+	ADAM_W(10, 18, 26)
+	ADAM_W(11, 19, 27)
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(W_PTR)
+	VST1.P [V16.S4, V17.S4, V18.S4, V19.S4], 64(M_PTR)
+	VST1.P [V20.S4, V21.S4, V22.S4, V23.S4], 64(V_PTR)
+	SUB    $16, N
+	B      adamLoop16
+
+adamLoop4:
+	CMP    $4, N
+	BLT    adamDone
+	VLD1   (W_PTR), [V8.S4]
+	VLD1.P 16(G_PTR), [V12.S4]
+	VLD1   (M_PTR), [V16.S4]
+	VLD1   (V_PTR), [V20.S4]
+	CBZ    DECAY, adamMV4
+	ADAM_DECAY(8, 12, 24)
+
+adamMV4:
+	ADAM_M(12, 16, 24)
+	ADAM_V(12, 20, 24)
+	ADAM_DENOM(20, 24)
+	ADAM_W(8, 16, 24)
+	VST1.P [V8.S4], 16(W_PTR)
+	VST1.P [V16.S4], 16(M_PTR)
+	VST1.P [V20.S4], 16(V_PTR)
+	SUB    $4, N
+	B      adamLoop4
+
+adamDone:
+	RET
+
+// ---- SGD ----
+//
+// V0 lr            V8–V11   w      V20–V23  temporaries
+// V1 weightDecay   V12–V15  g
+// V2 momentum      V16–V19  velocity
+
+// SGD_DECAY: g += weightDecay·w.
+#define SGD_DECAY(w, g, t) \
+	FMUL_S4(t, 1, w); \
+	FADD_S4(g, g, t)
+
+// SGD_VEL: vel = momentum·vel + g.
+#define SGD_VEL(g, vel) \
+	FMUL_S4(vel, 2, vel); \
+	FADD_S4(vel, vel, g)
+
+// SGD_NESTEROV: g = g + momentum·vel (the update, in g's register).
+#define SGD_NESTEROV(g, vel, t) \
+	FMUL_S4(t, 2, vel); \
+	FADD_S4(g, g, t)
+
+// SGD_W: w −= lr·upd.
+#define SGD_W(w, upd, t) \
+	FMUL_S4(t, 0, upd); \
+	FSUB_S4(w, w, t)
+
+// func SGDNEON(w, g []float32, lr, weightDecay float32)
+//
+//	for i := range w {
+//		gi := g[i]
+//		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
+//		w[i] -= float32(lr * gi)
+//	}
+//
+// len(w) is a multiple of 4. Requires ASIMD.
+TEXT ·SGDNEON(SB), NOSPLIT, $0-56
+	MOVD  w_base+0(FP), W_PTR
+	MOVD  w_len+8(FP), N
+	MOVD  g_base+24(FP), G_PTR
+	FMOVS lr+48(FP), F0
+	FMOVS weightDecay+52(FP), F1
+	FCMPS $(0.0), F1
+	CSET  NE, DECAY
+	VDUP  V0.S[0], V0.S4
+	VDUP  V1.S[0], V1.S4
+
+sgdLoop16:
+	CMP    $16, N
+	BLT    sgdLoop4
+	VLD1   (W_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
+	VLD1.P 64(G_PTR), [V12.S4, V13.S4, V14.S4, V15.S4]
+	CBZ    DECAY, sgdW16
+	SGD_DECAY(8, 12, 20)
+	SGD_DECAY(9, 13, 21)
+	SGD_DECAY(10, 14, 22)
+	SGD_DECAY(11, 15, 23)
+
+sgdW16:
+	SGD_W(8, 12, 20)
+	SGD_W(9, 13, 21)
+	SGD_W(10, 14, 22)
+	SGD_W(11, 15, 23)
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(W_PTR)
+	SUB    $16, N
+	B      sgdLoop16
+
+sgdLoop4:
+	CMP    $4, N
+	BLT    sgdDone
+	VLD1   (W_PTR), [V8.S4]
+	VLD1.P 16(G_PTR), [V12.S4]
+	CBZ    DECAY, sgdW4
+	SGD_DECAY(8, 12, 20)
+
+sgdW4:
+	SGD_W(8, 12, 20)
+	VST1.P [V8.S4], 16(W_PTR)
+	SUB    $4, N
+	B      sgdLoop4
+
+sgdDone:
+	RET
+
+// func SGDMomentumNEON(w, g, vel []float32, lr, weightDecay, momentum float32, nesterov bool)
+//
+//	for i := range w {
+//		gi := g[i]
+//		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
+//		vi := float32(momentum*vel[i]) + gi
+//		vel[i] = vi
+//		upd := vi
+//		if nesterov { upd = gi + float32(momentum*vi) }
+//		w[i] -= float32(lr * upd)
+//	}
+//
+// len(w) is a multiple of 4. Requires ASIMD.
+TEXT ·SGDMomentumNEON(SB), NOSPLIT, $0-85
+	MOVD  w_base+0(FP), W_PTR
+	MOVD  w_len+8(FP), N
+	MOVD  g_base+24(FP), G_PTR
+	MOVD  vel_base+48(FP), VEL_PTR
+	FMOVS lr+72(FP), F0
+	FMOVS weightDecay+76(FP), F1
+	FMOVS momentum+80(FP), F2
+	MOVBU nesterov+84(FP), NESTEROV
+	FCMPS $(0.0), F1
+	CSET  NE, DECAY
+	VDUP  V0.S[0], V0.S4
+	VDUP  V1.S[0], V1.S4
+	VDUP  V2.S[0], V2.S4
+
+momLoop16:
+	CMP    $16, N
+	BLT    momLoop4
+	VLD1   (W_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
+	VLD1.P 64(G_PTR), [V12.S4, V13.S4, V14.S4, V15.S4]
+	VLD1   (VEL_PTR), [V16.S4, V17.S4, V18.S4, V19.S4]
+	CBZ    DECAY, momVel16
+	SGD_DECAY(8, 12, 20)
+	SGD_DECAY(9, 13, 21)
+	SGD_DECAY(10, 14, 22)
+	SGD_DECAY(11, 15, 23)
+
+momVel16:
+	SGD_VEL(12, 16)
+	SGD_VEL(13, 17)
+	SGD_VEL(14, 18)
+	SGD_VEL(15, 19)
+	VST1.P [V16.S4, V17.S4, V18.S4, V19.S4], 64(VEL_PTR)
+	CBZ    NESTEROV, momPlain16
+	SGD_NESTEROV(12, 16, 20)
+	SGD_NESTEROV(13, 17, 21)
+	SGD_NESTEROV(14, 18, 22)
+	SGD_NESTEROV(15, 19, 23)
+	SGD_W(8, 12, 20)
+	SGD_W(9, 13, 21)
+	SGD_W(10, 14, 22)
+	SGD_W(11, 15, 23)
+	B momStore16
+
+momPlain16:
+	SGD_W(8, 16, 20)
+	SGD_W(9, 17, 21)
+	SGD_W(10, 18, 22)
+	SGD_W(11, 19, 23)
+
+momStore16:
+	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(W_PTR)
+	SUB    $16, N
+	B      momLoop16
+
+momLoop4:
+	CMP    $4, N
+	BLT    momDone
+	VLD1   (W_PTR), [V8.S4]
+	VLD1.P 16(G_PTR), [V12.S4]
+	VLD1   (VEL_PTR), [V16.S4]
+	CBZ    DECAY, momVel4
+	SGD_DECAY(8, 12, 20)
+
+momVel4:
+	SGD_VEL(12, 16)
+	VST1.P [V16.S4], 16(VEL_PTR)
+	CBZ    NESTEROV, momPlain4
+	SGD_NESTEROV(12, 16, 20)
+	SGD_W(8, 12, 20)
+	B momStore4
+
+momPlain4:
+	SGD_W(8, 16, 20)
+
+momStore4:
+	VST1.P [V8.S4], 16(W_PTR)
+	SUB    $4, N
+	B      momLoop4
+
+momDone:
+	RET

@@ -1,0 +1,63 @@
+//go:build !purego
+
+package asm
+
+// NEON (arm64 ASIMD) kernels for the row primitives of Softmax, LogSoftmax,
+// the cross-entropy gradients, BiasAdd and ColSums, and for the MSE loss
+// reduction, in rowops_neon_arm64.s. len(x) (len(dst) for SubScaleNEON)
+// must be a multiple of 4: the caller finishes the last 0..3 elements in
+// Go. The other slices must be at least that long.
+
+// RowMaxNEON returns the largest element of x, or a NaN if any element is
+// NaN (FMAX propagates NaN, wherever it is):
+//
+//	m := x[0]
+//	for _, v := range x { m = max(m, v) }
+//	return m
+//
+// len(x) is a non-zero multiple of 4.
+//
+//go:noescape
+func RowMaxNEON(x []float32) float32
+
+// SubScalarNEON computes, for i < len(x):
+//
+//	dst[i] = x[i] - c
+//
+// len(x) is a multiple of 4 and len(dst) >= len(x); dst may be x.
+//
+//go:noescape
+func SubScalarNEON(dst, x []float32, c float32)
+
+// SubScaleNEON computes, for i < len(dst):
+//
+//	dst[i] = (dst[i] - t[i]) * scale
+//
+// (difference rounded, then the product: not fused). len(dst) is a
+// multiple of 4 and len(t) >= len(dst).
+//
+//go:noescape
+func SubScaleNEON(dst, t []float32, scale float32)
+
+// AddNEON computes, for i < len(x):
+//
+//	dst[i] = x[i] + y[i]
+//
+// len(x) is a multiple of 4 and len(dst), len(y) >= len(x); dst may be x
+// or y.
+//
+//go:noescape
+func AddNEON(dst, x, y []float32)
+
+// SqDiffSumNEON returns, in eight 2-lane float64 partial sums reduced at
+// the end,
+//
+//	var s float64
+//	for i := range x { d := x[i] - y[i]; s += float64(d * d) }
+//	return s
+//
+// with d and d·d rounded in float32 as written. len(x) is a multiple of 4
+// and len(y) >= len(x).
+//
+//go:noescape
+func SqDiffSumNEON(x, y []float32) float64
