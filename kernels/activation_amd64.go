@@ -9,6 +9,12 @@ import "github.com/emberml/ember/kernels/asm"
 func exp(dst, x []float32) {
 	if len(x) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.ExpAVX512(dst, x[:chunkLen])
+			}
+			asm.ExpAVX512(dst, x)
+			return
 		case AVX2:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
 				asm.ExpAVX2(dst, x[:chunkLen])
@@ -23,6 +29,12 @@ func exp(dst, x []float32) {
 func sigmoid(dst, x []float32) {
 	if len(x) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.SigmoidAVX512(dst, x[:chunkLen])
+			}
+			asm.SigmoidAVX512(dst, x)
+			return
 		case AVX2:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
 				asm.SigmoidAVX2(dst, x[:chunkLen])
@@ -37,6 +49,12 @@ func sigmoid(dst, x []float32) {
 func tanh(dst, x []float32) {
 	if len(x) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.TanhAVX512(dst, x[:chunkLen])
+			}
+			asm.TanhAVX512(dst, x)
+			return
 		case AVX2:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
 				asm.TanhAVX2(dst, x[:chunkLen])
@@ -51,6 +69,12 @@ func tanh(dst, x []float32) {
 func sigmoidGrad(dst, dy, y []float32) {
 	if len(y) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
+				asm.SigmoidGradAVX512(dst, dy, y[:chunkLen])
+			}
+			asm.SigmoidGradAVX512(dst, dy, y)
+			return
 		case AVX2:
 			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
 				asm.SigmoidGradAVX2(dst, dy, y[:chunkLen])
@@ -65,6 +89,12 @@ func sigmoidGrad(dst, dy, y []float32) {
 func tanhGrad(dst, dy, y []float32) {
 	if len(y) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
+				asm.TanhGradAVX512(dst, dy, y[:chunkLen])
+			}
+			asm.TanhGradAVX512(dst, dy, y)
+			return
 		case AVX2:
 			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
 				asm.TanhGradAVX2(dst, dy, y[:chunkLen])
@@ -79,6 +109,12 @@ func tanhGrad(dst, dy, y []float32) {
 func leakyReLU(dst, x []float32, slope float32) {
 	if len(x) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.LeakyReLUAVX512(dst, x[:chunkLen], slope)
+			}
+			asm.LeakyReLUAVX512(dst, x, slope)
+			return
 		case AVX2:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
 				asm.LeakyReLUAVX2(dst, x[:chunkLen], slope)
@@ -93,6 +129,12 @@ func leakyReLU(dst, x []float32, slope float32) {
 func leakyReLUGrad(dst, dy, x []float32, slope float32) {
 	if len(x) >= minAsmLen {
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, dy, x = dst[chunkLen:], dy[chunkLen:], x[chunkLen:] {
+				asm.LeakyReLUGradAVX512(dst, dy, x[:chunkLen], slope)
+			}
+			asm.LeakyReLUGradAVX512(dst, dy, x, slope)
+			return
 		case AVX2:
 			for ; len(x) > chunkLen; dst, dy, x = dst[chunkLen:], dy[chunkLen:], x[chunkLen:] {
 				asm.LeakyReLUGradAVX2(dst, dy, x[:chunkLen], slope)
@@ -110,6 +152,11 @@ func expShiftSum(dst, x []float32, shift float32) float32 {
 	if len(x) >= minAsmLen {
 		var s float32
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				s += asm.ExpShiftSumAVX512(dst, x[:chunkLen], shift)
+			}
+			return s + asm.ExpShiftSumAVX512(dst, x, shift)
 		case AVX2:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
 				s += asm.ExpShiftSumAVX2(dst, x[:chunkLen], shift)
@@ -124,6 +171,11 @@ func expShiftSumNoStore(x []float32, shift float32) float32 {
 	if len(x) >= minAsmLen {
 		var s float32
 		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; x = x[chunkLen:] {
+				s += asm.ExpShiftSumNoStoreAVX512(x[:chunkLen], shift)
+			}
+			return s + asm.ExpShiftSumNoStoreAVX512(x, shift)
 		case AVX2:
 			for ; len(x) > chunkLen; x = x[chunkLen:] {
 				s += asm.ExpShiftSumNoStoreAVX2(x[:chunkLen], shift)
@@ -138,6 +190,11 @@ func bceLogitsSum(z, y []float32) float64 {
 	if len(z) >= minAsmLen {
 		var s float64
 		switch active {
+		case AVX512:
+			for ; len(z) > chunkLen; z, y = z[chunkLen:], y[chunkLen:] {
+				s += asm.BCELogitsSumAVX512(z[:chunkLen], y)
+			}
+			return s + asm.BCELogitsSumAVX512(z, y)
 		case AVX2:
 			for ; len(z) > chunkLen; z, y = z[chunkLen:], y[chunkLen:] {
 				s += asm.BCELogitsSumAVX2(z[:chunkLen], y)

@@ -80,3 +80,56 @@ func ExpShiftSumNoStoreAVX2(x []float32, shift float32) float32
 //
 //go:noescape
 func BCELogitsSumAVX2(z, y []float32) float64
+
+// ExpAVX512 is ExpAVX2 with 16-lane vectors.
+//
+//go:noescape
+func ExpAVX512(dst, x []float32)
+
+// SigmoidAVX512 is SigmoidAVX2 with 16-lane vectors.
+//
+//go:noescape
+func SigmoidAVX512(dst, x []float32)
+
+// TanhAVX512 is TanhAVX2 with 16-lane vectors.
+//
+//go:noescape
+func TanhAVX512(dst, x []float32)
+
+// SigmoidGradAVX512 is SigmoidGradAVX2 with 16-lane vectors.
+//
+//go:noescape
+func SigmoidGradAVX512(dst, dy, y []float32)
+
+// TanhGradAVX512 is TanhGradAVX2 with 16-lane vectors.
+//
+//go:noescape
+func TanhGradAVX512(dst, dy, y []float32)
+
+// LeakyReLUAVX512 is LeakyReLUAVX2 with 16-lane vectors.
+//
+//go:noescape
+func LeakyReLUAVX512(dst, x []float32, slope float32)
+
+// LeakyReLUGradAVX512 is LeakyReLUGradAVX2 with 16-lane vectors.
+//
+//go:noescape
+func LeakyReLUGradAVX512(dst, dy, x []float32, slope float32)
+
+// ExpShiftSumAVX512 is ExpShiftSumAVX2 with 16-lane vectors and partial
+// sums.
+//
+//go:noescape
+func ExpShiftSumAVX512(dst, x []float32, shift float32) float32
+
+// ExpShiftSumNoStoreAVX512 is ExpShiftSumNoStoreAVX2 with 16-lane vectors
+// and partial sums.
+//
+//go:noescape
+func ExpShiftSumNoStoreAVX512(x []float32, shift float32) float32
+
+// BCELogitsSumAVX512 is BCELogitsSumAVX2 with 16-lane vectors and 8-lane
+// float64 partial sums.
+//
+//go:noescape
+func BCELogitsSumAVX512(z, y []float32) float64
