@@ -356,11 +356,32 @@ expDone:
 	EXP_SCALE_NEG(n, r) \
 	SIG_DIV(x, n, r, u)
 
+// SIG_P3 sets Y3, Y8, Y13 to p (and Y2, Y7, Y12 to EXP_N's sums) for the
+// arguments in Y1, Y6, Y11, their phases interleaved.
+#define SIG_P3 \
+	EXP_N(Y1, Y2, Y4) \
+	EXP_N(Y6, Y7, Y9) \
+	EXP_N(Y11, Y12, Y14) \
+	EXP_R(Y1, Y4) \
+	EXP_R(Y6, Y9) \
+	EXP_R(Y11, Y14) \
+	EXP_Q1(Y1, Y3) \
+	EXP_Q1(Y6, Y8) \
+	EXP_Q1(Y11, Y13) \
+	EXP_Q2(Y1, Y3) \
+	EXP_Q2(Y6, Y8) \
+	EXP_Q2(Y11, Y13) \
+	EXP_PP(Y1, Y3, Y4) \
+	EXP_PP(Y6, Y8, Y9) \
+	EXP_PP(Y11, Y13, Y14)
+
 // func SigmoidAVX2(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = sigmoid32(v) }
 //
-// Three vectors per trip, their phases interleaved. Requires AVX2 and FMA3.
+// Three vectors per trip, their phases interleaved: if all their lanes are
+// in [−86, 86] (the usual case), without the clamp and with
+// EXP_SCALE_NORMAL; else as SIGMOID. Requires AVX2 and FMA3.
 TEXT ·SigmoidAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DST
 	MOVQ x_base+24(FP), X_PTR
@@ -372,27 +393,17 @@ sigmoidLoop24:
 	VMOVUPS (X_PTR), Y0
 	VMOVUPS 32(X_PTR), Y5
 	VMOVUPS 64(X_PTR), Y10
-	SIG_ARG(Y0, Y1, Y4)
-	SIG_ARG(Y5, Y6, Y9)
-	SIG_ARG(Y10, Y11, Y14)
-	EXP_N(Y1, Y2, Y4)
-	EXP_N(Y6, Y7, Y9)
-	EXP_N(Y11, Y12, Y14)
-	EXP_R(Y1, Y4)
-	EXP_R(Y6, Y9)
-	EXP_R(Y11, Y14)
-	EXP_Q1(Y1, Y3)
-	EXP_Q1(Y6, Y8)
-	EXP_Q1(Y11, Y13)
-	EXP_Q2(Y1, Y3)
-	EXP_Q2(Y6, Y8)
-	EXP_Q2(Y11, Y13)
-	EXP_PP(Y1, Y3, Y4)
-	EXP_PP(Y6, Y8, Y9)
-	EXP_PP(Y11, Y13, Y14)
-	EXP_SCALE_NEG(Y2, Y3)
-	EXP_SCALE_NEG(Y7, Y8)
-	EXP_SCALE_NEG(Y12, Y13)
+	FAST_CHECK3(Y0, Y5, Y10, Y1, Y6, Y11)
+	JNZ     sigmoidSlow24
+	VORPS   C_SIGN_MASK, Y0, Y1
+	VORPS   C_SIGN_MASK, Y5, Y6
+	VORPS   C_SIGN_MASK, Y10, Y11
+	SIG_P3
+	EXP_SCALE_NORMAL(Y2, Y3)
+	EXP_SCALE_NORMAL(Y7, Y8)
+	EXP_SCALE_NORMAL(Y12, Y13)
+
+sigmoidDiv24:
 	SIG_DIV(Y0, Y2, Y3, Y4)
 	SIG_DIV(Y5, Y7, Y8, Y9)
 	SIG_DIV(Y10, Y12, Y13, Y14)
@@ -403,6 +414,16 @@ sigmoidLoop24:
 	ADDQ    $96, DST
 	SUBQ    $24, N
 	JMP     sigmoidLoop24
+
+sigmoidSlow24:
+	SIG_ARG(Y0, Y1, Y4)
+	SIG_ARG(Y5, Y6, Y9)
+	SIG_ARG(Y10, Y11, Y14)
+	SIG_P3
+	EXP_SCALE_NEG(Y2, Y3)
+	EXP_SCALE_NEG(Y7, Y8)
+	EXP_SCALE_NEG(Y12, Y13)
+	JMP sigmoidDiv24
 
 sigmoidLoop8:
 	CMPQ    N, $8
