@@ -5,8 +5,8 @@
 #include "exp_amd64.h"
 
 // Activation-family kernels for AVX-512 (AVX512F instructions only): the
-// AVX2 kernels of activation_avx2_amd64.s in 16-lane vectors, loop for
-// loop and phase for phase, bit-identical to the generic code. Main loops
+// AVX2 kernels of activation_avx2_amd64.s in 16-lane vectors, the same
+// steps in the same phases, bit-identical to the generic code. Main loops
 // take two to four zmm per trip with their phases interleaved, then 16 at a
 // time; the last 1..15 use an opmask: zero-masked loads and masked stores
 // neither read nor write the masked-off lanes.
