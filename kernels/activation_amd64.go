@@ -2,18 +2,205 @@
 
 package kernels
 
-// Assembly for this family is not written yet: every level runs the
-// generic kernels.
+import "github.com/emberml/ember/kernels/asm"
 
-func exp(dst, x []float32)                                { expGeneric(dst, x) }
-func sigmoid(dst, x []float32)                            { sigmoidGeneric(dst, x) }
-func tanh(dst, x []float32)                               { tanhGeneric(dst, x) }
-func sigmoidGrad(dst, dy, y []float32)                    { sigmoidGradGeneric(dst, dy, y) }
-func tanhGrad(dst, dy, y []float32)                       { tanhGradGeneric(dst, dy, y) }
-func leakyReLU(dst, x []float32, slope float32)           { leakyReLUGeneric(dst, x, slope) }
-func leakyReLUGrad(dst, dy, x []float32, slope float32)   { leakyReLUGradGeneric(dst, dy, x, slope) }
-func expShiftSum(dst, x []float32, shift float32) float32 { return expShiftSumGeneric(dst, x, shift) }
+// See vec_amd64.go for the shape of these dispatchers.
+
+func exp(dst, x []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.ExpAVX512(dst, x[:chunkLen])
+			}
+			asm.ExpAVX512(dst, x)
+			return
+		case AVX2:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.ExpAVX2(dst, x[:chunkLen])
+			}
+			asm.ExpAVX2(dst, x)
+			return
+		}
+	}
+	expGeneric(dst, x)
+}
+
+func sigmoid(dst, x []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.SigmoidAVX512(dst, x[:chunkLen])
+			}
+			asm.SigmoidAVX512(dst, x)
+			return
+		case AVX2:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.SigmoidAVX2(dst, x[:chunkLen])
+			}
+			asm.SigmoidAVX2(dst, x)
+			return
+		}
+	}
+	sigmoidGeneric(dst, x)
+}
+
+func tanh(dst, x []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.TanhAVX512(dst, x[:chunkLen])
+			}
+			asm.TanhAVX512(dst, x)
+			return
+		case AVX2:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.TanhAVX2(dst, x[:chunkLen])
+			}
+			asm.TanhAVX2(dst, x)
+			return
+		}
+	}
+	tanhGeneric(dst, x)
+}
+
+func sigmoidGrad(dst, dy, y []float32) {
+	if len(y) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
+				asm.SigmoidGradAVX512(dst, dy, y[:chunkLen])
+			}
+			asm.SigmoidGradAVX512(dst, dy, y)
+			return
+		case AVX2:
+			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
+				asm.SigmoidGradAVX2(dst, dy, y[:chunkLen])
+			}
+			asm.SigmoidGradAVX2(dst, dy, y)
+			return
+		}
+	}
+	sigmoidGradGeneric(dst, dy, y)
+}
+
+func tanhGrad(dst, dy, y []float32) {
+	if len(y) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
+				asm.TanhGradAVX512(dst, dy, y[:chunkLen])
+			}
+			asm.TanhGradAVX512(dst, dy, y)
+			return
+		case AVX2:
+			for ; len(y) > chunkLen; dst, dy, y = dst[chunkLen:], dy[chunkLen:], y[chunkLen:] {
+				asm.TanhGradAVX2(dst, dy, y[:chunkLen])
+			}
+			asm.TanhGradAVX2(dst, dy, y)
+			return
+		}
+	}
+	tanhGradGeneric(dst, dy, y)
+}
+
+func leakyReLU(dst, x []float32, slope float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.LeakyReLUAVX512(dst, x[:chunkLen], slope)
+			}
+			asm.LeakyReLUAVX512(dst, x, slope)
+			return
+		case AVX2:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				asm.LeakyReLUAVX2(dst, x[:chunkLen], slope)
+			}
+			asm.LeakyReLUAVX2(dst, x, slope)
+			return
+		}
+	}
+	leakyReLUGeneric(dst, x, slope)
+}
+
+func leakyReLUGrad(dst, dy, x []float32, slope float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, dy, x = dst[chunkLen:], dy[chunkLen:], x[chunkLen:] {
+				asm.LeakyReLUGradAVX512(dst, dy, x[:chunkLen], slope)
+			}
+			asm.LeakyReLUGradAVX512(dst, dy, x, slope)
+			return
+		case AVX2:
+			for ; len(x) > chunkLen; dst, dy, x = dst[chunkLen:], dy[chunkLen:], x[chunkLen:] {
+				asm.LeakyReLUGradAVX2(dst, dy, x[:chunkLen], slope)
+			}
+			asm.LeakyReLUGradAVX2(dst, dy, x, slope)
+			return
+		}
+	}
+	leakyReLUGradGeneric(dst, dy, x, slope)
+}
+
+// expShiftSum adds the chunks' float32 sums in float32, as the generic
+// kernel adds its terms.
+func expShiftSum(dst, x []float32, shift float32) float32 {
+	if len(x) >= minAsmLen {
+		var s float32
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				s += asm.ExpShiftSumAVX512(dst, x[:chunkLen], shift)
+			}
+			return s + asm.ExpShiftSumAVX512(dst, x, shift)
+		case AVX2:
+			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
+				s += asm.ExpShiftSumAVX2(dst, x[:chunkLen], shift)
+			}
+			return s + asm.ExpShiftSumAVX2(dst, x, shift)
+		}
+	}
+	return expShiftSumGeneric(dst, x, shift)
+}
+
 func expShiftSumNoStore(x []float32, shift float32) float32 {
+	if len(x) >= minAsmLen {
+		var s float32
+		switch active {
+		case AVX512:
+			for ; len(x) > chunkLen; x = x[chunkLen:] {
+				s += asm.ExpShiftSumNoStoreAVX512(x[:chunkLen], shift)
+			}
+			return s + asm.ExpShiftSumNoStoreAVX512(x, shift)
+		case AVX2:
+			for ; len(x) > chunkLen; x = x[chunkLen:] {
+				s += asm.ExpShiftSumNoStoreAVX2(x[:chunkLen], shift)
+			}
+			return s + asm.ExpShiftSumNoStoreAVX2(x, shift)
+		}
+	}
 	return expShiftSumNoStoreGeneric(x, shift)
 }
-func bceLogitsSum(z, y []float32) float64 { return bceLogitsSumGeneric(z, y) }
+
+func bceLogitsSum(z, y []float32) float64 {
+	if len(z) >= minAsmLen {
+		var s float64
+		switch active {
+		case AVX512:
+			for ; len(z) > chunkLen; z, y = z[chunkLen:], y[chunkLen:] {
+				s += asm.BCELogitsSumAVX512(z[:chunkLen], y)
+			}
+			return s + asm.BCELogitsSumAVX512(z, y)
+		case AVX2:
+			for ; len(z) > chunkLen; z, y = z[chunkLen:], y[chunkLen:] {
+				s += asm.BCELogitsSumAVX2(z[:chunkLen], y)
+			}
+			return s + asm.BCELogitsSumAVX2(z, y)
+		}
+	}
+	return bceLogitsSumGeneric(z, y)
+}
