@@ -2,18 +2,190 @@
 
 package kernels
 
-// Assembly for this family is not written yet: every level runs the
-// generic kernels.
+import "github.com/emberml/ember/kernels/asm"
 
-func exp(dst, x []float32)                                { expGeneric(dst, x) }
-func sigmoid(dst, x []float32)                            { sigmoidGeneric(dst, x) }
-func tanh(dst, x []float32)                               { tanhGeneric(dst, x) }
-func sigmoidGrad(dst, dy, y []float32)                    { sigmoidGradGeneric(dst, dy, y) }
-func tanhGrad(dst, dy, y []float32)                       { tanhGradGeneric(dst, dy, y) }
-func leakyReLU(dst, x []float32, slope float32)           { leakyReLUGeneric(dst, x, slope) }
-func leakyReLUGrad(dst, dy, x []float32, slope float32)   { leakyReLUGradGeneric(dst, dy, x, slope) }
-func expShiftSum(dst, x []float32, shift float32) float32 { return expShiftSumGeneric(dst, x, shift) }
+// See vec_arm64.go for the shape of these dispatchers: the NEON kernels
+// get the first len&^3 elements in chunks of neonChunk(), the generic code
+// finishes the last 0..3, and vectors shorter than minAsmLen stay in Go.
+// The sums (expShiftSum, expShiftSumNoStore, bceLogitsSum) add the chunks'
+// results in Go.
+
+func exp(dst, x []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.ExpNEON(dst, head[:chunk])
+			}
+			asm.ExpNEON(dst, head)
+			expGeneric(dst[len(head):], tail)
+			return
+		}
+	}
+	expGeneric(dst, x)
+}
+
+func sigmoid(dst, x []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.SigmoidNEON(dst, head[:chunk])
+			}
+			asm.SigmoidNEON(dst, head)
+			sigmoidGeneric(dst[len(head):], tail)
+			return
+		}
+	}
+	sigmoidGeneric(dst, x)
+}
+
+func tanh(dst, x []float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.TanhNEON(dst, head[:chunk])
+			}
+			asm.TanhNEON(dst, head)
+			tanhGeneric(dst[len(head):], tail)
+			return
+		}
+	}
+	tanhGeneric(dst, x)
+}
+
+func sigmoidGrad(dst, dy, y []float32) {
+	if len(y) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(y) &^ 3
+			head, tail := y[:n], y[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.SigmoidGradNEON(dst, dy, head[:chunk])
+			}
+			asm.SigmoidGradNEON(dst, dy, head)
+			sigmoidGradGeneric(dst[len(head):], dy[len(head):], tail)
+			return
+		}
+	}
+	sigmoidGradGeneric(dst, dy, y)
+}
+
+func tanhGrad(dst, dy, y []float32) {
+	if len(y) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(y) &^ 3
+			head, tail := y[:n], y[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.TanhGradNEON(dst, dy, head[:chunk])
+			}
+			asm.TanhGradNEON(dst, dy, head)
+			tanhGradGeneric(dst[len(head):], dy[len(head):], tail)
+			return
+		}
+	}
+	tanhGradGeneric(dst, dy, y)
+}
+
+func leakyReLU(dst, x []float32, slope float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.LeakyReLUNEON(dst, head[:chunk], slope)
+			}
+			asm.LeakyReLUNEON(dst, head, slope)
+			leakyReLUGeneric(dst[len(head):], tail, slope)
+			return
+		}
+	}
+	leakyReLUGeneric(dst, x, slope)
+}
+
+func leakyReLUGrad(dst, dy, x []float32, slope float32) {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.LeakyReLUGradNEON(dst, dy, head[:chunk], slope)
+			}
+			asm.LeakyReLUGradNEON(dst, dy, head, slope)
+			leakyReLUGradGeneric(dst[len(head):], dy[len(head):], tail, slope)
+			return
+		}
+	}
+	leakyReLUGradGeneric(dst, dy, x, slope)
+}
+
+func expShiftSum(dst, x []float32, shift float32) float32 {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			var s float32
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				s += asm.ExpShiftSumNEON(dst, head[:chunk], shift)
+			}
+			s += asm.ExpShiftSumNEON(dst, head, shift)
+			return s + expShiftSumGeneric(dst[len(head):], tail, shift)
+		}
+	}
+	return expShiftSumGeneric(dst, x, shift)
+}
+
 func expShiftSumNoStore(x []float32, shift float32) float32 {
+	if len(x) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
+			chunk := neonChunk()
+			var s float32
+			for ; len(head) > chunk; head = head[chunk:] {
+				s += asm.ExpShiftSumNoStoreNEON(head[:chunk], shift)
+			}
+			s += asm.ExpShiftSumNoStoreNEON(head, shift)
+			return s + expShiftSumNoStoreGeneric(tail, shift)
+		}
+	}
 	return expShiftSumNoStoreGeneric(x, shift)
 }
-func bceLogitsSum(z, y []float32) float64 { return bceLogitsSumGeneric(z, y) }
+
+func bceLogitsSum(z, y []float32) float64 {
+	if len(z) >= minAsmLen {
+		switch active {
+		case NEON:
+			n := len(z) &^ 3
+			head, tail := z[:n], z[n:]
+			chunk := neonChunk()
+			var s float64
+			for ; len(head) > chunk; head, y = head[chunk:], y[chunk:] {
+				s += asm.BCELogitsSumNEON(head[:chunk], y)
+			}
+			s += asm.BCELogitsSumNEON(head, y)
+			return s + bceLogitsSumGeneric(tail, y[len(head):])
+		}
+	}
+	return bceLogitsSumGeneric(z, y)
+}
