@@ -17,12 +17,14 @@ func log1p32(e float32) float32 {
 	for j := 7; j >= 0; j-- {
 		q = fma32(q, e, log1pPoly[j])
 	}
-	return e * fma32(q, e, 1)
+	return float32(e * fma32(q, e, 1))
 }
 
-// bceTerm is max(z, 0) − z·y + log(1 + e^−|z|), rounded step by step.
+// bceTerm is max(z, 0) − z·y + log(1 + e^−|z|), rounded step by step
+// (the conversions stop the compiler fusing a product into the following
+// addition, as arm64's would).
 func bceTerm(z, y float32) float32 {
-	return (max(z, 0) - z*y) + log1p32(exp32(-abs32(z)))
+	return (max(z, 0) - float32(z*y)) + log1p32(exp32(-abs32(z)))
 }
 
 func sqDiffSumGeneric(x, y []float32) float64 {
