@@ -39,6 +39,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,7 +52,7 @@ import (
 func main() {
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	switch {
-	case err == nil:
+	case err == nil || errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errCheckFailed) || errors.Is(err, errInvalid):
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)

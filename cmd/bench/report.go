@@ -179,9 +179,16 @@ func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
 	}
 
 	if gs := groups(recs, "mlp"); len(gs) > 0 {
-		b.WriteString("\nMLP training with Adam (W1: the primer's toy, time of the whole fit; W2: 784-256-128-10 at batch 128, W3: 784-1024-1024-10 at batch 256, time of one step; × torch = speed-up over PyTorch)\n")
+		// The speed-up column only when PyTorch's records are there (-in
+		// with the peers' file): the harness does not run torch itself.
+		vsTorch := slices.ContainsFunc(recs, func(r Record) bool { return r.Suite == "mlp" && r.Level == torchName })
+		torchHead, torchNote := "", ""
+		if vsTorch {
+			torchHead, torchNote = "× torch\t", "; × torch = speed-up over PyTorch"
+		}
+		fmt.Fprintf(&b, "\nMLP training with Adam (W1: the primer's toy, time of the whole fit; W2: 784-256-128-10 at batch 128, W3: 784-1024-1024-10 at batch 256, time of one step%s)\n", torchNote)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "workload\tshape\tthreads\timpl\ttime/op\tsamples/s\tspread\t× torch\t")
+		fmt.Fprintln(tw, "workload\tshape\tthreads\timpl\ttime/op\tsamples/s\tspread\t"+torchHead)
 		var notes []string
 		levels := map[string][]string{} // "kernel: note" → levels
 		for i, g := range gs {
@@ -189,8 +196,12 @@ func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
 				fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t")
 			}
 			for _, r := range g {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.1f%%\t%s\t\n", r.Kernel, r.Shape, r.Threads, r.Level,
-					fmtDur(r.NsPerOp), fmtRate(r.Rate), r.Spread, orDash(r.Speedup, "%.2f"))
+				speedup := ""
+				if vsTorch {
+					speedup = orDash(r.Speedup, "%.2f") + "\t"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.1f%%\t%s\n", r.Kernel, r.Shape, r.Threads, r.Level,
+					fmtDur(r.NsPerOp), fmtRate(r.Rate), r.Spread, speedup)
 				if r.Note == "" {
 					continue
 				}
