@@ -1,168 +1,212 @@
-// Command bench measures ember's kernels on this machine: it prints the CPU,
-// the kernel levels it supports and the active one, then the throughput of
-// each kernel at every supported level, as medians of repeated timed runs.
+// Command bench is ember's benchmark harness: what the kernels do on this
+// machine, against generic Go, gonum's pure-Go BLAS and Go's math package.
 //
-// Usage:
+//	go run ./cmd/bench            # the default report, under a minute on 2 cores
+//	go run ./cmd/bench -full      # more sizes and samples, dgemm, W3 (minutes)
+//	go run ./cmd/bench -check     # every implementation against internal/ref
+//	go run ./cmd/bench -h         # all flags
 //
-//	go run ./cmd/bench [-levels avx2,generic] [-sizes 4096,1048576] [-samples 7]
-//	go run ./cmd/bench -list   # the levels this CPU supports
+// The report starts with the machine (CPU and features, kernel levels,
+// GOMAXPROCS, Go version, commit), then:
 //
-// This is the first version of the harness; GEMM, the activation kernels and
-// the MLP join it as they land.
+//   - the FMA peak of one core at each level: an assembly loop of
+//     independent vector FMAs (kernels/asm), or for generic a scalar Go
+//     loop;
+//   - GEMM (sgemm; -full adds dgemm) on squares 128…1024 and the four
+//     products of an MLP training step, (128,256,784) NN, (784,256,128) TN,
+//     (128,784,256) NT and (128,10,128) NN, at each level and in gonum, at
+//     1 and GOMAXPROCS threads: GFLOP/s, % of the level's peak × threads,
+//     speed-up over gonum;
+//   - exp, sigmoid, tanh, relu, softmax (rows of 1000) and an Adam step at
+//     n = 4096 and 1<<20, at each level and in plain Go math: G elements/s;
+//   - MLP training: the primer's toy fit (W1, time of the whole fit) and
+//     784-256-128-10 at batch 128 (W2, samples/s; the default times
+//     training steps, -full whole epochs of 60000 samples).
+//
+// Every time is the median of repeated samples after a warm-up, with the
+// spread (slowest − fastest) / median. A GEMM whose single call is
+// predicted to take longer than -maxcall is skipped and listed.
+//
+// -json and -csv print the same results as records (see Record), which the
+// peer scripts in bench/peers (OpenBLAS, PyTorch) also print; -in reads
+// such files back to print the tables and -plot draws them into a PNG.
+// -validate checks a record file, as CI does with the output of
+// `go run ./cmd/bench -quick -json`.
+//
+// Exit status: 0 on success, 1 if -check or -validate found a violation,
+// 2 for bad flags or any other error.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"slices"
-	"strconv"
-	"strings"
+	"runtime/pprof"
 	"time"
-
-	"github.com/klauspost/cpuid/v2"
 
 	"github.com/emberml/ember/kernels"
 )
 
-// A kernel is one benchmarked operation: bytes is the memory one element
-// costs (reads plus writes), run performs one call on vectors of length n.
-type kernel struct {
-	name  string
-	bytes int
-	run   func(x, y, z []float32)
-}
-
-var dotSink float32
-
-var kernelList = []kernel{
-	{"axpy", 12, func(x, y, _ []float32) { kernels.Axpy(1e-7, x, y) }},
-	{"dot", 8, func(x, y, _ []float32) { dotSink = kernels.Dot(x, y) }},
-	{"scale", 8, func(x, _, _ []float32) { kernels.Scale(1, x) }},
-	{"relu", 8, func(x, _, z []float32) { kernels.ReLU(z, x) }},
-	{"relugrad", 12, func(x, y, z []float32) { kernels.ReLUGrad(z, y, x) }},
-}
-
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errCheckFailed) || errors.Is(err, errInvalid):
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	default:
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
 }
 
-func run(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	levelsFlag := fs.String("levels", "", "comma-separated levels to measure (default: all supported)")
-	sizesFlag := fs.String("sizes", "4096,1048576", "comma-separated vector lengths")
-	samples := fs.Int("samples", 7, "timed runs per measurement; the median is reported")
-	list := fs.Bool("list", false, "print the levels this CPU supports, one per line, and exit")
-	if err := fs.Parse(args); err != nil {
+// errInvalid is what -validate returns for a bad record file.
+var errInvalid = errors.New("invalid records")
+
+func run(args []string, stdout, stderr io.Writer) (err error) {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	if *list {
+	if cfg.list {
 		for _, l := range kernels.Supported() {
 			fmt.Fprintln(stdout, l)
 		}
 		return nil
 	}
-	levels, err := parseLevels(*levelsFlag)
-	if err != nil {
-		return err
+	if cfg.validate != "" {
+		return validateFile(cfg, stdout)
 	}
-	sizes, err := parseSizes(*sizesFlag)
-	if err != nil {
-		return err
-	}
-	if *samples < 1 {
-		return fmt.Errorf("-samples must be at least 1, got %d", *samples)
-	}
-
-	fmt.Fprintf(stdout, "cpu: %s (%s)\n", cpuid.CPU.BrandName, strings.Join(cpuid.CPU.FeatureSet(), " "))
-	fmt.Fprintf(stdout, "levels: supported %v, active %v; GOMAXPROCS %d; %s %s/%s\n\n",
-		kernels.Supported(), kernels.Active(), runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	fmt.Fprintf(stdout, "%-9s %-8s %9s %12s %10s %16s\n", "kernel", "level", "n", "ns/op", "GB/s", "spread (GB/s)")
-
-	defer kernels.SetLevel(kernels.Active())
-	for _, k := range kernelList {
-		for _, n := range sizes {
-			x, y, z := make([]float32, n), make([]float32, n), make([]float32, n)
-			for i := range x {
-				x[i] = float32(i%17) - 8
-				y[i] = float32(i%13) - 6
+	if cfg.cpuprofile != "" {
+		f, err := os.Create(cfg.cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return err
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			if cerr := f.Close(); err == nil {
+				err = cerr
 			}
-			for _, l := range levels {
-				if err := kernels.SetLevel(l); err != nil {
-					return err
-				}
-				ns := measure(func() { k.run(x, y, z) }, *samples)
-				gbs := func(ns float64) float64 { return float64(n*k.bytes) / ns }
-				fmt.Fprintf(stdout, "%-9s %-8v %9d %12.0f %10.2f %7.2f – %-7.2f\n",
-					k.name, l, n, ns[len(ns)/2], gbs(ns[len(ns)/2]), gbs(ns[len(ns)-1]), gbs(ns[0]))
+		}()
+	}
+	prog := &progress{w: stderr, start: time.Now()}
+
+	var recs []Record
+	var skipped []string
+	if len(cfg.in) > 0 {
+		for _, name := range cfg.in {
+			rs, err := readFile(name)
+			if err != nil {
+				return err
+			}
+			recs = append(recs, rs...)
+		}
+	} else {
+		gemms, ews := gemmImpls(cfg), ewImpls(cfg)
+		if implHook != nil {
+			gemms, ews = implHook(gemms, ews)
+		}
+		defer kernels.SetThreads(0)
+		if cfg.check {
+			_, err := runCheck(stdout, cfg, gemms, ews, prog)
+			prog.printf("check done")
+			return err
+		}
+		b := &bench{cfg: cfg, gemms: gemms, ews: ews, prog: prog}
+		b.recs = hostRecords(time.Now())
+		if cfg.hasSuite("gemm") {
+			b.runPeak()
+			b.runGemm()
+		}
+		if cfg.hasSuite("elementwise") {
+			b.runElementwise()
+		}
+		if cfg.hasSuite("mlp") {
+			if err := b.runMLP(); err != nil {
+				return err
 			}
 		}
+		prog.printf("done")
+		recs, skipped = b.recs, b.skipped
 	}
-	return nil
+	derive(recs)
+	if cfg.plot != "" {
+		if err := writePlot(cfg.plot, recs); err != nil {
+			return err
+		}
+		prog.printf("wrote %s", cfg.plot)
+	}
+	switch {
+	case cfg.json:
+		return writeJSON(stdout, recs)
+	case cfg.csv:
+		return writeCSV(stdout, recs)
+	}
+	m := cfg.mode
+	if len(cfg.in) > 0 {
+		m = mode{}
+	}
+	return writeReport(stdout, recs, skipped, m)
 }
 
-// measure times f: after a warm-up it picks a repetition count that takes
-// about 20 ms, then returns the per-call time of samples such batches, in
-// nanoseconds, sorted.
-func measure(f func(), samples int) []float64 {
-	reps := 1
-	for {
-		start := time.Now()
-		for range reps {
-			f()
-		}
-		if d := time.Since(start); d > 20*time.Millisecond || reps >= 1<<30 {
-			break
-		}
-		reps *= 2
-	}
-	ns := make([]float64, samples)
-	for i := range ns {
-		start := time.Now()
-		for range reps {
-			f()
-		}
-		ns[i] = float64(time.Since(start).Nanoseconds()) / float64(reps)
-	}
-	slices.Sort(ns)
-	return ns
-}
-
-func parseLevels(s string) ([]kernels.Level, error) {
-	if s == "" {
-		return kernels.Supported(), nil
-	}
-	var levels []kernels.Level
-	for _, name := range strings.Split(s, ",") {
-		l, err := kernels.ParseLevel(strings.TrimSpace(name))
+func readFile(name string) ([]Record, error) {
+	var r io.Reader = os.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
 		if err != nil {
 			return nil, err
 		}
-		if !slices.Contains(kernels.Supported(), l) {
-			return nil, fmt.Errorf("level %v is not supported by this CPU (supported: %v)", l, kernels.Supported())
-		}
-		levels = append(levels, l)
+		defer f.Close()
+		r = f
 	}
-	return levels, nil
+	recs, err := readRecords(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return recs, nil
 }
 
-func parseSizes(s string) ([]int, error) {
-	var sizes []int
-	for _, f := range strings.Split(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			return nil, fmt.Errorf("bad size %q in -sizes: want positive integers", f)
-		}
-		sizes = append(sizes, n)
+// validateFile checks a record file: every record well-formed, no two
+// measuring the same thing, and records of every suite in -suite.
+func validateFile(cfg *config, stdout io.Writer) error {
+	recs, err := readFile(cfg.validate)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errInvalid, err)
 	}
-	return sizes, nil
+	if err := validateSet(recs, cfg.suites); err != nil {
+		return fmt.Errorf("%w: %s: %v", errInvalid, cfg.validate, err)
+	}
+	count := map[string]int{}
+	for _, r := range recs {
+		count[r.Suite]++
+	}
+	fmt.Fprintf(stdout, "%s: %d valid records (info %d, peak %d, gemm %d, elementwise %d, mlp %d)\n",
+		cfg.validate, len(recs), count["info"], count["peak"], count["gemm"], count["elementwise"], count["mlp"])
+	return nil
+}
+
+// validateSet checks a set of valid records as a whole.
+func validateSet(recs []Record, suites []string) error {
+	seen := map[string]bool{}
+	has := map[string]bool{}
+	for _, r := range recs {
+		k := groupKey(r) + "|" + r.Level
+		if r.Suite != "info" && seen[k] {
+			return fmt.Errorf("two records of %s %s %s at %d threads by %s", r.Suite, r.Kernel, r.Shape, r.Threads, r.Level)
+		}
+		seen[k] = true
+		has[r.Suite] = true
+	}
+	for _, s := range suites {
+		if !has[s] {
+			return fmt.Errorf("no %s records", s)
+		}
+	}
+	return nil
 }
