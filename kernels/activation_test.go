@@ -238,8 +238,9 @@ func TestGradAccuracy(t *testing.T) {
 
 var exhaustive = flag.Bool("exhaustive", false, "check Exp, Sigmoid and Tanh on all 2³² float32 inputs (minutes per level)")
 
-// TestExhaustive checks every float32 input (opt-in: go test -run
-// TestExhaustive -exhaustive ./kernels/), in blocks of 2¹⁶ across
+// TestExhaustive checks every float32 input (opt-in: go test ./kernels/
+// -run TestExhaustive -exhaustive -timeout 60m; the package must come
+// before the flag, which go test does not know), in blocks of 2¹⁶ across
 // GOMAXPROCS goroutines, and logs the worst error per kernel and level.
 func TestExhaustive(t *testing.T) {
 	if !*exhaustive {
