@@ -29,9 +29,6 @@ func SetGemmBlocksForTest(kc, mcTiles, ncTiles int, minFlops float64, minTiles i
 	}
 }
 
-// GemmParallelDefaults returns the default parallel threshold and part size.
-func GemmParallelDefaults() (minFlops float64, minTiles int) { return parallelMinFlops, minPartTiles }
-
 // SetSmallGemmForTest sets the largest m·n·k computed without packing; the
 // returned function restores it.
 func SetSmallGemmForTest(macs float64) (restore func()) {
