@@ -36,3 +36,12 @@ func SetSmallGemmForTest(macs float64) (restore func()) {
 	smallGemmMACs = macs
 	return func() { smallGemmMACs = old }
 }
+
+// SetGemvBlocksForTest sets the bytes of sums one axpy-form matrix-vector
+// call updates and the matrix elements one call reads, so small tests
+// cross every block boundary; the returned function restores them.
+func SetGemvBlocksForTest(blockBytes, chunk int) (restore func()) {
+	oldBytes, oldChunk := gemvBlockBytes, gemvChunk
+	gemvBlockBytes, gemvChunk = blockBytes, chunk
+	return func() { gemvBlockBytes, gemvChunk = oldBytes, oldChunk }
+}

@@ -27,10 +27,17 @@ func (s gemmShape) String() string {
 	return name
 }
 
-// gemmBenchShapes are squares and the MLP trainer's products: forward
+// gemmBenchShapes are batch-1 inference (x·W and x·Wᵀ, matrix-vector),
+// squares and the MLP trainer's products: forward
 // (NN), weight gradients (TN) and input gradients (NT) of a 784-256-128-10
 // network at batch 128.
 var gemmBenchShapes = []gemmShape{
+	{m: 1, n: 1024, k: 1024},
+	{m: 1, n: 256, k: 784},
+	{m: 1, n: 256, k: 784, tB: blas.Trans},
+	{m: 8, n: 8, k: 8},
+	{m: 16, n: 16, k: 16},
+	{m: 32, n: 32, k: 32},
 	{m: 64, n: 64, k: 64},
 	{m: 128, n: 128, k: 128},
 	{m: 256, n: 256, k: 256},

@@ -177,6 +177,10 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		gemmSmall(g)
 		return
 	}
+	if (g.m == 1 || g.n == 1) && gemmBlocksForTest[0] == 0 {
+		gemmVector(g)
+		return
+	}
 	var zero T
 	plan := newGemmPlan(g.k, int(unsafe.Sizeof(zero)), math.IsInf(float64(g.alpha), 0))
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)

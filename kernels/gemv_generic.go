@@ -1,0 +1,242 @@
+package kernels
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// The matrix-vector path: products with one row (m == 1) or one column
+// (n == 1), and Sgemv/Dgemv. Nothing is packed: the matrix is read once,
+// in place, by one of two kernels, and the sums land in a scratch vector
+// that the epilogue (alpha·sum, then beta·y rounded and added, as the
+// GEMM micro-kernels do it) stores into the caller's strided output.
+//
+// The axpy form computes sums[j] += Σ_p x[p]·M[p, j] with M stored row by
+// row (k rows of n): every row of M, scaled by x[p], is added into all of
+// the sums, one row after another, so each sum is formed in order p = 0,
+// 1, …, k−1 at every level. The dot form computes sums[i] += Σ_p M[i, p]·x[p]
+// (n rows of k), each row's dot product with x; the assembly keeps several
+// partial sums per row, so its rounding depends on the level.
+
+// gemvBlockBytes bounds the bytes of the sums one axpy-form call updates,
+// so that they stay in L1 while rows of M stream past them; gemvChunk
+// bounds the matrix elements one kernel call reads (tens of µs), so that
+// the goroutine can be preempted between calls. Variables only so tests
+// can make them tiny.
+var (
+	gemvBlockBytes = 16 << 10
+	gemvChunk      = 1 << 16
+)
+
+// gemvAxpy adds xᵀ·M to sums: sums[j] += Σ_p x[p]·m[p*ldm+j] for
+// j < len(sums), p < len(x), each sum in order p = 0, 1, ….
+func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	k, n := len(x), len(sums)
+	colBlock := gemvBlockBytes / size
+	for j0 := 0; j0 < n; j0 += colBlock {
+		cols := min(colBlock, n-j0)
+		rowBlock := max(4, gemvChunk/cols/4*4)
+		for p0 := 0; p0 < k; p0 += rowBlock {
+			rows := min(rowBlock, k-p0)
+			xs := x[p0 : p0+rows]
+			ms := m[p0*ldm+j0 : (p0+rows-1)*ldm+j0+cols]
+			ys := sums[j0 : j0+cols]
+			if !gemvAxpyKernel(rows, cols, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
+				gemvAxpyGeneric(xs, ms, ldm, ys)
+			}
+		}
+	}
+}
+
+// gemvDot adds M·x to sums: sums[i] += Σ_p m[i*ldm+p]·x[p] for
+// i < len(sums), p < len(x).
+func gemvDot[T float32 | float64](m []T, ldm int, x, sums []T) {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	k, n := len(x), len(sums)
+	depthBlock := min(k, gemvChunk)
+	rowBlock := max(4, gemvChunk/depthBlock/4*4)
+	for p0 := 0; p0 < k; p0 += depthBlock {
+		depth := min(depthBlock, k-p0)
+		xs := x[p0 : p0+depth]
+		for i0 := 0; i0 < n; i0 += rowBlock {
+			rows := min(rowBlock, n-i0)
+			ms := m[i0*ldm+p0 : (i0+rows-1)*ldm+p0+depth]
+			ys := sums[i0 : i0+rows]
+			if !gemvDotKernel(depth, rows, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
+				gemvDotGeneric(ms, ldm, xs, ys)
+			}
+		}
+	}
+}
+
+// gemvAxpyGeneric is the axpy form in Go, four rows of M at a time; each
+// sum still takes its terms in order p = 0, 1, … (Go adds left to right).
+func gemvAxpyGeneric[T float32 | float64](x, m []T, ldm int, sums []T) {
+	n := len(sums)
+	p := 0
+	for ; p+4 <= len(x); p += 4 {
+		x0, x1, x2, x3 := x[p], x[p+1], x[p+2], x[p+3]
+		r0 := m[p*ldm:][:n]
+		r1 := m[(p+1)*ldm:][:n]
+		r2 := m[(p+2)*ldm:][:n]
+		r3 := m[(p+3)*ldm:][:n]
+		for j := range sums {
+			sums[j] = sums[j] + x0*r0[j] + x1*r1[j] + x2*r2[j] + x3*r3[j]
+		}
+	}
+	for ; p < len(x); p++ {
+		xp := x[p]
+		row := m[p*ldm:][:n]
+		for j := range sums {
+			sums[j] += xp * row[j]
+		}
+	}
+}
+
+// gemvDotGeneric is the dot form in Go, with four partial sums per row.
+func gemvDotGeneric[T float32 | float64](m []T, ldm int, x, sums []T) {
+	k := len(x)
+	for i := range sums {
+		row := m[i*ldm:][:k]
+		var s0, s1, s2, s3 T
+		p := 0
+		for ; p+4 <= k; p += 4 {
+			s0 += row[p] * x[p]
+			s1 += row[p+1] * x[p+1]
+			s2 += row[p+2] * x[p+2]
+			s3 += row[p+3] * x[p+3]
+		}
+		for ; p < k; p++ {
+			s0 += row[p] * x[p]
+		}
+		sums[i] += (s0 + s1) + (s2 + s3)
+	}
+}
+
+// gemvStore applies the epilogue to the sums and stores them into the
+// strided vector y (element i at y[start+i*inc]): alpha·sum when
+// beta == 0 (y not read), else beta·y + alpha·sum with each product
+// rounded first.
+func gemvStore[T float32 | float64](y []T, start, inc int, sums []T, alpha, beta T) {
+	for i, s := range sums {
+		p := &y[start+i*inc]
+		r := alpha * s
+		if beta == 0 {
+			*p = r
+		} else {
+			*p = T(beta**p) + r // T(…) forbids fusing into an FMA
+		}
+	}
+}
+
+// gemmVector computes a validated GEMM call with m == 1 or n == 1 on the
+// matrix-vector path. With m == 1, C's row is xᵀ·op(B) for x = op(A)'s
+// row: the axpy form over B's rows when B is not transposed, the dot form
+// over them when it is. With n == 1, C's column is op(A)·x for x = op(B)'s
+// column, the other way round. A strided x is gathered first; a 1×1
+// result is one dot product.
+func gemmVector[T float32 | float64](g *gemmArgs[T]) {
+	buf := getGemvBuf[T]()
+	switch {
+	case g.m == 1 && g.n == 1:
+		x := buf.vector(g.a, 0, g.k, gemmVecInc(g.aTrans, g.lda))
+		y := buf.other(g.b, 0, g.k, gemmVecInc(!g.bTrans, g.ldb))
+		sums := buf.sums(1)
+		gemvDot(x, g.k, y, sums)
+		gemvStore(g.c, 0, 1, sums, g.alpha, g.beta)
+	case g.m == 1:
+		x := buf.vector(g.a, 0, g.k, gemmVecInc(g.aTrans, g.lda))
+		sums := buf.sums(g.n)
+		if g.bTrans {
+			gemvDot(g.b, g.ldb, x, sums)
+		} else {
+			gemvAxpy(x, g.b, g.ldb, sums)
+		}
+		gemvStore(g.c, 0, 1, sums, g.alpha, g.beta)
+	default:
+		x := buf.vector(g.b, 0, g.k, gemmVecInc(!g.bTrans, g.ldb))
+		sums := buf.sums(g.m)
+		if g.aTrans {
+			gemvAxpy(x, g.a, g.lda, sums)
+		} else {
+			gemvDot(g.a, g.lda, x, sums)
+		}
+		gemvStore(g.c, 0, g.ldc, sums, g.alpha, g.beta)
+	}
+	putGemvBuf(buf)
+}
+
+// gemmVecInc is the increment between the elements of the one-row or
+// one-column operand of a GEMM: its stored elements are contiguous unless
+// it is a column of a row-major matrix (strided by ld).
+func gemmVecInc(strided bool, ld int) int {
+	if strided {
+		return ld
+	}
+	return 1
+}
+
+// gemvBuf is one call's scratch: a gathered x (and a second gathered
+// vector for 1×1 products) and the sums. Pooled; it only grows.
+type gemvBuf[T float32 | float64] struct {
+	x, x2, s []T
+}
+
+// vector returns the n elements of the strided vector v starting at
+// v[start]: v itself when contiguous, else a copy gathered into buf.
+func (buf *gemvBuf[T]) vector(v []T, start, n, inc int) []T {
+	return gather(&buf.x, v, start, n, inc)
+}
+
+// other is vector for a second operand, in its own space.
+func (buf *gemvBuf[T]) other(v []T, start, n, inc int) []T {
+	return gather(&buf.x2, v, start, n, inc)
+}
+
+func gather[T float32 | float64](space *[]T, v []T, start, n, inc int) []T {
+	if inc == 1 {
+		return v[start : start+n]
+	}
+	if len(*space) < n {
+		*space = make([]T, n)
+	}
+	d := (*space)[:n]
+	for i := range d {
+		d[i] = v[start+i*inc]
+	}
+	return d
+}
+
+// sums returns n zeroed sums.
+func (buf *gemvBuf[T]) sums(n int) []T {
+	if len(buf.s) < n {
+		buf.s = make([]T, n)
+	}
+	s := buf.s[:n]
+	clear(s)
+	return s
+}
+
+var gemvBufs32, gemvBufs64 sync.Pool
+
+func getGemvBuf[T float32 | float64]() *gemvBuf[T] {
+	if buf, ok := gemvPool[T]().Get().(*gemvBuf[T]); ok {
+		return buf
+	}
+	return new(gemvBuf[T])
+}
+
+// putGemvBuf returns buf to its pool, without keeping a reference to any
+// caller's slice.
+func putGemvBuf[T float32 | float64](buf *gemvBuf[T]) { gemvPool[T]().Put(buf) }
+
+func gemvPool[T float32 | float64]() *sync.Pool {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		return &gemvBufs32
+	}
+	return &gemvBufs64
+}

@@ -1,0 +1,406 @@
+package kernels_test
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/testblas"
+
+	"github.com/emberml/ember/internal/testutil"
+	"github.com/emberml/ember/kernels"
+)
+
+// gemvSizes are the matrix sizes of the matrix-vector sweep: around every
+// vector width (4, 8, 16 lanes, the four-row groups, the 2- and 4-vector
+// unrolls of both forms) and beyond.
+var gemvSizes = []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 129, 200}
+
+// gemvIncs are the vector increments the sweep uses: unit, strided and
+// backwards.
+var gemvIncs = []int{1, 2, -1, -3}
+
+// gemvConfigs: as users get it, and with blocks so small that every call is
+// cut into many kernel calls (column blocks of the axpy form, depth and row
+// blocks of the dot form).
+var gemvConfigs = []struct {
+	name              string
+	blockBytes, chunk int
+}{
+	{name: "default"},
+	{name: "tiny-blocks", blockBytes: 40, chunk: 24},
+}
+
+func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		for _, cfg := range gemvConfigs {
+			t.Run(cfg.name, func(t *testing.T) {
+				if cfg.chunk > 0 {
+					defer kernels.SetGemvBlocksForTest(cfg.blockBytes, cfg.chunk)()
+				}
+				f(t)
+			})
+		}
+	})
+}
+
+type gemvCase struct {
+	tA          blas.Transpose
+	m, n        int
+	alpha, beta float64
+	incX, incY  int
+	pad         int
+	special     bool
+}
+
+func (gc gemvCase) String() string {
+	return fmt.Sprintf("%c/%dx%d/alpha=%g/beta=%g/inc=%d,%d/pad=%d/special=%v",
+		transChar(gc.tA), gc.m, gc.n, gc.alpha, gc.beta, gc.incX, gc.incY, gc.pad, gc.special)
+}
+
+// newStrided returns a BLAS vector of n elements with increment inc (the
+// gaps between elements hold padding()), and the indices of its elements
+// in order.
+func newStrided[T float32 | float64](r *rand.Rand, n, inc int, special bool) ([]T, []int) {
+	step := max(inc, -inc)
+	v := make([]T, (n-1)*step+1)
+	for i := range v {
+		v[i] = padding[T]()
+	}
+	idx := make([]int, n)
+	start := 0
+	if inc < 0 {
+		start = (n - 1) * step
+	}
+	specials := []T{T(math.NaN()), T(math.Inf(1)), T(math.Inf(-1)), 0, T(math.Copysign(0, -1))}
+	for i := range n {
+		idx[i] = start + i*inc
+		x := T(2*r.Float64() - 1)
+		if special && r.IntN(8) == 0 {
+			x = specials[r.IntN(len(specials))]
+		}
+		v[idx[i]] = x
+	}
+	return v, idx
+}
+
+func callGemv[T float32 | float64](tA blas.Transpose, m, n int, alpha T, a []T, lda int, x []T, incX int, beta T, y []T, incY int) {
+	switch a := any(a).(type) {
+	case []float32:
+		kernels.Sgemv(tA, m, n, float32(alpha), a, lda, any(x).([]float32), incX, float32(beta), any(y).([]float32), incY)
+	case []float64:
+		kernels.Dgemv(tA, m, n, float64(alpha), a, lda, any(x).([]float64), incX, float64(beta), any(y).([]float64), incY)
+	}
+}
+
+// checkGemv runs one Sgemv/Dgemv case against internal/ref's GEMM (x as a
+// one-column matrix): every element within γ_{len(x)+2}·(|alpha|·|op(A)|·|x|
+// + |beta|·|y|) plus ref's own rounding, NaN and ±Inf exactly where ref has
+// them, A and x unmodified, A's padding and y's gaps untouched, y not read
+// when beta == 0 (it starts as NaN then).
+func checkGemv[T float32 | float64](t *testing.T, r *rand.Rand, gc gemvCase) {
+	t.Helper()
+	lenX, lenY := gc.n, gc.m
+	if gc.tA != blas.NoTrans {
+		lenX, lenY = gc.m, gc.n
+	}
+	a, lda := newMatrix[T](r, gc.m, gc.n, gc.pad, gc.special)
+	x, xi := newStrided[T](r, lenX, gc.incX, gc.special)
+	y, yi := newStrided[T](r, lenY, gc.incY, false)
+	if gc.beta == 0 {
+		for _, i := range yi {
+			y[i] = T(math.NaN())
+		}
+	}
+	a0, x0, y0 := append([]T(nil), a...), append([]T(nil), x...), append([]T(nil), y...)
+
+	// The reference: y = alpha·op(A)·xv + beta·yv with xv, yv contiguous.
+	xv, yv := make([]T, lenX), make([]T, lenY)
+	for i, j := range xi {
+		xv[i] = x[j]
+	}
+	for i, j := range yi {
+		yv[i] = y[j]
+	}
+	alpha, beta := T(gc.alpha), T(gc.beta)
+	want := append([]T(nil), yv...)
+	refGemm(gc.tA, blas.NoTrans, lenY, 1, lenX, alpha, a, lda, xv, 1, beta, want, 1)
+	bound := testutil.GemmBound(gc.tA, blas.NoTrans, lenY, 1, lenX, alpha, a, lda, xv, 1, beta, yv, 1, unitRoundoff[T]())
+
+	callGemv(gc.tA, gc.m, gc.n, alpha, a, lda, x, gc.incX, beta, y, gc.incY)
+
+	for i := range a {
+		if !sameBits(a[i], a0[i]) {
+			t.Fatalf("%v: a[%d] changed from %v to %v", gc, i, a0[i], a[i])
+		}
+	}
+	for i := range x {
+		if !sameBits(x[i], x0[i]) {
+			t.Fatalf("%v: x[%d] changed from %v to %v", gc, i, x0[i], x[i])
+		}
+	}
+	isElem := make([]bool, len(y))
+	for _, j := range yi {
+		isElem[j] = true
+	}
+	for i := range y {
+		if !isElem[i] && !sameBits(y[i], y0[i]) {
+			t.Fatalf("%v: gap y[%d] overwritten with %v", gc, i, y[i])
+		}
+	}
+	u := unitRoundoff[T]()
+	bad := 0
+	for i, j := range yi {
+		got, w := float64(y[j]), float64(want[i])
+		var ok bool
+		switch {
+		case math.IsNaN(w):
+			ok = math.IsNaN(got)
+		case math.IsInf(w, 0):
+			ok = got == w
+		default:
+			ok = math.Abs(got-w) <= bound[i]+u*math.Abs(w)
+		}
+		if !ok {
+			t.Errorf("%v: y element %d = %v, want %v (ref), bound %g", gc, i, got, w, bound[i])
+			if bad++; bad > 5 {
+				t.FailNow()
+			}
+		}
+	}
+}
+
+// gemvSweepCases: both transposes for every (m, n) from gemvSizes (a
+// sample with -short), cycling through alphas, betas, increments, padding
+// and special values, plus shapes crossing the default blocks (16 KiB of
+// sums in the axpy form, 64 Ki elements a call).
+func gemvSweepCases(r *rand.Rand, short bool) []gemvCase {
+	var cases []gemvCase
+	idx := 0
+	add := func(m, n int) {
+		for _, tA := range gemmTrans {
+			cases = append(cases, gemvCase{
+				tA: tA, m: m, n: n,
+				alpha: gemmAlphas[idx%3], beta: gemmBetas[idx/3%3],
+				incX: gemvIncs[idx%4], incY: gemvIncs[idx/4%4],
+				pad: idx % 3, special: idx%5 == 0,
+			})
+			idx++
+		}
+	}
+	if short {
+		for range 80 {
+			add(gemvSizes[r.IntN(len(gemvSizes))], gemvSizes[r.IntN(len(gemvSizes))])
+		}
+	} else {
+		for _, m := range gemvSizes {
+			for _, n := range gemvSizes {
+				add(m, n)
+			}
+		}
+	}
+	add(3, 4097)  // float32 axpy form: a second column block
+	add(2049, 5)  // float64 axpy form (Trans): a second column block
+	add(2, 33000) // dot form: depth cut in blocks
+	add(70000, 2) // axpy form: rows cut in blocks
+	return cases
+}
+
+func TestGemvSweep(t *testing.T) {
+	forEachGemvConfig(t, func(t *testing.T) {
+		t.Run("Sgemv", func(t *testing.T) {
+			r := testutil.NewRand(3)
+			for _, gc := range gemvSweepCases(r, testing.Short()) {
+				checkGemv[float32](t, r, gc)
+			}
+		})
+		t.Run("Dgemv", func(t *testing.T) {
+			r := testutil.NewRand(4)
+			for _, gc := range gemvSweepCases(r, testing.Short()) {
+				checkGemv[float64](t, r, gc)
+			}
+		})
+	})
+}
+
+// TestGemmVectorShapes runs Sgemm/Dgemm products with one row or one
+// column (the matrix-vector path) in every transpose pair, with padded
+// leading dimensions, around the vector widths, across the block
+// boundaries (with tiny blocks too), and 1×1 products of long dot products.
+func TestGemmVectorShapes(t *testing.T) {
+	sizes := []int{2, 3, 5, 8, 9, 16, 17, 33, 64, 65, 130}
+	forEachGemvConfig(t, func(t *testing.T) {
+		r := testutil.NewRand(5)
+		idx := 0
+		for _, one := range []int{1} {
+			for _, other := range sizes {
+				for _, k := range []int{1, 3, 8, 17, 64, 65, 300} {
+					for _, tA := range gemmTrans {
+						for _, tB := range gemmTrans {
+							gc := gemmCase{tA: tA, tB: tB, k: k,
+								alpha: gemmAlphas[idx%3], beta: gemmBetas[idx/3%3],
+								padA: idx % 3, padB: idx % 5 % 3, padC: idx % 7 % 3, special: idx%4 == 0}
+							gc.m, gc.n = one, other
+							if idx%2 == 1 {
+								gc.m, gc.n = other, one
+							}
+							if idx%11 == 0 {
+								gc.m, gc.n = 1, 1
+							}
+							checkGemm[float32](t, r, gc)
+							checkGemm[float64](t, r, gc)
+							idx++
+						}
+					}
+				}
+			}
+		}
+		for _, s := range [][3]int{{1, 4097, 9}, {1, 2049, 7}, {4097, 1, 9}, {1, 1, 70001}, {1, 3, 40000}, {3, 1, 40000}} {
+			for _, tA := range gemmTrans {
+				for _, tB := range gemmTrans {
+					gc := gemmCase{tA: tA, tB: tB, m: s[0], n: s[1], k: s[2], alpha: -0.7, beta: 1.3, padA: 1, padB: 2, padC: 1}
+					checkGemm[float32](t, r, gc)
+					checkGemm[float64](t, r, gc)
+				}
+			}
+		}
+	})
+}
+
+// TestGemvGuardPages puts A, x and y right against an unmapped page on
+// either side: the in-place kernels must not read or write past any row.
+func TestGemvGuardPages(t *testing.T) {
+	sizes := []int{1, 3, 4, 5, 8, 15, 16, 17, 33, 64, 65}
+	forEachGemvConfig(t, func(t *testing.T) {
+		for _, side := range testutil.GuardSides {
+			for i, m := range sizes {
+				for j, n := range sizes {
+					tA := gemmTrans[(i+j)%2]
+					guardedGemv[float32](t, side, tA, m, n, testutil.GuardedFloat32s)
+					guardedGemv[float64](t, side, tA, m, n, testutil.GuardedFloat64s)
+				}
+			}
+		}
+	})
+}
+
+func guardedGemv[T float32 | float64](t *testing.T, side testutil.GuardSide, tA blas.Transpose, m, n int, alloc func(testing.TB, int, testutil.GuardSide) []T) {
+	t.Helper()
+	r := testutil.NewRand(uint64(m*1000 + n))
+	lenX, lenY := n, m
+	if tA != blas.NoTrans {
+		lenX, lenY = m, n
+	}
+	a0, _ := newMatrix[T](r, m, n, 0, false)
+	x0, _ := newMatrix[T](r, 1, lenX, 0, false)
+	a, x, y := alloc(t, len(a0), side), alloc(t, lenX, side), alloc(t, lenY, side)
+	copy(a, a0)
+	copy(x, x0)
+	want := make([]T, lenY)
+	refGemm(tA, blas.NoTrans, lenY, 1, lenX, 1, a0, n, x0, 1, 0, want, 1)
+	if err := testutil.NoFault(func() { callGemv(tA, m, n, 1, a, n, x, 1, 0, y, 1) }); err != nil {
+		t.Fatalf("%c %dx%d guard %v: %v", transChar(tA), m, n, side, err)
+	}
+	bound := testutil.GemmBound(tA, blas.NoTrans, lenY, 1, lenX, 1, a0, n, x0, 1, 0, want, 1, unitRoundoff[T]())
+	for i := range y {
+		if d := math.Abs(float64(y[i]) - float64(want[i])); d > bound[i]+unitRoundoff[T]()*math.Abs(float64(want[i])) {
+			t.Fatalf("%c %dx%d guard %v: y[%d] = %v, want %v", transChar(tA), m, n, side, i, y[i], want[i])
+		}
+	}
+}
+
+// TestGemvZeroAlphaDoesNotReadAX: with alpha == 0, A and x are not read
+// (NaN in them does not reach y), y = beta·y, and beta == 0 zeroes y
+// without reading it.
+func TestGemvZeroAlphaDoesNotReadAX(t *testing.T) {
+	nan := float32(math.NaN())
+	a := []float32{nan, nan, nan, nan, nan, nan}
+	x := []float32{nan, nan, nan}
+	y := []float32{2, -3}
+	kernels.Sgemv(blas.NoTrans, 2, 3, 0, a, 3, x, 1, 0.5, y, 1)
+	if y[0] != 1 || y[1] != -1.5 {
+		t.Errorf("alpha = 0, beta = 0.5: y = %v, want [1 -1.5]", y)
+	}
+	y = []float32{nan, float32(math.Inf(1))}
+	kernels.Sgemv(blas.Trans, 3, 2, 0, a[:6], 2, x, 1, 0, y, 1)
+	if y[0] != 0 || y[1] != 0 {
+		t.Errorf("alpha = 0, beta = 0: y = %v, want [0 0]", y)
+	}
+}
+
+// TestGemvPanics compares the panics of Sgemv and Dgemv with gonum's own,
+// message for message (with "blas:" replaced by "kernels:").
+func TestGemvPanics(t *testing.T) {
+	type call struct {
+		name       string
+		tA         blas.Transpose
+		m, n, lda  int
+		lenA       int
+		lenX, incX int
+		lenY, incY int
+	}
+	calls := []call{
+		{"bad transpose", 'X', 2, 3, 3, 6, 3, 1, 2, 1},
+		{"m < 0", blas.NoTrans, -1, 3, 3, 6, 3, 1, 2, 1},
+		{"n < 0", blas.NoTrans, 2, -1, 3, 6, 3, 1, 2, 1},
+		{"lda", blas.NoTrans, 2, 3, 2, 6, 3, 1, 2, 1},
+		{"incX", blas.NoTrans, 2, 3, 3, 6, 3, 0, 2, 1},
+		{"incY", blas.NoTrans, 2, 3, 3, 6, 3, 1, 2, 0},
+		{"short x", blas.NoTrans, 2, 3, 3, 6, 2, 1, 2, 1},
+		{"short x, negative inc", blas.NoTrans, 2, 3, 3, 6, 4, -2, 2, 1},
+		{"short x, Trans", blas.Trans, 2, 3, 3, 6, 1, 1, 3, 1},
+		{"short y", blas.NoTrans, 2, 3, 3, 6, 3, 1, 1, 1},
+		{"short y, negative inc", blas.Trans, 2, 3, 3, 6, 2, 1, 4, -2},
+		{"short a", blas.NoTrans, 2, 3, 3, 5, 3, 1, 2, 1},
+		{"empty ok", blas.NoTrans, 0, 3, 3, 0, 0, 1, 0, 1},
+	}
+	for _, c := range calls {
+		a, x, y := make([]float32, c.lenA), make([]float32, c.lenX), make([]float32, c.lenY)
+		want := panicMessage(func() {
+			kernels.Implementation{}.Implementation.Sgemv(c.tA, c.m, c.n, 1, a, c.lda, x, c.incX, 0, y, c.incY)
+		})
+		if len(want) > 5 {
+			want = "kernels:" + want[len("blas:"):]
+		}
+		got := panicMessage(func() { kernels.Sgemv(c.tA, c.m, c.n, 1, a, c.lda, x, c.incX, 0, y, c.incY) })
+		if got != want {
+			t.Errorf("Sgemv %s: panic %q, want %q", c.name, got, want)
+		}
+		a64, x64, y64 := make([]float64, c.lenA), make([]float64, c.lenX), make([]float64, c.lenY)
+		got = panicMessage(func() { kernels.Dgemv(c.tA, c.m, c.n, 1, a64, c.lda, x64, c.incX, 0, y64, c.incY) })
+		if got != want {
+			t.Errorf("Dgemv %s: panic %q, want %q", c.name, got, want)
+		}
+	}
+}
+
+// TestImplementationDgemv runs gonum's own Dgemv tests on Implementation.
+func TestImplementationDgemv(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		testblas.DgemvTest(t, kernels.Implementation{})
+	})
+}
+
+// TestGemvNoAllocs: repeated matrix-vector calls allocate nothing once
+// the scratch pool is warm.
+func TestGemvNoAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		a, x, y := make([]float32, 300*200), make([]float32, 600), make([]float32, 600)
+		for _, call := range []func(){
+			func() { kernels.Sgemv(blas.NoTrans, 300, 200, 1, a, 200, x, 2, 1, y, 1) },
+			func() { kernels.Sgemv(blas.Trans, 300, 200, 1, a, 200, x, 1, 0, y, -3) },
+			func() { kernels.Sgemm(blas.NoTrans, blas.NoTrans, 1, 200, 300, 1, x, 300, a, 200, 0, y, 200) },
+			func() { kernels.Sgemm(blas.NoTrans, blas.NoTrans, 300, 1, 200, 1, a, 200, x, 2, 0, y, 2) },
+		} {
+			call()
+			if allocs := testing.AllocsPerRun(20, call); allocs != 0 {
+				t.Errorf("%v allocations per call, want 0", allocs)
+			}
+		}
+	})
+}
