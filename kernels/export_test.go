@@ -45,3 +45,11 @@ func SetGemvBlocksForTest(blockBytes, chunk int) (restore func()) {
 	gemvBlockBytes, gemvChunk = blockBytes, chunk
 	return func() { gemvBlockBytes, gemvChunk = oldBytes, oldChunk }
 }
+
+// SetStripGemmForTest sets the largest m·n·k computed by the small-product
+// kernels without packing; the returned function restores it.
+func SetStripGemmForTest(macs float64) (restore func()) {
+	old := stripGemmMACs
+	stripGemmMACs = macs
+	return func() { stripGemmMACs = old }
+}

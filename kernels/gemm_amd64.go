@@ -53,3 +53,32 @@ func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsaf
 		gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
 	}
 }
+
+// gemmStripWidth returns the columns one call of the level's small-product
+// kernel covers (two vectors), or 0 when the level has none.
+func gemmStripWidth(level Level, size int) int {
+	switch level {
+	case AVX512:
+		return 2 * 64 / size
+	case AVX2:
+		return 2 * 32 / size
+	}
+	return 0
+}
+
+// gemmStripKernel runs the active level's small-product kernel (see
+// kernels/asm/gemm_small_amd64.go) on one strip of columns.
+func gemmStripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
+	var zero T
+	f32 := unsafe.Sizeof(zero) == 4
+	switch {
+	case active == AVX512 && f32:
+		asm.GemmSmallF32AVX512(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float32(alpha), float32(beta))
+	case active == AVX512:
+		asm.GemmSmallF64AVX512(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float64(alpha), float64(beta))
+	case f32:
+		asm.GemmSmallF32AVX2(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float32(alpha), float32(beta))
+	default:
+		asm.GemmSmallF64AVX2(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float64(alpha), float64(beta))
+	}
+}

@@ -42,3 +42,10 @@ func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsaf
 		gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
 	}
 }
+
+// gemmStripWidth is 0: arm64 has no small-product kernel yet.
+func gemmStripWidth(Level, int) int { return 0 }
+
+func gemmStripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
+	panic("kernels: no small-product kernel on arm64")
+}

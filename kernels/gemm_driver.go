@@ -36,6 +36,7 @@ type gemmArgs[T float32 | float64] struct {
 
 // gemmPlan is the tile and block sizes of one call.
 type gemmPlan struct {
+	strips bool // small-product kernels on unpacked operands: mr rows × nr columns per tile, no blocks
 	kernel gemmKernel
 	mr, nr int // register tile of the micro-kernel
 	kc     int // depth of one packed block (balanced over k)
@@ -182,13 +183,33 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		return
 	}
 	var zero T
-	plan := newGemmPlan(g.k, int(unsafe.Sizeof(zero)), math.IsInf(float64(g.alpha), 0))
+	size := int(unsafe.Sizeof(zero))
+	var plan gemmPlan
+	var bt *gemvBuf[T] // a transposed B copied into rows, for the strips
+	if w := gemmStripWidth(active, size); w > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, w) {
+		plan = gemmPlan{strips: true, mr: stripRows, nr: w}
+		if g.bTrans {
+			bt = getGemvBuf[T]()
+			g.b, g.ldb, g.bTrans = transposeInto(&bt.s, g.b, g.ldb, g.n, g.k), g.n, false
+		}
+	} else {
+		plan = newGemmPlan(g.k, size, math.IsInf(float64(g.alpha), 0))
+	}
+	defer func() {
+		if bt != nil {
+			putGemvBuf(bt)
+		}
+	}()
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
 	parts := 1
 	if 2*float64(g.m)*float64(g.n)*float64(g.k) >= parallelMinFlops {
 		parts = min(Threads(), max(mTiles, nTiles)/minPartTiles, maxGemmParts)
 	}
 	if parts <= 1 {
+		if plan.strips {
+			gemmStripsPart(&plan, g, 0, g.m, 0, g.n)
+			return
+		}
 		buf := getGemmBuf[T]()
 		buf.ensure(&plan)
 		gemmPart(&plan, g, 0, g.m, 0, g.n, buf)
@@ -230,6 +251,91 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	putGemmCall(call)
 }
 
+// stripGemmMACs, if not negative, is the largest product (m·n·k
+// multiply-adds) computed by gemmStrips, for tests; by default useStrips
+// decides.
+var stripGemmMACs = -1.0
+
+// useStrips reports whether an m×n×k product (m, n ≥ 2) of elements of
+// size bytes goes to the small-product kernels (strips of width columns)
+// rather than the packed path, by a cost model in units of one
+// multiply-add at the packed kernel's rate: the packed path pays for its
+// padded tiles (edge tiles are computed whole), for packing every element
+// of A and B, and a fixed cost per call; the strips pay for their padded
+// vectors at a lower rate (less register reuse, A broadcast from memory).
+// The constants were measured on this project's machines (see the
+// BenchmarkSgemm shapes and ASM-NOTES.md).
+func useStrips(m, n, k, size, width int) bool {
+	macs := float64(m) * float64(n) * float64(k)
+	if stripGemmMACs >= 0 {
+		return macs <= stripGemmMACs
+	}
+	_, mr, nr, _ := gemmTile(active, size)
+	lanes := width / 2
+	packed := float64(ceilDiv(m, mr)*mr)*float64(ceilDiv(n, nr)*nr)*float64(k) +
+		stripPackCost*float64(m*k+k*n) + stripFixedCost
+	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripEfficiency
+	return strips < packed
+}
+
+// The cost model's constants: packing one element costs about as much as
+// stripPackCost multiply-adds, a packed call's fixed cost (buffers, plan,
+// edge-tile merging) stripFixedCost, and the strips run at
+// stripEfficiency of the packed kernel's rate.
+const (
+	stripPackCost   = 8
+	stripFixedCost  = 20000
+	stripEfficiency = 0.8
+)
+
+// The small-product path: products where packing's fixed cost and the
+// packed tiles' padding cost more than the in-place kernels' lower register
+// reuse. Parts of a parallel call are cut on stripRows rows or one strip
+// of columns; since every element's sum is one FMA chain in order l, the
+// cut does not change any bit.
+const (
+	stripRows     = 8       // the tile height parts are cut on
+	stripCallMACs = 1 << 22 // the most multiply-adds one kernel call does (~100 µs)
+)
+
+// gemmStripsPart computes C[i0:i1, j0:j1] with the level's small-product
+// kernel: op(A) in place through its two strides, B (not transposed) in
+// place, one strip of p.nr columns at a time so that the strip of B stays
+// in L1 while the rows of A pass.
+func gemmStripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int) {
+	aRow, aStep := g.lda, 1
+	if g.aTrans {
+		aRow, aStep = 1, g.lda
+	}
+	rowsPerCall := max(stripRows, stripCallMACs/(g.k*p.nr)/stripRows*stripRows)
+	for j := j0; j < j1; j += p.nr {
+		cols := min(p.nr, j1-j)
+		b := unsafe.Pointer(&g.b[j])
+		for i := i0; i < i1; i += rowsPerCall {
+			rows := min(rowsPerCall, i1-i)
+			a := unsafe.Pointer(&g.a[i*aRow])
+			c := unsafe.Pointer(&g.c[i*g.ldc+j])
+			gemmStripKernel(rows, cols, g.k, a, aRow, aStep, b, g.ldb, c, g.ldc, g.alpha, g.beta)
+		}
+	}
+}
+
+// transposeInto copies the k×n matrix op(B) of a transposed B (stored n×k
+// with leading dimension ldb) into rows of n in *space, grown as needed.
+func transposeInto[T float32 | float64](space *[]T, b []T, ldb, n, k int) []T {
+	if len(*space) < n*k {
+		*space = make([]T, n*k)
+	}
+	bt := (*space)[:n*k]
+	for j := range n {
+		col := b[j*ldb : j*ldb+k]
+		for l, v := range col {
+			bt[l*n+j] = v
+		}
+	}
+	return bt
+}
+
 // smallGemmMACs, if not negative, is the largest product (m·n·k
 // multiply-adds) computed by gemmSmall, for tests; by default it is
 // smallGemmLimit's choice.
@@ -239,13 +345,17 @@ var smallGemmMACs = -1.0
 // here (1 thread, n×n×n): with assembly micro-kernels the blocked path's
 // fixed cost (~0.5 µs) matches the direct loop at 4³ and wins from 6³, so
 // only products of at most 64 multiply-adds go direct; with the generic
-// micro-kernel the direct loop wins up to about 12³ (1728).
+// micro-kernel the direct loop wins up to about 12³ (1728). Levels with
+// small-product kernels (AVX2, AVX-512) never take it: those kernels beat
+// the Go loop from 2³ up (4³: ~90 ns against ~290 ns on an AVX-512 Xeon).
 func smallGemmLimit() float64 {
 	switch {
 	case smallGemmMACs >= 0:
 		return smallGemmMACs
 	case active == Generic:
 		return 2048
+	case gemmStripWidth(active, 4) > 0:
+		return 0
 	}
 	return 64
 }
@@ -284,6 +394,11 @@ func (j *gemmJob[T]) claimAndRun(gen uint64) {
 		return
 	}
 	call := j.call
+	if call.plan.strips {
+		gemmStripsPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1)
+		call.wg.Done()
+		return
+	}
 	buf := getGemmBuf[T]()
 	buf.ensure(&call.plan)
 	gemmPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1, buf)

@@ -167,9 +167,13 @@ func TestGemmThreadsBitIdentical(t *testing.T) {
 	}
 	defer kernels.SetThreads(kernels.Threads())
 	testutil.ForEachLevel(t, func(t *testing.T) {
-		for _, forced := range []bool{false, true} {
-			if forced {
+		for _, mode := range []string{"default", "forced", "strips"} {
+			forced := mode
+			switch mode {
+			case "forced": // every product split, in parts of one tile
 				defer kernels.SetGemmBlocksForTest(0, 0, 0, 0, 1)()
+			case "strips": // the same with the small-product kernels
+				defer kernels.SetStripGemmForTest(math.Inf(1))()
 			}
 			for _, s := range shapes {
 				m, n, k := s[0], s[1], s[2]
@@ -188,7 +192,7 @@ func TestGemmThreadsBitIdentical(t *testing.T) {
 					}
 					for i := range c {
 						if math.Float32bits(c[i]) != math.Float32bits(first[i]) {
-							t.Fatalf("%v forced=%v: %d threads: c[%d] = %v, 1 thread gave %v", s, forced, threads, i, c[i], first[i])
+							t.Fatalf("%v %s: %d threads: c[%d] = %v, 1 thread gave %v", s, forced, threads, i, c[i], first[i])
 						}
 					}
 				}

@@ -201,8 +201,10 @@ func forEachGemmType(t *testing.T, f32 func(t *testing.T), f64 func(t *testing.T
 // gemmConfigs are the ways the driver is exercised: as users get it, with
 // tiny blocks (so every one of the five loops runs several times on small
 // matrices, with kc not dividing k) on one goroutine, with tiny blocks
-// split across three goroutines at every size, and with every product
-// (C up to 64 columns) taking the direct path for small products.
+// split across three goroutines at every size, with every product (C up to
+// 64 columns) taking the direct path for small products, and with every
+// product with m, n ≥ 2 taking the small-product kernels (at the levels
+// that have them), on one goroutine and split across three at every size.
 var gemmConfigs = []struct {
 	name     string
 	kc       int
@@ -210,11 +212,14 @@ var gemmConfigs = []struct {
 	minFlops float64
 	threads  int
 	small    float64 // if not 0, the largest m·n·k computed without packing
+	strips   bool    // every product with m, n ≥ 2 by the small-product kernels
 }{
 	{name: "default"},
 	{name: "tiny-blocks", kc: 7, mc: 2, nc: 3, minFlops: math.Inf(1), threads: 1},
 	{name: "tiny-blocks-3-threads", kc: 5, mc: 1, nc: 2, minFlops: 0, threads: 3},
 	{name: "direct", small: math.Inf(1)},
+	{name: "strips", strips: true},
+	{name: "strips-3-threads", strips: true, minFlops: 0, threads: 3},
 }
 
 // forEachGemmConfig runs f at every level and under every gemmConfig.
@@ -225,7 +230,11 @@ func forEachGemmConfig(t *testing.T, f func(t *testing.T)) {
 				if cfg.small != 0 {
 					defer kernels.SetSmallGemmForTest(cfg.small)()
 				}
-				if cfg.kc > 0 {
+				if cfg.strips {
+					defer kernels.SetSmallGemmForTest(0)()
+					defer kernels.SetStripGemmForTest(math.Inf(1))()
+				}
+				if cfg.threads > 0 {
 					defer kernels.SetGemmBlocksForTest(cfg.kc, cfg.mc, cfg.nc, cfg.minFlops, 1)()
 					defer kernels.SetThreads(kernels.Threads())
 					kernels.SetThreads(cfg.threads)

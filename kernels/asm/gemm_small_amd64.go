@@ -1,0 +1,45 @@
+//go:build !purego
+
+package asm
+
+import "unsafe"
+
+// Small-product kernels for amd64, in gemm_small_avx2_amd64.s and
+// gemm_small_avx512_amd64.s. Each computes an m×n strip of C (n at most
+// two vectors: 32 float32 or 16 float64 columns at AVX-512, 16 or 8 at
+// AVX2) from operands read in place, nothing packed:
+//
+//	for i := 0; i < m; i++ {
+//		for j := 0; j < n; j++ {
+//			var acc T // FMAs in order l = 0, 1, …, k-1
+//			for l := 0; l < k; l++ { acc += a[i*aRow+l*aStep] * b[l*ldb+j] }
+//			r := alpha * acc
+//			p := &c[i*ldc+j]
+//			if beta == 0 { *p = r } else { *p = beta**p + r } // product rounded, then added
+//		}
+//	}
+//
+// Strides are in elements. m ≥ 1, 1 ≤ n ≤ the strip width, k ≥ 1.
+// beta == 0 (either sign) means C is not read; a NaN beta counts as
+// non-zero. No element outside the m×n window of C, the k×n window of B
+// or op(A)'s m×k elements is read or written.
+
+// GemmSmallF32AVX2 is the float32 kernel, strips of 16. Requires AVX2 and FMA3.
+//
+//go:noescape
+func GemmSmallF32AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
+
+// GemmSmallF64AVX2 is the float64 kernel, strips of 8. Requires AVX2 and FMA3.
+//
+//go:noescape
+func GemmSmallF64AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
+
+// GemmSmallF32AVX512 is the float32 kernel, strips of 32. Requires AVX512F.
+//
+//go:noescape
+func GemmSmallF32AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
+
+// GemmSmallF64AVX512 is the float64 kernel, strips of 16. Requires AVX512F.
+//
+//go:noescape
+func GemmSmallF64AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
