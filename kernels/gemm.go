@@ -27,9 +27,15 @@ import (
 // Accuracy: sums are accumulated in float32 with fused multiply-adds, in
 // blocks of up to a few hundred terms, so each element is within
 // γ_{k+2}·(|alpha|·|op(A)|·|op(B)| + |beta|·|C|) of the exact result, with
-// γ_j = j·u/(1−j·u) and u = 2⁻²⁴. For one level (see SetLevel) the result
-// is bit-identical whatever the number of threads, and whichever
-// goroutine calls.
+// γ_j = j·u/(1−j·u) and u = 2⁻²⁴.
+//
+// Paths and bits: a product is computed by one of three paths, chosen from
+// its shape and the level alone — a matrix-vector path when m == 1 or
+// n == 1 (nothing packed; see Sgemv), small-product kernels that read A and
+// B in place (products where packing does not pay), or the packed, blocked
+// path. The bits of the result depend on the operands, the shape, the
+// transposes and the level (see SetLevel), never on the number of
+// threads, the alignment of the slices or which goroutine calls.
 //
 // Large products are split across up to Threads() goroutines. Sgemm is safe
 // to call from many goroutines at once, as long as no call writes memory
