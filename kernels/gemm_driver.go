@@ -212,30 +212,65 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		}
 		buf := getGemmBuf[T]()
 		buf.ensure(&plan)
-		gemmPart(&plan, g, 0, g.m, 0, g.n, buf)
+		gemmPart(&plan, g, 0, g.m, 0, g.n, buf, sharedNone, nil)
 		putGemmBuf(buf)
 		return
 	}
 	call := getGemmCall[T]()
 	call.plan, call.args = plan, args
 	byRows := mTiles > nTiles
-	tiles, tile := nTiles, plan.nr
-	if byRows {
-		tiles, tile = mTiles, plan.mr
+	// The operand every part needs whole (B when parts are row ranges, A
+	// when they are column ranges) is packed once, by all the parts
+	// together, before they compute, unless it is too big to keep.
+	call.shared = sharedNone
+	if !plan.strips {
+		sharedRows, sharedTiles, sharedTile := g.m, mTiles, plan.mr
+		call.shared = sharedA
+		if byRows {
+			sharedRows, sharedTiles, sharedTile = g.n, nTiles, plan.nr
+			call.shared = sharedB
+		}
+		if n := sharedTiles * sharedTile * g.k; n <= maxSharedPack {
+			if len(call.packed) < n {
+				call.packed = alignedSlice[T](n)
+			}
+			call.phase = phasePack
+			call.runParts(parts, sharedTiles, sharedTile, sharedRows, call.shared == sharedA)
+		} else {
+			call.shared = sharedNone
+		}
 	}
+	call.phase = phaseCompute
+	if byRows {
+		call.runParts(parts, mTiles, plan.mr, g.m, true)
+	} else {
+		call.runParts(parts, nTiles, plan.nr, g.n, false)
+	}
+	call.args = gemmArgs[T]{} // drop the references to the caller's slices
+	putGemmCall(call)
+}
+
+// maxSharedPack is the most elements of a packed operand a parallel call
+// shares between its parts (32 MiB of float64); beyond it each part packs
+// its own blocks, as on one goroutine.
+const maxSharedPack = 1 << 22
+
+// runParts cuts the call into parts ranges of whole tiles (tiles of tile
+// rows of C when byRows, else columns; size is m or n) and runs them: parts
+// 1.. are offered to idle workers, part 0 runs here, then whatever no
+// worker has claimed yet, so a call never waits for a busy pool.
+func (call *gemmCall[T]) runParts(parts, tiles, tile, size int, byRows bool) {
+	g := &call.args
 	call.wg.Add(parts)
 	for p := range parts {
-		lo := min(p*tiles/parts*tile, g.n)
-		hi := min((p+1)*tiles/parts*tile, g.n)
+		lo := min(p*tiles/parts*tile, size)
+		hi := min((p+1)*tiles/parts*tile, size)
 		i0, i1, j0, j1 := 0, g.m, lo, hi
 		if byRows {
-			i0, i1 = min(p*tiles/parts*tile, g.m), min((p+1)*tiles/parts*tile, g.m)
-			j0, j1 = 0, g.n
+			i0, i1, j0, j1 = lo, hi, 0, g.n
 		}
 		call.jobs[p].set(call, i0, i1, j0, j1)
 	}
-	// Offer parts 1.. to idle workers, run part 0 here, then run whatever
-	// no worker has claimed yet: a call never waits for a busy pool.
 	startGemmWorkers(parts - 1)
 	for p := 1; p < parts; p++ {
 		select {
@@ -247,8 +282,6 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		call.jobs[p].claimAndRun(call.jobs[p].gen())
 	}
 	call.wg.Wait()
-	call.args = gemmArgs[T]{} // drop the references to the caller's slices
-	putGemmCall(call)
 }
 
 // stripGemmMACs, if not negative, is the largest product (m·n·k
@@ -365,11 +398,27 @@ const maxGemmParts = 64
 
 // gemmCall is the shared state of one parallel call, pooled.
 type gemmCall[T float32 | float64] struct {
-	plan gemmPlan
-	args gemmArgs[T]
-	wg   sync.WaitGroup
-	jobs [maxGemmParts]gemmJob[T]
+	plan   gemmPlan
+	args   gemmArgs[T]
+	shared int // sharedNone, sharedA or sharedB: the operand packed once for all parts
+	phase  int // phasePack (the parts pack the shared operand) or phaseCompute
+	packed []T // the shared operand, packed (see packedBlock)
+	wg     sync.WaitGroup
+	jobs   [maxGemmParts]gemmJob[T]
 }
+
+// gemmCall.shared values.
+const (
+	sharedNone = iota
+	sharedA
+	sharedB
+)
+
+// gemmCall.phase values.
+const (
+	phaseCompute = iota
+	phasePack
+)
 
 // gemmJob is one part of a call: C[i0:i1, j0:j1]. state holds a generation
 // number times two, plus one once claimed; a ticket names the generation it
@@ -394,15 +443,17 @@ func (j *gemmJob[T]) claimAndRun(gen uint64) {
 		return
 	}
 	call := j.call
-	if call.plan.strips {
+	switch {
+	case call.plan.strips:
 		gemmStripsPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1)
-		call.wg.Done()
-		return
+	case call.phase == phasePack:
+		call.packShared(j.i0, j.i1, j.j0, j.j1)
+	default:
+		buf := getGemmBuf[T]()
+		buf.ensure(&call.plan)
+		gemmPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1, buf, call.shared, call.packed)
+		putGemmBuf(buf)
 	}
-	buf := getGemmBuf[T]()
-	buf.ensure(&call.plan)
-	gemmPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1, buf)
-	putGemmBuf(buf)
 	call.wg.Done()
 }
 
@@ -462,7 +513,10 @@ func startGemmWorkers(n int) {
 
 // gemmPart computes C[i0:i1, j0:j1] through loops 5 to 2. i0 and j0 are
 // multiples of mr and nr, so its tiles are those of the whole product.
-func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int, buf *gemmBuf[T]) {
+// When shared is sharedA or sharedB, that operand is already packed whole
+// in packed (see packedBlock) and is read from there instead of packed
+// into buf.
+func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int, buf *gemmBuf[T], shared int, packed []T) {
 	for jc := j0; jc < j1; jc += p.nc {
 		nc := min(p.nc, j1-jc)
 		for pc := 0; pc < g.k; pc += p.kc {
@@ -471,11 +525,58 @@ func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 i
 			if pc > 0 {
 				beta = 1 // later blocks accumulate onto the first
 			}
-			packB(buf.b, g.b, g.ldb, g.bTrans, pc, kc, jc, nc, p.nr)
+			bPanel := buf.b
+			if shared == sharedB {
+				bPanel = packedBlock(packed, jc, nc, p.nr, pc, g.k)
+			} else {
+				packB(buf.b, g.b, g.ldb, g.bTrans, pc, kc, jc, nc, p.nr)
+			}
 			for ic := i0; ic < i1; ic += p.mc {
 				mc := min(p.mc, i1-ic)
-				packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
-				gemmMacro(p, g, buf, ic, mc, jc, nc, kc, beta)
+				aBlock := buf.a
+				if shared == sharedA {
+					aBlock = packedBlock(packed, ic, mc, p.mr, pc, g.k)
+				} else {
+					packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
+				}
+				gemmMacro(p, g, aBlock, bPanel, buf.tile, ic, mc, jc, nc, kc, beta)
+			}
+		}
+	}
+}
+
+// packedBlock returns, from an operand packed whole, the block of kc
+// depth at pc for the panel of w rows (A) or columns (B) starting at x.
+// The operand is packed panel after panel (panels of the plan's mc or nc,
+// padded to whole slivers of r), each panel block after block: every
+// earlier panel is a full mc or nc wide, so panel x starts at x·k, and
+// within it block pc at pc·(w rounded up to r).
+func packedBlock[T float32 | float64](packed []T, x, w, r, pc, k int) []T {
+	return packed[x*k+pc*ceilDiv(w, r)*r:]
+}
+
+// packShared packs this part's share of the shared operand: the slivers
+// of B's columns j0…j1 (sharedB) or of A's rows i0…i1 (sharedA), in every
+// panel and block, at their places in call.packed.
+func (call *gemmCall[T]) packShared(i0, i1, j0, j1 int) {
+	p, g := &call.plan, &call.args
+	lo, hi, size, step, r := i0, i1, g.m, p.mc, p.mr
+	if call.shared == sharedB {
+		lo, hi, size, step, r = j0, j1, g.n, p.nc, p.nr
+	}
+	for x := 0; x < size; x += step {
+		w := min(step, size-x)
+		from, to := max(lo, x), min(hi, x+w)
+		if from >= to {
+			continue
+		}
+		for pc := 0; pc < g.k; pc += p.kc {
+			kc := min(p.kc, g.k-pc)
+			dst := packedBlock(call.packed, x, w, r, pc, g.k)[(from-x)*kc:]
+			if call.shared == sharedB {
+				packB(dst, g.b, g.ldb, g.bTrans, pc, kc, from, to-from, r)
+			} else {
+				packA(dst, g.a, g.lda, g.aTrans, from, to-from, pc, kc, r)
 			}
 		}
 	}
@@ -484,16 +585,16 @@ func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 i
 // gemmMacro is loop 2: for each B sliver of the packed panel, the full
 // tiles down the A block in one assembly call, then the edge tiles through
 // buf.tile.
-func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], buf *gemmBuf[T], ic, mc, jc, nc, kc int, beta T) {
+func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel, tileBuf []T, ic, mc, jc, nc, kc int, beta T) {
 	mr, nr, ldc := p.mr, p.nr, g.ldc
 	fullTiles, allTiles := mc/mr, ceilDiv(mc, mr)
-	aPanel := unsafe.Pointer(unsafe.SliceData(buf.a))
-	tile := unsafe.Pointer(unsafe.SliceData(buf.tile))
+	aPanel := unsafe.Pointer(unsafe.SliceData(aBlock))
+	tile := unsafe.Pointer(unsafe.SliceData(tileBuf))
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	for jr := 0; jr < nc; jr += nr {
 		cols := min(nr, nc-jr)
-		bSliver := unsafe.Pointer(&buf.b[jr*kc])
+		bSliver := unsafe.Pointer(&bPanel[jr*kc])
 		c := g.c[ic*ldc+jc+jr:]
 		first := 0
 		if cols == nr {
@@ -505,7 +606,7 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], buf *gemmBuf[T]
 		for t := first; t < allTiles; t++ {
 			aSliver := unsafe.Add(aPanel, t*mr*kc*size)
 			gemmMicro(p.kernel, kc, 1, aSliver, bSliver, tile, nr, g.alpha, 0)
-			mergeTile(c[t*mr*ldc:], ldc, buf.tile, nr, min(mr, mc-t*mr), cols, beta)
+			mergeTile(c[t*mr*ldc:], ldc, tileBuf, nr, min(mr, mc-t*mr), cols, beta)
 		}
 	}
 }
