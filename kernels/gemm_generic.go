@@ -162,9 +162,12 @@ func gemmMicro4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha
 		bt := b[:4*k]
 		var c00, c01, c02, c03, c10, c11, c12, c13 T
 		var c20, c21, c22, c23, c30, c31, c32, c33 T
-		for l := 0; l+4 <= len(at) && l+4 <= len(bt); l += 4 {
-			a0, a1, a2, a3 := at[l], at[l+1], at[l+2], at[l+3]
-			b0, b1, b2, b3 := bt[l], bt[l+1], bt[l+2], bt[l+3]
+		// Reslicing by four lets the compiler drop every bounds check in
+		// the loop.
+		for len(at) >= 4 && len(bt) >= 4 {
+			a0, a1, a2, a3 := at[0], at[1], at[2], at[3]
+			b0, b1, b2, b3 := bt[0], bt[1], bt[2], bt[3]
+			at, bt = at[4:], bt[4:]
 			c00 += a0 * b0
 			c01 += a0 * b1
 			c02 += a0 * b2
