@@ -53,3 +53,10 @@ func SetStripGemmForTest(macs float64) (restore func()) {
 	stripGemmMACs = macs
 	return func() { stripGemmMACs = old }
 }
+
+// UsesStrips reports whether an m×n×k product of elements of size bytes
+// takes the small-product kernels at the active level by default.
+func UsesStrips(m, n, k, size int) bool {
+	w := gemmStripWidth(active, size)
+	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w)
+}

@@ -404,3 +404,44 @@ func TestGemvNoAllocs(t *testing.T) {
 		}
 	})
 }
+
+// TestGemmPathBoundaries runs, at every level, the default configuration
+// on both sides of every place where the path chosen by the cost model
+// changes (small-product kernels or packing), ±1 around it, as n grows for
+// a few m and k, and around the matrix-vector path's m = 1 and n = 1.
+func TestGemmPathBoundaries(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		r := testutil.NewRand(7)
+		flips := 0
+		for _, mk := range [][2]int{{7, 9}, {40, 64}, {96, 130}, {200, 33}} {
+			m, k := mk[0], mk[1]
+			for _, size := range []int{4, 8} {
+				prev := kernels.UsesStrips(m, 2, k, size)
+				for n := 3; n <= 400; n++ {
+					cur := kernels.UsesStrips(m, n, k, size)
+					if cur == prev {
+						continue
+					}
+					flips++
+					prev = cur
+					for _, nn := range []int{n - 1, n, n + 1} {
+						gc := gemmCase{tA: blas.NoTrans, tB: blas.Trans, m: m, n: nn, k: k, alpha: -0.7, beta: 1.3, padA: 1, padC: 2}
+						if size == 4 {
+							checkGemm[float32](t, r, gc)
+						} else {
+							checkGemm[float64](t, r, gc)
+						}
+					}
+				}
+			}
+		}
+		t.Logf("%d path changes checked", flips)
+		for _, s := range [][3]int{{1, 2, 3}, {2, 2, 3}, {2, 1, 3}, {1, 70, 9}, {2, 70, 9}, {70, 1, 9}, {70, 2, 9}} {
+			for _, tA := range gemmTrans {
+				for _, tB := range gemmTrans {
+					checkGemm[float32](t, r, gemmCase{tA: tA, tB: tB, m: s[0], n: s[1], k: s[2], alpha: 1, beta: 0})
+				}
+			}
+		}
+	})
+}
