@@ -1,11 +1,10 @@
-//go:build purego || !amd64
+//go:build purego || !(amd64 || arm64)
 
 package kernels
 
 import "unsafe"
 
-// Without amd64 assembly the matrix-vector path runs its Go loops.
-// TODO(neon): NEON kernels for both forms.
+// Without amd64 or arm64 assembly the matrix-vector path runs its Go loops.
 
 func gemvAxpyKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
 	return false
