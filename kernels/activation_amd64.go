@@ -7,7 +7,7 @@ import "github.com/emberml/ember/kernels/asm"
 // See vec_amd64.go for the shape of these dispatchers.
 
 func exp(dst, x []float32) {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case AVX512:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
@@ -27,7 +27,7 @@ func exp(dst, x []float32) {
 }
 
 func sigmoid(dst, x []float32) {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case AVX512:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
@@ -47,7 +47,7 @@ func sigmoid(dst, x []float32) {
 }
 
 func tanh(dst, x []float32) {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case AVX512:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
@@ -149,7 +149,7 @@ func leakyReLUGrad(dst, dy, x []float32, slope float32) {
 // expShiftSum adds the chunks' float32 sums in float32, as the generic
 // kernel adds its terms.
 func expShiftSum(dst, x []float32, shift float32) float32 {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		var s float32
 		switch active {
 		case AVX512:
@@ -168,7 +168,7 @@ func expShiftSum(dst, x []float32, shift float32) float32 {
 }
 
 func expShiftSumNoStore(x []float32, shift float32) float32 {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		var s float32
 		switch active {
 		case AVX512:
@@ -187,7 +187,7 @@ func expShiftSumNoStore(x []float32, shift float32) float32 {
 }
 
 func bceLogitsSum(z, y []float32) float64 {
-	if len(z) >= minAsmLen {
+	if len(z) >= min(minAsmLen, minAsmLenExp) {
 		var s float64
 		switch active {
 		case AVX512:

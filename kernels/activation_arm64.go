@@ -11,7 +11,7 @@ import "github.com/emberml/ember/kernels/asm"
 // results in Go.
 
 func exp(dst, x []float32) {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
@@ -29,7 +29,7 @@ func exp(dst, x []float32) {
 }
 
 func sigmoid(dst, x []float32) {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
@@ -47,7 +47,7 @@ func sigmoid(dst, x []float32) {
 }
 
 func tanh(dst, x []float32) {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
@@ -137,7 +137,7 @@ func leakyReLUGrad(dst, dy, x []float32, slope float32) {
 }
 
 func expShiftSum(dst, x []float32, shift float32) float32 {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
@@ -155,7 +155,7 @@ func expShiftSum(dst, x []float32, shift float32) float32 {
 }
 
 func expShiftSumNoStore(x []float32, shift float32) float32 {
-	if len(x) >= minAsmLen {
+	if len(x) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
@@ -173,7 +173,7 @@ func expShiftSumNoStore(x []float32, shift float32) float32 {
 }
 
 func bceLogitsSum(z, y []float32) float64 {
-	if len(z) >= minAsmLen {
+	if len(z) >= min(minAsmLen, minAsmLenExp) {
 		switch active {
 		case NEON:
 			n := len(z) &^ 3
