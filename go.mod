@@ -1,5 +1,9 @@
 module github.com/emberml/ember
 
+// The go line is the oldest Go that builds ember: golang.org/x/sys v0.50.0
+// requires go 1.26.0 and sets it. ember's own code needs Go 1.25
+// (sync.WaitGroup.Go in its tests; testing.B.Loop, Go 1.24, in benchmarks;
+// range over an int, Go 1.22, in the library). CI tests 1.26.8 and 1.27.3.
 go 1.26.0
 
 require (

@@ -2,16 +2,36 @@
 // written in Go assembly for AVX2, AVX-512 and NEON, with a portable Go
 // fallback that is compiled everywhere and serves as their specification.
 //
-// # Where to start
+// # Map of the kernels
 //
-// Matrix multiplication: [Sgemm] and [Dgemm] (gonum's BLAS semantics,
-// row-major, multi-threaded up to [Threads] goroutines; see [SetThreads]),
-// or install [Implementation] with gonum's blas32.Use/blas64.Use to make
-// gonum's mat package use them. Vector kernels: [Axpy], [Dot], [Scale],
-// [ReLU] and [ReLUGrad].
-// Each checks its arguments (and panics with a message starting "kernels:"
-// on a programmer error such as mismatched lengths), then runs at the
-// [Active] level. The level is detected once at init from the CPU's
+// Every family, with its accuracy contract in a word: exact means
+// bit-identical at every level, bounded means within the error bound its
+// documentation states, and ulps bounds are against the correctly rounded
+// result. All work on float32 slices (Dgemm on float64), row-major.
+//
+//   - GEMM (bounded, and bit-identical for any thread count): [Sgemm] and
+//     [Dgemm] with gonum's BLAS semantics; [Implementation] installs them
+//     in gonum; [SetThreads] and [Threads] cap the goroutines of one call.
+//   - Vector ops: [Axpy] and [Scale] (exact), [Dot] (bounded).
+//   - Activations: [ReLU], [LeakyReLU] (exact); [Exp] (2 ulps), [Sigmoid]
+//     (3 ulps), [Tanh] (4 ulps); gradients [ReLUGrad], [LeakyReLUGrad],
+//     [SigmoidGrad] and [TanhGrad] (exact).
+//   - Softmax, row by row: [Softmax] and [LogSoftmax] (bounded).
+//   - Losses, returning a float64 mean: [MSELoss], [BCEWithLogitsLoss],
+//     [CCEWithLogitsLoss], [SparseCCEWithLogitsLoss] (bounded); their
+//     gradients with respect to the logits: [SigmoidCrossEntropyGrad],
+//     [SoftmaxCrossEntropyGrad], [SparseSoftmaxCrossEntropyGrad] (bounded).
+//   - Bias: [BiasAdd] broadcasts a bias over the rows, [ColSums] is its
+//     gradient (exact).
+//   - Optimizers, one fused pass with PyTorch's semantics: [SGDStep] with
+//     [SGDParams], [AdamStep] with [AdamParams] (exact).
+//   - Levels and dispatch: [Level] is [Generic], [AVX2], [AVX512] or [NEON];
+//     [Active], [Supported], [ParseLevel], [SetLevel]; the environment
+//     variable EMBER_KERNELS and the build tag purego (see below).
+//
+// Each kernel checks its arguments (and panics with a message starting
+// "kernels:" on a programmer error such as mismatched lengths), then runs at
+// the [Active] level. The level is detected once at init from the CPU's
 // features; set EMBER_KERNELS=generic|avx2|avx512|neon in the environment, or
 // call [SetLevel], to force one, e.g. to compare levels or to report a bug.
 // The build tag purego compiles no assembly at all.

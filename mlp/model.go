@@ -132,7 +132,6 @@ type workspace struct {
 	dz     [][]float32 // per layer: gradient with respect to z
 	da     []float32   // gradient with respect to a layer's input
 	labels []int32     // sparse targets as ints
-	perm   []int       // the epoch's sample order
 }
 
 func (m *Model) newWorkspace(rows int) *workspace {

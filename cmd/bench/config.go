@@ -103,7 +103,7 @@ func (c *config) hasBaseline(b string) bool { return slices.Contains(c.baselines
 const usageText = `usage: go run ./cmd/bench [flags]
 
 Measures ember's kernels on this machine against generic Go, gonum and Go's
-math package: the FMA peak of one core, GEMM (GFLOP/s, %% of peak, speed-up
+math package: the FMA peak of one core, GEMM (GFLOP/s, % of peak, speed-up
 over gonum), elementwise kernels (G elements/s) and MLP training
 (samples/s). Results on stdout (a table, or -json/-csv records), progress on
 stderr. The default run takes well under a minute; -full takes longer and is
@@ -117,7 +117,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, usageText)
+		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()
 	}
 	suite := fs.String("suite", "all", "suites to run: gemm, elementwise, mlp or all (comma-separated)")

@@ -7,7 +7,8 @@
 //	go run ./cmd/bench -h         # all flags
 //
 // The report starts with the machine (CPU and features, kernel levels,
-// GOMAXPROCS, Go version, commit), then:
+// GOMAXPROCS, Go version, commit), then has a table per suite, each
+// printed as soon as its suite is done:
 //
 //   - the FMA peak of one core at each level: an assembly loop of
 //     independent vector FMAs (kernels/asm), or for generic a scalar Go
@@ -99,6 +100,9 @@ func run(args []string, stdout, stderr io.Writer) (err error) {
 
 	var recs []Record
 	var skipped []string
+	// live: the text report of a run is printed part by part, each suite's
+	// table as soon as the suite is done, rather than all at the end.
+	live := len(cfg.in) == 0 && !cfg.json && !cfg.csv
 	if len(cfg.in) > 0 {
 		for _, name := range cfg.in {
 			rs, err := readFile(name)
@@ -120,15 +124,37 @@ func run(args []string, stdout, stderr io.Writer) (err error) {
 		}
 		b := &bench{cfg: cfg, gemms: gemms, ews: ews, prog: prog}
 		b.recs = hostRecords(time.Now())
+		show := func(part string) error {
+			if !live {
+				return nil
+			}
+			derive(b.recs)
+			return writeReportParts(stdout, b.recs, nil, cfg.mode, part)
+		}
+		if err := show("info"); err != nil {
+			return err
+		}
 		if cfg.hasSuite("gemm") {
 			b.runPeak()
+			if err := show("peak"); err != nil {
+				return err
+			}
 			b.runGemm()
+			if err := show("gemm"); err != nil {
+				return err
+			}
 		}
 		if cfg.hasSuite("elementwise") {
 			b.runElementwise()
+			if err := show("elementwise"); err != nil {
+				return err
+			}
 		}
 		if cfg.hasSuite("mlp") {
 			if err := b.runMLP(); err != nil {
+				return err
+			}
+			if err := show("mlp"); err != nil {
 				return err
 			}
 		}
@@ -147,6 +173,9 @@ func run(args []string, stdout, stderr io.Writer) (err error) {
 		return writeJSON(stdout, recs)
 	case cfg.csv:
 		return writeCSV(stdout, recs)
+	}
+	if live {
+		return writeReportParts(stdout, recs, skipped, cfg.mode, "skipped")
 	}
 	m := cfg.mode
 	if len(cfg.in) > 0 {

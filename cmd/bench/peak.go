@@ -25,8 +25,11 @@ func peakLoopFor(l kernels.Level, f64 bool) (peakLoop, bool) {
 	return asmPeakLoop(l, f64)
 }
 
+// The sinks keep the scalar loops' results live; they are only written.
 var (
+	//lint:ignore U1000 write-only on purpose: a sink
 	peakSink32 float32
+	//lint:ignore U1000 write-only on purpose: a sink
 	peakSink64 float64
 )
 

@@ -118,17 +118,28 @@ func groups(recs []Record, suite string) [][]Record {
 // header, the peaks, and a table per suite; skipped lists what was left
 // out.
 func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
+	return writeReportParts(w, recs, skipped, m, reportParts...)
+}
+
+// reportParts are the parts of the report, in order: the info header, a
+// table per suite (peak, gemm, elementwise, mlp), and what was skipped.
+var reportParts = []string{"info", "peak", "gemm", "elementwise", "mlp", "skipped"}
+
+// writeReportParts prints the named parts of the report, so that a run can
+// print each suite's table as soon as the suite is done; the parts one at
+// a time, in order, print what writeReport prints.
+func writeReportParts(w io.Writer, recs []Record, skipped []string, m mode, parts ...string) error {
 	var b strings.Builder
 	for _, r := range recs {
-		if r.Suite == "info" {
+		if r.Suite == "info" && slices.Contains(parts, "info") {
 			fmt.Fprintf(&b, "%-9s %s\n", r.Kernel+":", r.Note)
 		}
 	}
-	if m.name != "" {
+	if m.name != "" && slices.Contains(parts, "info") {
 		fmt.Fprintf(&b, "mode:     %s: each figure is the median of up to %d timed samples after a warm-up; spread = (slowest − fastest) / median\n", m.name, m.samples)
 	}
 
-	if peaks := filter(recs, "peak"); len(peaks) > 0 {
+	if peaks := filter(recs, "peak"); len(peaks) > 0 && slices.Contains(parts, "peak") {
 		b.WriteString("\nFMA peak of one core (GFLOP/s, best sample; the SIMD levels run an assembly loop of independent FMAs, generic a scalar Go loop)\n")
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "level\tFP32\tFP64\t")
@@ -146,7 +157,7 @@ func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
 		tw.Flush()
 	}
 
-	if gs := groups(recs, "gemm"); len(gs) > 0 {
+	if gs := groups(recs, "gemm"); len(gs) > 0 && slices.Contains(parts, "gemm") {
 		b.WriteString("\nGEMM (alpha = 1, beta = 0; shape M×N×K and transposes of A, B; % peak = of the level's one-core peak (others: the best level's) × threads; × gonum = speed-up over gonum)\n")
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "kernel\tshape\tthreads\timpl\ttime/op\tGFLOP/s\tspread\t% peak\t× gonum\t")
@@ -162,7 +173,7 @@ func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
 		tw.Flush()
 	}
 
-	if gs := groups(recs, "elementwise"); len(gs) > 0 {
+	if gs := groups(recs, "elementwise"); len(gs) > 0 && slices.Contains(parts, "elementwise") {
 		b.WriteString("\nElementwise, one thread (G elements/s; softmax rows of 1000; adam: one step over n weights; × math = speed-up over plain Go math in float64)\n")
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "kernel\tshape\timpl\ttime/op\tGelem/s\tspread\t× math\t")
@@ -178,7 +189,7 @@ func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
 		tw.Flush()
 	}
 
-	if gs := groups(recs, "mlp"); len(gs) > 0 {
+	if gs := groups(recs, "mlp"); len(gs) > 0 && slices.Contains(parts, "mlp") {
 		// The speed-up column only when PyTorch's records are there (-in
 		// with the peers' file): the harness does not run torch itself.
 		vsTorch := slices.ContainsFunc(recs, func(r Record) bool { return r.Suite == "mlp" && r.Level == torchName })
@@ -221,7 +232,7 @@ func writeReport(w io.Writer, recs []Record, skipped []string, m mode) error {
 		}
 	}
 
-	if len(skipped) > 0 {
+	if len(skipped) > 0 && slices.Contains(parts, "skipped") {
 		b.WriteString("\nnot measured:\n")
 		for _, s := range skipped {
 			fmt.Fprintf(&b, "  %s\n", s)
