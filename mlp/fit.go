@@ -184,6 +184,9 @@ func (m *Model) Fit(x, y Matrix, cfg FitConfig) (*History, error) {
 // returns the history so far and ctx's error, the weights as of the last
 // completed step.
 func (m *Model) FitContext(ctx context.Context, x, y Matrix, cfg FitConfig) (*History, error) {
+	if ctx == nil {
+		return nil, errors.New("mlp: FitContext: a nil Context")
+	}
 	if err := m.checkData(x, y, "x", "y"); err != nil {
 		return nil, err
 	}
@@ -213,8 +216,12 @@ func (m *Model) FitContext(ctx context.Context, x, y Matrix, cfg FitConfig) (*Hi
 		vy := Matrix{Rows: nVal, Cols: y.Cols, Data: y.Data[nTrain*y.Cols:]}
 		valX, valY = &vx, &vy
 	}
-	src := &matrixSource{x: trainX, y: trainY, batch: cfg.BatchSize, shuffle: !cfg.NoShuffle,
+	// The workspace holds one batch: never more rows than there are.
+	src := &matrixSource{x: trainX, y: trainY, batch: min(cfg.BatchSize, trainX.Rows), shuffle: !cfg.NoShuffle,
 		rng: rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))}
+	if _, err := m.trainWorkspace(src.batch); err != nil {
+		return nil, err
+	}
 	return m.fit(ctx, src, valX, valY, cfg)
 }
 
@@ -246,6 +253,12 @@ type BatchSource interface {
 // checked as Fit checks its data; a bad batch stops training with an error
 // (the weights as of the last good step).
 func (m *Model) FitSource(ctx context.Context, src BatchSource, cfg FitConfig) (*History, error) {
+	if err := m.built(); err != nil {
+		return nil, err
+	}
+	if src == nil || ctx == nil {
+		return nil, errors.New("mlp: FitSource: a nil Context or BatchSource")
+	}
 	if !m.compiled {
 		return nil, errors.New("mlp: the model is not compiled (call Compile first)")
 	}
@@ -354,7 +367,10 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 // copied.
 func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (*workspace, error) {
 	if ms, ok := src.(*matrixSource); ok {
-		w := m.trainWorkspace(ms.batch)
+		w, err := m.trainWorkspace(ms.batch)
+		if err != nil {
+			return nil, err
+		}
 		gatherRows(w.x, ms.x, ms.idx)
 		gatherRows(w.y, ms.y, ms.idx)
 		return w, nil
@@ -362,7 +378,10 @@ func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (*workspace, error) {
 	if err := m.checkData(bx, by, "batch x", "batch y"); err != nil {
 		return nil, err
 	}
-	w := m.trainWorkspace(bx.Rows)
+	w, err := m.trainWorkspace(bx.Rows)
+	if err != nil {
+		return nil, err
+	}
 	copy(w.x, bx.Data)
 	copy(w.y, by.Data)
 	return w, nil

@@ -14,9 +14,41 @@ type Matrix struct {
 	Data       []float32
 }
 
-// NewMatrix returns a zeroed rows×cols Matrix.
+// NewMatrix returns a zeroed rows×cols Matrix. Like make, it panics if
+// rows or cols is negative or rows·cols overflows an int (it never returns
+// a Matrix whose Data does not match its shape); sizes that come from
+// untrusted input are better checked first.
 func NewMatrix(rows, cols int) Matrix {
-	return Matrix{Rows: rows, Cols: cols, Data: make([]float32, rows*cols)}
+	n, ok := shapeLen(rows, cols)
+	if !ok {
+		panic(fmt.Sprintf("mlp: NewMatrix(%d, %d): the size is negative or overflows an int", rows, cols))
+	}
+	return Matrix{Rows: rows, Cols: cols, Data: make([]float32, n)}
+}
+
+// shapeLen returns rows·cols, and false if either is negative or the
+// product overflows an int.
+func shapeLen(rows, cols int) (int, bool) {
+	if rows < 0 || cols < 0 {
+		return 0, false
+	}
+	if cols != 0 && rows > math.MaxInt/cols {
+		return 0, false
+	}
+	return rows * cols, true
+}
+
+// checkShape returns an error unless m's shape is non-negative, Rows·Cols
+// does not overflow and len(Data) is Rows·Cols (it may be empty).
+func (m Matrix) checkShape(what string) error {
+	n, ok := shapeLen(m.Rows, m.Cols)
+	if !ok {
+		return fmt.Errorf("mlp: %s has an impossible shape %d×%d", what, m.Rows, m.Cols)
+	}
+	if len(m.Data) != n {
+		return fmt.Errorf("mlp: %s has %d values for %d×%d", what, len(m.Data), m.Rows, m.Cols)
+	}
+	return nil
 }
 
 // Row returns row i of m (a slice of m.Data, not a copy).
@@ -28,11 +60,11 @@ func (m Matrix) At(i, j int) float32 { return m.Data[i*m.Cols+j] }
 // check returns an error unless m is well formed and non-empty with only
 // finite values; what names it in the message ("x", "y", …).
 func (m Matrix) check(what string) error {
-	switch {
-	case m.Rows < 1 || m.Cols < 1:
+	if err := m.checkShape(what); err != nil {
+		return err
+	}
+	if m.Rows < 1 || m.Cols < 1 {
 		return fmt.Errorf("mlp: %s is empty (%d×%d)", what, m.Rows, m.Cols)
-	case len(m.Data) != m.Rows*m.Cols:
-		return fmt.Errorf("mlp: %s has %d values for %d×%d", what, len(m.Data), m.Rows, m.Cols)
 	}
 	for i, v := range m.Data {
 		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
@@ -42,7 +74,7 @@ func (m Matrix) check(what string) error {
 	return nil
 }
 
-// rowsOf returns the rows idx of m, gathered into dst (len(idx)·Cols).
+// gatherRows copies the rows idx of m, gathered into dst (len(idx)·Cols).
 func gatherRows(dst []float32, m Matrix, idx []int) {
 	c := m.Cols
 	for k, i := range idx {

@@ -34,12 +34,31 @@ type Model struct {
 // DefaultSeed is the seed New draws the initial weights with.
 const DefaultSeed = 1
 
+// Size limits New enforces, so that no size computation can overflow and
+// no absurd request allocates: at most maxUnits units (or inputs) per
+// layer and maxParams weights in all.
+const (
+	maxUnits  = 1 << 24
+	maxParams = 1 << 31
+)
+
+// errNoModel is returned by every method of a nil or zero Model.
+var errNoModel = errors.New("mlp: the model is not built (a nil or zero Model: use mlp.New or mlp.Load)")
+
+// built returns errNoModel unless m was made by New or Load.
+func (m *Model) built() error {
+	if m == nil || len(m.layers) == 0 {
+		return errNoModel
+	}
+	return nil
+}
+
 // New returns a model of the given layers for inputs features, its weights
 // drawn with DefaultSeed (Init draws them again with another seed).
 // Softmax may only be the last layer's activation.
 func New(inputs int, layers ...Layer) (*Model, error) {
-	if inputs < 1 {
-		return nil, fmt.Errorf("mlp: %d inputs: need at least 1", inputs)
+	if inputs < 1 || inputs > maxUnits {
+		return nil, fmt.Errorf("mlp: %d inputs: need 1 to %d", inputs, maxUnits)
 	}
 	if len(layers) == 0 {
 		return nil, errors.New("mlp: a model needs at least one layer")
@@ -47,8 +66,8 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 	m := &Model{inputs: inputs}
 	n, in := 0, inputs
 	for i, l := range layers {
-		if l.units < 1 {
-			return nil, fmt.Errorf("mlp: layer %d has %d units: need at least 1", i, l.units)
+		if l.units < 1 || l.units > maxUnits {
+			return nil, fmt.Errorf("mlp: layer %d has %d units: need 1 to %d", i, l.units, maxUnits)
 		}
 		if _, ok := activationNames[l.act]; !ok {
 			return nil, fmt.Errorf("mlp: layer %d: unknown activation %v", i, l.act)
@@ -62,8 +81,11 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 		if f := float64(l.slope); math.IsNaN(f) || math.IsInf(f, 0) {
 			return nil, fmt.Errorf("mlp: layer %d: slope %v is not finite", i, l.slope)
 		}
-		n += in*l.units + l.units
+		n += in*l.units + l.units // each term < 2⁴⁸+2²⁴, n ≤ maxParams: no overflow
 		in = l.units
+		if n > maxParams {
+			return nil, fmt.Errorf("mlp: more than %d parameters", maxParams)
+		}
 	}
 	m.params = make([]float32, n)
 	m.grads = make([]float32, n)
@@ -85,6 +107,9 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 // Init draws every layer's weights again from the given seed (biases to
 // zero) and resets the optimizer state: a fresh, reproducible start.
 func (m *Model) Init(seed uint64) {
+	if m.built() != nil {
+		return
+	}
 	r := rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
 	for _, d := range m.layers {
 		d.initWeights(r)
@@ -98,19 +123,39 @@ func (m *Model) resetOptimizer() {
 	}
 }
 
-// Inputs returns the number of input features.
-func (m *Model) Inputs() int { return m.inputs }
+// Inputs returns the number of input features (0 for a nil or zero Model).
+func (m *Model) Inputs() int {
+	if m.built() != nil {
+		return 0
+	}
+	return m.inputs
+}
 
-// Outputs returns the number of outputs (the last layer's units).
-func (m *Model) Outputs() int { return m.layers[len(m.layers)-1].units }
+// Outputs returns the number of outputs, the last layer's units (0 for a
+// nil or zero Model).
+func (m *Model) Outputs() int {
+	if m.built() != nil {
+		return 0
+	}
+	return m.layers[len(m.layers)-1].units
+}
 
-// NumParams returns the number of weights and biases.
-func (m *Model) NumParams() int { return len(m.params) }
+// NumParams returns the number of weights and biases (0 for a nil or zero
+// Model).
+func (m *Model) NumParams() int {
+	if m.built() != nil {
+		return 0
+	}
+	return len(m.params)
+}
 
 // Compile sets the optimizer and the loss, and resets the optimizer state.
 // The loss must suit the output layer: BinaryCrossEntropy needs Sigmoid,
 // the categorical losses Softmax (they are computed from the logits).
 func (m *Model) Compile(opt Optimizer, loss Loss) error {
+	if err := m.built(); err != nil {
+		return err
+	}
 	if err := opt.check(); err != nil {
 		return err
 	}
@@ -290,7 +335,10 @@ func (m *Model) TrainOnBatch(x, y Matrix) (loss, accuracy float64, err error) {
 	if err := m.checkData(x, y, "x", "y"); err != nil {
 		return 0, 0, err
 	}
-	w := m.trainWorkspace(x.Rows)
+	w, err := m.trainWorkspace(x.Rows)
+	if err != nil {
+		return 0, 0, err
+	}
 	copy(w.x, x.Data)
 	copy(w.y, y.Data)
 	loss, err = m.step(w, x.Rows)
@@ -300,17 +348,28 @@ func (m *Model) TrainOnBatch(x, y Matrix) (loss, accuracy float64, err error) {
 	return loss, m.accuracy(w.a[len(m.layers)-1][:x.Rows*m.Outputs()], y.Data, x.Rows), nil
 }
 
-// trainWorkspace returns the training workspace, grown to rows rows.
-func (m *Model) trainWorkspace(rows int) *workspace {
+// trainWorkspace returns the training workspace, grown to rows rows; it
+// refuses a batch whose largest buffer would exceed maxParams values.
+func (m *Model) trainWorkspace(rows int) (*workspace, error) {
 	if m.train == nil || m.train.cap < rows {
+		widest := m.inputs
+		for _, d := range m.layers {
+			widest = max(widest, d.units)
+		}
+		if n, ok := shapeLen(rows, widest); !ok || n > maxParams {
+			return nil, fmt.Errorf("mlp: a batch of %d rows needs buffers of %d×%d values: use a smaller BatchSize", rows, rows, widest)
+		}
 		m.train = m.newWorkspace(rows)
 	}
-	return m.train
+	return m.train, nil
 }
 
 // checkData returns an error unless the model is compiled and (x, y) is a
 // valid data set for it.
 func (m *Model) checkData(x, y Matrix, xName, yName string) error {
+	if err := m.built(); err != nil {
+		return err
+	}
 	if !m.compiled {
 		return errors.New("mlp: the model is not compiled (call Compile first)")
 	}
@@ -321,6 +380,9 @@ func (m *Model) checkData(x, y Matrix, xName, yName string) error {
 }
 
 func (m *Model) checkInputs(x Matrix, name string) error {
+	if err := m.built(); err != nil {
+		return err
+	}
 	if err := x.check(name); err != nil {
 		return err
 	}

@@ -36,6 +36,9 @@ const (
 // Save writes the model's architecture, weights and compile settings to w
 // in ember's versioned, checksummed format (see Load).
 func (m *Model) Save(w io.Writer) error {
+	if err := m.built(); err != nil {
+		return err
+	}
 	var p bytes.Buffer
 	put := func(v any) { _ = binary.Write(&p, binary.LittleEndian, v) }
 	put(uint32(m.inputs))
