@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 )
 
@@ -20,16 +21,29 @@ type FitConfig struct {
 	// default they are shuffled every epoch.
 	NoShuffle bool
 
-	// ValidationSplit, in [0, 1), holds out that fraction of the samples,
-	// taken from the end before any shuffling (as Keras does), for
-	// val_loss and val_accuracy.
+	// ValidationSplit, in [0, 1), holds out that fraction of the samples
+	// for val_loss and val_accuracy: the last int(Rows·ValidationSplit)
+	// rows of x and y, taken before any shuffling, as Keras does (only
+	// the training rows are shuffled). If the data are sorted (by class,
+	// by time), the held-out rows are then not representative: shuffle
+	// them first with Split, or pass ValidationX and ValidationY.
 	ValidationSplit float64
 	// ValidationX and ValidationY, if set, are the validation data
 	// instead (they override ValidationSplit).
 	ValidationX, ValidationY *Matrix
 
 	// Callbacks run after every epoch, in order; any may stop training.
+	// They are checked when Fit starts (EarlyStopping's and
+	// ReduceLROnPlateau's Monitor, validation data for a val_ metric),
+	// before anything changes.
 	Callbacks []Callback
+
+	// Schedule, if not nil, sets the learning rate of every step:
+	// Schedule.LearningRate(s) for the model's s-th optimizer step since
+	// Compile (counting across fits, and kept by Save), instead of the
+	// optimizer's own rate; the optimizer's moments are kept. See
+	// ExponentialDecay, CosineDecay and PiecewiseConstant.
+	Schedule Schedule
 
 	// Verbose, if not nil, gets one Keras-like line per epoch.
 	Verbose io.Writer
@@ -126,6 +140,47 @@ func (e *EarlyStopping) monitor() string {
 	return e.Monitor
 }
 
+func (e *EarlyStopping) checkFit(_ *FitConfig, hasValidation bool) error {
+	return checkMonitor("EarlyStopping", e.monitor(), hasValidation)
+}
+
+// monitors are the metrics EarlyStopping and ReduceLROnPlateau can watch,
+// with whether higher is better.
+var monitors = map[string]bool{"loss": false, "val_loss": false, "accuracy": true, "val_accuracy": true}
+
+// checkMonitor returns an error unless name is a known metric, available
+// in this fit.
+func checkMonitor(who, name string, hasValidation bool) error {
+	if _, ok := monitors[name]; !ok {
+		return fmt.Errorf("%s: unknown Monitor %q (use loss, val_loss, accuracy or val_accuracy)", who, name)
+	}
+	if strings.HasPrefix(name, "val_") && !hasValidation {
+		return fmt.Errorf("%s: Monitor %q needs validation data (ValidationSplit or ValidationX/Y)", who, name)
+	}
+	return nil
+}
+
+// monitorValue returns the metric name from logs and whether higher is
+// better.
+func monitorValue(name string, logs EpochLogs) (v float64, higher bool, err error) {
+	switch name {
+	case "val_loss":
+		v = logs.ValLoss
+	case "loss":
+		v = logs.Loss
+	case "val_accuracy":
+		v = logs.ValAccuracy
+	case "accuracy":
+		v = logs.Accuracy
+	default:
+		return 0, false, fmt.Errorf("unknown metric %q", name)
+	}
+	if math.IsNaN(v) {
+		return 0, false, fmt.Errorf("%s is not available (no validation data, or no accuracy for regression)", name)
+	}
+	return v, monitors[name], nil
+}
+
 func (e *EarlyStopping) onTrainBegin(*Model) {
 	e.best, e.wait, e.StoppedEpoch, e.BestEpoch = math.NaN(), 0, 0, 0
 	e.weights = e.weights[:0]
@@ -133,22 +188,9 @@ func (e *EarlyStopping) onTrainBegin(*Model) {
 
 // OnEpochEnd implements Callback.
 func (e *EarlyStopping) OnEpochEnd(m *Model, logs EpochLogs) (bool, error) {
-	var v float64
-	higher := false
-	switch e.monitor() {
-	case "val_loss":
-		v = logs.ValLoss
-	case "loss":
-		v = logs.Loss
-	case "val_accuracy":
-		v, higher = logs.ValAccuracy, true
-	case "accuracy":
-		v, higher = logs.Accuracy, true
-	default:
-		return true, fmt.Errorf("mlp: EarlyStopping: unknown metric %q", e.Monitor)
-	}
-	if math.IsNaN(v) {
-		return true, fmt.Errorf("mlp: EarlyStopping: %s is not available (no validation data?)", e.monitor())
+	v, higher, err := monitorValue(e.monitor(), logs)
+	if err != nil {
+		return true, fmt.Errorf("mlp: EarlyStopping: %w", err)
 	}
 	improved := math.IsNaN(e.best) || (!higher && v < e.best-e.MinDelta) || (higher && v > e.best+e.MinDelta)
 	if improved {
@@ -216,6 +258,9 @@ func (m *Model) FitContext(ctx context.Context, x, y Matrix, cfg FitConfig) (*Hi
 		vy := Matrix{Rows: nVal, Cols: y.Cols, Data: y.Data[nTrain*y.Cols:]}
 		valX, valY = &vx, &vy
 	}
+	if err := m.checkFitExtras(cfg, valX != nil); err != nil {
+		return nil, err
+	}
 	// The workspace holds one batch: never more rows than there are.
 	src := &matrixSource{x: trainX, y: trainY, batch: min(cfg.BatchSize, trainX.Rows), shuffle: !cfg.NoShuffle,
 		rng: rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))}
@@ -275,12 +320,58 @@ func (m *Model) FitSource(ctx context.Context, src BatchSource, cfg FitConfig) (
 		}
 		valX, valY = cfg.ValidationX, cfg.ValidationY
 	}
+	if err := m.checkFitExtras(cfg, valX != nil); err != nil {
+		return nil, err
+	}
 	return m.fit(ctx, src, valX, valY, cfg)
+}
+
+// fitChecker is implemented by callbacks that check their settings
+// against the fit when it starts.
+type fitChecker interface {
+	checkFit(cfg *FitConfig, hasValidation bool) error
+}
+
+// checkFitExtras checks cfg's callbacks and schedule when a fit starts,
+// before anything changes.
+func (m *Model) checkFitExtras(cfg FitConfig, hasValidation bool) error {
+	for i, c := range cfg.Callbacks {
+		if c == nil {
+			return fmt.Errorf("mlp: Callbacks[%d] is nil", i)
+		}
+		if fc, ok := c.(fitChecker); ok {
+			if err := fc.checkFit(&cfg, hasValidation); err != nil {
+				return fmt.Errorf("mlp: Callbacks[%d]: %w", i, err)
+			}
+		}
+	}
+	if cfg.Schedule != nil {
+		if sc, ok := cfg.Schedule.(interface{ check() error }); ok {
+			if err := sc.check(); err != nil {
+				return err
+			}
+		}
+		if _, err := m.scheduledLR(cfg.Schedule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scheduledLR returns the schedule's learning rate for the next step, or
+// an error if it is not positive and finite.
+func (m *Model) scheduledLR(s Schedule) (float32, error) {
+	lr := s.LearningRate(m.state.step)
+	if f := float64(lr); !(f >= 0) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("mlp: the Schedule gives learning rate %v at step %d: need a finite rate ≥ 0", lr, m.state.step)
+	}
+	return lr, nil
 }
 
 // fit is the training loop shared by Fit and FitSource.
 func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cfg FitConfig) (*History, error) {
 	hist := &History{}
+	m.seedDropout(cfg.Seed)
 	for _, c := range cfg.Callbacks {
 		if b, ok := c.(trainBeginner); ok {
 			b.onTrainBegin(m)
@@ -295,7 +386,8 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 	}()
 	var valW *workspace
 	if valX != nil {
-		valW = m.newWorkspace(min(valX.Rows, evalBatch))
+		valW = m.getEval(valX.Rows)
+		defer m.putEval(valW)
 	}
 	L := len(m.layers) - 1
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
@@ -320,7 +412,13 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 			if err != nil {
 				return hist, err
 			}
-			loss, err := m.step(w, bx.Rows)
+			lr := m.opt.lr
+			if cfg.Schedule != nil {
+				if lr, err = m.scheduledLR(cfg.Schedule); err != nil {
+					return hist, err
+				}
+			}
+			loss, err := m.step(w, bx.Rows, lr)
 			if err != nil {
 				return hist, err
 			}

@@ -5,30 +5,38 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"sync"
 
 	"gonum.org/v1/gonum/blas"
 
 	"github.com/emberml/ember/kernels"
 )
 
-// Model is a stack of Dense layers: build it with New, Compile it with an
-// optimizer and a loss, then Fit, Predict, Evaluate, Save.
+// Model is a stack of layers (Dense, with Dropout between them): build it
+// with New, Compile it with an optimizer and a loss, then Fit, Predict,
+// Evaluate, Save.
 //
-// Concurrency: Predict, Evaluate and InputGradients only read the weights,
-// so many goroutines may call them at once — but not while Fit,
-// TrainOnBatch, Compile or Init run on the same model.
+// Concurrency: Predict, PredictInto, PredictClasses, Evaluate,
+// InputGradients, Weights, Summary and Save only read the model, so many
+// goroutines may call them at once — but not while a method that changes
+// it (Fit, TrainOnBatch, Compile, Init, SetWeights, SetLearningRate,
+// LoadWeights) runs on the same model.
 type Model struct {
-	inputs int
-	layers []*dense
-	params []float32 // every layer's W then b, contiguous: one optimizer pass
-	grads  []float32 // the gradient of params, same layout
+	inputs  int
+	spec    []Layer   // the layers as given to New (Dense and Dropout)
+	layers  []*dense  // the Dense layers, each with the Dropout before it
+	denseAt []int     // spec index → index in layers, or −1 for a Dropout
+	params  []float32 // every layer's W then b, contiguous: one optimizer pass
+	grads   []float32 // the gradient of params, same layout
 
 	opt      Optimizer
 	loss     Loss
 	compiled bool
 	state    optimizerState
+	rng      rand.PCG // draws the dropout masks
 
 	train *workspace // the training workspace, kept between steps
+	eval  sync.Pool  // *workspace for the inference methods
 }
 
 // DefaultSeed is the seed New draws the initial weights with.
@@ -55,7 +63,8 @@ func (m *Model) built() error {
 
 // New returns a model of the given layers for inputs features, its weights
 // drawn with DefaultSeed (Init draws them again with another seed).
-// Softmax may only be the last layer's activation.
+// Softmax may only be the last layer's activation; Dropout may not be last
+// nor follow another Dropout.
 func New(inputs int, layers ...Layer) (*Model, error) {
 	if inputs < 1 || inputs > maxUnits {
 		return nil, fmt.Errorf("mlp: %d inputs: need 1 to %d", inputs, maxUnits)
@@ -63,9 +72,22 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 	if len(layers) == 0 {
 		return nil, errors.New("mlp: a model needs at least one layer")
 	}
-	m := &Model{inputs: inputs}
 	n, in := 0, inputs
 	for i, l := range layers {
+		if l.kind == dropoutLayer {
+			switch {
+			case !(l.rate >= 0 && l.rate < 1):
+				return nil, fmt.Errorf("mlp: layer %d: Dropout rate %v: need 0 ≤ rate < 1", i, l.rate)
+			case i == len(layers)-1:
+				return nil, fmt.Errorf("mlp: layer %d: Dropout cannot be the last layer (it would drop outputs)", i)
+			case i > 0 && layers[i-1].kind == dropoutLayer:
+				return nil, fmt.Errorf("mlp: layer %d: two Dropout layers in a row", i)
+			}
+			continue
+		}
+		if l.kind != denseLayer {
+			return nil, fmt.Errorf("mlp: layer %d: unknown layer kind %d", i, l.kind)
+		}
 		if l.units < 1 || l.units > maxUnits {
 			return nil, fmt.Errorf("mlp: layer %d has %d units: need 1 to %d", i, l.units, maxUnits)
 		}
@@ -81,22 +103,31 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 		if f := float64(l.slope); math.IsNaN(f) || math.IsInf(f, 0) {
 			return nil, fmt.Errorf("mlp: layer %d: slope %v is not finite", i, l.slope)
 		}
-		n += in*l.units + l.units // each term < 2⁴⁸+2²⁴, n ≤ maxParams: no overflow
+		n += in*l.units + l.units // each term < 2⁴⁹, n ≤ maxParams: no overflow
 		in = l.units
 		if n > maxParams {
 			return nil, fmt.Errorf("mlp: more than %d parameters", maxParams)
 		}
 	}
+	m := &Model{inputs: inputs, spec: append([]Layer(nil), layers...), denseAt: make([]int, len(layers))}
 	m.params = make([]float32, n)
 	m.grads = make([]float32, n)
 	off, in := 0, inputs
-	for _, l := range layers {
-		d := &dense{Layer: l, in: in}
+	var drop float32
+	for i, l := range layers {
+		m.denseAt[i] = -1
+		if l.kind == dropoutLayer {
+			drop = l.rate
+			continue
+		}
+		d := &dense{Layer: l, in: in, drop: drop}
+		drop = 0
 		nw := in * l.units
 		d.w, d.gw = m.params[off:off+nw], m.grads[off:off+nw]
 		off += nw
 		d.b, d.gb = m.params[off:off+l.units], m.grads[off:off+l.units]
 		off += l.units
+		m.denseAt[i] = len(m.layers)
 		m.layers = append(m.layers, d)
 		in = l.units
 	}
@@ -105,7 +136,8 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 }
 
 // Init draws every layer's weights again from the given seed (biases to
-// zero) and resets the optimizer state: a fresh, reproducible start.
+// zero), reseeds the dropout masks and resets the optimizer state: a
+// fresh, reproducible start. It does nothing on a nil or zero Model.
 func (m *Model) Init(seed uint64) {
 	if m.built() != nil {
 		return
@@ -114,7 +146,13 @@ func (m *Model) Init(seed uint64) {
 	for _, d := range m.layers {
 		d.initWeights(r)
 	}
+	m.seedDropout(seed)
 	m.resetOptimizer()
+}
+
+// seedDropout restarts the dropout masks' random stream from seed.
+func (m *Model) seedDropout(seed uint64) {
+	m.rng.Seed(seed^0x9c2d6a1f3b5e8047, seed+0x2545f4914f6cdd1d)
 }
 
 func (m *Model) resetOptimizer() {
@@ -168,22 +206,25 @@ func (m *Model) Compile(opt Optimizer, loss Loss) error {
 }
 
 // workspace holds one batch's activations and gradients, sized for up to
-// cap rows. Training keeps one in the model; Predict and Evaluate make
-// their own, so they can run concurrently.
+// cap rows. Training keeps one in the model; the inference methods take
+// theirs from a pool, so they can run concurrently without allocating.
 type workspace struct {
-	cap    int
-	x, y   []float32   // the batch's inputs and targets (gathered rows)
-	z, a   [][]float32 // per layer: pre-activation, activation (a may be z)
-	dz     [][]float32 // per layer: gradient with respect to z
-	da     []float32   // gradient with respect to a layer's input
-	labels []int32     // sparse targets as ints
-	perm   []int       // the epoch's sample order
+	cap       int
+	x, y      []float32   // the batch's inputs and targets (training only)
+	z, a      [][]float32 // per layer: pre-activation, activation (a may be z)
+	dz        [][]float32 // per layer: gradient with respect to z
+	da        []float32   // gradient with respect to a layer's input
+	labels    []int32     // sparse targets as ints
+	mask, din [][]float32 // per layer with dropout (training only): the input mask (0 or 1/(1−rate)) and the masked input
+	train     bool        // whether the last forward pass applied dropout
 }
 
-func (m *Model) newWorkspace(rows int) *workspace {
+func (m *Model) newWorkspace(rows int, train bool) *workspace {
 	w := &workspace{cap: rows}
-	w.x = make([]float32, rows*m.inputs)
-	w.y = make([]float32, rows*max(m.Outputs(), 1))
+	if train {
+		w.x = make([]float32, rows*m.inputs)
+		w.y = make([]float32, rows*max(m.Outputs(), 1))
+	}
 	maxIn := m.inputs
 	for _, d := range m.layers {
 		z := make([]float32, rows*d.units)
@@ -194,6 +235,12 @@ func (m *Model) newWorkspace(rows int) *workspace {
 		w.z = append(w.z, z)
 		w.a = append(w.a, a)
 		w.dz = append(w.dz, make([]float32, rows*d.units))
+		var mask, din []float32
+		if train && d.drop > 0 {
+			mask, din = make([]float32, rows*d.in), make([]float32, rows*d.in)
+		}
+		w.mask = append(w.mask, mask)
+		w.din = append(w.din, din)
 		maxIn = max(maxIn, d.units)
 	}
 	w.da = make([]float32, rows*maxIn)
@@ -201,10 +248,32 @@ func (m *Model) newWorkspace(rows int) *workspace {
 	return w
 }
 
-// forward computes every layer's z and a for the first rows rows of x.
-func (m *Model) forward(w *workspace, x []float32, rows int) {
+// getEval returns an inference workspace for up to rows rows (at most
+// evalBatch) from the pool; putEval gives it back.
+func (m *Model) getEval(rows int) *workspace {
+	rows = min(rows, evalBatch)
+	if w, ok := m.eval.Get().(*workspace); ok && w.cap >= rows {
+		return w
+	}
+	return m.newWorkspace(rows, false)
+}
+
+func (m *Model) putEval(w *workspace) { m.eval.Put(w) }
+
+// forward computes every layer's z and a for the first rows rows of x;
+// with train, the dropout layers drop (with fresh masks).
+func (m *Model) forward(w *workspace, x []float32, rows int, train bool) {
+	w.train = train
 	in := x[:rows*m.inputs]
 	for l, d := range m.layers {
+		if train && d.drop > 0 {
+			mask, din := w.mask[l][:rows*d.in], w.din[l][:rows*d.in]
+			m.drawMask(mask, d.drop)
+			for i, v := range in {
+				din[i] = v * mask[i]
+			}
+			in = din
+		}
 		z, a := w.z[l][:rows*d.units], w.a[l][:rows*d.units]
 		kernels.Sgemm(blas.NoTrans, blas.NoTrans, rows, d.units, d.in, 1, in, d.in, d.w, d.units, 0, z, d.units)
 		kernels.BiasAdd(z, z, d.b)
@@ -221,6 +290,27 @@ func (m *Model) forward(w *workspace, x []float32, rows int) {
 			kernels.Softmax(a, z, d.units)
 		}
 		in = a
+	}
+}
+
+// drawMask fills mask with inverted-dropout factors: 0 with probability
+// rate, else 1/(1−rate), from the model's dropout stream (two 32-bit draws
+// per 64-bit number).
+func (m *Model) drawMask(mask []float32, rate float32) {
+	thr := uint32(min(float64(rate)*(1<<32), math.MaxUint32))
+	keep := float32(1 / (1 - float64(rate)))
+	pick := func(u uint32) float32 {
+		if u < thr {
+			return 0
+		}
+		return keep
+	}
+	for i := 0; i < len(mask); i += 2 {
+		r := m.rng.Uint64()
+		mask[i] = pick(uint32(r))
+		if i+1 < len(mask) {
+			mask[i+1] = pick(uint32(r >> 32))
+		}
 	}
 }
 
@@ -294,6 +384,10 @@ func (m *Model) backward(w *workspace, x []float32, rows int, inputGrad bool) {
 		if l > 0 {
 			in = w.a[l-1][:rows*d.in]
 		}
+		dropped := w.train && d.drop > 0
+		if dropped {
+			in = w.din[l][:rows*d.in]
+		}
 		if !inputGrad {
 			kernels.Sgemm(blas.Trans, blas.NoTrans, d.in, d.units, rows, 1, in, d.in, dz, d.units, 0, d.gw, d.units)
 			kernels.ColSums(d.gb, dz)
@@ -303,6 +397,11 @@ func (m *Model) backward(w *workspace, x []float32, rows int, inputGrad bool) {
 		}
 		da := w.da[:rows*d.in]
 		kernels.Sgemm(blas.NoTrans, blas.Trans, rows, d.in, d.units, 1, dz, d.units, d.w, d.units, 0, da, d.in)
+		if dropped {
+			for i, f := range w.mask[l][:rows*d.in] {
+				da[i] *= f
+			}
+		}
 		if l > 0 {
 			p := m.layers[l-1]
 			activationGrad(p, w.dz[l-1][:rows*p.units], da, w.z[l-1][:rows*p.units], w.a[l-1][:rows*p.units], rows)
@@ -310,11 +409,11 @@ func (m *Model) backward(w *workspace, x []float32, rows int, inputGrad bool) {
 	}
 }
 
-// step trains on the batch already in w.x/w.y (rows rows) and returns its
-// loss; the weights are left unchanged if the loss or the gradient is not
-// finite.
-func (m *Model) step(w *workspace, rows int) (float64, error) {
-	m.forward(w, w.x, rows)
+// step trains on the batch already in w.x/w.y (rows rows) with learning
+// rate lr and returns its loss; the weights are left unchanged if the loss
+// or the gradient is not finite.
+func (m *Model) step(w *workspace, rows int, lr float32) (float64, error) {
+	m.forward(w, w.x, rows, true)
 	loss := m.outputGrad(w, w.y, rows)
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		return loss, fmt.Errorf("mlp: the loss became %v; training stopped with the last finite weights", loss)
@@ -323,7 +422,7 @@ func (m *Model) step(w *workspace, rows int) (float64, error) {
 	if g := float64(kernels.Dot(m.grads, m.grads)); math.IsNaN(g) || math.IsInf(g, 0) {
 		return loss, errors.New("mlp: the gradient is not finite; training stopped with the last finite weights")
 	}
-	m.opt.apply(m.params, m.grads, &m.state)
+	m.opt.apply(m.params, m.grads, &m.state, lr)
 	return loss, nil
 }
 
@@ -341,7 +440,7 @@ func (m *Model) TrainOnBatch(x, y Matrix) (loss, accuracy float64, err error) {
 	}
 	copy(w.x, x.Data)
 	copy(w.y, y.Data)
-	loss, err = m.step(w, x.Rows)
+	loss, err = m.step(w, x.Rows, m.opt.lr)
 	if err != nil {
 		return loss, 0, err
 	}
@@ -359,7 +458,7 @@ func (m *Model) trainWorkspace(rows int) (*workspace, error) {
 		if n, ok := shapeLen(rows, widest); !ok || n > maxParams {
 			return nil, fmt.Errorf("mlp: a batch of %d rows needs buffers of %d×%d values: use a smaller BatchSize", rows, rows, widest)
 		}
-		m.train = m.newWorkspace(rows)
+		m.train = m.newWorkspace(rows, true)
 	}
 	return m.train, nil
 }
@@ -445,30 +544,92 @@ func (m *Model) accuracy(a, y []float32, rows int) float64 {
 // at once.
 const evalBatch = 256
 
-// Predict returns the model's outputs for x, one row per sample.
+// Predict returns the model's outputs for x, one row per sample (Dropout
+// layers pass their inputs through). It allocates only the result; see
+// PredictInto to reuse one.
 func (m *Model) Predict(x Matrix) (Matrix, error) {
 	if err := m.checkInputs(x, "x"); err != nil {
 		return Matrix{}, err
 	}
 	out := NewMatrix(x.Rows, m.Outputs())
-	w := m.newWorkspace(min(x.Rows, evalBatch))
+	m.predict(out, x)
+	return out, nil
+}
+
+// PredictInto writes the model's outputs for x into dst, which must be
+// x.Rows × Outputs() and must not share memory with x. After the first
+// calls it allocates nothing, and it is safe for concurrent use (each call
+// takes its own buffers from a pool), so it suits a server answering one
+// sample at a time. On an error dst is untouched.
+func (m *Model) PredictInto(dst, x Matrix) error {
+	if err := m.checkInputs(x, "x"); err != nil {
+		return err
+	}
+	if err := dst.checkShape("dst"); err != nil {
+		return err
+	}
+	if dst.Rows != x.Rows || dst.Cols != m.Outputs() {
+		return fmt.Errorf("mlp: dst is %d×%d for %d samples of %d outputs", dst.Rows, dst.Cols, x.Rows, m.Outputs())
+	}
+	m.predict(dst, x)
+	return nil
+}
+
+// predict computes the outputs for the checked x into out.
+func (m *Model) predict(out, x Matrix) {
+	w := m.getEval(x.Rows)
 	L := len(m.layers) - 1
-	for r0 := 0; r0 < x.Rows; r0 += evalBatch {
-		rows := min(evalBatch, x.Rows-r0)
-		m.forward(w, x.Data[r0*m.inputs:], rows)
+	for r0 := 0; r0 < x.Rows; r0 += w.cap {
+		rows := min(w.cap, x.Rows-r0)
+		m.forward(w, x.Data[r0*m.inputs:], rows, false)
 		copy(out.Data[r0*out.Cols:], w.a[L][:rows*out.Cols])
 	}
-	return out, nil
+	m.putEval(w)
+}
+
+// PredictClasses returns the predicted class of every sample of x: the
+// argmax of the outputs for a Softmax output layer, and for a single
+// Sigmoid output 1 if it exceeds 0.5, else 0. Other output layers (linear,
+// several sigmoids) have no single class per sample and return an error.
+func (m *Model) PredictClasses(x Matrix) ([]int, error) {
+	if err := m.checkInputs(x, "x"); err != nil {
+		return nil, err
+	}
+	last := m.layers[len(m.layers)-1]
+	if last.act != Softmax && !(last.act == Sigmoid && last.units == 1) {
+		return nil, fmt.Errorf("mlp: PredictClasses needs a Softmax or single-unit Sigmoid output layer, not %d×%v (use Predict)", last.units, last.act)
+	}
+	classes := make([]int, x.Rows)
+	w := m.getEval(x.Rows)
+	L, c := len(m.layers)-1, last.units
+	for r0 := 0; r0 < x.Rows; r0 += w.cap {
+		rows := min(w.cap, x.Rows-r0)
+		m.forward(w, x.Data[r0*m.inputs:], rows, false)
+		a := w.a[L]
+		for r := range rows {
+			if c == 1 {
+				if a[r] > 0.5 {
+					classes[r0+r] = 1
+				}
+				continue
+			}
+			classes[r0+r] = argmax(a[r*c : (r+1)*c])
+		}
+	}
+	m.putEval(w)
+	return classes, nil
 }
 
 // Evaluate returns the model's mean loss and accuracy (see the loss and
 // TrainOnBatch for their definitions; accuracy is NaN for regression) on
-// (x, y), without changing the model.
+// (x, y), without changing the model (Dropout layers pass their inputs
+// through).
 func (m *Model) Evaluate(x, y Matrix) (loss, accuracy float64, err error) {
 	if err := m.checkData(x, y, "x", "y"); err != nil {
 		return 0, 0, err
 	}
-	w := m.newWorkspace(min(x.Rows, evalBatch))
+	w := m.getEval(x.Rows)
+	defer m.putEval(w)
 	return m.evaluate(w, x, y)
 }
 
@@ -477,7 +638,7 @@ func (m *Model) evaluate(w *workspace, x, y Matrix) (loss, accuracy float64, err
 	var lossSum, accSum float64
 	for r0 := 0; r0 < x.Rows; r0 += w.cap {
 		rows := min(w.cap, x.Rows-r0)
-		m.forward(w, x.Data[r0*m.inputs:], rows)
+		m.forward(w, x.Data[r0*m.inputs:], rows, false)
 		yb := y.Data[r0*y.Cols : (r0+rows)*y.Cols]
 		lossSum += m.batchLoss(w, yb, rows) * float64(rows)
 		accSum += m.accuracy(w.a[L][:rows*m.Outputs()], yb, rows) * float64(rows)
@@ -517,13 +678,14 @@ func (m *Model) InputGradients(x Matrix) (Matrix, error) {
 		return Matrix{}, err
 	}
 	g := NewMatrix(x.Rows, m.inputs)
-	w := m.newWorkspace(min(x.Rows, evalBatch))
+	w := m.getEval(x.Rows)
+	defer m.putEval(w)
 	L := len(m.layers) - 1
 	d := m.layers[L]
-	for r0 := 0; r0 < x.Rows; r0 += evalBatch {
-		rows := min(evalBatch, x.Rows-r0)
+	for r0 := 0; r0 < x.Rows; r0 += w.cap {
+		rows := min(w.cap, x.Rows-r0)
 		xb := x.Data[r0*m.inputs:]
-		m.forward(w, xb, rows)
+		m.forward(w, xb, rows, false)
 		// Seed ∂output_c/∂a = one-hot(c), through the last activation.
 		da := w.da[:rows*d.units]
 		clear(da)
