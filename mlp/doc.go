@@ -1,7 +1,8 @@
 // Package mlp is ember's Keras-shaped multilayer-perceptron trainer: Dense
-// layers, losses, optimizers, Fit, Predict, Evaluate, Save and Load, as
-// idiomatic Go on package kernels (every matrix product is kernels.Sgemm,
-// every activation, loss gradient and optimizer step an ember kernel).
+// and Dropout layers, losses, optimizers with learning-rate schedules, Fit
+// with callbacks, Predict, Evaluate, Save and Load, as idiomatic Go on
+// package kernels (every matrix product is kernels.Sgemm, every
+// activation, loss gradient and optimizer step an ember kernel).
 //
 // # Where to start
 //
@@ -17,6 +18,15 @@
 // OneHot and Standardizer prepare them. Sigmoid with BinaryCrossEntropy and
 // Softmax with the categorical losses are fused and computed from the
 // logits. Bad input returns an error and leaves the model unchanged.
+//
+// Summary prints the layers; Weights and SetWeights read and write them;
+// PredictClasses gives class labels and PredictInto predicts into a
+// caller's Matrix without allocating (for serving one sample at a time).
+// FitConfig.Schedule (ExponentialDecay, CosineDecay, PiecewiseConstant),
+// SetLearningRate and the ReduceLROnPlateau callback change the learning
+// rate while keeping the optimizer's moments; Save keeps those too, so a
+// loaded model resumes training exactly, and LoadWeights loads weights
+// into a model of the same architecture.
 //
 // # Reproducibility and speed
 //

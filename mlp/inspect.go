@@ -104,9 +104,9 @@ func (m *Model) Summary() string {
 		return errNoModel.Error() + "\n"
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "Model: %d inputs → %d outputs\n", m.inputs, m.Outputs())
-	tw := tabwriter.NewWriter(&sb, 0, 0, 3, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Layer (type)\tActivation\tOutput shape\tParams\t")
+	fmt.Fprintf(&sb, "Model: %s → %s\n", plural(m.inputs, "input"), plural(m.Outputs(), "output"))
+	tw := tabwriter.NewWriter(&sb, 0, 0, 3, ' ', 0)
+	fmt.Fprintln(tw, "Layer (type)\tActivation\tOutput shape\tParams")
 	units := m.inputs
 	for i, l := range m.spec {
 		act, params := "-", 0
@@ -114,7 +114,7 @@ func (m *Model) Summary() string {
 			d := m.layers[m.denseAt[i]]
 			act, params, units = l.act.String(), len(d.w)+len(d.b), l.units
 		}
-		fmt.Fprintf(tw, "%s\t%s\t(None, %d)\t%d\t\n", l.name(i), act, units, params)
+		fmt.Fprintf(tw, "%s\t%s\t(None, %d)\t%d\n", l.name(i), act, units, params)
 	}
 	tw.Flush()
 	fmt.Fprintf(&sb, "Total params: %d\n", len(m.params))
@@ -143,4 +143,11 @@ func (m *Model) String() string {
 	}
 	fmt.Fprintf(&sb, "; %d params)", len(m.params))
 	return sb.String()
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
