@@ -77,8 +77,19 @@ func (m Matrix) check(what string) error {
 // gatherRows copies the rows idx of m, gathered into dst (len(idx)·Cols).
 func gatherRows(dst []float32, m Matrix, idx []int) {
 	c := m.Cols
+	if c > 8 {
+		for k, i := range idx {
+			copy(dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c])
+		}
+		return
+	}
+	// Narrow rows (the toy's 2 features, 1 target): a loop beats a
+	// memmove call per row.
 	for k, i := range idx {
-		copy(dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c])
+		d, s := dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c]
+		for j := range d {
+			d[j] = s[j]
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/blas"
 
@@ -36,7 +37,11 @@ type Model struct {
 	rng      rand.PCG // draws the dropout masks
 
 	train *workspace // the training workspace, kept between steps
-	eval  sync.Pool  // *workspace for the inference methods
+	// The inference methods' workspaces: one kept for good in evalOne
+	// (a pool drops its items at every GC, which would make a serving
+	// loop allocate now and then), more in evalPool for concurrent calls.
+	evalOne  atomic.Pointer[workspace]
+	evalPool sync.Pool
 }
 
 // DefaultSeed is the seed New draws the initial weights with.
@@ -252,13 +257,23 @@ func (m *Model) newWorkspace(rows int, train bool) *workspace {
 // evalBatch) from the pool; putEval gives it back.
 func (m *Model) getEval(rows int) *workspace {
 	rows = min(rows, evalBatch)
-	if w, ok := m.eval.Get().(*workspace); ok && w.cap >= rows {
+	if w := m.evalOne.Swap(nil); w != nil {
+		if w.cap >= rows {
+			return w
+		}
+		m.evalPool.Put(w)
+	}
+	if w, ok := m.evalPool.Get().(*workspace); ok && w.cap >= rows {
 		return w
 	}
 	return m.newWorkspace(rows, false)
 }
 
-func (m *Model) putEval(w *workspace) { m.eval.Put(w) }
+func (m *Model) putEval(w *workspace) {
+	if !m.evalOne.CompareAndSwap(nil, w) {
+		m.evalPool.Put(w)
+	}
+}
 
 // forward computes every layer's z and a for the first rows rows of x;
 // with train, the dropout layers drop (with fresh masks).
@@ -321,19 +336,30 @@ func (m *Model) outputGrad(w *workspace, y []float32, rows int) float64 {
 	d := m.layers[L]
 	n := rows * d.units
 	z, a, dz := w.z[L][:n], w.a[L][:n], w.dz[L][:n]
+	// The fused gradients are scale·(σ(z) − y) and scale·(softmax(z) − y):
+	// forward has already computed σ(z) or softmax(z) into a, with the same
+	// kernels, so they are formed from a (the same bits as
+	// kernels.SigmoidCrossEntropyGrad and the softmax ones, without a
+	// second pass of exponentials).
 	switch m.loss {
 	case BinaryCrossEntropy:
-		kernels.SigmoidCrossEntropyGrad(dz, z, y[:n], 1/float32(n))
+		copy(dz, a)
+		kernels.Axpy(-1, y[:n], dz)
+		kernels.Scale(1/float32(n), dz)
 		return kernels.BCEWithLogitsLoss(z, y[:n])
 	case CategoricalCrossEntropy:
-		kernels.SoftmaxCrossEntropyGrad(dz, z, y[:n], d.units, 1/float32(rows))
+		copy(dz, a)
+		kernels.Axpy(-1, y[:n], dz)
+		kernels.Scale(1/float32(rows), dz)
 		return kernels.CCEWithLogitsLoss(z, y[:n], d.units)
 	case SparseCategoricalCrossEntropy:
 		labels := w.labels[:rows]
+		copy(dz, a)
 		for i := range labels {
 			labels[i] = int32(y[i])
+			dz[i*d.units+int(labels[i])] -= 1
 		}
-		kernels.SparseSoftmaxCrossEntropyGrad(dz, z, labels, d.units, 1/float32(rows))
+		kernels.Scale(1/float32(rows), dz)
 		return kernels.SparseCCEWithLogitsLoss(z, labels, d.units)
 	}
 	// MSE: dL/da = 2(a − y)/n, then through the activation.
