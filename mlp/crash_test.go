@@ -152,6 +152,12 @@ func TestZeroModel(t *testing.T) {
 		_, _, errs["TrainOnBatch"] = m.TrainOnBatch(x, y)
 		_, errs["InputGradients"] = m.InputGradients(x)
 		errs["Save"] = m.Save(&bytes.Buffer{})
+		errs["PredictInto"] = m.PredictInto(mlp.NewMatrix(10, 1), x)
+		_, errs["PredictClasses"] = m.PredictClasses(x)
+		errs["SetLearningRate"] = m.SetLearningRate(0.1)
+		_, _, errs["Weights"] = m.Weights(0)
+		errs["SetWeights"] = m.SetWeights(0, mlp.NewMatrix(2, 1), mlp.NewMatrix(1, 1))
+		errs["LoadWeights"] = m.LoadWeights(bytes.NewReader(saved(t, toyModel(t))))
 		for call, err := range errs {
 			if err == nil {
 				t.Errorf("%s model: %s: no error", name, call)
@@ -160,7 +166,7 @@ func TestZeroModel(t *testing.T) {
 			}
 		}
 		m.Init(1)
-		if m.Inputs() != 0 || m.Outputs() != 0 || m.NumParams() != 0 {
+		if m.Inputs() != 0 || m.Outputs() != 0 || m.NumParams() != 0 || m.LearningRate() != 0 || m.Summary() == "" || m.String() == "" {
 			t.Errorf("%s model: Inputs, Outputs, NumParams = %d, %d, %d", name, m.Inputs(), m.Outputs(), m.NumParams())
 		}
 	}

@@ -52,18 +52,18 @@ type FitConfig struct {
 // EpochLogs are one epoch's metrics. ValLoss and ValAccuracy are NaN
 // without validation data; Accuracy is NaN for regression.
 type EpochLogs struct {
-	Epoch                int // 1-based
-	Loss, Accuracy       float64
-	ValLoss, ValAccuracy float64
-	Duration             time.Duration
-	HasValidation        bool
-	Samples, ValSamples  int
-	Steps, TotalEpochs   int
+	Epoch                int           // 1-based
+	Loss, Accuracy       float64       // the training loss and accuracy, means over the epoch's steps
+	ValLoss, ValAccuracy float64       // on the validation data at the end of the epoch
+	Duration             time.Duration // the epoch's wall time, validation included
+	HasValidation        bool          // whether there were validation data
+	Samples, ValSamples  int           // training and validation samples
+	Steps, TotalEpochs   int           // optimizer steps in the epoch; epochs asked for
 }
 
 // History holds the per-epoch metrics of a fit.
 type History struct {
-	Epochs []EpochLogs
+	Epochs []EpochLogs // one per completed epoch, in order
 }
 
 // Loss returns the training loss of every epoch.

@@ -10,8 +10,8 @@ import (
 // and output type of every Model method. A Matrix is a plain value: copying
 // it copies the header, not the data.
 type Matrix struct {
-	Rows, Cols int
-	Data       []float32
+	Rows, Cols int       // the shape
+	Data       []float32 // Rows·Cols values, row after row
 }
 
 // NewMatrix returns a zeroed rows×cols Matrix. Like make, it panics if

@@ -87,8 +87,8 @@ func (s CosineDecay) check() error {
 // boundary (Keras's PiecewiseConstantDecay). Boundaries increase strictly
 // and there is one more value than boundaries.
 type PiecewiseConstant struct {
-	Boundaries []int
-	Values     []float32
+	Boundaries []int     // the last step of each piece but the last, increasing
+	Values     []float32 // the rate of each piece, one more than Boundaries
 }
 
 // LearningRate implements Schedule.
