@@ -14,7 +14,10 @@ import (
 func fuzzModel(k uint8) *mlp.Model {
 	var m *mlp.Model
 	var loss mlp.Loss
-	switch k % 4 {
+	switch k % 5 {
+	case 4:
+		m, _ = mlp.New(2, mlp.Dropout(0.5), mlp.Dense(3, mlp.ReLU), mlp.Dropout(0.25), mlp.Dense(1, mlp.Sigmoid))
+		loss = mlp.BinaryCrossEntropy
 	case 0:
 		m, _ = mlp.New(2, mlp.Dense(3, mlp.ReLU), mlp.Dense(1, mlp.Sigmoid))
 		loss = mlp.BinaryCrossEntropy
@@ -44,7 +47,8 @@ func floats(b []byte, max int) []float32 {
 	return out
 }
 
-// FuzzEntryPoints: Fit, Predict, Evaluate, TrainOnBatch and InputGradients
+// FuzzEntryPoints: Fit, Predict, PredictClasses, PredictInto, Evaluate,
+// TrainOnBatch and InputGradients
 // with arbitrary Matrix headers (any Rows and Cols, overflowing or
 // negative, against up to 64 values of arbitrary bits) and arbitrary
 // configurations never panic; the read-only calls and a failed
@@ -79,6 +83,12 @@ func FuzzEntryPoints(f *testing.F) {
 			t.Fatalf("Predict: %d×%d with %d values", p.Rows, p.Cols, len(p.Data))
 		}
 		unchanged("Predict")
+		if c, err := m.PredictClasses(x); err == nil && len(c) != x.Rows {
+			t.Fatalf("PredictClasses: %d classes for %d rows", len(c), x.Rows)
+		}
+		unchanged("PredictClasses")
+		_ = m.PredictInto(y, x)
+		unchanged("PredictInto")
 		_, _, _ = m.Evaluate(x, y)
 		unchanged("Evaluate")
 		_, _ = m.InputGradients(x)
@@ -86,7 +96,8 @@ func FuzzEntryPoints(f *testing.F) {
 		if _, _, err := m.TrainOnBatch(x, y); err != nil {
 			unchanged("a failed TrainOnBatch")
 		}
-		cfg := mlp.FitConfig{Epochs: int(epochs % 4), BatchSize: int(batch), Seed: seed, ValidationSplit: split}
+		cfg := mlp.FitConfig{Epochs: int(epochs % 4), BatchSize: int(batch), Seed: seed, ValidationSplit: split,
+			Schedule: mlp.ExponentialDecay{Initial: 0.01, DecaySteps: 1 + int(seed%7), Rate: 0.9}}
 		_, _ = m.Fit(x, y, cfg)
 		cfg.ValidationSplit = 0
 		cfg.ValidationX, cfg.ValidationY = &y, &x

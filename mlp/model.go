@@ -439,13 +439,16 @@ func (m *Model) backward(w *workspace, x []float32, rows int, inputGrad bool) {
 // rate lr and returns its loss; the weights are left unchanged if the loss
 // or the gradient is not finite.
 func (m *Model) step(w *workspace, rows int, lr float32) (float64, error) {
+	rng := m.rng // a failed step does not advance the dropout stream either
 	m.forward(w, w.x, rows, true)
 	loss := m.outputGrad(w, w.y, rows)
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		m.rng = rng
 		return loss, fmt.Errorf("mlp: the loss became %v; training stopped with the last finite weights", loss)
 	}
 	m.backward(w, w.x, rows, false)
 	if g := float64(kernels.Dot(m.grads, m.grads)); math.IsNaN(g) || math.IsInf(g, 0) {
+		m.rng = rng
 		return loss, errors.New("mlp: the gradient is not finite; training stopped with the last finite weights")
 	}
 	m.opt.apply(m.params, m.grads, &m.state, lr)
