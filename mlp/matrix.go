@@ -66,12 +66,32 @@ func (m Matrix) check(what string) error {
 	if m.Rows < 1 || m.Cols < 1 {
 		return fmt.Errorf("mlp: %s is empty (%d×%d)", what, m.Rows, m.Cols)
 	}
+	if allFinite(m.Data) {
+		return nil
+	}
 	for i, v := range m.Data {
 		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
 			return fmt.Errorf("mlp: %s[%d][%d] = %v is not finite", what, i/m.Cols, i%m.Cols, v)
 		}
 	}
 	return nil
+}
+
+// allFinite reports whether x holds no NaN and no ±Inf, without a branch
+// per element: v·0 is ±0 for a finite v and NaN otherwise, and a NaN
+// survives the sums (four of them, to overlap the additions).
+func allFinite(x []float32) bool {
+	var s0, s1, s2, s3 float32
+	for ; len(x) >= 4; x = x[4:] {
+		s0 += x[0] * 0
+		s1 += x[1] * 0
+		s2 += x[2] * 0
+		s3 += x[3] * 0
+	}
+	for _, v := range x {
+		s0 += v * 0
+	}
+	return s0+s1+s2+s3 == 0
 }
 
 // gatherRows copies the rows idx of m, gathered into dst (len(idx)·Cols).
