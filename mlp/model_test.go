@@ -339,17 +339,21 @@ func TestTrainStepAllocs(t *testing.T) {
 	}
 	m, _ := mlp.New(20, mlp.Dense(64, mlp.ReLU), mlp.Dense(32, mlp.Tanh), mlp.Dense(5, mlp.Softmax))
 	_ = m.Compile(mlp.Adam(1e-3), mlp.SparseCategoricalCrossEntropy)
-	step := func() {
-		if _, _, err := m.TrainOnBatch(x, y); err != nil {
-			t.Fatal(err)
+	d, _ := mlp.New(20, mlp.Dropout(0.2), mlp.Dense(64, mlp.ReLU), mlp.Dropout(0.5), mlp.Dense(5, mlp.Softmax))
+	_ = d.Compile(mlp.SGD(1e-3, mlp.Momentum(0.9)), mlp.SparseCategoricalCrossEntropy)
+	for _, m := range []*mlp.Model{m, d} {
+		step := func() {
+			if _, _, err := m.TrainOnBatch(x, y); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	step()
-	if raceEnabled {
-		t.Skip("the race detector allocates")
-	}
-	if a := testing.AllocsPerRun(50, step); a != 0 {
-		t.Errorf("%v allocations per training step", a)
+		step()
+		if raceEnabled {
+			t.Skip("the race detector allocates")
+		}
+		if a := testing.AllocsPerRun(50, step); a != 0 {
+			t.Errorf("%v: %v allocations per training step", m, a)
+		}
 	}
 }
 

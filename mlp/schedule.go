@@ -11,7 +11,9 @@ import (
 // optimizer steps since Compile, from 0; Save keeps the count, so a
 // resumed fit continues the schedule where it stopped. The rate must be
 // finite and not negative (0 makes a step that moves no weight but still
-// updates the moments): Fit stops with an error otherwise.
+// updates the moments): Fit stops with an error otherwise. Fit also calls
+// LearningRate once when it starts, for the first step, to check it
+// before anything changes.
 type Schedule interface {
 	LearningRate(step int) float32
 }
