@@ -408,7 +408,7 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 			if err != nil {
 				return hist, err
 			}
-			w, err := m.loadBatch(src, bx, by)
+			w, xb, yb, err := m.loadBatch(src, bx, by)
 			if err != nil {
 				return hist, err
 			}
@@ -418,12 +418,12 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 					return hist, err
 				}
 			}
-			loss, err := m.step(w, bx.Rows, lr)
+			loss, err := m.step(w, xb, yb, bx.Rows, lr)
 			if err != nil {
 				return hist, err
 			}
 			lossSum += loss * float64(bx.Rows)
-			accSum += m.accuracy(w.a[L][:bx.Rows*m.Outputs()], w.y, bx.Rows) * float64(bx.Rows)
+			accSum += m.accuracy(w.a[L][:bx.Rows*m.Outputs()], yb, bx.Rows) * float64(bx.Rows)
 			samples += bx.Rows
 			steps++
 		}
@@ -460,29 +460,31 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 	return hist, nil
 }
 
-// loadBatch puts a batch into the training workspace: the matrix source
-// gathers its rows there itself; other sources' batches are checked and
-// copied.
-func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (*workspace, error) {
+// loadBatch returns the training workspace and the batch's inputs and
+// targets: the matrix source's rows gathered into the workspace (or, in
+// order, its data itself); another source's batch checked, then used as
+// it is (the source may reuse it only at its next Next).
+func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (w *workspace, x, y []float32, err error) {
 	if ms, ok := src.(*matrixSource); ok {
-		w, err := m.trainWorkspace(ms.batch)
-		if err != nil {
-			return nil, err
+		if w, err = m.trainWorkspace(ms.batch); err != nil {
+			return nil, nil, nil, err
+		}
+		if !ms.shuffle {
+			// The rows idx are consecutive: no copy.
+			i, j := ms.idx[0], ms.idx[len(ms.idx)-1]+1
+			return w, ms.x.Data[i*ms.x.Cols : j*ms.x.Cols], ms.y.Data[i*ms.y.Cols : j*ms.y.Cols], nil
 		}
 		gatherRows(w.x, ms.x, ms.idx)
 		gatherRows(w.y, ms.y, ms.idx)
-		return w, nil
+		return w, w.x, w.y, nil
 	}
 	if err := m.checkData(bx, by, "batch x", "batch y"); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	w, err := m.trainWorkspace(bx.Rows)
-	if err != nil {
-		return nil, err
+	if w, err = m.trainWorkspace(bx.Rows); err != nil {
+		return nil, nil, nil, err
 	}
-	copy(w.x, bx.Data)
-	copy(w.y, by.Data)
-	return w, nil
+	return w, bx.Data, by.Data, nil
 }
 
 // writeEpochLine prints Keras's per-epoch summary.

@@ -435,18 +435,19 @@ func (m *Model) backward(w *workspace, x []float32, rows int, inputGrad bool) {
 	}
 }
 
-// step trains on the batch already in w.x/w.y (rows rows) with learning
-// rate lr and returns its loss; the weights are left unchanged if the loss
-// or the gradient is not finite.
-func (m *Model) step(w *workspace, rows int, lr float32) (float64, error) {
+// step trains on the batch (x, y) of rows rows (the caller's data, or
+// rows gathered into w.x and w.y) with learning rate lr and returns its
+// loss; the weights are left unchanged if the loss or the gradient is not
+// finite.
+func (m *Model) step(w *workspace, x, y []float32, rows int, lr float32) (float64, error) {
 	rng := m.rng // a failed step does not advance the dropout stream either
-	m.forward(w, w.x, rows, true)
-	loss := m.outputGrad(w, w.y, rows)
+	m.forward(w, x, rows, true)
+	loss := m.outputGrad(w, y, rows)
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		m.rng = rng
 		return loss, fmt.Errorf("mlp: the loss became %v; training stopped with the last finite weights", loss)
 	}
-	m.backward(w, w.x, rows, false)
+	m.backward(w, x, rows, false)
 	if g := float64(kernels.Dot(m.grads, m.grads)); math.IsNaN(g) || math.IsInf(g, 0) {
 		m.rng = rng
 		return loss, errors.New("mlp: the gradient is not finite; training stopped with the last finite weights")
@@ -467,9 +468,7 @@ func (m *Model) TrainOnBatch(x, y Matrix) (loss, accuracy float64, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	copy(w.x, x.Data)
-	copy(w.y, y.Data)
-	loss, err = m.step(w, x.Rows, m.opt.lr)
+	loss, err = m.step(w, x.Data, y.Data, x.Rows, m.opt.lr)
 	if err != nil {
 		return loss, 0, err
 	}
