@@ -3,6 +3,8 @@ package mlp
 import (
 	"fmt"
 	"math"
+
+	"github.com/emberml/ember/kernels"
 )
 
 // Matrix is a dense row-major float32 matrix: element (i, j) is
@@ -77,22 +79,24 @@ func (m Matrix) check(what string) error {
 	return nil
 }
 
-// allFinite reports whether x holds no NaN and no ±Inf, without a branch
-// per element: v·0 is ±0 for a finite v and NaN otherwise, and a NaN
-// survives the sums (four of them, to overlap the additions).
+// allFinite reports whether x holds no NaN and no ±Inf. It takes the dot
+// product of x with zeros, by kernels.Dot in chunks: v·0 is ±0 for a
+// finite v and NaN otherwise, and a NaN survives the sum, so the product
+// is 0 exactly when every value is finite (and, unlike x·x, it cannot
+// overflow).
 func allFinite(x []float32) bool {
-	var s0, s1, s2, s3 float32
-	for ; len(x) >= 4; x = x[4:] {
-		s0 += x[0] * 0
-		s1 += x[1] * 0
-		s2 += x[2] * 0
-		s3 += x[3] * 0
+	for len(x) > 0 {
+		n := min(len(x), len(zeros))
+		if kernels.Dot(x[:n], zeros[:n]) != 0 {
+			return false
+		}
+		x = x[n:]
 	}
-	for _, v := range x {
-		s0 += v * 0
-	}
-	return s0+s1+s2+s3 == 0
+	return true
 }
+
+// zeros is never written: allFinite's second operand.
+var zeros [4096]float32
 
 // gatherRows copies the rows idx of m, gathered into dst (len(idx)·Cols).
 func gatherRows(dst []float32, m Matrix, idx []int) {

@@ -448,7 +448,7 @@ func (m *Model) step(w *workspace, x, y []float32, rows int, lr float32) (float6
 		return loss, fmt.Errorf("mlp: the loss became %v; training stopped with the last finite weights", loss)
 	}
 	m.backward(w, x, rows, false)
-	if g := float64(kernels.Dot(m.grads, m.grads)); math.IsNaN(g) || math.IsInf(g, 0) {
+	if !allFinite(m.grads) {
 		m.rng = rng
 		return loss, errors.New("mlp: the gradient is not finite; training stopped with the last finite weights")
 	}
