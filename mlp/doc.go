@@ -31,9 +31,11 @@
 // # Reproducibility and speed
 //
 // New draws the weights with DefaultSeed (Init(seed) draws again);
-// FitConfig.Seed seeds the shuffling; a fit is then reproducible for a
-// given seed, kernel level and thread count. A training step (TrainOnBatch,
-// or each step of Fit) allocates nothing once its buffers exist; all
-// weights sit in one vector, so the optimizer makes one fused pass.
-// kernels.SetThreads bounds the goroutines each matrix product uses.
+// FitConfig.Seed seeds the shuffling and the dropout masks; a fit is then
+// reproducible for a given seed, kernel level and thread count (a product
+// of one row may round differently from the same row in a batch). A
+// training step (TrainOnBatch, or each step of Fit) allocates nothing once
+// its buffers exist, nor does PredictInto; all weights sit in one vector,
+// so the optimizer makes one fused pass. kernels.SetThreads bounds the
+// goroutines each matrix product uses.
 package mlp

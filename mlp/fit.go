@@ -15,7 +15,7 @@ import (
 type FitConfig struct {
 	Epochs    int    // passes over the training data; at least 1
 	BatchSize int    // samples per step; at least 1 (the last batch may be smaller)
-	Seed      uint64 // seeds the shuffling: a fit is reproducible for a seed and thread count
+	Seed      uint64 // seeds the shuffling and the dropout masks: a fit is reproducible for a seed and thread count
 
 	// NoShuffle keeps the samples in order (Keras's shuffle=False); by
 	// default they are shuffled every epoch.
