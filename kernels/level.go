@@ -75,11 +75,11 @@ func initialLevel() Level {
 		return supported[len(supported)-1]
 	}
 	l, err := ParseLevel(s)
-	if err == nil {
-		err = checkSupported(l)
-	}
 	if err != nil {
-		panic(fmt.Sprintf("kernels: %s=%q: %v (valid on this CPU: %s)", envVar, s, err, supportedNames()))
+		panic(fmt.Sprintf("kernels: %s=%q is not a level (valid on this CPU: %s)", envVar, s, supportedNames()))
+	}
+	if checkSupported(l) != nil {
+		panic(fmt.Sprintf("kernels: %s=%q: this CPU does not support %v (valid on this CPU: %s)", envVar, s, l, supportedNames()))
 	}
 	return l
 }

@@ -118,5 +118,17 @@ func TestEmberKernelsEnv(t *testing.T) {
 				t.Errorf("EMBER_KERNELS=%s: panic does not name valid value %v:\n%s", v, l, out)
 			}
 		}
+		// One clear sentence: the reason and the valid values once each.
+		line := out[strings.Index(out, "panic: "):]
+		line = line[:strings.IndexByte(line+"\n", '\n')]
+		if n := strings.Count(line, "kernels:"); n != 1 {
+			t.Errorf("EMBER_KERNELS=%s: %q says \"kernels:\" %d times", v, line, n)
+		}
+		if n := strings.Count(line, "valid"); n != 1 {
+			t.Errorf("EMBER_KERNELS=%s: %q lists the valid values %d times", v, line, n)
+		}
+		if n := strings.Count(line, "support"); n > 1 {
+			t.Errorf("EMBER_KERNELS=%s: %q gives the reason %d times", v, line, n)
+		}
 	}
 }

@@ -89,3 +89,41 @@ func BenchmarkTrainStep(b *testing.B) {
 	}
 	b.ReportMetric(128*float64(b.N)/b.Elapsed().Seconds(), "samples/s")
 }
+
+// batch1 returns W2's network (784-256-128-10, its initial weights) and
+// one sample, for the batch-1 inference benchmarks.
+func batch1(b *testing.B) (*mlp.Model, mlp.Matrix) {
+	r := rand.New(rand.NewPCG(0, 0))
+	x := mlp.NewMatrix(1, 784)
+	for i := range x.Data {
+		x.Data[i] = float32(r.NormFloat64())
+	}
+	m, err := mlp.New(784, mlp.Dense(256, mlp.ReLU), mlp.Dense(128, mlp.ReLU), mlp.Dense(10, mlp.Softmax))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m, x
+}
+
+// BenchmarkPredict1 is Predict of one sample on W2's network.
+func BenchmarkPredict1(b *testing.B) {
+	m, x := batch1(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Predict(x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPredictInto1 is PredictInto of one sample on W2's network.
+func BenchmarkPredictInto1(b *testing.B) {
+	m, x := batch1(b)
+	dst := mlp.NewMatrix(1, 10)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := m.PredictInto(dst, x); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -25,8 +25,12 @@ func FromDense(d *mat.Dense) Matrix {
 	return m
 }
 
-// ToDense returns a copy of m as a gonum matrix.
+// ToDense returns a copy of m as a gonum matrix. As mat.NewDense does, it
+// panics if m is empty or its Data does not match its shape.
 func ToDense(m Matrix) *mat.Dense {
+	if err := m.checkShape("ToDense: m"); err != nil {
+		panic(err.Error())
+	}
 	d := mat.NewDense(m.Rows, m.Cols, nil)
 	for i := range m.Rows {
 		for j := range m.Cols {
@@ -91,8 +95,17 @@ func ReadCSV(r io.Reader, header bool, labelCol int) (x, y Matrix, err error) {
 // OneHot turns a Rows×1 Matrix of class indices into Rows×classes one-hot
 // rows, for CategoricalCrossEntropy.
 func OneHot(labels Matrix, classes int) (Matrix, error) {
-	if labels.Cols != 1 || len(labels.Data) != labels.Rows {
+	if err := labels.checkShape("OneHot: labels"); err != nil {
+		return Matrix{}, err
+	}
+	if labels.Cols != 1 {
 		return Matrix{}, fmt.Errorf("mlp: OneHot: labels must be a column, not %d×%d", labels.Rows, labels.Cols)
+	}
+	if classes < 1 || classes > maxUnits {
+		return Matrix{}, fmt.Errorf("mlp: OneHot: %d classes: need 1 to %d", classes, maxUnits)
+	}
+	if _, ok := shapeLen(labels.Rows, classes); !ok {
+		return Matrix{}, fmt.Errorf("mlp: OneHot: %d×%d overflows", labels.Rows, classes)
 	}
 	out := NewMatrix(labels.Rows, classes)
 	for i, v := range labels.Data {
@@ -108,8 +121,14 @@ func OneHot(labels Matrix, classes int) (Matrix, error) {
 // 1−testFraction of them as the training set and the rest as the test set
 // (copies).
 func Split(x, y Matrix, testFraction float64, seed uint64) (trainX, trainY, testX, testY Matrix, err error) {
-	if x.Rows != y.Rows || len(x.Data) != x.Rows*x.Cols || len(y.Data) != y.Rows*y.Cols {
-		return Matrix{}, Matrix{}, Matrix{}, Matrix{}, errors.New("mlp: Split: x and y must be well formed with equal rows")
+	if err := x.checkShape("Split: x"); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, Matrix{}, err
+	}
+	if err := y.checkShape("Split: y"); err != nil {
+		return Matrix{}, Matrix{}, Matrix{}, Matrix{}, err
+	}
+	if x.Rows != y.Rows {
+		return Matrix{}, Matrix{}, Matrix{}, Matrix{}, fmt.Errorf("mlp: Split: x has %d rows, y %d", x.Rows, y.Rows)
 	}
 	nTest := int(math.Round(float64(x.Rows) * testFraction))
 	if !(testFraction > 0 && testFraction < 1) || nTest < 1 || nTest >= x.Rows {
@@ -160,7 +179,13 @@ func FitStandardizer(x Matrix) (*Standardizer, error) {
 
 // Transform returns (x − Mean)/Std, column by column, as a new Matrix.
 func (s *Standardizer) Transform(x Matrix) (Matrix, error) {
-	if x.Cols != len(s.Mean) || len(x.Data) != x.Rows*x.Cols {
+	if s == nil || len(s.Std) != len(s.Mean) {
+		return Matrix{}, errors.New("mlp: Standardizer: not fitted (use FitStandardizer)")
+	}
+	if err := x.checkShape("Standardizer: x"); err != nil {
+		return Matrix{}, err
+	}
+	if x.Cols != len(s.Mean) {
 		return Matrix{}, fmt.Errorf("mlp: Standardizer: x has %d columns, fitted on %d", x.Cols, len(s.Mean))
 	}
 	out := NewMatrix(x.Rows, x.Cols)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 )
 
@@ -14,22 +15,35 @@ import (
 type FitConfig struct {
 	Epochs    int    // passes over the training data; at least 1
 	BatchSize int    // samples per step; at least 1 (the last batch may be smaller)
-	Seed      uint64 // seeds the shuffling: a fit is reproducible for a seed and thread count
+	Seed      uint64 // seeds the shuffling and the dropout masks: a fit is reproducible for a seed and thread count
 
 	// NoShuffle keeps the samples in order (Keras's shuffle=False); by
 	// default they are shuffled every epoch.
 	NoShuffle bool
 
-	// ValidationSplit, in [0, 1), holds out that fraction of the samples,
-	// taken from the end before any shuffling (as Keras does), for
-	// val_loss and val_accuracy.
+	// ValidationSplit, in [0, 1), holds out that fraction of the samples
+	// for val_loss and val_accuracy: the last int(Rows·ValidationSplit)
+	// rows of x and y, taken before any shuffling, as Keras does (only
+	// the training rows are shuffled). If the data are sorted (by class,
+	// by time), the held-out rows are then not representative: shuffle
+	// them first with Split, or pass ValidationX and ValidationY.
 	ValidationSplit float64
 	// ValidationX and ValidationY, if set, are the validation data
 	// instead (they override ValidationSplit).
 	ValidationX, ValidationY *Matrix
 
 	// Callbacks run after every epoch, in order; any may stop training.
+	// They are checked when Fit starts (EarlyStopping's and
+	// ReduceLROnPlateau's Monitor, validation data for a val_ metric),
+	// before anything changes.
 	Callbacks []Callback
+
+	// Schedule, if not nil, sets the learning rate of every step:
+	// Schedule.LearningRate(s) for the model's s-th optimizer step since
+	// Compile (counting across fits, and kept by Save), instead of the
+	// optimizer's own rate; the optimizer's moments are kept. See
+	// ExponentialDecay, CosineDecay and PiecewiseConstant.
+	Schedule Schedule
 
 	// Verbose, if not nil, gets one Keras-like line per epoch.
 	Verbose io.Writer
@@ -38,18 +52,18 @@ type FitConfig struct {
 // EpochLogs are one epoch's metrics. ValLoss and ValAccuracy are NaN
 // without validation data; Accuracy is NaN for regression.
 type EpochLogs struct {
-	Epoch                int // 1-based
-	Loss, Accuracy       float64
-	ValLoss, ValAccuracy float64
-	Duration             time.Duration
-	HasValidation        bool
-	Samples, ValSamples  int
-	Steps, TotalEpochs   int
+	Epoch                int           // 1-based
+	Loss, Accuracy       float64       // the training loss and accuracy, means over the epoch's steps
+	ValLoss, ValAccuracy float64       // on the validation data at the end of the epoch
+	Duration             time.Duration // the epoch's wall time, validation included
+	HasValidation        bool          // whether there were validation data
+	Samples, ValSamples  int           // training and validation samples
+	Steps, TotalEpochs   int           // optimizer steps in the epoch; epochs asked for
 }
 
 // History holds the per-epoch metrics of a fit.
 type History struct {
-	Epochs []EpochLogs
+	Epochs []EpochLogs // one per completed epoch, in order
 }
 
 // Loss returns the training loss of every epoch.
@@ -126,6 +140,47 @@ func (e *EarlyStopping) monitor() string {
 	return e.Monitor
 }
 
+func (e *EarlyStopping) checkFit(_ *FitConfig, hasValidation bool) error {
+	return checkMonitor("EarlyStopping", e.monitor(), hasValidation)
+}
+
+// monitors are the metrics EarlyStopping and ReduceLROnPlateau can watch,
+// with whether higher is better.
+var monitors = map[string]bool{"loss": false, "val_loss": false, "accuracy": true, "val_accuracy": true}
+
+// checkMonitor returns an error unless name is a known metric, available
+// in this fit.
+func checkMonitor(who, name string, hasValidation bool) error {
+	if _, ok := monitors[name]; !ok {
+		return fmt.Errorf("%s: unknown Monitor %q (use loss, val_loss, accuracy or val_accuracy)", who, name)
+	}
+	if strings.HasPrefix(name, "val_") && !hasValidation {
+		return fmt.Errorf("%s: Monitor %q needs validation data (ValidationSplit or ValidationX/Y)", who, name)
+	}
+	return nil
+}
+
+// monitorValue returns the metric name from logs and whether higher is
+// better.
+func monitorValue(name string, logs EpochLogs) (v float64, higher bool, err error) {
+	switch name {
+	case "val_loss":
+		v = logs.ValLoss
+	case "loss":
+		v = logs.Loss
+	case "val_accuracy":
+		v = logs.ValAccuracy
+	case "accuracy":
+		v = logs.Accuracy
+	default:
+		return 0, false, fmt.Errorf("unknown metric %q", name)
+	}
+	if math.IsNaN(v) {
+		return 0, false, fmt.Errorf("%s is not available (no validation data, or no accuracy for regression)", name)
+	}
+	return v, monitors[name], nil
+}
+
 func (e *EarlyStopping) onTrainBegin(*Model) {
 	e.best, e.wait, e.StoppedEpoch, e.BestEpoch = math.NaN(), 0, 0, 0
 	e.weights = e.weights[:0]
@@ -133,22 +188,9 @@ func (e *EarlyStopping) onTrainBegin(*Model) {
 
 // OnEpochEnd implements Callback.
 func (e *EarlyStopping) OnEpochEnd(m *Model, logs EpochLogs) (bool, error) {
-	var v float64
-	higher := false
-	switch e.monitor() {
-	case "val_loss":
-		v = logs.ValLoss
-	case "loss":
-		v = logs.Loss
-	case "val_accuracy":
-		v, higher = logs.ValAccuracy, true
-	case "accuracy":
-		v, higher = logs.Accuracy, true
-	default:
-		return true, fmt.Errorf("mlp: EarlyStopping: unknown metric %q", e.Monitor)
-	}
-	if math.IsNaN(v) {
-		return true, fmt.Errorf("mlp: EarlyStopping: %s is not available (no validation data?)", e.monitor())
+	v, higher, err := monitorValue(e.monitor(), logs)
+	if err != nil {
+		return true, fmt.Errorf("mlp: EarlyStopping: %w", err)
 	}
 	improved := math.IsNaN(e.best) || (!higher && v < e.best-e.MinDelta) || (higher && v > e.best+e.MinDelta)
 	if improved {
@@ -184,6 +226,9 @@ func (m *Model) Fit(x, y Matrix, cfg FitConfig) (*History, error) {
 // returns the history so far and ctx's error, the weights as of the last
 // completed step.
 func (m *Model) FitContext(ctx context.Context, x, y Matrix, cfg FitConfig) (*History, error) {
+	if ctx == nil {
+		return nil, errors.New("mlp: FitContext: a nil Context")
+	}
 	if err := m.checkData(x, y, "x", "y"); err != nil {
 		return nil, err
 	}
@@ -213,8 +258,15 @@ func (m *Model) FitContext(ctx context.Context, x, y Matrix, cfg FitConfig) (*Hi
 		vy := Matrix{Rows: nVal, Cols: y.Cols, Data: y.Data[nTrain*y.Cols:]}
 		valX, valY = &vx, &vy
 	}
-	src := &matrixSource{x: trainX, y: trainY, batch: cfg.BatchSize, shuffle: !cfg.NoShuffle,
+	if err := m.checkFitExtras(cfg, valX != nil); err != nil {
+		return nil, err
+	}
+	// The workspace holds one batch: never more rows than there are.
+	src := &matrixSource{x: trainX, y: trainY, batch: min(cfg.BatchSize, trainX.Rows), shuffle: !cfg.NoShuffle,
 		rng: rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))}
+	if _, err := m.trainWorkspace(src.batch); err != nil {
+		return nil, err
+	}
 	return m.fit(ctx, src, valX, valY, cfg)
 }
 
@@ -246,6 +298,12 @@ type BatchSource interface {
 // checked as Fit checks its data; a bad batch stops training with an error
 // (the weights as of the last good step).
 func (m *Model) FitSource(ctx context.Context, src BatchSource, cfg FitConfig) (*History, error) {
+	if err := m.built(); err != nil {
+		return nil, err
+	}
+	if src == nil || ctx == nil {
+		return nil, errors.New("mlp: FitSource: a nil Context or BatchSource")
+	}
 	if !m.compiled {
 		return nil, errors.New("mlp: the model is not compiled (call Compile first)")
 	}
@@ -262,12 +320,58 @@ func (m *Model) FitSource(ctx context.Context, src BatchSource, cfg FitConfig) (
 		}
 		valX, valY = cfg.ValidationX, cfg.ValidationY
 	}
+	if err := m.checkFitExtras(cfg, valX != nil); err != nil {
+		return nil, err
+	}
 	return m.fit(ctx, src, valX, valY, cfg)
+}
+
+// fitChecker is implemented by callbacks that check their settings
+// against the fit when it starts.
+type fitChecker interface {
+	checkFit(cfg *FitConfig, hasValidation bool) error
+}
+
+// checkFitExtras checks cfg's callbacks and schedule when a fit starts,
+// before anything changes.
+func (m *Model) checkFitExtras(cfg FitConfig, hasValidation bool) error {
+	for i, c := range cfg.Callbacks {
+		if c == nil {
+			return fmt.Errorf("mlp: Callbacks[%d] is nil", i)
+		}
+		if fc, ok := c.(fitChecker); ok {
+			if err := fc.checkFit(&cfg, hasValidation); err != nil {
+				return fmt.Errorf("mlp: Callbacks[%d]: %w", i, err)
+			}
+		}
+	}
+	if cfg.Schedule != nil {
+		if sc, ok := cfg.Schedule.(interface{ check() error }); ok {
+			if err := sc.check(); err != nil {
+				return err
+			}
+		}
+		if _, err := m.scheduledLR(cfg.Schedule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scheduledLR returns the schedule's learning rate for the next step, or
+// an error if it is not positive and finite.
+func (m *Model) scheduledLR(s Schedule) (float32, error) {
+	lr := s.LearningRate(m.state.step)
+	if f := float64(lr); !(f >= 0) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("mlp: the Schedule gives learning rate %v at step %d: need a finite rate ≥ 0", lr, m.state.step)
+	}
+	return lr, nil
 }
 
 // fit is the training loop shared by Fit and FitSource.
 func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cfg FitConfig) (*History, error) {
 	hist := &History{}
+	m.seedDropout(cfg.Seed)
 	for _, c := range cfg.Callbacks {
 		if b, ok := c.(trainBeginner); ok {
 			b.onTrainBegin(m)
@@ -282,7 +386,8 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 	}()
 	var valW *workspace
 	if valX != nil {
-		valW = m.newWorkspace(min(valX.Rows, evalBatch))
+		valW = m.getEval(valX.Rows)
+		defer m.putEval(valW)
 	}
 	L := len(m.layers) - 1
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
@@ -303,16 +408,22 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 			if err != nil {
 				return hist, err
 			}
-			w, err := m.loadBatch(src, bx, by)
+			w, xb, yb, err := m.loadBatch(src, bx, by)
 			if err != nil {
 				return hist, err
 			}
-			loss, err := m.step(w, bx.Rows)
+			lr := m.opt.lr
+			if cfg.Schedule != nil {
+				if lr, err = m.scheduledLR(cfg.Schedule); err != nil {
+					return hist, err
+				}
+			}
+			loss, err := m.step(w, xb, yb, bx.Rows, lr)
 			if err != nil {
 				return hist, err
 			}
 			lossSum += loss * float64(bx.Rows)
-			accSum += m.accuracy(w.a[L][:bx.Rows*m.Outputs()], w.y, bx.Rows) * float64(bx.Rows)
+			accSum += m.accuracy(w.a[L][:bx.Rows*m.Outputs()], yb, bx.Rows) * float64(bx.Rows)
 			samples += bx.Rows
 			steps++
 		}
@@ -349,23 +460,31 @@ func (m *Model) fit(ctx context.Context, src BatchSource, valX, valY *Matrix, cf
 	return hist, nil
 }
 
-// loadBatch puts a batch into the training workspace: the matrix source
-// gathers its rows there itself; other sources' batches are checked and
-// copied.
-func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (*workspace, error) {
+// loadBatch returns the training workspace and the batch's inputs and
+// targets: the matrix source's rows gathered into the workspace (or, in
+// order, its data itself); another source's batch checked, then used as
+// it is (the source may reuse it only at its next Next).
+func (m *Model) loadBatch(src BatchSource, bx, by Matrix) (w *workspace, x, y []float32, err error) {
 	if ms, ok := src.(*matrixSource); ok {
-		w := m.trainWorkspace(ms.batch)
+		if w, err = m.trainWorkspace(ms.batch); err != nil {
+			return nil, nil, nil, err
+		}
+		if !ms.shuffle {
+			// The rows idx are consecutive: no copy.
+			i, j := ms.idx[0], ms.idx[len(ms.idx)-1]+1
+			return w, ms.x.Data[i*ms.x.Cols : j*ms.x.Cols], ms.y.Data[i*ms.y.Cols : j*ms.y.Cols], nil
+		}
 		gatherRows(w.x, ms.x, ms.idx)
 		gatherRows(w.y, ms.y, ms.idx)
-		return w, nil
+		return w, w.x, w.y, nil
 	}
 	if err := m.checkData(bx, by, "batch x", "batch y"); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	w := m.trainWorkspace(bx.Rows)
-	copy(w.x, bx.Data)
-	copy(w.y, by.Data)
-	return w, nil
+	if w, err = m.trainWorkspace(bx.Rows); err != nil {
+		return nil, nil, nil, err
+	}
+	return w, bx.Data, by.Data, nil
 }
 
 // writeEpochLine prints Keras's per-epoch summary.

@@ -13,8 +13,10 @@ import (
 
 // refLoss is the float64 reference path: the model's forward pass and loss
 // computed with internal/ref (Dgemm, the activations, BiasAdd, the losses)
-// for parameters params (the model's layout), on x and y.
-func refLoss(m *Model, params []float64, x, y Matrix) float64 {
+// for parameters params (the model's layout), on x and y; masks, if not
+// nil, holds for each Dense layer the dropout mask its input is multiplied
+// by (nil for none).
+func refLoss(m *Model, params []float64, x, y Matrix, masks ...[]float32) float64 {
 	rows := x.Rows
 	in := make([]float64, len(x.Data))
 	for i, v := range x.Data {
@@ -22,7 +24,14 @@ func refLoss(m *Model, params []float64, x, y Matrix) float64 {
 	}
 	off := 0
 	var z, a []float64
-	for _, d := range m.layers {
+	for l, d := range m.layers {
+		if l < len(masks) && masks[l] != nil {
+			dropped := make([]float64, len(in))
+			for i, v := range in {
+				dropped[i] = v * float64(masks[l][i])
+			}
+			in = dropped
+		}
 		w := params[off : off+d.in*d.units]
 		off += d.in * d.units
 		b := params[off : off+d.units]
@@ -157,10 +166,10 @@ func TestGradientCheck(t *testing.T) {
 			}
 			x := randMatrix(r, 6, 4)
 			y := gc.targets(r, 6)
-			w := m.newWorkspace(6)
+			w := m.newWorkspace(6, true)
 			copy(w.x, x.Data)
 			copy(w.y, y.Data)
-			m.forward(w, w.x, 6)
+			m.forward(w, w.x, 6, true)
 			loss := m.outputGrad(w, w.y, 6)
 			m.backward(w, w.x, 6, false)
 
@@ -171,6 +180,71 @@ func TestGradientCheck(t *testing.T) {
 			want := make([]float64, len(p))
 			ref.CentralDiff(func(q []float64) float64 { return refLoss(m, q, x, y) }, p, 0x1p-16, want)
 			if rl := refLoss(m, p, x, y); math.Abs(loss-rl) > 1e-5*(1+math.Abs(rl)) {
+				t.Errorf("loss %v, reference %v", loss, rl)
+			}
+			scale := 0.0
+			for _, g := range want {
+				scale = math.Max(scale, math.Abs(g))
+			}
+			for i, g := range m.grads {
+				if d := math.Abs(float64(g) - want[i]); d > 2e-4*scale+1e-7 {
+					t.Errorf("param %d: gradient %v, central difference %v (scale %v)", i, g, want[i], scale)
+				}
+			}
+		})
+	}
+}
+
+// TestDropoutGradientCheck: with Dropout before each Dense layer (inputs
+// dropped too), the back-propagated gradient matches central differences
+// of the reference forward pass under the same masks, drawn by a training
+// forward pass and then held fixed. Every mask has both kept and dropped
+// entries, so both paths are checked.
+func TestDropoutGradientCheck(t *testing.T) {
+	for i, gc := range []gradCase{
+		{Tanh, Sigmoid, BinaryCrossEntropy, 2},
+		{ReLU, Softmax, SparseCategoricalCrossEntropy, 3},
+		{LeakyReLU, Linear, MSE, 2},
+	} {
+		t.Run(fmt.Sprintf("%v-%v-%v", gc.hidden, gc.out, gc.loss), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(i), 5))
+			m, err := New(4, Dropout(0.25), Dense(5, gc.hidden, WithSlope(0.1)), Dropout(0.5), Dense(gc.units, gc.out, WithSlope(0.1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := m.Compile(SGD(0.1), gc.loss); err != nil {
+				t.Fatal(err)
+			}
+			x := randMatrix(r, 6, 4)
+			y := gc.targets(r, 6)
+			w := m.newWorkspace(6, true)
+			copy(w.x, x.Data)
+			copy(w.y, y.Data)
+			m.forward(w, w.x, 6, true)
+			masks := [][]float32{w.mask[0][:6*4], w.mask[1][:6*5]}
+			for l, mask := range masks {
+				zeros := 0
+				for _, f := range mask {
+					if f == 0 {
+						zeros++
+					} else if want := float32(1 / (1 - float64(m.layers[l].drop))); f != want {
+						t.Fatalf("mask %d holds %v, want 0 or %v", l, f, want)
+					}
+				}
+				if zeros == 0 || zeros == len(mask) {
+					t.Fatalf("mask %d drops %d of %d", l, zeros, len(mask))
+				}
+			}
+			loss := m.outputGrad(w, w.y, 6)
+			m.backward(w, w.x, 6, false)
+
+			p := make([]float64, len(m.params))
+			for i, v := range m.params {
+				p[i] = float64(v)
+			}
+			want := make([]float64, len(p))
+			ref.CentralDiff(func(q []float64) float64 { return refLoss(m, q, x, y, masks...) }, p, 0x1p-16, want)
+			if rl := refLoss(m, p, x, y, masks...); math.Abs(loss-rl) > 1e-5*(1+math.Abs(rl)) {
 				t.Errorf("loss %v, reference %v", loss, rl)
 			}
 			scale := 0.0

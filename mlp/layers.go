@@ -45,13 +45,22 @@ const (
 	HeUniform
 )
 
-// Layer is one layer of a model, as Dense returns it.
+// Layer is one layer of a model, as Dense and Dropout return it.
 type Layer struct {
+	kind  layerKind
 	units int
 	act   Activation
 	slope float32
 	init  Initializer
+	rate  float32 // Dropout's
 }
+
+type layerKind uint8
+
+const (
+	denseLayer layerKind = iota
+	dropoutLayer
+)
 
 // DenseOption configures a Dense layer.
 type DenseOption func(*Layer)
@@ -74,11 +83,25 @@ func Dense(units int, act Activation, opts ...DenseOption) Layer {
 	return l
 }
 
+// Dropout returns an inverted-dropout layer: during training (Fit,
+// FitContext, FitSource, TrainOnBatch) it zeroes each of its inputs with
+// probability rate and scales the others by 1/(1−rate); Predict, Evaluate
+// and the other inference methods pass its inputs through unchanged, as
+// Keras and PyTorch do. It may come first (dropping model inputs) or
+// between Dense layers, but not last nor twice in a row; New checks that
+// 0 ≤ rate < 1.
+//
+// The masks are drawn from the model's own random stream: Init(seed)
+// seeds it and every Fit reseeds it from FitConfig.Seed, so training with
+// dropout is reproducible; Save keeps its state.
+func Dropout(rate float32) Layer { return Layer{kind: dropoutLayer, rate: rate} }
+
 // dense is a built layer: views of the model's parameter and gradient
 // vectors.
 type dense struct {
 	Layer
 	in     int
+	drop   float32   // the rate of the Dropout layer before this one, or 0
 	w, b   []float32 // in×units weights (row-major), units biases
 	gw, gb []float32
 }

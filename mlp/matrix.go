@@ -3,6 +3,8 @@ package mlp
 import (
 	"fmt"
 	"math"
+
+	"github.com/emberml/ember/kernels"
 )
 
 // Matrix is a dense row-major float32 matrix: element (i, j) is
@@ -10,13 +12,45 @@ import (
 // and output type of every Model method. A Matrix is a plain value: copying
 // it copies the header, not the data.
 type Matrix struct {
-	Rows, Cols int
-	Data       []float32
+	Rows, Cols int       // the shape
+	Data       []float32 // Rows·Cols values, row after row
 }
 
-// NewMatrix returns a zeroed rows×cols Matrix.
+// NewMatrix returns a zeroed rows×cols Matrix. Like make, it panics if
+// rows or cols is negative or rows·cols overflows an int (it never returns
+// a Matrix whose Data does not match its shape); sizes that come from
+// untrusted input are better checked first.
 func NewMatrix(rows, cols int) Matrix {
-	return Matrix{Rows: rows, Cols: cols, Data: make([]float32, rows*cols)}
+	n, ok := shapeLen(rows, cols)
+	if !ok {
+		panic(fmt.Sprintf("mlp: NewMatrix(%d, %d): the size is negative or overflows an int", rows, cols))
+	}
+	return Matrix{Rows: rows, Cols: cols, Data: make([]float32, n)}
+}
+
+// shapeLen returns rows·cols, and false if either is negative or the
+// product overflows an int.
+func shapeLen(rows, cols int) (int, bool) {
+	if rows < 0 || cols < 0 {
+		return 0, false
+	}
+	if cols != 0 && rows > math.MaxInt/cols {
+		return 0, false
+	}
+	return rows * cols, true
+}
+
+// checkShape returns an error unless m's shape is non-negative, Rows·Cols
+// does not overflow and len(Data) is Rows·Cols (it may be empty).
+func (m Matrix) checkShape(what string) error {
+	n, ok := shapeLen(m.Rows, m.Cols)
+	if !ok {
+		return fmt.Errorf("mlp: %s has an impossible shape %d×%d", what, m.Rows, m.Cols)
+	}
+	if len(m.Data) != n {
+		return fmt.Errorf("mlp: %s has %d values for %d×%d", what, len(m.Data), m.Rows, m.Cols)
+	}
+	return nil
 }
 
 // Row returns row i of m (a slice of m.Data, not a copy).
@@ -28,11 +62,14 @@ func (m Matrix) At(i, j int) float32 { return m.Data[i*m.Cols+j] }
 // check returns an error unless m is well formed and non-empty with only
 // finite values; what names it in the message ("x", "y", …).
 func (m Matrix) check(what string) error {
-	switch {
-	case m.Rows < 1 || m.Cols < 1:
+	if err := m.checkShape(what); err != nil {
+		return err
+	}
+	if m.Rows < 1 || m.Cols < 1 {
 		return fmt.Errorf("mlp: %s is empty (%d×%d)", what, m.Rows, m.Cols)
-	case len(m.Data) != m.Rows*m.Cols:
-		return fmt.Errorf("mlp: %s has %d values for %d×%d", what, len(m.Data), m.Rows, m.Cols)
+	}
+	if allFinite(m.Data) {
+		return nil
 	}
 	for i, v := range m.Data {
 		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
@@ -42,11 +79,41 @@ func (m Matrix) check(what string) error {
 	return nil
 }
 
-// rowsOf returns the rows idx of m, gathered into dst (len(idx)·Cols).
+// allFinite reports whether x holds no NaN and no ±Inf. It takes the dot
+// product of x with zeros, by kernels.Dot in chunks: v·0 is ±0 for a
+// finite v and NaN otherwise, and a NaN survives the sum, so the product
+// is 0 exactly when every value is finite (and, unlike x·x, it cannot
+// overflow).
+func allFinite(x []float32) bool {
+	for len(x) > 0 {
+		n := min(len(x), len(zeros))
+		if kernels.Dot(x[:n], zeros[:n]) != 0 {
+			return false
+		}
+		x = x[n:]
+	}
+	return true
+}
+
+// zeros is never written: allFinite's second operand.
+var zeros [4096]float32
+
+// gatherRows copies the rows idx of m, gathered into dst (len(idx)·Cols).
 func gatherRows(dst []float32, m Matrix, idx []int) {
 	c := m.Cols
+	if c > 8 {
+		for k, i := range idx {
+			copy(dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c])
+		}
+		return
+	}
+	// Narrow rows (the toy's 2 features, 1 target): a loop beats a
+	// memmove call per row.
 	for k, i := range idx {
-		copy(dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c])
+		d, s := dst[k*c:(k+1)*c], m.Data[i*c:(i+1)*c]
+		for j := range d {
+			d[j] = s[j]
+		}
 	}
 }
 

@@ -176,13 +176,22 @@ func TestSaveLoad(t *testing.T) {
 }
 
 // FuzzLoad: Load never panics on arbitrary bytes, and what it accepts
-// saves back to the same bytes.
+// saves back to the same bytes (a version-1 file saves as version 2, which
+// loads back to the same model).
 func FuzzLoad(f *testing.F) {
 	m, _ := mlp.New(3, mlp.Dense(4, mlp.Tanh), mlp.Dense(2, mlp.Softmax))
 	_ = m.Compile(mlp.SGD(0.1, mlp.Momentum(0.9)), mlp.CategoricalCrossEntropy)
 	var buf bytes.Buffer
 	_ = m.Save(&buf)
 	f.Add(buf.Bytes())
+	d, _ := mlp.New(2, mlp.Dropout(0.5), mlp.Dense(2, mlp.ReLU), mlp.Dropout(0.1), mlp.Dense(1, mlp.Sigmoid))
+	_ = d.Compile(mlp.Adam(0.01), mlp.BinaryCrossEntropy)
+	buf.Reset()
+	_ = d.Save(&buf)
+	f.Add(buf.Bytes())
+	if v1, err := os.ReadFile("testdata/v1.model"); err == nil {
+		f.Add(v1)
+	}
 	f.Add([]byte("EMBERMLP"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := mlp.Load(bytes.NewReader(data))
@@ -192,6 +201,18 @@ func FuzzLoad(f *testing.F) {
 		var out bytes.Buffer
 		if err := m.Save(&out); err != nil {
 			t.Fatal(err)
+		}
+		if data[8] == 1 { // version 1
+			m2, err := mlp.Load(bytes.NewReader(out.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var again bytes.Buffer
+			_ = m2.Save(&again)
+			if !bytes.Equal(out.Bytes(), again.Bytes()) {
+				t.Fatal("a version-1 model saved as version 2 loads differently")
+			}
+			return
 		}
 		if !bytes.Equal(out.Bytes(), data[:out.Len()]) {
 			t.Fatal("a loaded model saves differently")
@@ -318,17 +339,21 @@ func TestTrainStepAllocs(t *testing.T) {
 	}
 	m, _ := mlp.New(20, mlp.Dense(64, mlp.ReLU), mlp.Dense(32, mlp.Tanh), mlp.Dense(5, mlp.Softmax))
 	_ = m.Compile(mlp.Adam(1e-3), mlp.SparseCategoricalCrossEntropy)
-	step := func() {
-		if _, _, err := m.TrainOnBatch(x, y); err != nil {
-			t.Fatal(err)
+	d, _ := mlp.New(20, mlp.Dropout(0.2), mlp.Dense(64, mlp.ReLU), mlp.Dropout(0.5), mlp.Dense(5, mlp.Softmax))
+	_ = d.Compile(mlp.SGD(1e-3, mlp.Momentum(0.9)), mlp.SparseCategoricalCrossEntropy)
+	for _, m := range []*mlp.Model{m, d} {
+		step := func() {
+			if _, _, err := m.TrainOnBatch(x, y); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	step()
-	if raceEnabled {
-		t.Skip("the race detector allocates")
-	}
-	if a := testing.AllocsPerRun(50, step); a != 0 {
-		t.Errorf("%v allocations per training step", a)
+		step()
+		if raceEnabled {
+			t.Skip("the race detector allocates")
+		}
+		if a := testing.AllocsPerRun(50, step); a != 0 {
+			t.Errorf("%v: %v allocations per training step", m, a)
+		}
 	}
 }
 

@@ -77,6 +77,31 @@ func SGD(lr float32, opts ...SGDOption) Optimizer {
 	return o
 }
 
+// String describes the optimizer and its settings, as
+// "Adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-07)" or
+// "SGD(lr=0.1, momentum=0.9, nesterov)".
+func (o Optimizer) String() string {
+	var s string
+	switch o.kind {
+	case adamKind:
+		s = fmt.Sprintf("Adam(lr=%g, beta1=%g, beta2=%g, eps=%g", o.lr, o.beta1, o.beta2, o.eps)
+	case sgdKind:
+		s = fmt.Sprintf("SGD(lr=%g", o.lr)
+		if o.momentum != 0 {
+			s += fmt.Sprintf(", momentum=%g", o.momentum)
+		}
+		if o.nesterov {
+			s += ", nesterov"
+		}
+	default:
+		return "Optimizer(none)"
+	}
+	if o.weightDecay != 0 {
+		s += fmt.Sprintf(", weight_decay=%g", o.weightDecay)
+	}
+	return s + ")"
+}
+
 // check returns an error for hyper-parameters no step could use.
 func (o Optimizer) check() error {
 	finite := func(v float32) bool { return !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0) }
@@ -112,16 +137,17 @@ type optimizerState struct {
 	step int
 }
 
-// apply performs one step over all parameters.
-func (o Optimizer) apply(params, grads []float32, s *optimizerState) {
+// apply performs one step over all parameters with learning rate lr (the
+// optimizer's own, or a schedule's).
+func (o Optimizer) apply(params, grads []float32, s *optimizerState, lr float32) {
 	s.step++
 	if o.kind == adamKind {
 		kernels.AdamStep(params, grads, s.m, s.v, kernels.AdamParams{
-			LR: o.lr, Beta1: o.beta1, Beta2: o.beta2, Eps: o.eps, WeightDecay: o.weightDecay, Step: s.step,
+			LR: lr, Beta1: o.beta1, Beta2: o.beta2, Eps: o.eps, WeightDecay: o.weightDecay, Step: s.step,
 		})
 		return
 	}
 	kernels.SGDStep(params, grads, s.m, kernels.SGDParams{
-		LR: o.lr, Momentum: o.momentum, Nesterov: o.nesterov, WeightDecay: o.weightDecay,
+		LR: lr, Momentum: o.momentum, Nesterov: o.nesterov, WeightDecay: o.weightDecay,
 	})
 }

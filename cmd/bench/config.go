@@ -27,7 +27,7 @@ const (
 var (
 	gemmKernels = []string{"sgemm", "dgemm"}
 	ewKernels   = []string{"exp", "sigmoid", "tanh", "relu", "softmax", "adam"}
-	mlpKernels  = []string{"W1", "W2", "W3"}
+	mlpKernels  = []string{"W1", "W2", "W3", "W2p1"}
 	suiteNames  = []string{"gemm", "elementwise", "mlp"}
 )
 
@@ -59,17 +59,17 @@ var modes = map[string]mode{
 	"quick": {
 		name: "quick", samples: 3, target: 2 * time.Millisecond, budget: 100 * time.Millisecond, maxCall: 100 * time.Millisecond,
 		sizes: []int{64, 128}, lengths: []int{4096, 65536},
-		kernels: []string{"sgemm", "dgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2"},
+		kernels: []string{"sgemm", "dgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W2p1"},
 	},
 	"default": {
 		name: "default", samples: 7, target: 25 * time.Millisecond, budget: 2 * time.Second, maxCall: 600 * time.Millisecond,
 		sizes: []int{128, 256, 512, 1024}, lengths: []int{4096, 1 << 20},
-		kernels: []string{"sgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2"},
+		kernels: []string{"sgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W2p1"},
 	},
 	"full": {
 		name: "full", samples: 11, target: 100 * time.Millisecond, budget: 20 * time.Second, maxCall: 10 * time.Second,
 		sizes: []int{64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048}, lengths: []int{4096, 1 << 16, 1 << 20},
-		kernels: []string{"sgemm", "dgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W3"},
+		kernels: []string{"sgemm", "dgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W3", "W2p1"},
 		epoch:   true,
 	},
 }
@@ -126,7 +126,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	sizes := fs.String("sizes", "", "GEMM square sizes, comma-separated, or none (default 128,256,512,1024; -quick 64,128; -full 64…2048)")
 	shapes := fs.String("shapes", "mlp", `extra GEMM shapes: "mlp" (the MLP's four), "none", or MxNxK:TT,… e.g. 128x256x784:NN`)
 	lengths := fs.String("lengths", "", "elementwise lengths, comma-separated (default 4096,1048576)")
-	kernelsFlag := fs.String("kernels", "", "run only these kernels: sgemm, dgemm, exp, sigmoid, tanh, relu, softmax, adam, W1, W2, W3 (default: all but dgemm and W3; -full: all)")
+	kernelsFlag := fs.String("kernels", "", "run only these kernels: sgemm, dgemm, exp, sigmoid, tanh, relu, softmax, adam, W1, W2, W3, W2p1 (default: all but dgemm and W3; -full: all)")
 	quick := fs.Bool("quick", false, "smoke test: tiny sizes, few samples (seconds)")
 	full := fs.Bool("full", false, "precise: more sizes and samples, dgemm, W2 as a whole epoch, W3 (minutes)")
 	samples := fs.Int("samples", 0, "timed samples per measurement; the median is reported (default 7; -quick 3; -full 11)")

@@ -197,7 +197,7 @@ func writeReportParts(w io.Writer, recs []Record, skipped []string, m mode, part
 		if vsTorch {
 			torchHead, torchNote = "× torch\t", "; × torch = speed-up over PyTorch"
 		}
-		fmt.Fprintf(&b, "\nMLP training with Adam (W1: the primer's toy, time of the whole fit; W2: 784-256-128-10 at batch 128, W3: 784-1024-1024-10 at batch 256, time of one step%s)\n", torchNote)
+		fmt.Fprintf(&b, "\nMLP training with Adam (W1: the primer's toy, time of the whole fit; W2: 784-256-128-10 at batch 128, W3: 784-1024-1024-10 at batch 256, time of one step; W2p1: W2's network predicting one sample with PredictInto%s)\n", torchNote)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "workload\tshape\tthreads\timpl\ttime/op\tsamples/s\tspread\t"+torchHead)
 		var notes []string

@@ -222,6 +222,7 @@ const (
 	w2Shape   = "784-256-128-10 b128"
 	w3Shape   = "784-1024-1024-10 b256"
 	w2Samples = 60000 // the synthetic data set of a W2/W3 epoch
+	w2p1Shape = "784-256-128-10 b1"
 )
 
 // runMLP measures W1 (the primer's whole toy fit) and W2/W3 training
@@ -279,6 +280,30 @@ func (b *bench) mlpOne(kernel string, im impl, th int) error {
 		})
 		if err == nil {
 			b.timed("mlp", "W1", im, w1Shape, th, t, 100*100/(t.median()*1e-9), "samples/s", "op = the whole fit (New, Compile, Fit)")
+		}
+	case "W2p1":
+		// Batch-1 inference, as a service answering one request: W2's
+		// network, PredictInto of one sample into a reused Matrix
+		// (allocation-free), cycling over 64 samples.
+		b.prog.printf("mlp: W2p1 (PredictInto of one sample) at %s, %s", im.name, threadsText(th))
+		m, e := mlp.New(784, mlp.Dense(256, mlp.ReLU), mlp.Dense(128, mlp.ReLU), mlp.Dense(10, mlp.Softmax))
+		if e != nil {
+			return e
+		}
+		r := rand.New(rand.NewPCG(0, 0))
+		x := mlp.NewMatrix(64, 784)
+		for i := range x.Data {
+			x.Data[i] = float32(r.NormFloat64())
+		}
+		dst := mlp.NewMatrix(1, 10)
+		i := 0
+		t := b.cfg.timer.measure(func() {
+			keep(m.PredictInto(dst, mlp.Matrix{Rows: 1, Cols: 784, Data: x.Row(i % 64)}))
+			i++
+		})
+		if err == nil {
+			b.timed("mlp", "W2p1", im, w2p1Shape, th, t, 1/(t.median()*1e-9), "samples/s",
+				"op = one PredictInto of one sample (batch-1 inference, no allocation)")
 		}
 	case "W2", "W3":
 		hidden, batch, shape := []int{256, 128}, 128, w2Shape

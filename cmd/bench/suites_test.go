@@ -105,19 +105,19 @@ func TestElementwiseSuite(t *testing.T) {
 	}
 }
 
-// TestMLPSuite runs W1 and W2 (W1 only with -short: a W2 step is ~0.2
+// TestMLPSuite runs W1, W2p1 and W2 (not W2 with -short: a W2 step is ~0.2
 // GFLOP, slow under qemu).
 func TestMLPSuite(t *testing.T) {
-	works := []string{"W1", "W2"}
+	works := []string{"W1", "W2p1", "W2"}
 	if testing.Short() {
-		works = works[:1]
+		works = works[:2]
 	}
 	out, _ := runTiny(t, "-suite", "mlp", "-kernels", strings.Join(works, ","), "-json")
 	recs, err := readRecords(strings.NewReader(out))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	shapes := map[string]string{"W1": w1Shape, "W2": w2Shape}
+	shapes := map[string]string{"W1": w1Shape, "W2": w2Shape, "W2p1": w2p1Shape}
 	for _, level := range levelNames() {
 		for _, th := range []int{1, 2} {
 			for _, w := range works {
