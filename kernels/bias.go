@@ -17,6 +17,17 @@ func BiasAdd(dst, x, bias []float32) {
 	raceRead(bias)
 	raceWrite(dst)
 	cols := len(bias)
+	if cols < minAsmLen {
+		// Rows too short for assembly: one loop over all of them, without
+		// a dispatch per row (the same bits: one rounded addition each).
+		for r := 0; r+cols <= len(x); r += cols {
+			xr, dr := x[r:r+cols], dst[r:r+cols]
+			for j, b := range bias {
+				dr[j] = xr[j] + b
+			}
+		}
+		return
+	}
 	for r := 0; r < len(x); r += cols {
 		add(dst[r:r+cols], x[r:r+cols], bias)
 	}

@@ -60,3 +60,6 @@ func UsesStrips(m, n, k, size int) bool {
 	w := gemmStripWidth(active, size)
 	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w)
 }
+
+// PowInt is powInt, for its test.
+var PowInt = powInt

@@ -46,14 +46,13 @@ func AdamStep(w, g, m, v []float32, p AdamParams) {
 	raceWrite(w)
 	raceWrite(m)
 	raceWrite(v)
-	t := float64(p.Step)
 	b1, b2 := float64(p.Beta1), float64(p.Beta2)
 	c := adamScalars{
 		beta1: p.Beta1, beta2: p.Beta2,
 		oneMinusBeta1: float32(1 - b1),
 		oneMinusBeta2: float32(1 - b2),
-		stepSize:      float32(float64(p.LR) / (1 - math.Pow(b1, t))),
-		bc2Sqrt:       float32(math.Sqrt(1 - math.Pow(b2, t))),
+		stepSize:      float32(float64(p.LR) / (1 - powInt(b1, p.Step))),
+		bc2Sqrt:       float32(math.Sqrt(1 - powInt(b2, p.Step))),
 		eps:           p.Eps,
 		weightDecay:   p.WeightDecay,
 	}
@@ -105,4 +104,18 @@ func SGDStep(w, g, velocity []float32, p SGDParams) {
 	raceRead(g)
 	raceWrite(w)
 	sgdStep(w, g, velocity, &p)
+}
+
+// powInt returns b^n for n ≥ 1 by repeated squaring in float64: at most
+// 2·log₂(n) roundings, a relative error far below float32's, in a few ns
+// (math.Pow took ~80 ns, a tenth of a tiny network's training step).
+func powInt(b float64, n int) float64 {
+	r := 1.0
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r *= b
+		}
+		b *= b
+	}
+	return r
 }
