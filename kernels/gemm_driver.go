@@ -300,8 +300,11 @@ var stripGemmMACs = -1.0
 // BenchmarkSgemm shapes and ASM-NOTES.md).
 func useStrips(m, n, k, size, width int) bool {
 	macs := float64(m) * float64(n) * float64(k)
-	if stripGemmMACs >= 0 {
+	switch {
+	case stripGemmMACs >= 0:
 		return macs <= stripGemmMACs
+	case macs <= stripFixedCost/4:
+		return true // well below the packed path's fixed cost alone
 	}
 	_, mr, nr, _ := gemmTile(active, size)
 	lanes := width / 2
