@@ -161,9 +161,9 @@ func panicMessage(f func()) (msg string) {
 // thread count, with the default blocks and thresholds and with tiny blocks
 // split into many parts.
 func TestGemmThreadsBitIdentical(t *testing.T) {
-	shapes := [][3]int{{200, 300, 517}, {37, 1000, 64}, {700, 19, 300}}
+	shapes := [][3]int{{200, 300, 517}, {1, 3000, 517}, {37, 1000, 64}, {700, 19, 300}, {4000, 1, 300}}
 	if testing.Short() {
-		shapes = shapes[:1]
+		shapes = shapes[:2]
 	}
 	defer kernels.SetThreads(kernels.Threads())
 	testutil.ForEachLevel(t, func(t *testing.T) {

@@ -93,13 +93,7 @@ func gemv[T float32 | float64](tA blas.Transpose, m, n int, alpha T, a []T, lda 
 	}
 	buf := getGemvBuf[T]()
 	xs := buf.vector(x, vecStart(lenX, incX), lenX, incX)
-	sums := buf.sums(lenY)
-	if trans {
-		gemvAxpy(xs, a, lda, sums)
-	} else {
-		gemvDot(a, lda, xs, sums)
-	}
-	gemvStore(y, y0, incY, sums, alpha, beta)
+	gemvRun(trans, xs, a, lda, buf.sums(lenY), y, y0, incY, alpha, beta)
 	putGemvBuf(buf)
 }
 

@@ -2,6 +2,7 @@ package kernels
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -144,29 +145,130 @@ func gemmVector[T float32 | float64](g *gemmArgs[T]) {
 	case g.m == 1 && g.n == 1:
 		x := buf.vector(g.a, 0, g.k, gemmVecInc(g.aTrans, g.lda))
 		y := buf.other(g.b, 0, g.k, gemmVecInc(!g.bTrans, g.ldb))
-		sums := buf.sums(1)
-		gemvDot(x, g.k, y, sums)
-		gemvStore(g.c, 0, 1, sums, g.alpha, g.beta)
+		gemvRun(false, x, y, g.k, buf.sums(1), g.c, 0, 1, g.alpha, g.beta)
 	case g.m == 1:
 		x := buf.vector(g.a, 0, g.k, gemmVecInc(g.aTrans, g.lda))
-		sums := buf.sums(g.n)
-		if g.bTrans {
-			gemvDot(g.b, g.ldb, x, sums)
-		} else {
-			gemvAxpy(x, g.b, g.ldb, sums)
-		}
-		gemvStore(g.c, 0, 1, sums, g.alpha, g.beta)
+		gemvRun(!g.bTrans, x, g.b, g.ldb, buf.sums(g.n), g.c, 0, 1, g.alpha, g.beta)
 	default:
 		x := buf.vector(g.b, 0, g.k, gemmVecInc(!g.bTrans, g.ldb))
-		sums := buf.sums(g.m)
-		if g.aTrans {
-			gemvAxpy(x, g.a, g.lda, sums)
-		} else {
-			gemvDot(g.a, g.lda, x, sums)
-		}
-		gemvStore(g.c, 0, g.ldc, sums, g.alpha, g.beta)
+		gemvRun(g.aTrans, x, g.a, g.lda, buf.sums(g.m), g.c, 0, g.ldc, g.alpha, g.beta)
 	}
 	putGemvBuf(buf)
+}
+
+// gemvRun computes the sums of the axpy form (axpy) or the dot form of
+// matrix m and vector x into sums (zeroed), and stores them into the
+// strided y (element i at y[start+i*inc]) with the epilogue. A product
+// large enough is cut into parts of the output, run on up to Threads()
+// goroutines as GEMM's parts are; every output element is computed whole
+// by one part in the same order, so the bits do not depend on the cut.
+func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
+	n := len(sums)
+	parts := 1
+	if 2*float64(len(x))*float64(n) >= parallelMinFlops {
+		parts = min(Threads(), n/gemvMinPart, maxGemmParts)
+	}
+	if parts <= 1 {
+		gemvPart(axpy, x, m, ldm, sums, y, start, inc, alpha, beta)
+		return
+	}
+	call := getGemvCall[T]()
+	call.axpy, call.x, call.m, call.ldm, call.sums = axpy, x, m, ldm, sums
+	call.y, call.start, call.inc, call.alpha, call.beta = y, start, inc, alpha, beta
+	call.wg.Add(parts)
+	for p := range parts {
+		lo := p * n / parts / gemvMinPart * gemvMinPart
+		hi := (p + 1) * n / parts / gemvMinPart * gemvMinPart
+		if p == parts-1 {
+			hi = n
+		}
+		call.jobs[p].set(call, lo, hi)
+	}
+	startGemmWorkers(parts - 1)
+	for p := 1; p < parts; p++ {
+		select {
+		case gemmWork <- gemmTicket{job: &call.jobs[p], gen: call.jobs[p].gen()}:
+		default:
+		}
+	}
+	for p := range parts {
+		call.jobs[p].claimAndRun(call.jobs[p].gen())
+	}
+	call.wg.Wait()
+	call.x, call.m, call.sums, call.y = nil, nil, nil, nil // drop the references to the caller's slices
+	gemvCallPool[T]().Put(call)
+}
+
+// gemvMinPart is the granularity of a parallel matrix-vector call's parts:
+// whole cache lines of the sums and groups of four rows.
+const gemvMinPart = 64
+
+// gemvPart computes and stores sums[lo:hi] (the caller passes the slices
+// from lo): the axpy form reads columns lo… of m, the dot form rows lo….
+func gemvPart[T float32 | float64](axpy bool, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
+	if axpy {
+		gemvAxpy(x, m, ldm, sums)
+	} else {
+		gemvDot(m, ldm, x, sums)
+	}
+	gemvStore(y, start, inc, sums, alpha, beta)
+}
+
+// gemvCall is the shared state of one parallel matrix-vector call, pooled.
+type gemvCall[T float32 | float64] struct {
+	axpy        bool
+	x, m        []T
+	ldm         int
+	sums, y     []T
+	start, inc  int
+	alpha, beta T
+	wg          sync.WaitGroup
+	jobs        [maxGemmParts]gemvJob[T]
+}
+
+// gemvJob is one part of a matrix-vector call, sums[lo:hi], claimed like
+// a gemmJob (see there).
+type gemvJob[T float32 | float64] struct {
+	call   *gemvCall[T]
+	lo, hi int
+	state  atomic.Uint64
+}
+
+func (j *gemvJob[T]) set(call *gemvCall[T], lo, hi int) {
+	j.call, j.lo, j.hi = call, lo, hi
+	j.state.Store((j.state.Load()>>1 + 1) << 1) // next generation, unclaimed
+}
+
+func (j *gemvJob[T]) gen() uint64 { return j.state.Load() >> 1 }
+
+func (j *gemvJob[T]) claimAndRun(gen uint64) {
+	if !j.state.CompareAndSwap(gen<<1, gen<<1|1) {
+		return
+	}
+	c, lo, hi := j.call, j.lo, j.hi
+	m := c.m[lo:]
+	if !c.axpy {
+		m = c.m[lo*c.ldm:]
+	}
+	gemvPart(c.axpy, c.x, m, c.ldm, c.sums[lo:hi], c.y, c.start+lo*c.inc, c.inc, c.alpha, c.beta)
+	c.wg.Done()
+}
+
+var gemvCalls32, gemvCalls64 sync.Pool
+
+func getGemvCall[T float32 | float64]() *gemvCall[T] {
+	if call, ok := gemvCallPool[T]().Get().(*gemvCall[T]); ok {
+		return call
+	}
+	return new(gemvCall[T])
+}
+
+func gemvCallPool[T float32 | float64]() *sync.Pool {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		return &gemvCalls32
+	}
+	return &gemvCalls64
 }
 
 // gemmVecInc is the increment between the elements of the one-row or

@@ -22,15 +22,18 @@ var gemvSizes = []int{1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 32, 33, 63, 64
 // backwards.
 var gemvIncs = []int{1, 2, -1, -3}
 
-// gemvConfigs: as users get it, and with blocks so small that every call is
+// gemvConfigs: as users get it, with blocks so small that every call is
 // cut into many kernel calls (column blocks of the axpy form, depth and row
-// blocks of the dot form).
+// blocks of the dot form), and with every call of 128 outputs or more split
+// across three goroutines.
 var gemvConfigs = []struct {
 	name              string
 	blockBytes, chunk int
+	threads           int // if not 0: every call split across this many goroutines
 }{
 	{name: "default"},
 	{name: "tiny-blocks", blockBytes: 40, chunk: 24},
+	{name: "3-threads", threads: 3},
 }
 
 func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
@@ -39,6 +42,11 @@ func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
 			t.Run(cfg.name, func(t *testing.T) {
 				if cfg.chunk > 0 {
 					defer kernels.SetGemvBlocksForTest(cfg.blockBytes, cfg.chunk)()
+				}
+				if cfg.threads > 0 {
+					defer kernels.SetGemmBlocksForTest(0, 0, 0, 0, 1)()
+					defer kernels.SetThreads(kernels.Threads())
+					kernels.SetThreads(cfg.threads)
 				}
 				f(t)
 			})
