@@ -41,7 +41,7 @@ func has(recs []Record, suite, kernel, level, shape string, threads int) bool {
 }
 
 func TestGemmSuite(t *testing.T) {
-	out, progress := runTiny(t, "-suite", "gemm", "-json")
+	out, progress := runTiny(t, "-suite", "gemm", "-json", "-shapes", "8x12x20:TN,1x24x20:NT,8x8x8")
 	recs, err := readRecords(strings.NewReader(out))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -50,7 +50,7 @@ func TestGemmSuite(t *testing.T) {
 		t.Error(err)
 	}
 	for _, kernel := range []string{"sgemm", "dgemm"} {
-		for _, shape := range []string{"16x16x16 NN", "32x32x32 NN", "8x12x20 TN"} {
+		for _, shape := range []string{"8x8x8 NN", "16x16x16 NN", "32x32x32 NN", "8x12x20 TN", "1x24x20 NT"} {
 			for _, th := range []int{1, 2} {
 				for _, level := range append(levelNames(), "gonum") {
 					if !has(recs, "gemm", kernel, level, shape, th) {
@@ -78,6 +78,16 @@ func TestGemmSuite(t *testing.T) {
 	}
 	if !strings.Contains(progress, "gemm: sgemm 32x32x32 NN") {
 		t.Errorf("no progress on stderr: %q", progress)
+	}
+	// Squares by size, then the other shapes as -shapes gives them.
+	var order []string
+	for _, r := range recs {
+		if r.Suite == "gemm" && r.Kernel == "sgemm" && !slices.Contains(order, r.Shape) {
+			order = append(order, r.Shape)
+		}
+	}
+	if want := []string{"8x8x8 NN", "16x16x16 NN", "32x32x32 NN", "8x12x20 TN", "1x24x20 NT"}; !slices.Equal(order, want) {
+		t.Errorf("sgemm shapes in order %q, want %q", order, want)
 	}
 }
 
