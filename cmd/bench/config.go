@@ -146,9 +146,9 @@ Measures ember's kernels on this machine against generic Go, gonum and Go's
 math package: the FMA peak of one core, GEMM (GFLOP/s, % of peak, speed-up
 over gonum), elementwise kernels (G elements/s) and MLP training
 (samples/s). Results on stdout (a table, or -json/-csv records), progress on
-stderr. The default run takes under a minute on two cores; -full takes longer and is
-more precise, -quick is a smoke test. -check tests every implementation
-against internal/ref instead of timing.
+stderr. The default run takes under a minute on two cores; -full takes
+longer and is more precise, -quick is a smoke test. -check tests every
+implementation against internal/ref instead of timing.
 
 flags:
 `
