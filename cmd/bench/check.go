@@ -118,7 +118,8 @@ type gemmCheckCase struct {
 
 // gemmCheckCases are edge shapes around tile and block sizes in every
 // transpose combination, with α, β and padded leading dimensions varied,
-// and the MLP's shapes (only the small one with -quick).
+// the batch-1 shapes the harness times (-shapes gemv), and the MLP's
+// shapes (only the small one with -quick).
 func gemmCheckCases(quick bool) []gemmCheckCase {
 	sizes := [][3]int{{1, 1, 1}, {3, 5, 7}, {17, 9, 33}, {64, 64, 64}, {65, 63, 127}, {100, 1, 50}, {1, 100, 50}, {129, 130, 131}}
 	if quick {
@@ -135,6 +136,9 @@ func gemmCheckCases(quick bool) []gemmCheckCase {
 				i++
 			}
 		}
+	}
+	for _, sh := range gemvShapes {
+		out = append(out, gemmCheckCase{sh, 1, 0, 0, 0, 0})
 	}
 	for j, sh := range mlpShapes {
 		if quick && j != 3 {

@@ -41,6 +41,45 @@ var mlpShapes = []gemmShape{
 	{128, 10, 128, blas.NoTrans, blas.NoTrans},
 }
 
+// gemvShapes are batch-1 products, x·W: a service answering one request
+// with a trained model (1×1024×1024), and the first layer of the MLP's
+// network as forward (NN) and as x·Wᵀ (NT).
+var gemvShapes = []gemmShape{
+	{1, 1024, 1024, blas.NoTrans, blas.NoTrans},
+	{1, 256, 784, blas.NoTrans, blas.NoTrans},
+	{1, 256, 784, blas.NoTrans, blas.Trans},
+}
+
+// smallSizes are the squares of -shapes small: products so small that a
+// call's fixed cost (checks, dispatch, packing) is most of its time.
+var smallSizes = []int{8, 16, 32, 64}
+
+func squares(sizes ...int) []gemmShape {
+	var out []gemmShape
+	for _, n := range sizes {
+		out = append(out, gemmShape{n, n, n, blas.NoTrans, blas.NoTrans})
+	}
+	return out
+}
+
+// shapeSets are the named sets -shapes takes, in the order the usage
+// text lists them.
+var shapeSets = []struct {
+	name   string
+	shapes []gemmShape
+}{
+	{"gemv", gemvShapes},
+	{"small", squares(smallSizes...)},
+	{"mlp", mlpShapes},
+}
+
+// defaultShapes is -shapes' default; -quick takes a subset, one batch-1
+// product of each orientation and two small squares besides its 64.
+const (
+	defaultShapes = "gemv,small,mlp"
+	quickShapes   = "1x1024x1024:NN,1x256x784:NT,8x8x8,32x32x32,mlp"
+)
+
 // mode is what -quick, the default and -full set; flags given explicitly
 // override it.
 type mode struct {
@@ -50,6 +89,7 @@ type mode struct {
 	budget  time.Duration // soft limit for one measurement
 	maxCall time.Duration // skip a GEMM whose predicted single call is longer
 	sizes   []int         // GEMM squares
+	shapes  string        // more GEMM shapes, as -shapes takes them
 	lengths []int         // elementwise lengths
 	kernels []string      // kernels run
 	epoch   bool          // W2 as a whole Fit epoch of 60000 samples instead of timed steps
@@ -58,17 +98,17 @@ type mode struct {
 var modes = map[string]mode{
 	"quick": {
 		name: "quick", samples: 3, target: 2 * time.Millisecond, budget: 100 * time.Millisecond, maxCall: 100 * time.Millisecond,
-		sizes: []int{64, 128}, lengths: []int{4096, 65536},
+		sizes: []int{64, 128}, shapes: quickShapes, lengths: []int{4096, 65536},
 		kernels: []string{"sgemm", "dgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W2p1"},
 	},
 	"default": {
 		name: "default", samples: 7, target: 25 * time.Millisecond, budget: 2 * time.Second, maxCall: 600 * time.Millisecond,
-		sizes: []int{128, 256, 512, 1024}, lengths: []int{4096, 1 << 20},
+		sizes: []int{128, 256, 512, 1024}, shapes: defaultShapes, lengths: []int{4096, 1 << 20},
 		kernels: []string{"sgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W2p1"},
 	},
 	"full": {
 		name: "full", samples: 11, target: 100 * time.Millisecond, budget: 20 * time.Second, maxCall: 10 * time.Second,
-		sizes: []int{64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048}, lengths: []int{4096, 1 << 16, 1 << 20},
+		sizes: []int{64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048}, shapes: defaultShapes, lengths: []int{4096, 1 << 16, 1 << 20},
 		kernels: []string{"sgemm", "dgemm", "exp", "sigmoid", "tanh", "relu", "softmax", "adam", "W1", "W2", "W3", "W2p1"},
 		epoch:   true,
 	},
@@ -106,9 +146,9 @@ Measures ember's kernels on this machine against generic Go, gonum and Go's
 math package: the FMA peak of one core, GEMM (GFLOP/s, % of peak, speed-up
 over gonum), elementwise kernels (G elements/s) and MLP training
 (samples/s). Results on stdout (a table, or -json/-csv records), progress on
-stderr. The default run takes well under a minute; -full takes longer and is
-more precise, -quick is a smoke test. -check tests every implementation
-against internal/ref instead of timing.
+stderr. The default run takes under a minute on two cores; -full takes
+longer and is more precise, -quick is a smoke test. -check tests every
+implementation against internal/ref instead of timing.
 
 flags:
 `
@@ -124,7 +164,10 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	levels := fs.String("levels", "", "implementations: kernel levels (generic, avx2, avx512, neon) and baselines (gonum, math); default all supported levels and both baselines")
 	threads := fs.String("threads", "", "GEMM and MLP thread counts, comma-separated (default 1 and GOMAXPROCS)")
 	sizes := fs.String("sizes", "", "GEMM square sizes, comma-separated, or none (default 128,256,512,1024; -quick 64,128; -full 64…2048)")
-	shapes := fs.String("shapes", "mlp", `extra GEMM shapes: "mlp" (the MLP's four), "none", or MxNxK:TT,… e.g. 128x256x784:NN`)
+	shapes := fs.String("shapes", "", "more GEMM shapes, comma-separated, or none: the sets gemv (batch 1: 1x1024x1024 NN, 1x256x784 NN and NT),\n"+
+		"small (squares 8, 16, 32, 64) and mlp (the MLP's four: 128x256x784 NN, 784x256x128 TN, 128x784x256 NT, 128x10x128 NN),\n"+
+		"and shapes MxNxK[:TT] with TT one of NN, NT, TN, TT (e.g. gemv,1x4096x4096:NT); squares are measured by size with\n"+
+		"those of -sizes, the rest after them (default "+defaultShapes+"; -quick "+quickShapes+")")
 	lengths := fs.String("lengths", "", "elementwise lengths, comma-separated (default 4096,1048576)")
 	kernelsFlag := fs.String("kernels", "", "run only these kernels: sgemm, dgemm, exp, sigmoid, tanh, relu, softmax, adam, W1, W2, W3, W2p1 (default: all but dgemm and W3; -full: all)")
 	quick := fs.Bool("quick", false, "smoke test: tiny sizes, few samples (seconds)")
@@ -179,6 +222,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	if c.mode.lengths, err = parseInts("-lengths", *lengths, c.mode.lengths); err != nil {
 		return nil, err
+	}
+	if *shapes == "" {
+		*shapes = c.mode.shapes
 	}
 	if c.shapes, err = parseShapes(*shapes); err != nil {
 		return nil, err
@@ -310,22 +356,59 @@ func parseInts(flagName, s string, def []int) ([]int, error) {
 	return out, nil
 }
 
+// parseShapes reads -shapes: "none", or a comma-separated list of named
+// sets (shapeSets) and shapes MxNxK[:TT], in order, without repeats.
 func parseShapes(s string) ([]gemmShape, error) {
-	switch s {
-	case "mlp":
-		return mlpShapes, nil
-	case "none", "":
+	if s = strings.TrimSpace(s); s == "none" {
 		return nil, nil
 	}
 	var out []gemmShape
+	add := func(shs ...gemmShape) {
+		for _, sh := range shs {
+			if !slices.Contains(out, sh) {
+				out = append(out, sh)
+			}
+		}
+	}
+outer:
 	for _, f := range splitList(s) {
+		for _, set := range shapeSets {
+			if f == set.name {
+				add(set.shapes...)
+				continue outer
+			}
+		}
+		if f == "none" {
+			return nil, fmt.Errorf("-shapes: none excludes every other shape, got %q", s)
+		}
 		sh, err := parseGemmShape(f)
 		if err != nil {
-			return nil, fmt.Errorf("-shapes: %v", err)
+			var names []string
+			for _, set := range shapeSets {
+				names = append(names, set.name)
+			}
+			return nil, fmt.Errorf("-shapes: %v, or a set: %s", err, strings.Join(names, ", "))
 		}
-		out = append(out, sh)
+		add(sh)
 	}
 	return out, nil
+}
+
+// gemmShapes is the order the GEMM suite measures in: the squares of
+// -sizes and of -shapes by size, then the other shapes of -shapes as
+// given; each once.
+func gemmShapes(sizes []int, shapes []gemmShape) []gemmShape {
+	var sq, rest []gemmShape
+	for _, sh := range append(squares(sizes...), shapes...) {
+		switch {
+		case sh.square() && !slices.Contains(sq, sh):
+			sq = append(sq, sh)
+		case !sh.square() && !slices.Contains(rest, sh):
+			rest = append(rest, sh)
+		}
+	}
+	slices.SortStableFunc(sq, func(a, b gemmShape) int { return a.m - b.m })
+	return append(sq, rest...)
 }
 
 func parseKernels(s string, def []string) ([]string, error) {

@@ -43,8 +43,8 @@ func TestDefaults(t *testing.T) {
 	if !slices.Equal(c.levels, kernels.Supported()) || !slices.Equal(c.baselines, []string{"gonum", "math"}) {
 		t.Errorf("levels %v, baselines %v", c.levels, c.baselines)
 	}
-	if !slices.Equal(c.shapes, mlpShapes) {
-		t.Errorf("shapes %v", c.shapes)
+	if want := slices.Concat(gemvShapes, squares(8, 16, 32, 64), mlpShapes); !slices.Equal(c.shapes, want) {
+		t.Errorf("shapes %v, want %v", c.shapes, want)
 	}
 	wantThreads := []int{1}
 	if p := runtime.GOMAXPROCS(0); p > 1 {
@@ -80,6 +80,47 @@ func TestFlagsParse(t *testing.T) {
 	if err != nil || c.mode.name != "quick" || c.shapes != nil || c.mode.sizes != nil {
 		t.Errorf("-quick -shapes none -sizes none: %+v, %v", c, err)
 	}
+	// Sets and shapes together, in order, each shape once.
+	c, err = parseFlags([]string{"-shapes", "small, 10x20x30:TN,gemv,16x16x16,1x256x784 NT,mlp"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = slices.Concat(squares(8, 16, 32, 64), []gemmShape{{10, 20, 30, blas.Trans, blas.NoTrans}}, gemvShapes, mlpShapes)
+	if !slices.Equal(c.shapes, want) {
+		t.Errorf("-shapes small,…: %v, want %v", c.shapes, want)
+	}
+}
+
+// TestGemmShapesOrder: the GEMM suite's shapes by mode: the squares of
+// -sizes and -shapes by size, then the rest as -shapes gives them, each
+// once.
+func TestGemmShapesOrder(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, []string{"8x8x8 NN", "16x16x16 NN", "32x32x32 NN", "64x64x64 NN", "128x128x128 NN", "256x256x256 NN", "512x512x512 NN", "1024x1024x1024 NN",
+			"1x1024x1024 NN", "1x256x784 NN", "1x256x784 NT", "128x256x784 NN", "784x256x128 TN", "128x784x256 NT", "128x10x128 NN"}},
+		{[]string{"-quick"}, []string{"8x8x8 NN", "32x32x32 NN", "64x64x64 NN", "128x128x128 NN",
+			"1x1024x1024 NN", "1x256x784 NT", "128x256x784 NN", "784x256x128 TN", "128x784x256 NT", "128x10x128 NN"}},
+		{[]string{"-full", "-shapes", "gemv"}, []string{"64x64x64 NN", "128x128x128 NN", "192x192x192 NN", "256x256x256 NN", "384x384x384 NN", "512x512x512 NN",
+			"768x768x768 NN", "1024x1024x1024 NN", "1536x1536x1536 NN", "2048x2048x2048 NN", "1x1024x1024 NN", "1x256x784 NN", "1x256x784 NT"}},
+		{[]string{"-sizes", "100,20", "-shapes", "5x5x5:TN,50x50x50,20x20x20,mlp"}, []string{"20x20x20 NN", "50x50x50 NN", "100x100x100 NN",
+			"5x5x5 TN", "128x256x784 NN", "784x256x128 TN", "128x784x256 NT", "128x10x128 NN"}},
+		{[]string{"-sizes", "none", "-shapes", "small"}, []string{"8x8x8 NN", "16x16x16 NN", "32x32x32 NN", "64x64x64 NN"}},
+	} {
+		c, err := parseFlags(tc.args, &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, sh := range gemmShapes(c.mode.sizes, c.shapes) {
+			got = append(got, sh.String())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: shapes\n%q, want\n%q", tc.args, got, tc.want)
+		}
+	}
 }
 
 func TestGemmShapeString(t *testing.T) {
@@ -112,6 +153,9 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-kernels", "gemv"}, "unknown kernel"},
 		{[]string{"-shapes", "1x2"}, "bad GEMM shape"},
 		{[]string{"-shapes", "1x2x3:XY"}, "bad GEMM shape"},
+		{[]string{"-shapes", "gemv,tiny"}, "a set: gemv, small, mlp"},
+		{[]string{"-shapes", "none,gemv"}, "none excludes"},
+		{[]string{"-shapes", "mlp,,gemv"}, "bad GEMM shape"},
 		{[]string{"-samples", "0"}, "-samples"},
 		{[]string{"-samples", "-3"}, "-samples"},
 		{[]string{"-maxcall", "0s"}, "-maxcall"},
@@ -144,7 +188,7 @@ func TestHelp(t *testing.T) {
 	if err := run([]string{"-h"}, &out, &errOut); !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("-h: err = %v", err)
 	}
-	for _, f := range []string{"-suite", "-levels", "-threads", "-sizes", "-quick", "-full", "-json", "-csv", "-plot", "-check", "-cpuprofile", "-in", "-validate"} {
+	for _, f := range []string{"-suite", "-levels", "-threads", "-sizes", "-shapes", "gemv", "small", "mlp", "-quick", "-full", "-json", "-csv", "-plot", "-check", "-cpuprofile", "-in", "-validate"} {
 		if !strings.Contains(errOut.String(), f) {
 			t.Errorf("-h does not list %s", f)
 		}

@@ -13,11 +13,12 @@
 //   - the FMA peak of one core at each level: an assembly loop of
 //     independent vector FMAs (kernels/asm), or for generic a scalar Go
 //     loop;
-//   - GEMM (sgemm; -full adds dgemm) on squares 128…1024 and the four
-//     products of an MLP training step, (128,256,784) NN, (784,256,128) TN,
-//     (128,784,256) NT and (128,10,128) NN, at each level and in gonum, at
-//     1 and GOMAXPROCS threads: GFLOP/s, % of the level's peak × threads,
-//     speed-up over gonum;
+//   - GEMM (sgemm; -full adds dgemm) on squares 8, 16, 32, 64 and
+//     128…1024, the batch-1 products 1×1024×1024 NN and 1×256×784 NN and
+//     NT, and the four products of an MLP training step, (128,256,784) NN,
+//     (784,256,128) TN, (128,784,256) NT and (128,10,128) NN (-shapes), at
+//     each level and in gonum, at 1 and GOMAXPROCS threads: GFLOP/s, % of
+//     the level's peak × threads, speed-up over gonum;
 //   - exp, sigmoid, tanh, relu, softmax (rows of 1000) and an Adam step at
 //     n = 4096 and 1<<20, at each level and in plain Go math: G elements/s;
 //   - MLP training: the primer's toy fit (W1, time of the whole fit) and
@@ -29,8 +30,10 @@
 // predicted to take longer than -maxcall is skipped and listed.
 //
 // -json and -csv print the same results as records (see Record), which the
-// peer scripts in bench/peers (OpenBLAS, PyTorch) also print; -in reads
-// such files back to print the tables and -plot draws them into a PNG.
+// peer scripts in bench/peers (OpenBLAS, BLIS, PyTorch) also print; -in
+// reads such files back to print the tables, with each GEMM row's speed-up
+// over the fastest peer when the peers' records are there, and -plot draws
+// them into a PNG.
 // -validate checks a record file, as CI does with the output of
 // `go run ./cmd/bench -quick -json`.
 //

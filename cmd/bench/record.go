@@ -30,7 +30,10 @@ import (
 //
 // Level is the ember kernel level (generic, avx2, avx512, neon) or the
 // name of another implementation: gonum (gonum's pure-Go BLAS), math (plain
-// Go with the math package, in float64), openblas, torch (the peers).
+// Go with the math package, in float64), or a peer of bench/peers:
+// openblas and blis (their cblas_?gemm), openblas-gemv and blis-gemv (the
+// same product with M = 1 or N = 1 as their cblas_?gemv, under the GEMM's
+// kernel and shape), torch.
 type Record struct {
 	Suite   string  `json:"suite"`
 	Kernel  string  `json:"kernel"`

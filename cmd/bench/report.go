@@ -7,10 +7,35 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/emberml/ember/kernels"
 )
 
 // baselineOf is the implementation each suite's speed-ups are relative to.
 var baselineOf = map[string]string{"gemm": gonumName, "elementwise": mathName, "mlp": torchName}
+
+// isPeer reports whether level names a peer measured outside the harness
+// (bench/peers: openblas, blis, their -gemv figures, torch) rather than an
+// ember level or a baseline the harness measures itself.
+func isPeer(level string) bool {
+	if level == gonumName || level == mathName || level == "" {
+		return false
+	}
+	_, err := kernels.ParseLevel(level)
+	return err != nil
+}
+
+// bestPeer is the highest rate of a peer in each group (groupKey) of the
+// suite's records; empty if no peer's records are there.
+func bestPeer(recs []Record, suite string) map[string]float64 {
+	best := map[string]float64{}
+	for _, r := range recs {
+		if r.Suite == suite && isPeer(r.Level) {
+			best[groupKey(r)] = max(best[groupKey(r)], r.Rate)
+		}
+	}
+	return best
+}
 
 // groupKey identifies the records that compare with each other: one
 // kernel at one shape and thread count.
@@ -158,16 +183,32 @@ func writeReportParts(w io.Writer, recs []Record, skipped []string, m mode, part
 	}
 
 	if gs := groups(recs, "gemm"); len(gs) > 0 && slices.Contains(parts, "gemm") {
-		b.WriteString("\nGEMM (alpha = 1, beta = 0; shape M×N×K and transposes of A, B; % peak = of the level's one-core peak (others: the best level's) × threads; × gonum = speed-up over gonum)\n")
+		// The × peer column only when peers' records are there (-in with
+		// the file of bench/peers/run.sh).
+		peers := bestPeer(recs, "gemm")
+		peerHead, peerNote := "", ""
+		if len(peers) > 0 {
+			peerHead = "× peer\t"
+			peerNote = "; × peer = speed-up over the fastest peer of the row's shape and threads (openblas, blis; -gemv: their cblas_?gemv with M = 1)"
+		}
+		fmt.Fprintf(&b, "\nGEMM (alpha = 1, beta = 0; shape M×N×K and transposes of A, B; %% peak = of the level's one-core peak (others: the best level's) × threads; × gonum = speed-up over gonum%s)\n", peerNote)
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "kernel\tshape\tthreads\timpl\ttime/op\tGFLOP/s\tspread\t% peak\t× gonum\t")
+		fmt.Fprintln(tw, "kernel\tshape\tthreads\timpl\ttime/op\tGFLOP/s\tspread\t% peak\t× gonum\t"+peerHead)
 		for i, g := range gs {
-			if i > 0 && g[0].Threads != gs[i-1][0].Threads || i > 0 && g[0].Shape != gs[i-1][0].Shape {
-				fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t")
+			if i > 0 {
+				fmt.Fprintln(tw, strings.Repeat("\t", 9+strings.Count(peerHead, "\t")))
 			}
 			for _, r := range g {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.1f%%\t%s\t%s\t\n", r.Kernel, r.Shape, r.Threads, r.Level,
-					fmtDur(r.NsPerOp), fmtRate(r.Rate), r.Spread, orDash(r.PctPeak, "%.0f%%"), orDash(r.Speedup, "%.2f"))
+				vsPeer := ""
+				if len(peers) > 0 {
+					ratio := 0.0
+					if p := peers[groupKey(r)]; p > 0 && !isPeer(r.Level) {
+						ratio = r.Rate / p
+					}
+					vsPeer = orDash(ratio, "%.2f") + "\t"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\t%.1f%%\t%s\t%s\t%s\n", r.Kernel, r.Shape, r.Threads, r.Level,
+					fmtDur(r.NsPerOp), fmtRate(r.Rate), r.Spread, orDash(r.PctPeak, "%.0f%%"), orDash(r.Speedup, "%.2f"), vsPeer)
 			}
 		}
 		tw.Flush()

@@ -79,3 +79,57 @@ func TestReportParts(t *testing.T) {
 		}
 	}
 }
+
+// TestPeerColumn: with peers' records (bench/peers/run.sh: openblas, blis
+// and their -gemv figures) the GEMM table gains × peer, each row's rate over
+// the fastest peer's of its group; peers' rows and groups without a peer
+// get a dash, and without any peer record the column is not there.
+func TestPeerColumn(t *testing.T) {
+	rec := func(level, shape string, threads int, rate float64) Record {
+		return Record{Suite: "gemm", Kernel: "sgemm", Level: level, Shape: shape, Threads: threads,
+			NsPerOp: 1000, Rate: rate, Unit: "GFLOP/s", Spread: 1, Samples: 3}
+	}
+	recs := []Record{
+		rec("avx2", "1x24x20 NT", 1, 30), rec("gonum", "1x24x20 NT", 1, 3),
+		rec("openblas", "1x24x20 NT", 1, 10), rec("openblas-gemv", "1x24x20 NT", 1, 20),
+		rec("blis", "1x24x20 NT", 1, 12), rec("blis-gemv", "1x24x20 NT", 1, 24),
+		rec("avx2", "1x24x20 NT", 2, 30), rec("gonum", "1x24x20 NT", 2, 6), rec("blis", "1x24x20 NT", 2, 60),
+		rec("avx2", "8x8x8 NN", 1, 5), rec("gonum", "8x8x8 NN", 1, 1),
+	}
+	derive(recs)
+	var b strings.Builder
+	if err := writeReport(&b, recs, nil, mode{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	want := map[string]string{ // shape threads impl → last column
+		"1x24x20 NT 1 avx2": "1.25", "1x24x20 NT 1 gonum": "0.12", "1x24x20 NT 1 openblas": "—",
+		"1x24x20 NT 1 blis-gemv": "—", "1x24x20 NT 2 avx2": "0.50", "1x24x20 NT 2 gonum": "0.10",
+		"8x8x8 NN 1 avx2": "—", "8x8x8 NN 1 gonum": "—",
+	}
+	if !strings.Contains(out, "× peer") {
+		t.Fatalf("no × peer column:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 11 || f[0] != "sgemm" {
+			continue
+		}
+		if w, ok := want[f[1]+" "+f[2]+" "+f[3]+" "+f[4]]; ok {
+			if f[10] != w {
+				t.Errorf("%q: × peer %s, want %s", line, f[10], w)
+			}
+			delete(want, f[1]+" "+f[2]+" "+f[3]+" "+f[4])
+		}
+	}
+	for k := range want {
+		t.Errorf("no row %s:\n%s", k, out)
+	}
+	b.Reset()
+	if err := writeReport(&b, recs[9:], nil, mode{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "peer") {
+		t.Errorf("× peer without peers:\n%s", b.String())
+	}
+}

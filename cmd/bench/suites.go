@@ -71,11 +71,7 @@ func (b *bench) runPeak() {
 // measurement whose single call is predicted (from the implementation's
 // rate at the previous shape) to exceed -maxcall is skipped and listed.
 func (b *bench) runGemm() {
-	var shapes []gemmShape
-	for _, n := range b.cfg.mode.sizes {
-		shapes = append(shapes, gemmShape{n, n, n, blas.NoTrans, blas.NoTrans})
-	}
-	shapes = append(shapes, b.cfg.shapes...)
+	shapes := gemmShapes(b.cfg.mode.sizes, b.cfg.shapes)
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, kernel := range gemmKernels {
 		if !b.cfg.has(kernel) {

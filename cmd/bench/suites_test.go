@@ -41,7 +41,7 @@ func has(recs []Record, suite, kernel, level, shape string, threads int) bool {
 }
 
 func TestGemmSuite(t *testing.T) {
-	out, progress := runTiny(t, "-suite", "gemm", "-json")
+	out, progress := runTiny(t, "-suite", "gemm", "-json", "-shapes", "8x12x20:TN,1x24x20:NT,8x8x8")
 	recs, err := readRecords(strings.NewReader(out))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -50,7 +50,7 @@ func TestGemmSuite(t *testing.T) {
 		t.Error(err)
 	}
 	for _, kernel := range []string{"sgemm", "dgemm"} {
-		for _, shape := range []string{"16x16x16 NN", "32x32x32 NN", "8x12x20 TN"} {
+		for _, shape := range []string{"8x8x8 NN", "16x16x16 NN", "32x32x32 NN", "8x12x20 TN", "1x24x20 NT"} {
 			for _, th := range []int{1, 2} {
 				for _, level := range append(levelNames(), "gonum") {
 					if !has(recs, "gemm", kernel, level, shape, th) {
@@ -78,6 +78,16 @@ func TestGemmSuite(t *testing.T) {
 	}
 	if !strings.Contains(progress, "gemm: sgemm 32x32x32 NN") {
 		t.Errorf("no progress on stderr: %q", progress)
+	}
+	// Squares by size, then the other shapes as -shapes gives them.
+	var order []string
+	for _, r := range recs {
+		if r.Suite == "gemm" && r.Kernel == "sgemm" && !slices.Contains(order, r.Shape) {
+			order = append(order, r.Shape)
+		}
+	}
+	if want := []string{"8x8x8 NN", "16x16x16 NN", "32x32x32 NN", "8x12x20 TN", "1x24x20 NT"}; !slices.Equal(order, want) {
+		t.Errorf("sgemm shapes in order %q, want %q", order, want)
 	}
 }
 
@@ -181,25 +191,45 @@ func TestPlotAndReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	peer := filepath.Join(dir, "peer.jsonl")
-	line := `{"suite":"gemm","kernel":"sgemm","level":"openblas","shape":"32x32x32 NN","threads":1,"ns_per_op":1000,"rate":65.536,"unit":"GFLOP/s","spread_pct":1,"samples":5,"note":"peer"}` + "\n"
-	if err := os.WriteFile(peer, []byte(line), 0o644); err != nil {
+	lines := `{"suite":"gemm","kernel":"sgemm","level":"openblas","shape":"32x32x32 NN","threads":1,"ns_per_op":1000,"rate":65.536,"unit":"GFLOP/s","spread_pct":1,"samples":5,"note":"peer"}` + "\n" +
+		`{"suite":"gemm","kernel":"sgemm","level":"blis","shape":"32x32x32 NN","threads":1,"ns_per_op":2000,"rate":32.768,"unit":"GFLOP/s","spread_pct":1,"samples":5,"note":"peer"}` + "\n"
+	if err := os.WriteFile(peer, []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var text, errOut bytes.Buffer
 	if err := run([]string{"-in", records + "," + peer, "-plot", png2}, &text, &errOut); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text.String(), "openblas") || !strings.Contains(text.String(), "GEMM") || !strings.Contains(text.String(), "exp") {
+	if !strings.Contains(text.String(), "openblas") || !strings.Contains(text.String(), "blis") || !strings.Contains(text.String(), "× peer") ||
+		!strings.Contains(text.String(), "GEMM") || !strings.Contains(text.String(), "exp") {
 		t.Errorf("-in report:\n%s", text.String())
 	}
 	if data, _ := os.ReadFile(png2); !bytes.HasPrefix(data, []byte("\x89PNG")) {
 		t.Errorf("-in -plot did not write a PNG")
 	}
-	// The peer's row gets % of peak (against the best level's peak) and a
-	// speed-up over gonum from the records beside it.
+	// The peers' rows get % of peak (against the best level's peak) and a
+	// speed-up over gonum from the records beside it; ember's rows of that
+	// shape a speed-up over the faster peer.
+	peerRows := 0
 	for _, l := range strings.Split(text.String(), "\n") {
-		if strings.Contains(l, "openblas") && strings.Count(l, "—") > 0 {
-			t.Errorf("peer row lacks derived figures: %q", l)
+		f := strings.Fields(l)
+		if len(f) != 11 || f[0] != "sgemm" || f[1]+" "+f[2] != "32x32x32 NN" || f[3] != "1" {
+			continue
 		}
+		switch f[4] {
+		case "openblas", "blis":
+			peerRows++
+			if f[8] == "—" || f[9] == "—" || f[10] != "—" {
+				t.Errorf("peer row lacks derived figures: %q", l)
+			}
+		case "gonum":
+		default:
+			if f[10] == "—" {
+				t.Errorf("ember row without × peer: %q", l)
+			}
+		}
+	}
+	if peerRows != 2 {
+		t.Errorf("%d peer rows of 32x32x32 at 1 thread, want 2:\n%s", peerRows, text.String())
 	}
 }
