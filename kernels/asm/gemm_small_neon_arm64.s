@@ -10,17 +10,19 @@
 // C is one FMA chain in order l, as in the packed micro-kernels.
 //
 // Columns. A strip is at most four q registers wide (16 float32 or 8
-// float64). NEON has no masked loads, so a strip of n columns (n ≥ 4
-// float32, n ≥ 2 float64) takes nv = ceil(n/lanes) vectors: the first nv-1
-// at columns 0, lanes, …, and the last at column n-lanes, overlapping the
-// one before it when lanes does not divide n. Every load and store then
-// stays inside the window. A column that two vectors share gets the same
-// FMAs in the same order in both, so both lanes hold the same bits and
-// storing either is right; with beta ≠ 0 a row's C vectors are all loaded
-// before any of them is stored, so the shared column is read once, before
-// it is written. Narrower strips (n < 4 float32, n = 1 float64) go one
-// column at a time with scalar loads and stores (FMOVS/FMOVD, which zero
-// the other lanes; the lanes past 0 compute nothing that is stored).
+// float64). NEON has no masked loads, so a strip of n columns takes
+// nv = ceil(n/lanes) vectors: the first nv-1 at columns 0, lanes, …, and
+// the last at column n-lanes, overlapping the one before it when lanes
+// does not divide n. Every load and store then stays inside the window. A
+// column that two vectors share gets the same FMAs in the same order in
+// both, so both lanes hold the same bits and storing either is right; with
+// beta ≠ 0 all of a row's C vectors are loaded before any of them is
+// stored, so the shared column is read once, before it is written.
+// float32 strips of 2 or 3 columns do the same with half vectors (.2S, 64
+// bits, lanes = 2); a strip of one column (either type) loads and stores
+// one element per row (FMOVS/FMOVD). The narrow loads zero the upper
+// lanes; the arithmetic stays .4S/.2D and the lanes past the strip are
+// never stored.
 //
 // Rows go in groups of 8, then 4, 2, 1 (4, 2, 1 for four vectors): at most
 // 24 accumulators, V8–V31, row r's vector v in V(8+r·nv+v).
@@ -50,20 +52,18 @@
 #define A_GROUP R3    // A: the row group's first element (l = 0)
 #define A_ROW R4      // A: bytes from one row of op(A) to the next
 #define A_STEP R5     // A: bytes from one l to the next
-#define B_BASE R6     // B: the strip's (narrow: the column's) first element
+#define B_BASE R6     // B: the strip's first element
 #define LDB R7        // B: bytes from one row to the next
 #define C_PTR R8      // C: the current row's first vector
-#define C_TAIL R9     // C: the current row's last vector (narrow: element)
+#define C_TAIL R9     // C: the current row's last vector
 #define LDC R10       // C: bytes from one row to the next
-#define TAIL R11      // bytes from column 0 to the last vector (n-lanes)
+#define TAIL R11      // bytes from column 0 to the last vector
 #define BETA_ZERO R12 // 1 if beta == 0 (either sign), else 0
 #define A_L R13       // A: the group's first row at step l
 #define A_I R14       // A: moving down the group's rows at step l
 #define B_PTR R15     // B: row l's first vector
-#define B_TAIL R16    // B: row l's last vector (narrow: element)
+#define B_TAIL R16    // B: row l's last vector
 #define K_LEFT R17    // steps of l left
-#define COLS R19      // narrow: columns left
-#define C_COL R20     // narrow: the column's first element of C
 
 // ---- float32 ----
 
@@ -175,6 +175,39 @@
 	VST1.P  [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC); \
 	VST1.P  [v3.S4], (C_TAIL)(LDC)
 
+// F32_BETAH1, F32_BETAH2, F32_STOREH1, F32_STOREH2: the same on half vectors
+// (two floats, .S2): only the low 64 bits are loaded and stored. A .S2
+// load zeroes the upper lanes, which the .4S arithmetic then carries along
+// unstored.
+#define F32_BETAH1(acc, v0) \
+	VLD1    (C_TAIL), [V0.S2]; \
+	FMUL_S4(acc, acc, 6); \
+	FMUL_S4(0, 0, 7); \
+	FADD_S4(acc, acc, 0); \
+	VST1.P  [v0.S2], (C_TAIL)(LDC)
+
+#define F32_BETAH2(acc, v0, v1) \
+	VLD1    (C_PTR), [V0.S2]; \
+	VLD1    (C_TAIL), [V1.S2]; \
+	FMUL_S4(acc, acc, 6); \
+	FMUL_S4((acc)+1, (acc)+1, 6); \
+	FMUL_S4(0, 0, 7); \
+	FMUL_S4(1, 1, 7); \
+	FADD_S4(acc, acc, 0); \
+	FADD_S4((acc)+1, (acc)+1, 1); \
+	VST1.P  [v0.S2], (C_PTR)(LDC); \
+	VST1.P  [v1.S2], (C_TAIL)(LDC)
+
+#define F32_STOREH1(acc, v0) \
+	FMUL_S4(acc, acc, 6); \
+	VST1.P  [v0.S2], (C_TAIL)(LDC)
+
+#define F32_STOREH2(acc, v0, v1) \
+	FMUL_S4(acc, acc, 6); \
+	FMUL_S4((acc)+1, (acc)+1, 6); \
+	VST1.P  [v0.S2], (C_PTR)(LDC); \
+	VST1.P  [v1.S2], (C_TAIL)(LDC)
+
 // F32_BETA_ONE(acc, f): one element of C = beta×C + alpha×Vacc lane 0
 // (named f for the store), products rounded, then added; C_TAIL moves
 // down a row.
@@ -205,9 +238,11 @@
 //		}
 //	}
 //
-// 16 columns in up to four vectors of 4 (the last one overlapping when
-// 4 does not divide n; n < 4 one column at a time), rows in groups of 8, 4, 2, 1.
-// Requires ASIMD.
+// n ≥ 4: 4 to 16 columns in one to four vectors (the last one at column
+// n-4, overlapping the one before when 4 does not divide n); n = 2, 3: in
+// one or two half vectors (.2S, the second at column n-2); n = 1: one
+// element per row. Rows in groups of 8, 4, 2, 1 (4, 2, 1 with four
+// vectors). Requires ASIMD.
 TEXT ·GemmSmallF32NEON(SB), NOSPLIT, $0-88
 	MOVD    m+0(FP), ROWS
 	MOVD    n+8(FP), N
@@ -231,42 +266,34 @@ TEXT ·GemmSmallF32NEON(SB), NOSPLIT, $0-88
 	VDUP    V7.S[0], V7.S4
 	CMP     $4, N
 	BLT     narrow
-	SUB     $4, N, TAIL
+	SUB     $4, N, TAIL // the last vector starts at column n-4
 	LSL     $2, TAIL
 	ADD     TAIL, C_PTR, C_TAIL
 	CMP     $4, N
-	BEQ     v1r8
+	BEQ     q1r8
 	CMP     $8, N
-	BLE     v2r8
+	BLE     q2r8
 	CMP     $12, N
-	BLE     v3r8
+	BLE     q3r8
 
 // 4 vectors, 4 rows.
-v4r4:
+q4r4:
 	CMP     $4, ROWS
-	BLT     v4r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16
-	VEOR    V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16
-	VEOR    V23.B16, V23.B16, V23.B16
+	BLT     q4r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v4r4Loop:
+q4r4Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]
 	VLD1.P  (B_TAIL)(LDB), [V3.S4]
 	MOVD    A_L, A_I
@@ -276,41 +303,37 @@ v4r4Loop:
 	F32_FMA4(V5, V20, V21, V22, V23)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v4r4Loop
+	BNE     q4r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v4r4Store
+	CBNZ    BETA_ZERO, q4r4Store
 	F32_BETA4(8, V8, V9, V10, V11)
 	F32_BETA4(12, V12, V13, V14, V15)
 	F32_BETA4(16, V16, V17, V18, V19)
 	F32_BETA4(20, V20, V21, V22, V23)
-	B       v4r4
+	B       q4r4
 
-v4r4Store:
+q4r4Store:
 	F32_STORE4(8, V8, V9, V10, V11)
 	F32_STORE4(12, V12, V13, V14, V15)
 	F32_STORE4(16, V16, V17, V18, V19)
 	F32_STORE4(20, V20, V21, V22, V23)
-	B       v4r4
+	B       q4r4
 
 // 4 vectors, 2 rows.
-v4r2:
+q4r2:
 	CMP     $2, ROWS
-	BLT     v4r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     q4r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v4r2Loop:
+q4r2Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]
 	VLD1.P  (B_TAIL)(LDB), [V3.S4]
 	MOVD    A_L, A_I
@@ -318,84 +341,70 @@ v4r2Loop:
 	F32_FMA4(V5, V12, V13, V14, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v4r2Loop
+	BNE     q4r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v4r2Store
+	CBNZ    BETA_ZERO, q4r2Store
 	F32_BETA4(8, V8, V9, V10, V11)
 	F32_BETA4(12, V12, V13, V14, V15)
-	B       v4r2
+	B       q4r2
 
-v4r2Store:
+q4r2Store:
 	F32_STORE4(8, V8, V9, V10, V11)
 	F32_STORE4(12, V12, V13, V14, V15)
-	B       v4r2
+	B       q4r2
 
 // 4 vectors, 1 row.
-v4r1:
+q4r1:
 	CMP     $1, ROWS
 	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v4r1Loop:
+q4r1Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]
 	VLD1.P  (B_TAIL)(LDB), [V3.S4]
 	MOVD    A_L, A_I
 	F32_FMA4(V4, V8, V9, V10, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v4r1Loop
+	BNE     q4r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v4r1Store
+	CBNZ    BETA_ZERO, q4r1Store
 	F32_BETA4(8, V8, V9, V10, V11)
-	B       v4r1
+	B       q4r1
 
-v4r1Store:
+q4r1Store:
 	F32_STORE4(8, V8, V9, V10, V11)
-	B       v4r1
+	B       q4r1
 
 // 3 vectors, 8 rows.
-v3r8:
+q3r8:
 	CMP     $8, ROWS
-	BLT     v3r4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16
-	VEOR    V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16
-	VEOR    V23.B16, V23.B16, V23.B16
-	VEOR    V24.B16, V24.B16, V24.B16
-	VEOR    V25.B16, V25.B16, V25.B16
-	VEOR    V26.B16, V26.B16, V26.B16
-	VEOR    V27.B16, V27.B16, V27.B16
-	VEOR    V28.B16, V28.B16, V28.B16
-	VEOR    V29.B16, V29.B16, V29.B16
-	VEOR    V30.B16, V30.B16, V30.B16
-	VEOR    V31.B16, V31.B16, V31.B16
+	BLT     q3r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
+	VEOR    V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16
+	VEOR    V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16
+	VEOR    V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16
+	VEOR    V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r8Loop:
+q3r8Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
 	VLD1.P  (B_TAIL)(LDB), [V2.S4]
 	MOVD    A_L, A_I
@@ -409,10 +418,10 @@ v3r8Loop:
 	F32_FMA3(V5, V29, V30, V31)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r8Loop
+	BNE     q3r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, v3r8Store
+	CBNZ    BETA_ZERO, q3r8Store
 	F32_BETA3(8, V8, V9, V10)
 	F32_BETA3(11, V11, V12, V13)
 	F32_BETA3(14, V14, V15, V16)
@@ -421,9 +430,9 @@ v3r8Loop:
 	F32_BETA3(23, V23, V24, V25)
 	F32_BETA3(26, V26, V27, V28)
 	F32_BETA3(29, V29, V30, V31)
-	B       v3r8
+	B       q3r8
 
-v3r8Store:
+q3r8Store:
 	F32_STORE3(8, V8, V9, V10)
 	F32_STORE3(11, V11, V12, V13)
 	F32_STORE3(14, V14, V15, V16)
@@ -432,30 +441,24 @@ v3r8Store:
 	F32_STORE3(23, V23, V24, V25)
 	F32_STORE3(26, V26, V27, V28)
 	F32_STORE3(29, V29, V30, V31)
-	B       v3r8
+	B       q3r8
 
 // 3 vectors, 4 rows.
-v3r4:
+q3r4:
 	CMP     $4, ROWS
-	BLT     v3r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
+	BLT     q3r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r4Loop:
+q3r4Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
 	VLD1.P  (B_TAIL)(LDB), [V2.S4]
 	MOVD    A_L, A_I
@@ -465,39 +468,36 @@ v3r4Loop:
 	F32_FMA3(V5, V17, V18, V19)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r4Loop
+	BNE     q3r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v3r4Store
+	CBNZ    BETA_ZERO, q3r4Store
 	F32_BETA3(8, V8, V9, V10)
 	F32_BETA3(11, V11, V12, V13)
 	F32_BETA3(14, V14, V15, V16)
 	F32_BETA3(17, V17, V18, V19)
-	B       v3r4
+	B       q3r4
 
-v3r4Store:
+q3r4Store:
 	F32_STORE3(8, V8, V9, V10)
 	F32_STORE3(11, V11, V12, V13)
 	F32_STORE3(14, V14, V15, V16)
 	F32_STORE3(17, V17, V18, V19)
-	B       v3r4
+	B       q3r4
 
 // 3 vectors, 2 rows.
-v3r2:
+q3r2:
 	CMP     $2, ROWS
-	BLT     v3r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
+	BLT     q3r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r2Loop:
+q3r2Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
 	VLD1.P  (B_TAIL)(LDB), [V2.S4]
 	MOVD    A_L, A_I
@@ -505,75 +505,66 @@ v3r2Loop:
 	F32_FMA3(V5, V11, V12, V13)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r2Loop
+	BNE     q3r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v3r2Store
+	CBNZ    BETA_ZERO, q3r2Store
 	F32_BETA3(8, V8, V9, V10)
 	F32_BETA3(11, V11, V12, V13)
-	B       v3r2
+	B       q3r2
 
-v3r2Store:
+q3r2Store:
 	F32_STORE3(8, V8, V9, V10)
 	F32_STORE3(11, V11, V12, V13)
-	B       v3r2
+	B       q3r2
 
 // 3 vectors, 1 row.
-v3r1:
+q3r1:
 	CMP     $1, ROWS
 	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	VEOR    V10.B16, V10.B16, V10.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r1Loop:
+q3r1Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
 	VLD1.P  (B_TAIL)(LDB), [V2.S4]
 	MOVD    A_L, A_I
 	F32_FMA3(V4, V8, V9, V10)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r1Loop
+	BNE     q3r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v3r1Store
+	CBNZ    BETA_ZERO, q3r1Store
 	F32_BETA3(8, V8, V9, V10)
-	B       v3r1
+	B       q3r1
 
-v3r1Store:
+q3r1Store:
 	F32_STORE3(8, V8, V9, V10)
-	B       v3r1
+	B       q3r1
 
 // 2 vectors, 8 rows.
-v2r8:
+q2r8:
 	CMP     $8, ROWS
-	BLT     v2r4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16
-	VEOR    V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16
-	VEOR    V23.B16, V23.B16, V23.B16
+	BLT     q2r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r8Loop:
+q2r8Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4]
 	VLD1.P  (B_TAIL)(LDB), [V1.S4]
 	MOVD    A_L, A_I
@@ -587,10 +578,10 @@ v2r8Loop:
 	F32_FMA2(V5, V22, V23)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r8Loop
+	BNE     q2r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, v2r8Store
+	CBNZ    BETA_ZERO, q2r8Store
 	F32_BETA2(8, V8, V9)
 	F32_BETA2(10, V10, V11)
 	F32_BETA2(12, V12, V13)
@@ -599,9 +590,9 @@ v2r8Loop:
 	F32_BETA2(18, V18, V19)
 	F32_BETA2(20, V20, V21)
 	F32_BETA2(22, V22, V23)
-	B       v2r8
+	B       q2r8
 
-v2r8Store:
+q2r8Store:
 	F32_STORE2(8, V8, V9)
 	F32_STORE2(10, V10, V11)
 	F32_STORE2(12, V12, V13)
@@ -610,26 +601,22 @@ v2r8Store:
 	F32_STORE2(18, V18, V19)
 	F32_STORE2(20, V20, V21)
 	F32_STORE2(22, V22, V23)
-	B       v2r8
+	B       q2r8
 
 // 2 vectors, 4 rows.
-v2r4:
+q2r4:
 	CMP     $4, ROWS
-	BLT     v2r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     q2r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r4Loop:
+q2r4Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4]
 	VLD1.P  (B_TAIL)(LDB), [V1.S4]
 	MOVD    A_L, A_I
@@ -639,37 +626,35 @@ v2r4Loop:
 	F32_FMA2(V5, V14, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r4Loop
+	BNE     q2r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v2r4Store
+	CBNZ    BETA_ZERO, q2r4Store
 	F32_BETA2(8, V8, V9)
 	F32_BETA2(10, V10, V11)
 	F32_BETA2(12, V12, V13)
 	F32_BETA2(14, V14, V15)
-	B       v2r4
+	B       q2r4
 
-v2r4Store:
+q2r4Store:
 	F32_STORE2(8, V8, V9)
 	F32_STORE2(10, V10, V11)
 	F32_STORE2(12, V12, V13)
 	F32_STORE2(14, V14, V15)
-	B       v2r4
+	B       q2r4
 
 // 2 vectors, 2 rows.
-v2r2:
+q2r2:
 	CMP     $2, ROWS
-	BLT     v2r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	BLT     q2r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r2Loop:
+q2r2Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4]
 	VLD1.P  (B_TAIL)(LDB), [V1.S4]
 	MOVD    A_L, A_I
@@ -677,65 +662,60 @@ v2r2Loop:
 	F32_FMA2(V5, V10, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r2Loop
+	BNE     q2r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v2r2Store
+	CBNZ    BETA_ZERO, q2r2Store
 	F32_BETA2(8, V8, V9)
 	F32_BETA2(10, V10, V11)
-	B       v2r2
+	B       q2r2
 
-v2r2Store:
+q2r2Store:
 	F32_STORE2(8, V8, V9)
 	F32_STORE2(10, V10, V11)
-	B       v2r2
+	B       q2r2
 
 // 2 vectors, 1 row.
-v2r1:
+q2r1:
 	CMP     $1, ROWS
 	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r1Loop:
+q2r1Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.S4]
 	VLD1.P  (B_TAIL)(LDB), [V1.S4]
 	MOVD    A_L, A_I
 	F32_FMA2(V4, V8, V9)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r1Loop
+	BNE     q2r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v2r1Store
+	CBNZ    BETA_ZERO, q2r1Store
 	F32_BETA2(8, V8, V9)
-	B       v2r1
+	B       q2r1
 
-v2r1Store:
+q2r1Store:
 	F32_STORE2(8, V8, V9)
-	B       v2r1
+	B       q2r1
 
 // 1 vector, 8 rows.
-v1r8:
+q1r8:
 	CMP     $8, ROWS
-	BLT     v1r4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     q1r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r8Loop:
+q1r8Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.S4]
 	MOVD    A_L, A_I
 	F32_FMA1(V4, V8)
@@ -748,10 +728,10 @@ v1r8Loop:
 	F32_FMA1(V5, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r8Loop
+	BNE     q1r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, v1r8Store
+	CBNZ    BETA_ZERO, q1r8Store
 	F32_BETA1(8, V8)
 	F32_BETA1(9, V9)
 	F32_BETA1(10, V10)
@@ -760,9 +740,9 @@ v1r8Loop:
 	F32_BETA1(13, V13)
 	F32_BETA1(14, V14)
 	F32_BETA1(15, V15)
-	B       v1r8
+	B       q1r8
 
-v1r8Store:
+q1r8Store:
 	F32_STORE1(8, V8)
 	F32_STORE1(9, V9)
 	F32_STORE1(10, V10)
@@ -771,21 +751,19 @@ v1r8Store:
 	F32_STORE1(13, V13)
 	F32_STORE1(14, V14)
 	F32_STORE1(15, V15)
-	B       v1r8
+	B       q1r8
 
 // 1 vector, 4 rows.
-v1r4:
+q1r4:
 	CMP     $4, ROWS
-	BLT     v1r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	BLT     q1r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r4Loop:
+q1r4Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.S4]
 	MOVD    A_L, A_I
 	F32_FMA1(V4, V8)
@@ -794,55 +772,54 @@ v1r4Loop:
 	F32_FMA1(V5, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r4Loop
+	BNE     q1r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v1r4Store
+	CBNZ    BETA_ZERO, q1r4Store
 	F32_BETA1(8, V8)
 	F32_BETA1(9, V9)
 	F32_BETA1(10, V10)
 	F32_BETA1(11, V11)
-	B       v1r4
+	B       q1r4
 
-v1r4Store:
+q1r4Store:
 	F32_STORE1(8, V8)
 	F32_STORE1(9, V9)
 	F32_STORE1(10, V10)
 	F32_STORE1(11, V11)
-	B       v1r4
+	B       q1r4
 
 // 1 vector, 2 rows.
-v1r2:
+q1r2:
 	CMP     $2, ROWS
-	BLT     v1r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	BLT     q1r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r2Loop:
+q1r2Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.S4]
 	MOVD    A_L, A_I
 	F32_FMA1(V4, V8)
 	F32_FMA1(V5, V9)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r2Loop
+	BNE     q1r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v1r2Store
+	CBNZ    BETA_ZERO, q1r2Store
 	F32_BETA1(8, V8)
 	F32_BETA1(9, V9)
-	B       v1r2
+	B       q1r2
 
-v1r2Store:
+q1r2Store:
 	F32_STORE1(8, V8)
 	F32_STORE1(9, V9)
-	B       v1r2
+	B       q1r2
 
 // 1 vector, 1 row.
-v1r1:
+q1r1:
 	CMP     $1, ROWS
 	BLT     done
 	VEOR    V8.B16, V8.B16, V8.B16
@@ -850,54 +827,352 @@ v1r1:
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r1Loop:
+q1r1Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.S4]
 	MOVD    A_L, A_I
 	F32_FMA1(V4, V8)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r1Loop
+	BNE     q1r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v1r1Store
+	CBNZ    BETA_ZERO, q1r1Store
 	F32_BETA1(8, V8)
-	B       v1r1
+	B       q1r1
 
-v1r1Store:
+q1r1Store:
 	F32_STORE1(8, V8)
-	B       v1r1
+	B       q1r1
 
 done:
 	RET
 
-// n < 4: one column at a time, FMOVS loads and stores.
+// n < 4: n = 2, 3 in half vectors (the second at column n-2), n = 1 as
+// one element.
 narrow:
-	MOVD    ZR, TAIL
-	MOVD    N, COLS
-	MOVD    C_PTR, C_COL
+	CMP     $1, N
+	BEQ     one
+	SUB     $2, N, TAIL // the last half vector starts at column n-2
+	LSL     $2, TAIL
+	ADD     TAIL, C_PTR, C_TAIL
+	CMP     $2, N
+	BEQ     d1r8
 
-column:
-	MOVD    m+0(FP), ROWS
-	MOVD    a+24(FP), A_GROUP
-	MOVD    C_COL, C_TAIL
-
-// One column, 8 rows.
-nr8:
+// 2 half vectors, 8 rows.
+d2r8:
 	CMP     $8, ROWS
-	BLT     nr4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     d2r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
+	MOVD    A_GROUP, A_L
+	MOVD    B_BASE, B_PTR
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d2r8Loop:
+	VLD1.P  (B_PTR)(LDB), [V0.S2]
+	VLD1.P  (B_TAIL)(LDB), [V1.S2]
+	MOVD    A_L, A_I
+	F32_FMA2(V4, V8, V9)
+	F32_FMA2(V5, V10, V11)
+	F32_FMA2(V4, V12, V13)
+	F32_FMA2(V5, V14, V15)
+	F32_FMA2(V4, V16, V17)
+	F32_FMA2(V5, V18, V19)
+	F32_FMA2(V4, V20, V21)
+	F32_FMA2(V5, V22, V23)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d2r8Loop
+	ADD     A_ROW<<3, A_GROUP
+	SUB     $8, ROWS
+	CBNZ    BETA_ZERO, d2r8Store
+	F32_BETAH2(8, V8, V9)
+	F32_BETAH2(10, V10, V11)
+	F32_BETAH2(12, V12, V13)
+	F32_BETAH2(14, V14, V15)
+	F32_BETAH2(16, V16, V17)
+	F32_BETAH2(18, V18, V19)
+	F32_BETAH2(20, V20, V21)
+	F32_BETAH2(22, V22, V23)
+	B       d2r8
+
+d2r8Store:
+	F32_STOREH2(8, V8, V9)
+	F32_STOREH2(10, V10, V11)
+	F32_STOREH2(12, V12, V13)
+	F32_STOREH2(14, V14, V15)
+	F32_STOREH2(16, V16, V17)
+	F32_STOREH2(18, V18, V19)
+	F32_STOREH2(20, V20, V21)
+	F32_STOREH2(22, V22, V23)
+	B       d2r8
+
+// 2 half vectors, 4 rows.
+d2r4:
+	CMP     $4, ROWS
+	BLT     d2r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	MOVD    A_GROUP, A_L
+	MOVD    B_BASE, B_PTR
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d2r4Loop:
+	VLD1.P  (B_PTR)(LDB), [V0.S2]
+	VLD1.P  (B_TAIL)(LDB), [V1.S2]
+	MOVD    A_L, A_I
+	F32_FMA2(V4, V8, V9)
+	F32_FMA2(V5, V10, V11)
+	F32_FMA2(V4, V12, V13)
+	F32_FMA2(V5, V14, V15)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d2r4Loop
+	ADD     A_ROW<<2, A_GROUP
+	SUB     $4, ROWS
+	CBNZ    BETA_ZERO, d2r4Store
+	F32_BETAH2(8, V8, V9)
+	F32_BETAH2(10, V10, V11)
+	F32_BETAH2(12, V12, V13)
+	F32_BETAH2(14, V14, V15)
+	B       d2r4
+
+d2r4Store:
+	F32_STOREH2(8, V8, V9)
+	F32_STOREH2(10, V10, V11)
+	F32_STOREH2(12, V12, V13)
+	F32_STOREH2(14, V14, V15)
+	B       d2r4
+
+// 2 half vectors, 2 rows.
+d2r2:
+	CMP     $2, ROWS
+	BLT     d2r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	MOVD    A_GROUP, A_L
+	MOVD    B_BASE, B_PTR
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d2r2Loop:
+	VLD1.P  (B_PTR)(LDB), [V0.S2]
+	VLD1.P  (B_TAIL)(LDB), [V1.S2]
+	MOVD    A_L, A_I
+	F32_FMA2(V4, V8, V9)
+	F32_FMA2(V5, V10, V11)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d2r2Loop
+	ADD     A_ROW<<1, A_GROUP
+	SUB     $2, ROWS
+	CBNZ    BETA_ZERO, d2r2Store
+	F32_BETAH2(8, V8, V9)
+	F32_BETAH2(10, V10, V11)
+	B       d2r2
+
+d2r2Store:
+	F32_STOREH2(8, V8, V9)
+	F32_STOREH2(10, V10, V11)
+	B       d2r2
+
+// 2 half vectors, 1 row.
+d2r1:
+	CMP     $1, ROWS
+	BLT     done
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	MOVD    A_GROUP, A_L
+	MOVD    B_BASE, B_PTR
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d2r1Loop:
+	VLD1.P  (B_PTR)(LDB), [V0.S2]
+	VLD1.P  (B_TAIL)(LDB), [V1.S2]
+	MOVD    A_L, A_I
+	F32_FMA2(V4, V8, V9)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d2r1Loop
+	ADD     A_ROW, A_GROUP
+	SUB     $1, ROWS
+	CBNZ    BETA_ZERO, d2r1Store
+	F32_BETAH2(8, V8, V9)
+	B       d2r1
+
+d2r1Store:
+	F32_STOREH2(8, V8, V9)
+	B       d2r1
+
+// 1 half vector, 8 rows.
+d1r8:
+	CMP     $8, ROWS
+	BLT     d1r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr8Loop:
+d1r8Loop:
+	VLD1.P  (B_TAIL)(LDB), [V0.S2]
+	MOVD    A_L, A_I
+	F32_FMA1(V4, V8)
+	F32_FMA1(V5, V9)
+	F32_FMA1(V4, V10)
+	F32_FMA1(V5, V11)
+	F32_FMA1(V4, V12)
+	F32_FMA1(V5, V13)
+	F32_FMA1(V4, V14)
+	F32_FMA1(V5, V15)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d1r8Loop
+	ADD     A_ROW<<3, A_GROUP
+	SUB     $8, ROWS
+	CBNZ    BETA_ZERO, d1r8Store
+	F32_BETAH1(8, V8)
+	F32_BETAH1(9, V9)
+	F32_BETAH1(10, V10)
+	F32_BETAH1(11, V11)
+	F32_BETAH1(12, V12)
+	F32_BETAH1(13, V13)
+	F32_BETAH1(14, V14)
+	F32_BETAH1(15, V15)
+	B       d1r8
+
+d1r8Store:
+	F32_STOREH1(8, V8)
+	F32_STOREH1(9, V9)
+	F32_STOREH1(10, V10)
+	F32_STOREH1(11, V11)
+	F32_STOREH1(12, V12)
+	F32_STOREH1(13, V13)
+	F32_STOREH1(14, V14)
+	F32_STOREH1(15, V15)
+	B       d1r8
+
+// 1 half vector, 4 rows.
+d1r4:
+	CMP     $4, ROWS
+	BLT     d1r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	MOVD    A_GROUP, A_L
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d1r4Loop:
+	VLD1.P  (B_TAIL)(LDB), [V0.S2]
+	MOVD    A_L, A_I
+	F32_FMA1(V4, V8)
+	F32_FMA1(V5, V9)
+	F32_FMA1(V4, V10)
+	F32_FMA1(V5, V11)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d1r4Loop
+	ADD     A_ROW<<2, A_GROUP
+	SUB     $4, ROWS
+	CBNZ    BETA_ZERO, d1r4Store
+	F32_BETAH1(8, V8)
+	F32_BETAH1(9, V9)
+	F32_BETAH1(10, V10)
+	F32_BETAH1(11, V11)
+	B       d1r4
+
+d1r4Store:
+	F32_STOREH1(8, V8)
+	F32_STOREH1(9, V9)
+	F32_STOREH1(10, V10)
+	F32_STOREH1(11, V11)
+	B       d1r4
+
+// 1 half vector, 2 rows.
+d1r2:
+	CMP     $2, ROWS
+	BLT     d1r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	MOVD    A_GROUP, A_L
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d1r2Loop:
+	VLD1.P  (B_TAIL)(LDB), [V0.S2]
+	MOVD    A_L, A_I
+	F32_FMA1(V4, V8)
+	F32_FMA1(V5, V9)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d1r2Loop
+	ADD     A_ROW<<1, A_GROUP
+	SUB     $2, ROWS
+	CBNZ    BETA_ZERO, d1r2Store
+	F32_BETAH1(8, V8)
+	F32_BETAH1(9, V9)
+	B       d1r2
+
+d1r2Store:
+	F32_STOREH1(8, V8)
+	F32_STOREH1(9, V9)
+	B       d1r2
+
+// 1 half vector, 1 row.
+d1r1:
+	CMP     $1, ROWS
+	BLT     done
+	VEOR    V8.B16, V8.B16, V8.B16
+	MOVD    A_GROUP, A_L
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+d1r1Loop:
+	VLD1.P  (B_TAIL)(LDB), [V0.S2]
+	MOVD    A_L, A_I
+	F32_FMA1(V4, V8)
+	ADD     A_STEP, A_L
+	SUBS    $1, K_LEFT
+	BNE     d1r1Loop
+	ADD     A_ROW, A_GROUP
+	SUB     $1, ROWS
+	CBNZ    BETA_ZERO, d1r1Store
+	F32_BETAH1(8, V8)
+	B       d1r1
+
+d1r1Store:
+	F32_STOREH1(8, V8)
+	B       d1r1
+
+// n = 1.
+one:
+	MOVD    ZR, TAIL
+	MOVD    C_PTR, C_TAIL
+
+// 1 element, 8 rows.
+s1r8:
+	CMP     $8, ROWS
+	BLT     s1r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	MOVD    A_GROUP, A_L
+	ADD     TAIL, B_BASE, B_TAIL
+	MOVD    K, K_LEFT
+
+s1r8Loop:
 	FMOVS   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
@@ -911,10 +1186,10 @@ nr8Loop:
 	F32_FMA1(V5, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr8Loop
+	BNE     s1r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, nr8Store
+	CBNZ    BETA_ZERO, s1r8Store
 	F32_BETA_ONE(8, F8)
 	F32_BETA_ONE(9, F9)
 	F32_BETA_ONE(10, F10)
@@ -923,9 +1198,9 @@ nr8Loop:
 	F32_BETA_ONE(13, F13)
 	F32_BETA_ONE(14, F14)
 	F32_BETA_ONE(15, F15)
-	B       nr8
+	B       s1r8
 
-nr8Store:
+s1r8Store:
 	F32_STORE_ONE(8, F8)
 	F32_STORE_ONE(9, F9)
 	F32_STORE_ONE(10, F10)
@@ -934,21 +1209,19 @@ nr8Store:
 	F32_STORE_ONE(13, F13)
 	F32_STORE_ONE(14, F14)
 	F32_STORE_ONE(15, F15)
-	B       nr8
+	B       s1r8
 
-// One column, 4 rows.
-nr4:
+// 1 element, 4 rows.
+s1r4:
 	CMP     $4, ROWS
-	BLT     nr2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	BLT     s1r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr4Loop:
+s1r4Loop:
 	FMOVS   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
@@ -958,34 +1231,33 @@ nr4Loop:
 	F32_FMA1(V5, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr4Loop
+	BNE     s1r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, nr4Store
+	CBNZ    BETA_ZERO, s1r4Store
 	F32_BETA_ONE(8, F8)
 	F32_BETA_ONE(9, F9)
 	F32_BETA_ONE(10, F10)
 	F32_BETA_ONE(11, F11)
-	B       nr4
+	B       s1r4
 
-nr4Store:
+s1r4Store:
 	F32_STORE_ONE(8, F8)
 	F32_STORE_ONE(9, F9)
 	F32_STORE_ONE(10, F10)
 	F32_STORE_ONE(11, F11)
-	B       nr4
+	B       s1r4
 
-// One column, 2 rows.
-nr2:
+// 1 element, 2 rows.
+s1r2:
 	CMP     $2, ROWS
-	BLT     nr1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	BLT     s1r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr2Loop:
+s1r2Loop:
 	FMOVS   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
@@ -993,52 +1265,45 @@ nr2Loop:
 	F32_FMA1(V5, V9)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr2Loop
+	BNE     s1r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, nr2Store
+	CBNZ    BETA_ZERO, s1r2Store
 	F32_BETA_ONE(8, F8)
 	F32_BETA_ONE(9, F9)
-	B       nr2
+	B       s1r2
 
-nr2Store:
+s1r2Store:
 	F32_STORE_ONE(8, F8)
 	F32_STORE_ONE(9, F9)
-	B       nr2
+	B       s1r2
 
-// One column, 1 row.
-nr1:
+// 1 element, 1 row.
+s1r1:
 	CMP     $1, ROWS
-	BLT     nextColumn
+	BLT     done
 	VEOR    V8.B16, V8.B16, V8.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr1Loop:
+s1r1Loop:
 	FMOVS   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
 	F32_FMA1(V4, V8)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr1Loop
+	BNE     s1r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, nr1Store
+	CBNZ    BETA_ZERO, s1r1Store
 	F32_BETA_ONE(8, F8)
-	B       nr1
+	B       s1r1
 
-nr1Store:
+s1r1Store:
 	F32_STORE_ONE(8, F8)
-	B       nr1
-
-nextColumn:
-	ADD     $4, B_BASE
-	ADD     $4, C_COL
-	SUBS    $1, COLS
-	BNE     column
-	RET
+	B       s1r1
 
 // ---- float64 ----
 
@@ -1180,8 +1445,9 @@ nextColumn:
 //		}
 //	}
 //
-// 8 columns in up to four vectors of 2 (the last one overlapping when
-// 2 does not divide n; n = 1 as one column), rows in groups of 8, 4, 2, 1.
+// n ≥ 2: 2 to 8 columns in one to four vectors (the last one at column
+// n-2, overlapping the one before when n is odd); n = 1: one element per
+// row. Rows in groups of 8, 4, 2, 1 (4, 2, 1 with four vectors).
 // Requires ASIMD.
 TEXT ·GemmSmallF64NEON(SB), NOSPLIT, $0-96
 	MOVD    m+0(FP), ROWS
@@ -1206,42 +1472,34 @@ TEXT ·GemmSmallF64NEON(SB), NOSPLIT, $0-96
 	VDUP    V7.D[0], V7.D2
 	CMP     $2, N
 	BLT     narrow
-	SUB     $2, N, TAIL
+	SUB     $2, N, TAIL // the last vector starts at column n-2
 	LSL     $3, TAIL
 	ADD     TAIL, C_PTR, C_TAIL
 	CMP     $2, N
-	BEQ     v1r8
+	BEQ     q1r8
 	CMP     $4, N
-	BLE     v2r8
+	BLE     q2r8
 	CMP     $6, N
-	BLE     v3r8
+	BLE     q3r8
 
 // 4 vectors, 4 rows.
-v4r4:
+q4r4:
 	CMP     $4, ROWS
-	BLT     v4r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16
-	VEOR    V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16
-	VEOR    V23.B16, V23.B16, V23.B16
+	BLT     q4r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v4r4Loop:
+q4r4Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2]
 	VLD1.P  (B_TAIL)(LDB), [V3.D2]
 	MOVD    A_L, A_I
@@ -1251,41 +1509,37 @@ v4r4Loop:
 	F64_FMA4(V5, V20, V21, V22, V23)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v4r4Loop
+	BNE     q4r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v4r4Store
+	CBNZ    BETA_ZERO, q4r4Store
 	F64_BETA4(8, V8, V9, V10, V11)
 	F64_BETA4(12, V12, V13, V14, V15)
 	F64_BETA4(16, V16, V17, V18, V19)
 	F64_BETA4(20, V20, V21, V22, V23)
-	B       v4r4
+	B       q4r4
 
-v4r4Store:
+q4r4Store:
 	F64_STORE4(8, V8, V9, V10, V11)
 	F64_STORE4(12, V12, V13, V14, V15)
 	F64_STORE4(16, V16, V17, V18, V19)
 	F64_STORE4(20, V20, V21, V22, V23)
-	B       v4r4
+	B       q4r4
 
 // 4 vectors, 2 rows.
-v4r2:
+q4r2:
 	CMP     $2, ROWS
-	BLT     v4r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     q4r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v4r2Loop:
+q4r2Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2]
 	VLD1.P  (B_TAIL)(LDB), [V3.D2]
 	MOVD    A_L, A_I
@@ -1293,84 +1547,70 @@ v4r2Loop:
 	F64_FMA4(V5, V12, V13, V14, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v4r2Loop
+	BNE     q4r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v4r2Store
+	CBNZ    BETA_ZERO, q4r2Store
 	F64_BETA4(8, V8, V9, V10, V11)
 	F64_BETA4(12, V12, V13, V14, V15)
-	B       v4r2
+	B       q4r2
 
-v4r2Store:
+q4r2Store:
 	F64_STORE4(8, V8, V9, V10, V11)
 	F64_STORE4(12, V12, V13, V14, V15)
-	B       v4r2
+	B       q4r2
 
 // 4 vectors, 1 row.
-v4r1:
+q4r1:
 	CMP     $1, ROWS
 	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v4r1Loop:
+q4r1Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2]
 	VLD1.P  (B_TAIL)(LDB), [V3.D2]
 	MOVD    A_L, A_I
 	F64_FMA4(V4, V8, V9, V10, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v4r1Loop
+	BNE     q4r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v4r1Store
+	CBNZ    BETA_ZERO, q4r1Store
 	F64_BETA4(8, V8, V9, V10, V11)
-	B       v4r1
+	B       q4r1
 
-v4r1Store:
+q4r1Store:
 	F64_STORE4(8, V8, V9, V10, V11)
-	B       v4r1
+	B       q4r1
 
 // 3 vectors, 8 rows.
-v3r8:
+q3r8:
 	CMP     $8, ROWS
-	BLT     v3r4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16
-	VEOR    V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16
-	VEOR    V23.B16, V23.B16, V23.B16
-	VEOR    V24.B16, V24.B16, V24.B16
-	VEOR    V25.B16, V25.B16, V25.B16
-	VEOR    V26.B16, V26.B16, V26.B16
-	VEOR    V27.B16, V27.B16, V27.B16
-	VEOR    V28.B16, V28.B16, V28.B16
-	VEOR    V29.B16, V29.B16, V29.B16
-	VEOR    V30.B16, V30.B16, V30.B16
-	VEOR    V31.B16, V31.B16, V31.B16
+	BLT     q3r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
+	VEOR    V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16
+	VEOR    V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16
+	VEOR    V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16
+	VEOR    V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r8Loop:
+q3r8Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
 	VLD1.P  (B_TAIL)(LDB), [V2.D2]
 	MOVD    A_L, A_I
@@ -1384,10 +1624,10 @@ v3r8Loop:
 	F64_FMA3(V5, V29, V30, V31)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r8Loop
+	BNE     q3r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, v3r8Store
+	CBNZ    BETA_ZERO, q3r8Store
 	F64_BETA3(8, V8, V9, V10)
 	F64_BETA3(11, V11, V12, V13)
 	F64_BETA3(14, V14, V15, V16)
@@ -1396,9 +1636,9 @@ v3r8Loop:
 	F64_BETA3(23, V23, V24, V25)
 	F64_BETA3(26, V26, V27, V28)
 	F64_BETA3(29, V29, V30, V31)
-	B       v3r8
+	B       q3r8
 
-v3r8Store:
+q3r8Store:
 	F64_STORE3(8, V8, V9, V10)
 	F64_STORE3(11, V11, V12, V13)
 	F64_STORE3(14, V14, V15, V16)
@@ -1407,30 +1647,24 @@ v3r8Store:
 	F64_STORE3(23, V23, V24, V25)
 	F64_STORE3(26, V26, V27, V28)
 	F64_STORE3(29, V29, V30, V31)
-	B       v3r8
+	B       q3r8
 
 // 3 vectors, 4 rows.
-v3r4:
+q3r4:
 	CMP     $4, ROWS
-	BLT     v3r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
+	BLT     q3r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r4Loop:
+q3r4Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
 	VLD1.P  (B_TAIL)(LDB), [V2.D2]
 	MOVD    A_L, A_I
@@ -1440,39 +1674,36 @@ v3r4Loop:
 	F64_FMA3(V5, V17, V18, V19)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r4Loop
+	BNE     q3r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v3r4Store
+	CBNZ    BETA_ZERO, q3r4Store
 	F64_BETA3(8, V8, V9, V10)
 	F64_BETA3(11, V11, V12, V13)
 	F64_BETA3(14, V14, V15, V16)
 	F64_BETA3(17, V17, V18, V19)
-	B       v3r4
+	B       q3r4
 
-v3r4Store:
+q3r4Store:
 	F64_STORE3(8, V8, V9, V10)
 	F64_STORE3(11, V11, V12, V13)
 	F64_STORE3(14, V14, V15, V16)
 	F64_STORE3(17, V17, V18, V19)
-	B       v3r4
+	B       q3r4
 
 // 3 vectors, 2 rows.
-v3r2:
+q3r2:
 	CMP     $2, ROWS
-	BLT     v3r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
+	BLT     q3r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r2Loop:
+q3r2Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
 	VLD1.P  (B_TAIL)(LDB), [V2.D2]
 	MOVD    A_L, A_I
@@ -1480,75 +1711,66 @@ v3r2Loop:
 	F64_FMA3(V5, V11, V12, V13)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r2Loop
+	BNE     q3r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v3r2Store
+	CBNZ    BETA_ZERO, q3r2Store
 	F64_BETA3(8, V8, V9, V10)
 	F64_BETA3(11, V11, V12, V13)
-	B       v3r2
+	B       q3r2
 
-v3r2Store:
+q3r2Store:
 	F64_STORE3(8, V8, V9, V10)
 	F64_STORE3(11, V11, V12, V13)
-	B       v3r2
+	B       q3r2
 
 // 3 vectors, 1 row.
-v3r1:
+q3r1:
 	CMP     $1, ROWS
 	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	VEOR    V10.B16, V10.B16, V10.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v3r1Loop:
+q3r1Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
 	VLD1.P  (B_TAIL)(LDB), [V2.D2]
 	MOVD    A_L, A_I
 	F64_FMA3(V4, V8, V9, V10)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v3r1Loop
+	BNE     q3r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v3r1Store
+	CBNZ    BETA_ZERO, q3r1Store
 	F64_BETA3(8, V8, V9, V10)
-	B       v3r1
+	B       q3r1
 
-v3r1Store:
+q3r1Store:
 	F64_STORE3(8, V8, V9, V10)
-	B       v3r1
+	B       q3r1
 
 // 2 vectors, 8 rows.
-v2r8:
+q2r8:
 	CMP     $8, ROWS
-	BLT     v2r4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16
-	VEOR    V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16
-	VEOR    V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16
-	VEOR    V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16
-	VEOR    V23.B16, V23.B16, V23.B16
+	BLT     q2r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
+	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
+	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
+	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
+	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r8Loop:
+q2r8Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2]
 	VLD1.P  (B_TAIL)(LDB), [V1.D2]
 	MOVD    A_L, A_I
@@ -1562,10 +1784,10 @@ v2r8Loop:
 	F64_FMA2(V5, V22, V23)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r8Loop
+	BNE     q2r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, v2r8Store
+	CBNZ    BETA_ZERO, q2r8Store
 	F64_BETA2(8, V8, V9)
 	F64_BETA2(10, V10, V11)
 	F64_BETA2(12, V12, V13)
@@ -1574,9 +1796,9 @@ v2r8Loop:
 	F64_BETA2(18, V18, V19)
 	F64_BETA2(20, V20, V21)
 	F64_BETA2(22, V22, V23)
-	B       v2r8
+	B       q2r8
 
-v2r8Store:
+q2r8Store:
 	F64_STORE2(8, V8, V9)
 	F64_STORE2(10, V10, V11)
 	F64_STORE2(12, V12, V13)
@@ -1585,26 +1807,22 @@ v2r8Store:
 	F64_STORE2(18, V18, V19)
 	F64_STORE2(20, V20, V21)
 	F64_STORE2(22, V22, V23)
-	B       v2r8
+	B       q2r8
 
 // 2 vectors, 4 rows.
-v2r4:
+q2r4:
 	CMP     $4, ROWS
-	BLT     v2r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     q2r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r4Loop:
+q2r4Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2]
 	VLD1.P  (B_TAIL)(LDB), [V1.D2]
 	MOVD    A_L, A_I
@@ -1614,37 +1832,35 @@ v2r4Loop:
 	F64_FMA2(V5, V14, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r4Loop
+	BNE     q2r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v2r4Store
+	CBNZ    BETA_ZERO, q2r4Store
 	F64_BETA2(8, V8, V9)
 	F64_BETA2(10, V10, V11)
 	F64_BETA2(12, V12, V13)
 	F64_BETA2(14, V14, V15)
-	B       v2r4
+	B       q2r4
 
-v2r4Store:
+q2r4Store:
 	F64_STORE2(8, V8, V9)
 	F64_STORE2(10, V10, V11)
 	F64_STORE2(12, V12, V13)
 	F64_STORE2(14, V14, V15)
-	B       v2r4
+	B       q2r4
 
 // 2 vectors, 2 rows.
-v2r2:
+q2r2:
 	CMP     $2, ROWS
-	BLT     v2r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	BLT     q2r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r2Loop:
+q2r2Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2]
 	VLD1.P  (B_TAIL)(LDB), [V1.D2]
 	MOVD    A_L, A_I
@@ -1652,65 +1868,60 @@ v2r2Loop:
 	F64_FMA2(V5, V10, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r2Loop
+	BNE     q2r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v2r2Store
+	CBNZ    BETA_ZERO, q2r2Store
 	F64_BETA2(8, V8, V9)
 	F64_BETA2(10, V10, V11)
-	B       v2r2
+	B       q2r2
 
-v2r2Store:
+q2r2Store:
 	F64_STORE2(8, V8, V9)
 	F64_STORE2(10, V10, V11)
-	B       v2r2
+	B       q2r2
 
 // 2 vectors, 1 row.
-v2r1:
+q2r1:
 	CMP     $1, ROWS
 	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	MOVD    A_GROUP, A_L
 	MOVD    B_BASE, B_PTR
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v2r1Loop:
+q2r1Loop:
 	VLD1.P  (B_PTR)(LDB), [V0.D2]
 	VLD1.P  (B_TAIL)(LDB), [V1.D2]
 	MOVD    A_L, A_I
 	F64_FMA2(V4, V8, V9)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v2r1Loop
+	BNE     q2r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v2r1Store
+	CBNZ    BETA_ZERO, q2r1Store
 	F64_BETA2(8, V8, V9)
-	B       v2r1
+	B       q2r1
 
-v2r1Store:
+q2r1Store:
 	F64_STORE2(8, V8, V9)
-	B       v2r1
+	B       q2r1
 
 // 1 vector, 8 rows.
-v1r8:
+q1r8:
 	CMP     $8, ROWS
-	BLT     v1r4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     q1r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r8Loop:
+q1r8Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.D2]
 	MOVD    A_L, A_I
 	F64_FMA1(V4, V8)
@@ -1723,10 +1934,10 @@ v1r8Loop:
 	F64_FMA1(V5, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r8Loop
+	BNE     q1r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, v1r8Store
+	CBNZ    BETA_ZERO, q1r8Store
 	F64_BETA1(8, V8)
 	F64_BETA1(9, V9)
 	F64_BETA1(10, V10)
@@ -1735,9 +1946,9 @@ v1r8Loop:
 	F64_BETA1(13, V13)
 	F64_BETA1(14, V14)
 	F64_BETA1(15, V15)
-	B       v1r8
+	B       q1r8
 
-v1r8Store:
+q1r8Store:
 	F64_STORE1(8, V8)
 	F64_STORE1(9, V9)
 	F64_STORE1(10, V10)
@@ -1746,21 +1957,19 @@ v1r8Store:
 	F64_STORE1(13, V13)
 	F64_STORE1(14, V14)
 	F64_STORE1(15, V15)
-	B       v1r8
+	B       q1r8
 
 // 1 vector, 4 rows.
-v1r4:
+q1r4:
 	CMP     $4, ROWS
-	BLT     v1r2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	BLT     q1r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r4Loop:
+q1r4Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.D2]
 	MOVD    A_L, A_I
 	F64_FMA1(V4, V8)
@@ -1769,55 +1978,54 @@ v1r4Loop:
 	F64_FMA1(V5, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r4Loop
+	BNE     q1r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, v1r4Store
+	CBNZ    BETA_ZERO, q1r4Store
 	F64_BETA1(8, V8)
 	F64_BETA1(9, V9)
 	F64_BETA1(10, V10)
 	F64_BETA1(11, V11)
-	B       v1r4
+	B       q1r4
 
-v1r4Store:
+q1r4Store:
 	F64_STORE1(8, V8)
 	F64_STORE1(9, V9)
 	F64_STORE1(10, V10)
 	F64_STORE1(11, V11)
-	B       v1r4
+	B       q1r4
 
 // 1 vector, 2 rows.
-v1r2:
+q1r2:
 	CMP     $2, ROWS
-	BLT     v1r1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	BLT     q1r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r2Loop:
+q1r2Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.D2]
 	MOVD    A_L, A_I
 	F64_FMA1(V4, V8)
 	F64_FMA1(V5, V9)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r2Loop
+	BNE     q1r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, v1r2Store
+	CBNZ    BETA_ZERO, q1r2Store
 	F64_BETA1(8, V8)
 	F64_BETA1(9, V9)
-	B       v1r2
+	B       q1r2
 
-v1r2Store:
+q1r2Store:
 	F64_STORE1(8, V8)
 	F64_STORE1(9, V9)
-	B       v1r2
+	B       q1r2
 
 // 1 vector, 1 row.
-v1r1:
+q1r1:
 	CMP     $1, ROWS
 	BLT     done
 	VEOR    V8.B16, V8.B16, V8.B16
@@ -1825,54 +2033,44 @@ v1r1:
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-v1r1Loop:
+q1r1Loop:
 	VLD1.P  (B_TAIL)(LDB), [V0.D2]
 	MOVD    A_L, A_I
 	F64_FMA1(V4, V8)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     v1r1Loop
+	BNE     q1r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, v1r1Store
+	CBNZ    BETA_ZERO, q1r1Store
 	F64_BETA1(8, V8)
-	B       v1r1
+	B       q1r1
 
-v1r1Store:
+q1r1Store:
 	F64_STORE1(8, V8)
-	B       v1r1
+	B       q1r1
 
 done:
 	RET
 
-// n < 2: one column at a time, FMOVD loads and stores.
+// n = 1: one element per row.
 narrow:
 	MOVD    ZR, TAIL
-	MOVD    N, COLS
-	MOVD    C_PTR, C_COL
+	MOVD    C_PTR, C_TAIL
 
-column:
-	MOVD    m+0(FP), ROWS
-	MOVD    a+24(FP), A_GROUP
-	MOVD    C_COL, C_TAIL
-
-// One column, 8 rows.
-nr8:
+// 1 element, 8 rows.
+s1r8:
 	CMP     $8, ROWS
-	BLT     nr4
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16
-	VEOR    V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16
-	VEOR    V15.B16, V15.B16, V15.B16
+	BLT     s1r4
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
+	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
+	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr8Loop:
+s1r8Loop:
 	FMOVD   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
@@ -1886,10 +2084,10 @@ nr8Loop:
 	F64_FMA1(V5, V15)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr8Loop
+	BNE     s1r8Loop
 	ADD     A_ROW<<3, A_GROUP
 	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, nr8Store
+	CBNZ    BETA_ZERO, s1r8Store
 	F64_BETA_ONE(8, F8)
 	F64_BETA_ONE(9, F9)
 	F64_BETA_ONE(10, F10)
@@ -1898,9 +2096,9 @@ nr8Loop:
 	F64_BETA_ONE(13, F13)
 	F64_BETA_ONE(14, F14)
 	F64_BETA_ONE(15, F15)
-	B       nr8
+	B       s1r8
 
-nr8Store:
+s1r8Store:
 	F64_STORE_ONE(8, F8)
 	F64_STORE_ONE(9, F9)
 	F64_STORE_ONE(10, F10)
@@ -1909,21 +2107,19 @@ nr8Store:
 	F64_STORE_ONE(13, F13)
 	F64_STORE_ONE(14, F14)
 	F64_STORE_ONE(15, F15)
-	B       nr8
+	B       s1r8
 
-// One column, 4 rows.
-nr4:
+// 1 element, 4 rows.
+s1r4:
 	CMP     $4, ROWS
-	BLT     nr2
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	VEOR    V11.B16, V11.B16, V11.B16
+	BLT     s1r2
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
+	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr4Loop:
+s1r4Loop:
 	FMOVD   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
@@ -1933,34 +2129,33 @@ nr4Loop:
 	F64_FMA1(V5, V11)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr4Loop
+	BNE     s1r4Loop
 	ADD     A_ROW<<2, A_GROUP
 	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, nr4Store
+	CBNZ    BETA_ZERO, s1r4Store
 	F64_BETA_ONE(8, F8)
 	F64_BETA_ONE(9, F9)
 	F64_BETA_ONE(10, F10)
 	F64_BETA_ONE(11, F11)
-	B       nr4
+	B       s1r4
 
-nr4Store:
+s1r4Store:
 	F64_STORE_ONE(8, F8)
 	F64_STORE_ONE(9, F9)
 	F64_STORE_ONE(10, F10)
 	F64_STORE_ONE(11, F11)
-	B       nr4
+	B       s1r4
 
-// One column, 2 rows.
-nr2:
+// 1 element, 2 rows.
+s1r2:
 	CMP     $2, ROWS
-	BLT     nr1
-	VEOR    V8.B16, V8.B16, V8.B16
-	VEOR    V9.B16, V9.B16, V9.B16
+	BLT     s1r1
+	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr2Loop:
+s1r2Loop:
 	FMOVD   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
@@ -1968,49 +2163,42 @@ nr2Loop:
 	F64_FMA1(V5, V9)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr2Loop
+	BNE     s1r2Loop
 	ADD     A_ROW<<1, A_GROUP
 	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, nr2Store
+	CBNZ    BETA_ZERO, s1r2Store
 	F64_BETA_ONE(8, F8)
 	F64_BETA_ONE(9, F9)
-	B       nr2
+	B       s1r2
 
-nr2Store:
+s1r2Store:
 	F64_STORE_ONE(8, F8)
 	F64_STORE_ONE(9, F9)
-	B       nr2
+	B       s1r2
 
-// One column, 1 row.
-nr1:
+// 1 element, 1 row.
+s1r1:
 	CMP     $1, ROWS
-	BLT     nextColumn
+	BLT     done
 	VEOR    V8.B16, V8.B16, V8.B16
 	MOVD    A_GROUP, A_L
 	ADD     TAIL, B_BASE, B_TAIL
 	MOVD    K, K_LEFT
 
-nr1Loop:
+s1r1Loop:
 	FMOVD   (B_TAIL), F0
 	ADD     LDB, B_TAIL
 	MOVD    A_L, A_I
 	F64_FMA1(V4, V8)
 	ADD     A_STEP, A_L
 	SUBS    $1, K_LEFT
-	BNE     nr1Loop
+	BNE     s1r1Loop
 	ADD     A_ROW, A_GROUP
 	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, nr1Store
+	CBNZ    BETA_ZERO, s1r1Store
 	F64_BETA_ONE(8, F8)
-	B       nr1
+	B       s1r1
 
-nr1Store:
+s1r1Store:
 	F64_STORE_ONE(8, F8)
-	B       nr1
-
-nextColumn:
-	ADD     $8, B_BASE
-	ADD     $8, C_COL
-	SUBS    $1, COLS
-	BNE     column
-	RET
+	B       s1r1
