@@ -25,7 +25,10 @@
 // never stored.
 //
 // Rows go in groups of 8, then 4, 2, 1 (4, 2, 1 for four vectors): at most
-// 24 accumulators, V8–V31, row r's vector v in V(8+r·nv+v).
+// 24 accumulators, V8–V31, row r's vector v in V(8+r·nv+v). Each (columns,
+// rows) pair has its own block, labelled qVrR (V vectors, R rows), dVrR (V
+// half vectors) or s1rR (one element); a block repeats while R rows are
+// left, then falls to the next smaller group.
 //
 // V0–V3    B row l (vector nv-1 the overlapping last one); in the
 //          epilogue, a row of C
