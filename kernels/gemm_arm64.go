@@ -43,9 +43,23 @@ func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsaf
 	}
 }
 
-// gemmStripWidth is 0: arm64 has no small-product kernel yet.
-func gemmStripWidth(Level, int) int { return 0 }
+// gemmStripWidth returns the columns one call of the level's small-product
+// kernel covers (four q registers: 16 float32 or 8 float64), or 0 when the
+// level has none.
+func gemmStripWidth(level Level, size int) int {
+	if level == NEON {
+		return 4 * 16 / size
+	}
+	return 0
+}
 
+// gemmStripKernel runs the NEON small-product kernel (see
+// kernels/asm/gemm_small_arm64.go) on one strip of columns.
 func gemmStripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
-	panic("kernels: no small-product kernel on arm64")
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		asm.GemmSmallF32NEON(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float32(alpha), float32(beta))
+	} else {
+		asm.GemmSmallF64NEON(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float64(alpha), float64(beta))
+	}
 }

@@ -1,0 +1,34 @@
+//go:build !purego
+
+package asm
+
+import "unsafe"
+
+// Small-product kernels for NEON (arm64 ASIMD), in gemm_small_neon_arm64.s.
+// Each computes an m×n strip of C (n at most four vectors: 16 float32 or 8
+// float64 columns) from operands read in place, nothing packed:
+//
+//	for i := 0; i < m; i++ {
+//		for j := 0; j < n; j++ {
+//			var acc T // FMAs in order l = 0, 1, …, k-1
+//			for l := 0; l < k; l++ { acc += a[i*aRow+l*aStep] * b[l*ldb+j] }
+//			r := alpha * acc
+//			p := &c[i*ldc+j]
+//			if beta == 0 { *p = r } else { *p = beta**p + r } // product rounded, then added
+//		}
+//	}
+//
+// Strides are in elements. m ≥ 1, 1 ≤ n ≤ the strip width, k ≥ 1.
+// beta == 0 (either sign) means C is not read; a NaN beta counts as
+// non-zero. No element outside the m×n window of C, the k×n window of B
+// or op(A)'s m×k elements is read or written.
+
+// GemmSmallF32NEON is the float32 kernel, strips of 16. Requires ASIMD.
+//
+//go:noescape
+func GemmSmallF32NEON(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
+
+// GemmSmallF64NEON is the float64 kernel, strips of 8. Requires ASIMD.
+//
+//go:noescape
+func GemmSmallF64NEON(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
