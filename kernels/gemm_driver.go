@@ -382,8 +382,9 @@ var smallGemmMACs = -1.0
 // fixed cost (~0.5 µs) matches the direct loop at 4³ and wins from 6³, so
 // only products of at most 64 multiply-adds go direct; with the generic
 // micro-kernel the direct loop wins up to about 12³ (1728). Levels with
-// small-product kernels (AVX2, AVX-512) never take it: those kernels beat
-// the Go loop from 2³ up (4³: ~90 ns against ~290 ns on an AVX-512 Xeon).
+// small-product kernels (AVX2, AVX-512, NEON) never take it: those kernels
+// beat the Go loop from 2³ up (4³: ~90 ns against ~290 ns on an AVX-512
+// Xeon).
 func smallGemmLimit() float64 {
 	switch {
 	case smallGemmMACs >= 0:

@@ -381,3 +381,81 @@ func FuzzSgemm(f *testing.F) {
 		checkGemm[float32](t, testutil.NewRand(seed), gc)
 	})
 }
+
+// TestGemmEpilogueRoundsBetaC: every path rounds beta·C before adding
+// alpha·A·B, as the contract says (no fused multiply-add there). With
+// C = 2^127, beta = 2 and A·B = −2^127 (float32; 2^1023 for float64), the
+// rounded product overflows to +Inf and the sum stays +Inf, where a fused
+// epilogue would give 2^127 exactly. Run in every driver configuration, on
+// shapes for every path, and through Sgemv/Dgemv.
+func TestGemmEpilogueRoundsBetaC(t *testing.T) {
+	shapes := [][2]int{{1, 1}, {1, 5}, {5, 1}, {1, 40}, {40, 1}, {3, 3}, {8, 40}, {13, 70}, {70, 13}}
+	forEachGemmConfig(t, func(t *testing.T) {
+		for _, s := range shapes {
+			for _, k := range []int{1, 3} {
+				for _, tA := range gemmTrans {
+					for _, tB := range gemmTrans {
+						epilogueCase[float32](t, tA, tB, s[0], s[1], k, 0x1p63, 0x1p64, 0x1p127)
+						epilogueCase[float64](t, tA, tB, s[0], s[1], k, 0x1p511, 0x1p512, 0x1p1023)
+					}
+				}
+			}
+		}
+	})
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		for _, n := range []int{1, 3, 17, 300} {
+			for _, tA := range gemmTrans {
+				a32, x32, y32 := make([]float32, n*n), make([]float32, n), make([]float32, n)
+				a64, x64, y64 := make([]float64, n*n), make([]float64, n), make([]float64, n)
+				for i := range n {
+					for j := range n {
+						if i == j {
+							a32[i*n+j], a64[i*n+j] = -0x1p63, -0x1p511
+						}
+					}
+					x32[i], x64[i] = 0x1p64, 0x1p512
+					y32[i], y64[i] = 0x1p127, 0x1p1023
+				}
+				kernels.Sgemv(tA, n, n, 1, a32, n, x32, 1, 2, y32, 1)
+				kernels.Dgemv(tA, n, n, 1, a64, n, x64, 1, 2, y64, 1)
+				for i := range n {
+					if !math.IsInf(float64(y32[i]), 1) || !math.IsInf(y64[i], 1) {
+						t.Fatalf("Sgemv/Dgemv %c n=%d: y[%d] = %v, %v, want +Inf (beta·y rounded first)", transChar(tA), n, i, y32[i], y64[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// epilogueCase: op(A) has −a on its first column (the rest 0), op(B) b on
+// its first row, so each product is −a·b exactly; C = c, beta = 2.
+func epilogueCase[T float32 | float64](t *testing.T, tA, tB blas.Transpose, m, n, k int, a, b, c T) {
+	t.Helper()
+	aRows, aCols := storedShape(tA, m, k)
+	bRows, bCols := storedShape(tB, k, n)
+	am, bm, cm := make([]T, aRows*aCols), make([]T, bRows*bCols), make([]T, m*n)
+	for i := range m {
+		if tA == blas.NoTrans {
+			am[i*aCols] = -a
+		} else {
+			am[i] = -a
+		}
+	}
+	for j := range n {
+		if tB == blas.NoTrans {
+			bm[j] = b
+		} else {
+			bm[j*bCols] = b
+		}
+	}
+	for i := range cm {
+		cm[i] = c
+	}
+	callGemm(tA, tB, m, n, k, 1, am, aCols, bm, bCols, 2, cm, n)
+	for i, v := range cm {
+		if !math.IsInf(float64(v), 1) {
+			t.Fatalf("%c%c %dx%dx%d: C[%d] = %v, want +Inf (beta·C rounded before the sum)", transChar(tA), transChar(tB), m, n, k, i, v)
+		}
+	}
+}
