@@ -197,28 +197,31 @@ func gemmMicro4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha
 // rounded, then added; C not read when beta == 0). n ≤ smallGemmMaxN.
 func gemmSmall[T float32 | float64](g *gemmArgs[T]) {
 	var accBuf [smallGemmMaxN]T
-	acc := accBuf[:g.n]
-	for i := range g.m {
+	m, n, k := g.m, g.n, g.k
+	a, lda, b, ldb := g.a, g.lda, g.b, g.ldb
+	acc := accBuf[:n]
+	for i := range m {
 		clear(acc)
-		for l := range g.k {
-			var a T
+		for l := range k {
+			var ail T
 			if g.aTrans {
-				a = g.a[l*g.lda+i]
+				ail = a[l*lda+i]
 			} else {
-				a = g.a[i*g.lda+l]
+				ail = a[i*lda+l]
 			}
 			if g.bTrans {
 				for j := range acc {
-					acc[j] += a * g.b[j*g.ldb+l]
+					acc[j] += ail * b[j*ldb+l]
 				}
 			} else {
-				b := g.b[l*g.ldb : l*g.ldb+len(acc)]
-				for j, bv := range b {
-					acc[j] += a * bv
+				bl := b[l*ldb : l*ldb+n]
+				acc := acc[:len(bl)] // one bounds check for the row, not one per element
+				for j, bv := range bl {
+					acc[j] += ail * bv
 				}
 			}
 		}
-		storeTile(g.c[i*g.ldc:], g.ldc, acc, 1, g.n, g.alpha, g.beta)
+		storeTile(g.c[i*g.ldc:], g.ldc, acc, 1, n, g.alpha, g.beta)
 	}
 }
 
