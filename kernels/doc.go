@@ -7,11 +7,13 @@
 // Every family, with its accuracy contract in a word: exact means
 // bit-identical at every level, bounded means within the error bound its
 // documentation states, and ulps bounds are against the correctly rounded
-// result. All work on float32 slices (Dgemm on float64), row-major.
+// result. All work on float32 slices (Dgemm and Dgemv on float64),
+// row-major.
 //
 //   - GEMM (bounded, and bit-identical for any thread count): [Sgemm] and
-//     [Dgemm] with gonum's BLAS semantics; [Implementation] installs them
-//     in gonum; [SetThreads] and [Threads] cap the goroutines of one call.
+//     [Dgemm] with gonum's BLAS semantics; matrix-vector products [Sgemv]
+//     and [Dgemv] (bounded); [Implementation] installs them in gonum;
+//     [SetThreads] and [Threads] cap the goroutines of one call.
 //   - Vector ops: [Axpy] and [Scale] (exact), [Dot] (bounded).
 //   - Activations: [ReLU], [LeakyReLU] (exact); [Exp] (2 ulps), [Sigmoid]
 //     (3 ulps), [Tanh] (4 ulps); gradients [ReLUGrad], [LeakyReLUGrad],
