@@ -26,6 +26,21 @@ func ExampleSgemm() {
 	// Output: [-2 3 -2 7.5]
 }
 
+func ExampleSgemv() {
+	// Batch-1 inference of a dense layer: y = Wᵀ·x for a 3×2 weight matrix
+	// W (3 inputs, 2 outputs), then y += bias, as y = 1·Wᵀ·x + 1·y.
+	w := []float32{
+		1, -1,
+		0.5, 2,
+		0, 1,
+	}
+	x := []float32{2, 4, 6}
+	y := []float32{0.25, -0.5} // the bias
+	kernels.Sgemv(blas.Trans, 3, 2, 1, w, 2, x, 1, 1, y, 1)
+	fmt.Println(y)
+	// Output: [4.25 11.5]
+}
+
 func ExampleImplementation() {
 	// Make gonum's mat package multiply with ember; restore gonum's own
 	// implementation afterwards.
