@@ -132,3 +132,26 @@ func TestEmberKernelsEnv(t *testing.T) {
 		}
 	}
 }
+
+// TestWantLevel checks the level detection chose on a CPU whose right level
+// is known: .ci/emulate boots the tests under Bochs CPU models (AVX-512, AVX2
+// without AVX-512, AVX without AVX2) and sets EMBER_TEST_WANT_LEVEL to the
+// level each model must select. Without the variable it is skipped.
+func TestWantLevel(t *testing.T) {
+	s := os.Getenv("EMBER_TEST_WANT_LEVEL")
+	if s == "" {
+		t.Skip("EMBER_TEST_WANT_LEVEL is not set")
+	}
+	want, err := kernels.ParseLevel(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	supported := kernels.Supported()
+	if best := supported[len(supported)-1]; best != want {
+		t.Errorf("best supported level = %v (supported %v), want %v", best, supported, want)
+	}
+	if os.Getenv("EMBER_KERNELS") == "" && kernels.Active() != want {
+		t.Errorf("Active() = %v, want %v", kernels.Active(), want)
+	}
+	t.Logf("supported %v, active %v", supported, kernels.Active())
+}
