@@ -213,7 +213,7 @@ func TestOptimizerPanics(t *testing.T) {
 // float64 roundings of math.Pow for the betas and steps Adam sees.
 func TestPowIntMatchesPow(t *testing.T) {
 	for _, b := range []float64{0.9, 0.999, 0.99, 0.5, 0.9999} {
-		for _, n := range []int{1, 2, 3, 7, 10, 100, 1000, 12345, 1 << 20, 1<<40 + 3} {
+		for _, n := range []int{1, 2, 3, 7, 10, 100, 1000, 12345, 1 << 20, 1<<30 + 3} {
 			got, want := kernels.PowInt(b, n), math.Pow(b, float64(n))
 			if d := math.Abs(got - want); d > 200*0x1p-53*want {
 				t.Errorf("powInt(%v, %d) = %v, math.Pow %v", b, n, got, want)

@@ -14,6 +14,11 @@ import (
 // TestHugeBatchSize: a BatchSize larger than the data trains as one batch
 // of all the rows (bit for bit as BatchSize = rows), and a huge one never
 // allocates a workspace for it (issue 13, crash 1).
+
+// huge is 1<<62 where int is 64 bits (1<<30 where it is 32): times 2 or 4 it
+// overflows an int.
+const huge = math.MaxInt>>1 + 1
+
 func TestHugeBatchSize(t *testing.T) {
 	x, y := toyData(11, 100)
 	ref := toyModel(t)
@@ -49,10 +54,10 @@ func TestHugeBatchSize(t *testing.T) {
 // data lengths that the overflowed product would match (issue 13, crash 2).
 func badMatrices() map[string]mlp.Matrix {
 	return map[string]mlp.Matrix{
-		"1<<62 × 4, no data":    {Rows: 1 << 62, Cols: 4},
-		"1<<62 × 2, no data":    {Rows: 1 << 62, Cols: 2},
-		"4 × 1<<62, no data":    {Rows: 4, Cols: 1 << 62},
-		"1<<62+1 × 4, 4 values": {Rows: 1<<62 + 1, Cols: 4, Data: make([]float32, 4)},
+		"1<<62 × 4, no data":    {Rows: huge, Cols: 4},
+		"1<<62 × 2, no data":    {Rows: huge, Cols: 2},
+		"4 × 1<<62, no data":    {Rows: 4, Cols: huge},
+		"1<<62+1 × 4, 4 values": {Rows: huge + 1, Cols: 4, Data: make([]float32, 4)},
 		"-2 × -1, 2 values":     {Rows: -2, Cols: -1, Data: make([]float32, 2)},
 		"MaxInt × 2, 0 values":  {Rows: math.MaxInt, Cols: 2},
 		"-1 × 2, 0 values":      {Rows: -1, Cols: 2},
@@ -117,7 +122,7 @@ func TestOverflowingMatrix(t *testing.T) {
 	if err := m.Save(&after); err != nil || !bytes.Equal(saved.Bytes(), after.Bytes()) {
 		t.Error("the saved model changed")
 	}
-	for _, dims := range [][2]int{{1 << 62, 4}, {-1, 3}, {3, -1}, {math.MaxInt, math.MaxInt}} {
+	for _, dims := range [][2]int{{huge, 4}, {-1, 3}, {3, -1}, {math.MaxInt, math.MaxInt}} {
 		func() {
 			defer func() {
 				r := recover()
@@ -128,7 +133,7 @@ func TestOverflowingMatrix(t *testing.T) {
 			mlp.NewMatrix(dims[0], dims[1])
 		}()
 	}
-	if _, err := mlp.OneHot(mlp.NewMatrix(3, 1), 1<<62); err == nil {
+	if _, err := mlp.OneHot(mlp.NewMatrix(3, 1), huge); err == nil {
 		t.Error("OneHot with 1<<62 classes: no error")
 	}
 	if _, err := (*mlp.Standardizer)(nil).Transform(x); err == nil {

@@ -314,7 +314,7 @@ func TestPredictInto(t *testing.T) {
 		t.Error("PredictInto differs from Predict")
 	}
 	one, x1 := mlp.NewMatrix(1, 3), mlp.Matrix{Rows: 1, Cols: 2, Data: x.Data[:2]}
-	for _, bad := range []mlp.Matrix{mlp.NewMatrix(1, 2), mlp.NewMatrix(2, 3), {Rows: 1 << 62, Cols: 4}, {Rows: 1, Cols: 3}} {
+	for _, bad := range []mlp.Matrix{mlp.NewMatrix(1, 2), mlp.NewMatrix(2, 3), {Rows: huge, Cols: 4}, {Rows: 1, Cols: 3}} {
 		if err := m.PredictInto(bad, x1); err == nil {
 			t.Errorf("dst %d×%d: no error", bad.Rows, bad.Cols)
 		}
@@ -433,7 +433,7 @@ func TestWeights(t *testing.T) {
 		"b as a column":         func() error { return m.SetWeights(0, w, mlp.NewMatrix(3, 1)) },
 		"NaN weight":            func() error { return m.SetWeights(0, nan, b) },
 		"SetWeights(1)":         func() error { return m.SetWeights(1, w, b) },
-		"overflowing w":         func() error { return m.SetWeights(0, mlp.Matrix{Rows: 1 << 62, Cols: 4}, b) },
+		"overflowing w":         func() error { return m.SetWeights(0, mlp.Matrix{Rows: huge, Cols: 4}, b) },
 		"layer 2 with layer 0s": func() error { return m.SetWeights(2, w, b) },
 	} {
 		if err := f(); err == nil {

@@ -52,7 +52,7 @@ const DefaultSeed = 1
 // layer and maxParams weights in all.
 const (
 	maxUnits  = 1 << 24
-	maxParams = 1 << 31
+	maxParams = min(1<<31, math.MaxInt) // 2³¹ (2³¹−1 where int is 32 bits)
 )
 
 // errNoModel is returned by every method of a nil or zero Model.
@@ -77,7 +77,7 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 	if len(layers) == 0 {
 		return nil, errors.New("mlp: a model needs at least one layer")
 	}
-	n, in := 0, inputs
+	n, in := int64(0), inputs
 	for i, l := range layers {
 		if l.kind == dropoutLayer {
 			switch {
@@ -108,7 +108,7 @@ func New(inputs int, layers ...Layer) (*Model, error) {
 		if f := float64(l.slope); math.IsNaN(f) || math.IsInf(f, 0) {
 			return nil, fmt.Errorf("mlp: layer %d: slope %v is not finite", i, l.slope)
 		}
-		n += in*l.units + l.units // each term < 2⁴⁹, n ≤ maxParams: no overflow
+		n += int64(in)*int64(l.units) + int64(l.units) // each term < 2⁴⁹, n ≤ maxParams: no overflow
 		in = l.units
 		if n > maxParams {
 			return nil, fmt.Errorf("mlp: more than %d parameters", maxParams)
@@ -483,7 +483,7 @@ func (m *Model) trainWorkspace(rows int) (*workspace, error) {
 		for _, d := range m.layers {
 			widest = max(widest, d.units)
 		}
-		if n, ok := shapeLen(rows, widest); !ok || n > maxParams {
+		if n, ok := shapeLen(rows, widest); !ok || int64(n) > maxParams {
 			return nil, fmt.Errorf("mlp: a batch of %d rows needs buffers of %d×%d values: use a smaller BatchSize", rows, rows, widest)
 		}
 		m.train = m.newWorkspace(rows, true)
