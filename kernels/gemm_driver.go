@@ -3,7 +3,6 @@ package kernels
 import (
 	"math"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 )
 
@@ -256,32 +255,19 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 const maxSharedPack = 1 << 22
 
 // runParts cuts the call into parts ranges of whole tiles (tiles of tile
-// rows of C when byRows, else columns; size is m or n) and runs them: parts
-// 1.. are offered to idle workers, part 0 runs here, then whatever no
-// worker has claimed yet, so a call never waits for a busy pool.
+// rows of C when byRows, else columns; size is m or n) and runs them (see
+// parallelCall).
 func (call *gemmCall[T]) runParts(parts, tiles, tile, size int, byRows bool) {
 	g := &call.args
-	call.wg.Add(parts)
 	for p := range parts {
 		lo := min(p*tiles/parts*tile, size)
 		hi := min((p+1)*tiles/parts*tile, size)
-		i0, i1, j0, j1 := 0, g.m, lo, hi
+		call.parts[p] = [4]int{0, g.m, lo, hi}
 		if byRows {
-			i0, i1, j0, j1 = lo, hi, 0, g.n
-		}
-		call.jobs[p].set(call, i0, i1, j0, j1)
-	}
-	startGemmWorkers(parts - 1)
-	for p := 1; p < parts; p++ {
-		select {
-		case gemmWork <- gemmTicket{job: &call.jobs[p], gen: call.jobs[p].gen()}:
-		default:
+			call.parts[p] = [4]int{lo, hi, 0, g.n}
 		}
 	}
-	for p := range parts {
-		call.jobs[p].claimAndRun(call.jobs[p].gen())
-	}
-	call.wg.Wait()
+	call.run(parts)
 }
 
 // stripGemmMACs, if not negative, is the largest product (m·n·k
@@ -404,11 +390,11 @@ const maxGemmParts = 64
 type gemmCall[T float32 | float64] struct {
 	plan   gemmPlan
 	args   gemmArgs[T]
-	shared int // sharedNone, sharedA or sharedB: the operand packed once for all parts
-	phase  int // phasePack (the parts pack the shared operand) or phaseCompute
-	packed []T // the shared operand, packed (see packedBlock)
-	wg     sync.WaitGroup
-	jobs   [maxGemmParts]gemmJob[T]
+	shared int                  // sharedNone, sharedA or sharedB: the operand packed once for all parts
+	phase  int                  // phasePack (the parts pack the shared operand) or phaseCompute
+	packed []T                  // the shared operand, packed (see packedBlock)
+	parts  [maxGemmParts][4]int // i0, i1, j0, j1 of each part
+	parallelCall
 }
 
 // gemmCall.shared values.
@@ -424,41 +410,20 @@ const (
 	phasePack
 )
 
-// gemmJob is one part of a call: C[i0:i1, j0:j1]. state holds a generation
-// number times two, plus one once claimed; a ticket names the generation it
-// was issued for, so a stale ticket left in the channel from an earlier use
-// of the pooled job can never claim it.
-type gemmJob[T float32 | float64] struct {
-	call           *gemmCall[T]
-	i0, i1, j0, j1 int
-	state          atomic.Uint64
-}
-
-func (j *gemmJob[T]) set(call *gemmCall[T], i0, i1, j0, j1 int) {
-	j.call, j.i0, j.i1, j.j0, j.j1 = call, i0, i1, j0, j1
-	j.state.Store((j.state.Load()>>1 + 1) << 1) // next generation, unclaimed
-}
-
-func (j *gemmJob[T]) gen() uint64 { return j.state.Load() >> 1 }
-
-// claimAndRun runs the job if it is still unclaimed in generation gen.
-func (j *gemmJob[T]) claimAndRun(gen uint64) {
-	if !j.state.CompareAndSwap(gen<<1, gen<<1|1) {
-		return
-	}
-	call := j.call
+// runPart runs part p, C[i0:i1, j0:j1] for {i0, i1, j0, j1} = parts[p].
+func (call *gemmCall[T]) runPart(p int) {
+	i0, i1, j0, j1 := call.parts[p][0], call.parts[p][1], call.parts[p][2], call.parts[p][3]
 	switch {
 	case call.plan.strips:
-		gemmStripsPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1)
+		gemmStripsPart(&call.plan, &call.args, i0, i1, j0, j1)
 	case call.phase == phasePack:
-		call.packShared(j.i0, j.i1, j.j0, j.j1)
+		call.packShared(i0, i1, j0, j1)
 	default:
 		buf := getGemmBuf[T]()
 		buf.ensure(&call.plan)
-		gemmPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1, buf, call.shared, call.packed)
+		gemmPart(&call.plan, &call.args, i0, i1, j0, j1, buf, call.shared, call.packed)
 		putGemmBuf(buf)
 	}
-	call.wg.Done()
 }
 
 func getGemmCall[T float32 | float64]() *gemmCall[T] {
@@ -470,7 +435,9 @@ func getGemmCall[T float32 | float64]() *gemmCall[T] {
 	if call, ok := pool.Get().(*gemmCall[T]); ok {
 		return call
 	}
-	return new(gemmCall[T])
+	call := new(gemmCall[T])
+	call.runner = call
+	return call
 }
 
 func putGemmCall[T float32 | float64](call *gemmCall[T]) {
@@ -483,37 +450,6 @@ func putGemmCall[T float32 | float64](call *gemmCall[T]) {
 }
 
 var gemmCalls32, gemmCalls64 sync.Pool
-
-// gemmTicket offers one job of one generation to a worker.
-type gemmTicket struct {
-	job interface{ claimAndRun(gen uint64) }
-	gen uint64
-}
-
-// The worker pool: goroutines started on demand, never more than
-// maxGemmParts-1, each waiting for tickets. Tickets are offered without
-// blocking, so the pool only ever speeds a call up.
-var (
-	gemmWork        = make(chan gemmTicket, maxGemmParts)
-	gemmWorkersMu   sync.Mutex
-	gemmWorkerCount atomic.Int32
-)
-
-func startGemmWorkers(n int) {
-	if int(gemmWorkerCount.Load()) >= n {
-		return
-	}
-	gemmWorkersMu.Lock()
-	defer gemmWorkersMu.Unlock()
-	for int(gemmWorkerCount.Load()) < min(n, maxGemmParts-1) {
-		gemmWorkerCount.Add(1)
-		go func() {
-			for t := range gemmWork {
-				t.job.claimAndRun(t.gen)
-			}
-		}()
-	}
-}
 
 // gemmPart computes C[i0:i1, j0:j1] through loops 5 to 2. i0 and j0 are
 // multiples of mr and nr, so its tiles are those of the whole product.
