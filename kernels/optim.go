@@ -30,6 +30,17 @@ type AdamParams struct {
 // level. Keras's Adam puts Eps on the uncorrected sqrt(v) instead; with
 // Eps' = Eps·sqrt(1−β2^t) this is the same update.
 //
+// One departure from PyTorch: a new m or v of magnitude below the
+// smallest normal float32 (2⁻¹²⁶) is stored as +0, and that zero is what
+// the update divides. A moment that small moves no weight by more than
+// stepSize·2⁻¹²⁶/Eps, but kept subnormal it costs dearly: the moments of
+// weights whose gradient is zero (a dead ReLU unit's) decay into the
+// subnormals and stay there, since β1 times the smallest subnormal
+// rounds back to it, and on x86 every operation on a subnormal takes a
+// microcode assist. In a 784-256-128-10 ReLU network trained on 8
+// batches, 43 % of m was subnormal after 1,000 steps, and a step took 3×
+// as long.
+//
 // m and v must start at zero. It panics if g, m or v is not as long as w,
 // if any two of them overlap, or if Step < 1.
 func AdamStep(w, g, m, v []float32, p AdamParams) {
@@ -83,9 +94,10 @@ type SGDParams struct {
 //	w  = w − LR·upd
 //
 // Each operation is a separate float32 rounding in that order, so the
-// result is bit-identical at every level. velocity must start at zero; it
-// is neither read nor written, and may be nil, when Momentum == 0. It
-// panics if g (or velocity, with momentum) is not as long as w, if they
+// result is bit-identical at every level. As in AdamStep, a new velocity
+// of magnitude below 2⁻¹²⁶ is stored (and used) as +0. velocity must
+// start at zero; it is neither read nor written, and may be nil, when
+// Momentum == 0. It panics if g (or velocity, with momentum) is not as long as w, if they
 // overlap, or if Nesterov is set without momentum.
 func SGDStep(w, g, velocity []float32, p SGDParams) {
 	checkSameLen("SGDStep", "w", w, "g", g)
