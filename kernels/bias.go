@@ -54,6 +54,17 @@ func ColSums(dst, x []float32) {
 		return
 	}
 	copy(dst, x[:cols])
+	if cols < minAsmLen {
+		// Rows too short for assembly: one loop over all of them, without
+		// a dispatch per row (the same bits: one rounded addition each).
+		for r := cols; r+cols <= len(x); r += cols {
+			xr := x[r : r+cols]
+			for j, v := range xr {
+				dst[j] += v
+			}
+		}
+		return
+	}
 	for r := cols; r < len(x); r += cols {
 		add(dst, dst, x[r:r+cols])
 	}
