@@ -1,6 +1,9 @@
 package kernels
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // AdamParams are one Adam step's hyper-parameters.
 type AdamParams struct {
@@ -67,6 +70,12 @@ func AdamStep(w, g, m, v []float32, p AdamParams) {
 		eps:           p.Eps,
 		weightDecay:   p.WeightDecay,
 	}
+	if parts := optimParts(len(w)); parts > 1 {
+		call := optimCalls.Get().(*optimCall)
+		call.w, call.g, call.m, call.v, call.adam, call.isAdam = w, g, m, v, c, true
+		call.runCut(parts, len(w))
+		return
+	}
 	adamStep(w, g, m, v, &c)
 }
 
@@ -97,8 +106,8 @@ type SGDParams struct {
 // result is bit-identical at every level. As in AdamStep, a new velocity
 // of magnitude below 2⁻¹²⁶ is stored (and used) as +0. velocity must
 // start at zero; it is neither read nor written, and may be nil, when
-// Momentum == 0. It panics if g (or velocity, with momentum) is not as long as w, if they
-// overlap, or if Nesterov is set without momentum.
+// Momentum == 0. It panics if g (or velocity, with momentum) is not as
+// long as w, if they overlap, or if Nesterov is set without momentum.
 func SGDStep(w, g, velocity []float32, p SGDParams) {
 	checkSameLen("SGDStep", "w", w, "g", g)
 	if p.Momentum != 0 {
@@ -115,7 +124,70 @@ func SGDStep(w, g, velocity []float32, p SGDParams) {
 	}
 	raceRead(g)
 	raceWrite(w)
+	if p.Momentum == 0 {
+		velocity = nil
+	}
+	if parts := optimParts(len(w)); parts > 1 {
+		call := optimCalls.Get().(*optimCall)
+		call.w, call.g, call.m, call.sgd, call.isAdam = w, g, velocity, p, false
+		call.runCut(parts, len(w))
+		return
+	}
 	sgdStep(w, g, velocity, &p)
+}
+
+// An optimizer step over at least 2·optimMinPart weights is cut into
+// parts of whole 64-byte lines, run on up to Threads() goroutines as
+// GEMM's parts are (see parallel.go). Every weight's arithmetic is the
+// same whoever computes it, so the bits do not depend on the cut. At
+// ~1 ns per weight (Adam), a part of 2¹⁵ weights takes ~30 µs, well
+// above the cost of handing it over.
+const optimMinPart = 1 << 15
+
+// optimParts is the number of parts for a step over n weights.
+func optimParts(n int) int { return min(Threads(), n/optimMinPart, maxGemmParts) }
+
+// optimCall is one parallel optimizer step, pooled.
+type optimCall struct {
+	w, g, m, v []float32 // m is SGD's velocity (nil without momentum)
+	isAdam     bool
+	adam       adamScalars
+	sgd        SGDParams
+	parts      [maxGemmParts][2]int
+	parallelCall
+}
+
+var optimCalls = sync.Pool{New: func() any {
+	c := new(optimCall)
+	c.runner = c
+	return c
+}}
+
+// runCut cuts n weights into parts and runs them, then returns the call
+// to the pool.
+func (c *optimCall) runCut(parts, n int) {
+	for p := range parts {
+		c.parts[p] = [2]int{p * n / parts &^ 15, (p + 1) * n / parts &^ 15}
+	}
+	c.parts[parts-1][1] = n
+	c.run(parts)
+	c.w, c.g, c.m, c.v = nil, nil, nil, nil // drop the references to the caller's slices
+	optimCalls.Put(c)
+}
+
+// runPart runs part p: weights lo…hi-1 for {lo, hi} = parts[p].
+func (c *optimCall) runPart(p int) {
+	lo, hi := c.parts[p][0], c.parts[p][1]
+	w, g := c.w[lo:hi], c.g[lo:hi]
+	if c.isAdam {
+		adamStep(w, g, c.m[lo:hi], c.v[lo:hi], &c.adam)
+		return
+	}
+	var vel []float32
+	if c.m != nil {
+		vel = c.m[lo:hi]
+	}
+	sgdStep(w, g, vel, &c.sgd)
 }
 
 // powInt returns b^n for n ≥ 1 by repeated squaring in float64: at most

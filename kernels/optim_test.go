@@ -242,6 +242,37 @@ func TestOptimizersFlushSubnormals(t *testing.T) {
 	})
 }
 
+// TestOptimizersThreadsBitIdentical: steps long enough to be cut into
+// parts give the bits of one goroutine, whatever the thread count, with
+// and without momentum (nil velocity).
+func TestOptimizersThreadsBitIdentical(t *testing.T) {
+	defer kernels.SetThreads(kernels.Threads())
+	const n = 3<<15 + 37
+	run := func(threads int) [][]float32 {
+		kernels.SetThreads(threads)
+		r := testutil.NewRand(99)
+		w := testutil.Mixed(r, n)
+		w2, w3 := append([]float32(nil), w...), append([]float32(nil), w...)
+		m, v, vel := make([]float32, n), make([]float32, n), make([]float32, n)
+		for step := 1; step <= 3; step++ {
+			g := testutil.Float32s(r, n, -3, 3)
+			kernels.AdamStep(w, g, m, v, kernels.AdamParams{LR: 0.01, Beta1: 0.9, Beta2: 0.99, Eps: 1e-7, WeightDecay: 0.1, Step: step})
+			kernels.SGDStep(w2, g, vel, kernels.SGDParams{LR: 0.1, Momentum: 0.8, Nesterov: step%2 == 0})
+			kernels.SGDStep(w3, g, nil, kernels.SGDParams{LR: 0.1, WeightDecay: 0.01})
+		}
+		return [][]float32{w, m, v, w2, vel, w3}
+	}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		want := run(1)
+		for _, threads := range []int{2, 3, 5} {
+			got := run(threads)
+			for k := range got {
+				checkBits(t, fmt.Sprintf("%d threads, output %d", threads, k), got[k], want[k], nil, false)
+			}
+		}
+	})
+}
+
 // TestOptimizerPanics: mismatched lengths, overlaps, Step < 1, Nesterov
 // without momentum.
 func TestOptimizerPanics(t *testing.T) {
