@@ -65,5 +65,5 @@ func UsesStrips(m, n, k, size int) bool {
 	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w)
 }
 
-// PowInt is powInt, for its test.
-var PowInt = powInt
+// PowInts is powInts, for its test.
+var PowInts = powInts

@@ -61,12 +61,13 @@ func AdamStep(w, g, m, v []float32, p AdamParams) {
 	raceWrite(m)
 	raceWrite(v)
 	b1, b2 := float64(p.Beta1), float64(p.Beta2)
+	b1t, b2t := powInts(b1, b2, p.Step)
 	c := adamScalars{
 		beta1: p.Beta1, beta2: p.Beta2,
 		oneMinusBeta1: float32(1 - b1),
 		oneMinusBeta2: float32(1 - b2),
-		stepSize:      float32(float64(p.LR) / (1 - powInt(b1, p.Step))),
-		bc2Sqrt:       float32(math.Sqrt(1 - powInt(b2, p.Step))),
+		stepSize:      float32(float64(p.LR) / (1 - b1t)),
+		bc2Sqrt:       float32(math.Sqrt(1 - b2t)),
 		eps:           p.Eps,
 		weightDecay:   p.WeightDecay,
 	}
@@ -145,7 +146,12 @@ func SGDStep(w, g, velocity []float32, p SGDParams) {
 const optimMinPart = 1 << 15
 
 // optimParts is the number of parts for a step over n weights.
-func optimParts(n int) int { return min(Threads(), n/optimMinPart, maxGemmParts) }
+func optimParts(n int) int {
+	if n < 2*optimMinPart {
+		return 1 // before Threads(): runtime.GOMAXPROCS takes a lock (~20 ns)
+	}
+	return min(Threads(), n/optimMinPart, maxGemmParts)
+}
 
 // optimCall is one parallel optimizer step, pooled.
 type optimCall struct {
@@ -190,16 +196,21 @@ func (c *optimCall) runPart(p int) {
 	sgdStep(w, g, vel, &c.sgd)
 }
 
-// powInt returns b^n for n ≥ 1 by repeated squaring in float64: at most
-// 2·log₂(n) roundings, a relative error far below float32's, in a few ns
-// (math.Pow took ~80 ns, a tenth of a tiny network's training step).
-func powInt(b float64, n int) float64 {
-	r := 1.0
+// powInts returns b1^n and b2^n for n ≥ 1 by repeated squaring in
+// float64: at most 2·log₂(n) roundings each, a relative error far below
+// float32's. The multiplier is chosen without a branch (1 or the square,
+// by the bit of n): with a branch, the unpredictable bits of the step
+// number cost ~55 ns a call, a quarter of a tiny network's AdamStep;
+// branch-free, ~17 ns (math.Pow takes ~80 ns a power).
+func powInts(b1, b2 float64, n int) (r1, r2 float64) {
+	r1, r2 = 1, 1
+	const one = 0x3ff0000000000000 // math.Float64bits(1)
 	for ; n > 0; n >>= 1 {
-		if n&1 == 1 {
-			r *= b
-		}
-		b *= b
+		bit := -uint64(n & 1) // all ones when the bit is set
+		r1 *= math.Float64frombits(math.Float64bits(b1)&bit | one&^bit)
+		r2 *= math.Float64frombits(math.Float64bits(b2)&bit | one&^bit)
+		b1 *= b1
+		b2 *= b2
 	}
-	return r
+	return r1, r2
 }

@@ -296,14 +296,20 @@ func TestOptimizerPanics(t *testing.T) {
 	kernels.SGDStep(w, g, nil, kernels.SGDParams{LR: 1})
 }
 
-// TestPowIntMatchesPow: the bias corrections' powers are within a few
-// float64 roundings of math.Pow for the betas and steps Adam sees.
-func TestPowIntMatchesPow(t *testing.T) {
-	for _, b := range []float64{0.9, 0.999, 0.99, 0.5, 0.9999} {
+// TestPowIntsMatchesPow: the bias corrections' powers are within a few
+// float64 roundings of math.Pow for the betas and steps Adam sees, both
+// of the pair.
+func TestPowIntsMatchesPow(t *testing.T) {
+	betas := []float64{0.9, 0.999, 0.99, 0.5, 0.9999}
+	for i, b := range betas {
+		b2 := betas[(i+1)%len(betas)]
 		for _, n := range []int{1, 2, 3, 7, 10, 100, 1000, 12345, 1 << 20, 1<<30 + 3} {
-			got, want := kernels.PowInt(b, n), math.Pow(b, float64(n))
-			if d := math.Abs(got - want); d > 200*0x1p-53*want {
-				t.Errorf("powInt(%v, %d) = %v, math.Pow %v", b, n, got, want)
+			got, got2 := kernels.PowInts(b, b2, n)
+			for _, c := range []struct{ b, got float64 }{{b, got}, {b2, got2}} {
+				want := math.Pow(c.b, float64(n))
+				if d := math.Abs(c.got - want); d > 200*0x1p-53*want {
+					t.Errorf("powInts: %v^%d = %v, math.Pow %v", c.b, n, c.got, want)
+				}
 			}
 		}
 	}
