@@ -17,6 +17,23 @@ func BiasAdd(dst, x, bias []float32) {
 	raceRead(bias)
 	raceWrite(dst)
 	cols := len(bias)
+	if cols < biasPatternLen && len(x) >= biasPatternLen && active != Generic {
+		// Narrow rows: bias repeated over whole rows, at least
+		// biasPatternLen long, added to spans of x, so that one assembly
+		// call covers several rows (10×10: 120 → 60 ns; 128×10: ~1.4 µs
+		// in the Go loop below). The same bits: one rounded addition each.
+		var buf [2 * biasPatternLen]float32
+		pat := buf[:ceilDiv(biasPatternLen, cols)*cols]
+		n := copy(pat, bias)
+		for n < len(pat) {
+			n += copy(pat[n:], pat[:n])
+		}
+		for r := 0; r < len(x); r += len(pat) {
+			span := min(len(pat), len(x)-r)
+			add(dst[r:r+span], x[r:r+span], pat[:span])
+		}
+		return
+	}
 	if cols < minAsmLen {
 		// Rows too short for assembly: one loop over all of them, without
 		// a dispatch per row (the same bits: one rounded addition each).
@@ -32,6 +49,10 @@ func BiasAdd(dst, x, bias []float32) {
 		add(dst[r:r+cols], x[r:r+cols], bias)
 	}
 }
+
+// biasPatternLen is the shortest span BiasAdd hands to assembly when its
+// rows are narrower.
+const biasPatternLen = 64
 
 // ColSums sets dst[j] to the sum of column j of the row-major x with
 // cols = len(dst) columns: a dense layer's bias gradient. Each column is
