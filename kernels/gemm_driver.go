@@ -188,6 +188,17 @@ func splitRows(m, n, mTiles, nTiles int) bool {
 // and a call allocates nothing.
 func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	g := &args
+	if g.k == 1 {
+		// An outer product: a transposed A (1×m) is A's column with stride
+		// 1, and a transposed B with ldb == 1 is B's row, so nothing needs
+		// transposing (the strips would copy B).
+		if g.aTrans {
+			g.aTrans, g.lda = false, 1
+		}
+		if g.bTrans && g.ldb == 1 {
+			g.bTrans, g.ldb = false, g.n
+		}
+	}
 	if g.n <= smallGemmMaxN && float64(g.m)*float64(g.n)*float64(g.k) <= smallGemmLimit() && gemmBlocksForTest[0] == 0 {
 		gemmSmall(g)
 		return
