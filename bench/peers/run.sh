@@ -7,7 +7,7 @@
 #         "openblas" and "blis", run back to back on each shape and thread
 #         count; on the batch-1 shapes (M = 1) also the same product as
 #         cblas_sgemv/cblas_dgemv, levels "openblas-gemv" and "blis-gemv"
-#   mlp   PyTorch training (torch_mlp.py), level "torch"
+#   mlp   PyTorch training and batch-1 inference (torch_mlp.py), level "torch"
 #
 # usage: bench/peers/run.sh [-csv] [-quick|-full] [-threads 1,2] [-blas openblas,blis] [gemm] [mlp]
 #   The GEMM shapes are the harness's defaults in each mode: squares, the
@@ -87,10 +87,10 @@ mlp_shapes="128,256,784,N,N 784,256,128,T,N 128,784,256,N,T 128,10,128,N,N"
 case $mode in
 quick)
 	sizes="8 32 64 128" gemv_shapes="1,1024,1024,N,N 1,256,784,N,T"
-	precs="s d" samples=3 target=2 works="W1 W2" epochs=1
+	precs="s d" samples=3 target=2 works="W1 W2 W2p1" epochs=1
 	;;
-default) sizes="8 16 32 64 128 256 512 1024" precs="s" samples=7 target=25 works="W1 W2" epochs=1 ;;
-full) sizes="8 16 32 64 128 192 256 384 512 768 1024 1536 2048" precs="s d" samples=11 target=100 works="W1 W2 W3" epochs=3 ;;
+default) sizes="8 16 32 64 128 256 512 1024" precs="s" samples=7 target=25 works="W1 W2 W2p1" epochs=1 ;;
+full) sizes="8 16 32 64 128 192 256 384 512 768 1024 1536 2048" precs="s d" samples=11 target=100 works="W1 W2 W3 W2p1" epochs=3 ;;
 esac
 
 say() { echo "[peers] $*" >&2; }

@@ -10,6 +10,9 @@ usage: python3 torch_mlp.py [--csv] [--samples N] [--epochs E] THREADS WORKLOAD.
   W2  60000x784 synthetic N(0,1), 784-256(relu)-128(relu)-10(softmax), batch 128;
       op = one training step, timed over E epochs (shuffled) in --samples chunks
   W3  as W2 with 784-1024(relu)-1024(relu)-10(softmax), batch 256
+  W2p1  W2's network predicting one row, model(x) under no_grad, as a
+      service answers one request; op = one call, median of --samples
+      chunks of 2000 calls (ember's W2p1 is PredictInto)
 
 Threads: torch.set_num_threads(THREADS); the run script also pins
 OpenBLAS's and OpenMP's pools (torch.set_num_threads alone does not bound
@@ -30,6 +33,7 @@ WORKLOADS = {
     "W1": ([2, 10, 1], 10, "2-10-1 b10 e100"),
     "W2": ([784, 256, 128, 10], 128, "784-256-128-10 b128"),
     "W3": ([784, 1024, 1024, 10], 256, "784-1024-1024-10 b256"),
+    "W2p1": ([784, 256, 128, 10], 1, "784-256-128-10 b1"),
 }
 
 
@@ -113,6 +117,25 @@ def epochs_of_steps(work, threads, samples, epochs):
                   f"torch {torch.__version__}; op = one step; timed over {epochs} shuffled epoch(s) of {n} in chunks of {per_chunk} steps")
 
 
+def predict1(threads, samples):
+    sizes, _, _ = WORKLOADS["W2p1"]
+    model, _ = build(sizes)
+    model.eval()
+    x = torch.from_numpy(np.random.default_rng(0).standard_normal((1, 784), dtype=np.float32))
+    calls = 2000
+    with torch.no_grad():
+        for _ in range(200):  # warm-up
+            model(x)
+        times = []
+        for _ in range(samples):
+            t0 = time.perf_counter_ns()
+            for _ in range(calls):
+                model(x)
+            times.append((time.perf_counter_ns() - t0) / calls)
+    return record("W2p1", threads, times, 1,
+                  f"torch {torch.__version__}; op = model(x) on one row under no_grad, chunks of {calls} calls")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--csv", action="store_true", help="print CSV rows (no header) instead of JSON Lines")
@@ -126,7 +149,12 @@ def main():
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
     for work in a.workloads:
-        r = w1(a.threads, a.samples) if work == "W1" else epochs_of_steps(work, a.threads, a.samples, a.epochs)
+        if work == "W1":
+            r = w1(a.threads, a.samples)
+        elif work == "W2p1":
+            r = predict1(a.threads, a.samples)
+        else:
+            r = epochs_of_steps(work, a.threads, a.samples, a.epochs)
         if a.csv:
             fields = ["suite", "kernel", "level", "shape", "threads", "ns_per_op", "rate", "unit",
                       "spread_pct", "samples"]
