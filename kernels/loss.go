@@ -7,17 +7,17 @@ import "math"
 // from logits so nothing takes log(0). Per-element terms are float32 (from
 // the kernels above); sums are accumulated in float64.
 
-// SoftmaxCrossEntropyGrad sets dst = scale·(Softmax(logits) − target), row
+// SoftmaxCrossEntropyGrad sets dst = alpha·(Softmax(logits) − target), row
 // by row (cols columns): the gradient with respect to the logits of the
 // categorical cross-entropy of softmax(logits) against the one-hot (or any
-// probability) rows of target, times scale (pass 1/batch for the gradient
+// probability) rows of target, times alpha (pass 1/batch for the gradient
 // of the mean). The softmax has Softmax's accuracy; the difference and the
 // product each add one rounding.
 //
 // dst may be logits itself but must not otherwise overlap logits or
 // target. It panics if cols < 1, len(logits) is not a multiple of cols, or
 // the lengths differ.
-func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, scale float32) {
+func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, alpha float32) {
 	checkRows("SoftmaxCrossEntropyGrad", len(logits), cols)
 	checkSameLen("SoftmaxCrossEntropyGrad", "dst", dst, "logits", logits)
 	checkSameLen("SoftmaxCrossEntropyGrad", "dst", dst, "target", target)
@@ -30,16 +30,16 @@ func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, scale floa
 	for r := 0; r < len(logits); r += cols {
 		softmaxRow(dst[r:r+cols], logits[r:r+cols])
 	}
-	subScale(dst, target, scale)
+	subScale(dst, target, alpha)
 }
 
 // SparseSoftmaxCrossEntropyGrad is SoftmaxCrossEntropyGrad with integer
 // class labels (labels[r] is row r's class, 0 ≤ labels[r] < cols) in place
-// of one-hot targets: dst = scale·(Softmax(logits) − onehot(labels)).
+// of one-hot targets: dst = alpha·(Softmax(logits) − onehot(labels)).
 //
 // It panics as SoftmaxCrossEntropyGrad does, if len(labels) is not the
 // number of rows, or if a label is out of range.
-func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols int, scale float32) {
+func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols int, alpha float32) {
 	checkRows("SparseSoftmaxCrossEntropyGrad", len(logits), cols)
 	checkSameLen("SparseSoftmaxCrossEntropyGrad", "dst", dst, "logits", logits)
 	checkLabels("SparseSoftmaxCrossEntropyGrad", labels, len(logits)/cols, cols)
@@ -53,17 +53,17 @@ func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols i
 		softmaxRow(row, logits[r*cols:(r+1)*cols])
 		row[label] -= 1
 	}
-	scale32(dst, scale)
+	scale(alpha, dst)
 }
 
-// SigmoidCrossEntropyGrad sets dst = scale·(Sigmoid(logits) − target): the
+// SigmoidCrossEntropyGrad sets dst = alpha·(Sigmoid(logits) − target): the
 // gradient with respect to the logits of the binary cross-entropy of
-// sigmoid(logits) against target, times scale. Sigmoid's accuracy, plus one
+// sigmoid(logits) against target, times alpha. Sigmoid's accuracy, plus one
 // rounding for the difference and one for the product.
 //
 // dst may be logits itself but must not otherwise overlap logits or
 // target. It panics if the lengths differ.
-func SigmoidCrossEntropyGrad(dst, logits, target []float32, scale float32) {
+func SigmoidCrossEntropyGrad(dst, logits, target []float32, alpha float32) {
 	checkSameLen("SigmoidCrossEntropyGrad", "dst", dst, "logits", logits)
 	checkSameLen("SigmoidCrossEntropyGrad", "dst", dst, "target", target)
 	if partialOverlap(dst, logits) || overlaps(dst, target) {
@@ -73,7 +73,7 @@ func SigmoidCrossEntropyGrad(dst, logits, target []float32, scale float32) {
 	raceRead(target)
 	raceWrite(dst)
 	sigmoid(dst, logits)
-	subScale(dst, target, scale)
+	subScale(dst, target, alpha)
 }
 
 // MSELoss returns the mean over all elements of (pred[i] − target[i])²
@@ -159,29 +159,3 @@ func logSumExp(x []float32) float64 {
 	}
 	return float64(m) + math.Log(float64(expShiftSumNoStore(x, m)))
 }
-
-func checkBatch(fn string, n int) {
-	if n == 0 {
-		panic("kernels: " + fn + ": empty batch")
-	}
-}
-
-func checkLabels(fn string, labels []int32, rows, cols int) {
-	if len(labels) != rows {
-		panic("kernels: " + fn + ": " + itoa(len(labels)) + " labels for " + itoa(rows) + " rows")
-	}
-	for _, l := range labels {
-		if l < 0 || int(l) >= cols {
-			panic("kernels: " + fn + ": label " + itoa(int(l)) + " out of range [0, " + itoa(cols) + ")")
-		}
-	}
-}
-
-// overlaps reports whether a and b share any memory (for outputs that may
-// not alias an input at all).
-func overlaps(a, b []float32) bool {
-	return len(a) > 0 && len(b) > 0 && (partialOverlap(a, b) || &a[0] == &b[0])
-}
-
-// scale32 is Scale without the exported checks.
-func scale32(x []float32, alpha float32) { scale(alpha, x) }

@@ -71,18 +71,6 @@ func LogSoftmax(dst, x []float32, cols int) {
 	}
 }
 
-// checkRows panics unless n elements form whole rows of cols ≥ 1 columns.
-func checkRows(fn string, n, cols int) {
-	if cols < 1 || n%cols != 0 {
-		panicRows(fn, n, cols)
-	}
-}
-
-//go:noinline
-func panicRows(fn string, n, cols int) {
-	panic("kernels: " + fn + ": " + itoa(n) + " elements are not rows of cols = " + itoa(cols))
-}
-
 // specialRow handles the rows the ordinary formula cannot: it returns true
 // after filling dst when the row holds a NaN, a +Inf, or only −Inf. m is
 // the row's maximum as rowMax returns it (NaN if any element is NaN).
@@ -133,27 +121,4 @@ func logSoftmaxRow(dst, x []float32) {
 	}
 	s := expShiftSumNoStore(x, m)
 	subScalar(dst, x, float32(float64(m)+math.Log(float64(s))))
-}
-
-// itoa formats small ints for panic messages without fmt.
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
