@@ -7,8 +7,8 @@ import "github.com/emberml/ember/kernels/asm"
 // See vec_arm64.go for the shape of these dispatchers: the NEON kernels
 // get the first len&^3 elements in chunks of neonChunk(), the generic code
 // finishes the last 0..3, and vectors shorter than minAsmLen stay in Go.
-// The sums (expShiftSum, expShiftSumNoStore, bceLogitsSum) add the chunks'
-// results in Go.
+// The sums built on exp (expShiftSum, expShiftSumNoStore, bceLogitsSum)
+// are row operations, in rowops_arm64.go.
 
 func exp(dst, x []float32) {
 	if len(x) >= min(minAsmLen, minAsmLenExp) {
@@ -134,58 +134,4 @@ func leakyReLUGrad(dst, dy, x []float32, slope float32) {
 		}
 	}
 	leakyReLUGradGeneric(dst, dy, x, slope)
-}
-
-func expShiftSum(dst, x []float32, shift float32) float32 {
-	if len(x) >= min(minAsmLen, minAsmLenExp) {
-		switch active {
-		case NEON:
-			n := len(x) &^ 3
-			head, tail := x[:n], x[n:]
-			chunk := neonChunk()
-			var s float32
-			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
-				s += asm.ExpShiftSumNEON(dst, head[:chunk], shift)
-			}
-			s += asm.ExpShiftSumNEON(dst, head, shift)
-			return s + expShiftSumGeneric(dst[len(head):], tail, shift)
-		}
-	}
-	return expShiftSumGeneric(dst, x, shift)
-}
-
-func expShiftSumNoStore(x []float32, shift float32) float32 {
-	if len(x) >= min(minAsmLen, minAsmLenExp) {
-		switch active {
-		case NEON:
-			n := len(x) &^ 3
-			head, tail := x[:n], x[n:]
-			chunk := neonChunk()
-			var s float32
-			for ; len(head) > chunk; head = head[chunk:] {
-				s += asm.ExpShiftSumNoStoreNEON(head[:chunk], shift)
-			}
-			s += asm.ExpShiftSumNoStoreNEON(head, shift)
-			return s + expShiftSumNoStoreGeneric(tail, shift)
-		}
-	}
-	return expShiftSumNoStoreGeneric(x, shift)
-}
-
-func bceLogitsSum(z, y []float32) float64 {
-	if len(z) >= min(minAsmLen, minAsmLenExp) {
-		switch active {
-		case NEON:
-			n := len(z) &^ 3
-			head, tail := z[:n], z[n:]
-			chunk := neonChunk()
-			var s float64
-			for ; len(head) > chunk; head, y = head[chunk:], y[chunk:] {
-				s += asm.BCELogitsSumNEON(head[:chunk], y)
-			}
-			s += asm.BCELogitsSumNEON(head, y)
-			return s + bceLogitsSumGeneric(tail, y[len(head):])
-		}
-	}
-	return bceLogitsSumGeneric(z, y)
 }

@@ -1,7 +1,5 @@
 package kernels
 
-import "math"
-
 // The losses of the MLP trainer, each the mean over a batch, and the
 // fused gradients of the output activation and its cross-entropy, formed
 // from logits so nothing takes log(0). Per-element terms are float32 (from
@@ -145,17 +143,4 @@ func SparseCCEWithLogitsLoss(logits []float32, labels []int32, cols int) float64
 		total += logSumExp(x) - float64(x[label])
 	}
 	return total / float64(len(labels))
-}
-
-// logSumExp returns M + log Σ e^(x−M) in float64, with the special rows of
-// LogSoftmax: NaN for a NaN or all −Inf row, +Inf for a row with +Inf.
-func logSumExp(x []float32) float64 {
-	m := rowMax(x)
-	if m != m || math.IsInf(float64(m), 0) {
-		if math.IsInf(float64(m), -1) {
-			return math.NaN()
-		}
-		return float64(m)
-	}
-	return float64(m) + math.Log(float64(expShiftSumNoStore(x, m)))
 }
