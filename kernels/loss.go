@@ -3,9 +3,14 @@ package kernels
 // The losses of the MLP trainer, each the mean over a batch, and the
 // fused gradients of the output activation and its cross-entropy, formed
 // from logits so nothing takes log(0). Per-element terms are float32 (from
-// the kernels above); sums are accumulated in float64.
+// the row operations, rowops.go); sums are accumulated in float64.
+//
+// One name per loss, as PyTorch spells it: MSE, BCE (binary cross-entropy
+// of sigmoid(logits)), CCE (categorical cross-entropy of softmax(logits)),
+// SparseCCE (CCE against integer labels). XWithLogitsLoss returns the mean
+// loss, XWithLogitsGrad sets its gradient with respect to the logits.
 
-// SoftmaxCrossEntropyGrad sets dst = alpha·(Softmax(logits) − target), row
+// CCEWithLogitsGrad sets dst = alpha·(Softmax(logits) − target), row
 // by row (cols columns): the gradient with respect to the logits of the
 // categorical cross-entropy of softmax(logits) against the one-hot (or any
 // probability) rows of target, times alpha (pass 1/batch for the gradient
@@ -15,12 +20,12 @@ package kernels
 // dst may be logits itself but must not otherwise overlap logits or
 // target. It panics if cols < 1, len(logits) is not a multiple of cols, or
 // the lengths differ.
-func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, alpha float32) {
-	checkRows("SoftmaxCrossEntropyGrad", len(logits), cols)
-	checkSameLen("SoftmaxCrossEntropyGrad", "dst", dst, "logits", logits)
-	checkSameLen("SoftmaxCrossEntropyGrad", "dst", dst, "target", target)
+func CCEWithLogitsGrad(dst, logits, target []float32, cols int, alpha float32) {
+	checkRows("CCEWithLogitsGrad", len(logits), cols)
+	checkSameLen("CCEWithLogitsGrad", "dst", dst, "logits", logits)
+	checkSameLen("CCEWithLogitsGrad", "dst", dst, "target", target)
 	if partialOverlap(dst, logits) || overlaps(dst, target) {
-		panicOverlap("SoftmaxCrossEntropyGrad: dst and an input")
+		panicOverlap("CCEWithLogitsGrad: dst and an input")
 	}
 	raceRead(logits)
 	raceRead(target)
@@ -28,21 +33,21 @@ func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, alpha floa
 	for r := 0; r < len(logits); r += cols {
 		softmaxRow(dst[r:r+cols], logits[r:r+cols])
 	}
-	subScale(dst, target, alpha)
+	scaledDiff(dst, target, alpha)
 }
 
-// SparseSoftmaxCrossEntropyGrad is SoftmaxCrossEntropyGrad with integer
+// SparseCCEWithLogitsGrad is CCEWithLogitsGrad with integer
 // class labels (labels[r] is row r's class, 0 ≤ labels[r] < cols) in place
 // of one-hot targets: dst = alpha·(Softmax(logits) − onehot(labels)).
 //
-// It panics as SoftmaxCrossEntropyGrad does, if len(labels) is not the
+// It panics as CCEWithLogitsGrad does, if len(labels) is not the
 // number of rows, or if a label is out of range.
-func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols int, alpha float32) {
-	checkRows("SparseSoftmaxCrossEntropyGrad", len(logits), cols)
-	checkSameLen("SparseSoftmaxCrossEntropyGrad", "dst", dst, "logits", logits)
-	checkLabels("SparseSoftmaxCrossEntropyGrad", labels, len(logits)/cols, cols)
+func SparseCCEWithLogitsGrad(dst, logits []float32, labels []int32, cols int, alpha float32) {
+	checkRows("SparseCCEWithLogitsGrad", len(logits), cols)
+	checkSameLen("SparseCCEWithLogitsGrad", "dst", dst, "logits", logits)
+	checkLabels("SparseCCEWithLogitsGrad", labels, len(logits)/cols, cols)
 	if partialOverlap(dst, logits) {
-		panicOverlap("SparseSoftmaxCrossEntropyGrad: dst and logits")
+		panicOverlap("SparseCCEWithLogitsGrad: dst and logits")
 	}
 	raceRead(logits)
 	raceWrite(dst)
@@ -54,24 +59,24 @@ func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols i
 	scale(alpha, dst)
 }
 
-// SigmoidCrossEntropyGrad sets dst = alpha·(Sigmoid(logits) − target): the
+// BCEWithLogitsGrad sets dst = alpha·(Sigmoid(logits) − target): the
 // gradient with respect to the logits of the binary cross-entropy of
 // sigmoid(logits) against target, times alpha. Sigmoid's accuracy, plus one
 // rounding for the difference and one for the product.
 //
 // dst may be logits itself but must not otherwise overlap logits or
 // target. It panics if the lengths differ.
-func SigmoidCrossEntropyGrad(dst, logits, target []float32, alpha float32) {
-	checkSameLen("SigmoidCrossEntropyGrad", "dst", dst, "logits", logits)
-	checkSameLen("SigmoidCrossEntropyGrad", "dst", dst, "target", target)
+func BCEWithLogitsGrad(dst, logits, target []float32, alpha float32) {
+	checkSameLen("BCEWithLogitsGrad", "dst", dst, "logits", logits)
+	checkSameLen("BCEWithLogitsGrad", "dst", dst, "target", target)
 	if partialOverlap(dst, logits) || overlaps(dst, target) {
-		panicOverlap("SigmoidCrossEntropyGrad: dst and an input")
+		panicOverlap("BCEWithLogitsGrad: dst and an input")
 	}
 	raceRead(logits)
 	raceRead(target)
 	raceWrite(dst)
 	sigmoid(dst, logits)
-	subScale(dst, target, alpha)
+	scaledDiff(dst, target, alpha)
 }
 
 // MSELoss returns the mean over all elements of (pred[i] − target[i])²

@@ -10,8 +10,8 @@ import "math"
 //	rowMax(x)                    largest element, NaN if any is NaN
 //	expShiftSum(dst, x, shift)   dst[i] = e^(x[i]−shift), returns Σ dst (float32)
 //	expShiftSumNoStore(x, shift) Σ e^(x[i]−shift) (float32), nothing stored
-//	subScalar(dst, x, c)         dst[i] = x[i] − c
-//	subScale(dst, t, s)          dst[i] = (dst[i] − t[i])·s
+//	subConst(dst, x, c)          dst[i] = x[i] − c
+//	scaledDiff(dst, t, s)        dst[i] = (dst[i] − t[i])·s
 //	add(dst, x, y)               dst[i] = x[i] + y[i]
 //	sqDiffSum(x, y)              Σ (x[i]−y[i])² (float32 terms, float64 sum)
 //	bceLogitsSum(z, y)           Σ of the binary cross-entropy terms of logits z
@@ -70,7 +70,7 @@ func logSoftmaxRow(dst, x []float32) {
 		return
 	}
 	s := expShiftSumNoStore(x, m)
-	subScalar(dst, x, float32(float64(m)+math.Log(float64(s))))
+	subConst(dst, x, float32(float64(m)+math.Log(float64(s))))
 }
 
 // logSumExp returns M + log Σ e^(x−M) in float64, with the special rows of

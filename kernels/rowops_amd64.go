@@ -32,44 +32,44 @@ func rowMax(x []float32) float32 {
 	return rowMaxGeneric(x)
 }
 
-func subScalar(dst, x []float32, c float32) {
+func subConst(dst, x []float32, c float32) {
 	if len(x) >= minAsmLen {
 		switch active {
 		case AVX512:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
-				asm.SubScalarAVX512(dst, x[:chunkLen], c)
+				asm.SubConstAVX512(dst, x[:chunkLen], c)
 			}
-			asm.SubScalarAVX512(dst, x, c)
+			asm.SubConstAVX512(dst, x, c)
 			return
 		case AVX2:
 			for ; len(x) > chunkLen; dst, x = dst[chunkLen:], x[chunkLen:] {
-				asm.SubScalarAVX2(dst, x[:chunkLen], c)
+				asm.SubConstAVX2(dst, x[:chunkLen], c)
 			}
-			asm.SubScalarAVX2(dst, x, c)
+			asm.SubConstAVX2(dst, x, c)
 			return
 		}
 	}
-	subScalarGeneric(dst, x, c)
+	subConstGeneric(dst, x, c)
 }
 
-func subScale(dst, t []float32, scale float32) {
+func scaledDiff(dst, t []float32, scale float32) {
 	if len(dst) >= minAsmLen {
 		switch active {
 		case AVX512:
 			for ; len(dst) > chunkLen; dst, t = dst[chunkLen:], t[chunkLen:] {
-				asm.SubScaleAVX512(dst[:chunkLen], t, scale)
+				asm.ScaledDiffAVX512(dst[:chunkLen], t, scale)
 			}
-			asm.SubScaleAVX512(dst, t, scale)
+			asm.ScaledDiffAVX512(dst, t, scale)
 			return
 		case AVX2:
 			for ; len(dst) > chunkLen; dst, t = dst[chunkLen:], t[chunkLen:] {
-				asm.SubScaleAVX2(dst[:chunkLen], t, scale)
+				asm.ScaledDiffAVX2(dst[:chunkLen], t, scale)
 			}
-			asm.SubScaleAVX2(dst, t, scale)
+			asm.ScaledDiffAVX2(dst, t, scale)
 			return
 		}
 	}
-	subScaleGeneric(dst, t, scale)
+	scaledDiffGeneric(dst, t, scale)
 }
 
 func add(dst, x, y []float32) {

@@ -28,7 +28,7 @@ func rowMax(x []float32) float32 {
 	return rowMaxGeneric(x)
 }
 
-func subScalar(dst, x []float32, c float32) {
+func subConst(dst, x []float32, c float32) {
 	if len(x) >= minAsmLen {
 		switch active {
 		case NEON:
@@ -36,17 +36,17 @@ func subScalar(dst, x []float32, c float32) {
 			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
 			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
-				asm.SubScalarNEON(dst, head[:chunk], c)
+				asm.SubConstNEON(dst, head[:chunk], c)
 			}
-			asm.SubScalarNEON(dst, head, c)
-			subScalarGeneric(dst[len(head):], tail, c)
+			asm.SubConstNEON(dst, head, c)
+			subConstGeneric(dst[len(head):], tail, c)
 			return
 		}
 	}
-	subScalarGeneric(dst, x, c)
+	subConstGeneric(dst, x, c)
 }
 
-func subScale(dst, t []float32, scale float32) {
+func scaledDiff(dst, t []float32, scale float32) {
 	if len(dst) >= minAsmLen {
 		switch active {
 		case NEON:
@@ -54,14 +54,14 @@ func subScale(dst, t []float32, scale float32) {
 			head, tail := dst[:n], dst[n:]
 			chunk := neonChunk()
 			for ; len(head) > chunk; head, t = head[chunk:], t[chunk:] {
-				asm.SubScaleNEON(head[:chunk], t, scale)
+				asm.ScaledDiffNEON(head[:chunk], t, scale)
 			}
-			asm.SubScaleNEON(head, t, scale)
-			subScaleGeneric(tail, t[len(head):], scale)
+			asm.ScaledDiffNEON(head, t, scale)
+			scaledDiffGeneric(tail, t[len(head):], scale)
 			return
 		}
 	}
-	subScaleGeneric(dst, t, scale)
+	scaledDiffGeneric(dst, t, scale)
 }
 
 func add(dst, x, y []float32) {

@@ -41,16 +41,16 @@ func expShiftSumNoStoreGeneric(x []float32, shift float32) float32 {
 	return s
 }
 
-// subScalarGeneric sets dst[i] = x[i] − c.
-func subScalarGeneric(dst, x []float32, c float32) {
+// subConstGeneric sets dst[i] = x[i] − c.
+func subConstGeneric(dst, x []float32, c float32) {
 	for i, v := range x {
 		dst[i] = v - c
 	}
 }
 
-// subScaleGeneric sets dst[i] = (dst[i] − t[i])·scale, rounding the
+// scaledDiffGeneric sets dst[i] = (dst[i] − t[i])·scale, rounding the
 // difference and then the product.
-func subScaleGeneric(dst, t []float32, scale float32) {
+func scaledDiffGeneric(dst, t []float32, scale float32) {
 	for i := range dst {
 		dst[i] = (dst[i] - t[i]) * scale
 	}

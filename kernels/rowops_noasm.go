@@ -5,8 +5,8 @@ package kernels
 // Without assembly every row operation is its generic version.
 
 func rowMax(x []float32) float32                          { return rowMaxGeneric(x) }
-func subScalar(dst, x []float32, c float32)               { subScalarGeneric(dst, x, c) }
-func subScale(dst, t []float32, scale float32)            { subScaleGeneric(dst, t, scale) }
+func subConst(dst, x []float32, c float32)                { subConstGeneric(dst, x, c) }
+func scaledDiff(dst, t []float32, scale float32)          { scaledDiffGeneric(dst, t, scale) }
 func add(dst, x, y []float32)                             { addGeneric(dst, x, y) }
 func expShiftSum(dst, x []float32, shift float32) float32 { return expShiftSumGeneric(dst, x, shift) }
 func expShiftSumNoStore(x []float32, shift float32) float32 {

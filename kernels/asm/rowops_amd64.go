@@ -20,17 +20,17 @@ package asm
 //go:noescape
 func RowMaxAVX2(x []float32) float32
 
-// SubScalarAVX2 computes dst[i] = x[i] - c for i < len(x).
+// SubConstAVX2 computes dst[i] = x[i] - c for i < len(x).
 // len(dst) >= len(x).
 //
 //go:noescape
-func SubScalarAVX2(dst, x []float32, c float32)
+func SubConstAVX2(dst, x []float32, c float32)
 
-// SubScaleAVX2 computes dst[i] = (dst[i] - t[i]) * scale for i < len(dst),
+// ScaledDiffAVX2 computes dst[i] = (dst[i] - t[i]) * scale for i < len(dst),
 // rounding the difference, then the product. len(t) >= len(dst).
 //
 //go:noescape
-func SubScaleAVX2(dst, t []float32, scale float32)
+func ScaledDiffAVX2(dst, t []float32, scale float32)
 
 // AddAVX2 computes dst[i] = x[i] + y[i] for i < len(dst); dst may be x or
 // y itself. len(x), len(y) >= len(dst).
@@ -51,15 +51,15 @@ func SqDiffSumAVX2(x, y []float32) float64
 //go:noescape
 func RowMaxAVX512(x []float32) float32
 
-// SubScalarAVX512 is SubScalarAVX2 with 16-lane vectors.
+// SubConstAVX512 is SubConstAVX2 with 16-lane vectors.
 //
 //go:noescape
-func SubScalarAVX512(dst, x []float32, c float32)
+func SubConstAVX512(dst, x []float32, c float32)
 
-// SubScaleAVX512 is SubScaleAVX2 with 16-lane vectors.
+// ScaledDiffAVX512 is ScaledDiffAVX2 with 16-lane vectors.
 //
 //go:noescape
-func SubScaleAVX512(dst, t []float32, scale float32)
+func ScaledDiffAVX512(dst, t []float32, scale float32)
 
 // AddAVX512 is AddAVX2 with 16-lane vectors.
 //

@@ -4,7 +4,7 @@ package asm
 
 // NEON (arm64 ASIMD) kernels for the row primitives of Softmax, LogSoftmax,
 // the cross-entropy gradients, BiasAdd and ColSums, and for the MSE loss
-// reduction, in rowops_neon_arm64.s. len(x) (len(dst) for SubScaleNEON)
+// reduction, in rowops_neon_arm64.s. len(x) (len(dst) for ScaledDiffNEON)
 // must be a multiple of 4: the caller finishes the last 0..3 elements in
 // Go. The other slices must be at least that long.
 
@@ -20,16 +20,16 @@ package asm
 //go:noescape
 func RowMaxNEON(x []float32) float32
 
-// SubScalarNEON computes, for i < len(x):
+// SubConstNEON computes, for i < len(x):
 //
 //	dst[i] = x[i] - c
 //
 // len(x) is a multiple of 4 and len(dst) >= len(x); dst may be x.
 //
 //go:noescape
-func SubScalarNEON(dst, x []float32, c float32)
+func SubConstNEON(dst, x []float32, c float32)
 
-// SubScaleNEON computes, for i < len(dst):
+// ScaledDiffNEON computes, for i < len(dst):
 //
 //	dst[i] = (dst[i] - t[i]) * scale
 //
@@ -37,7 +37,7 @@ func SubScalarNEON(dst, x []float32, c float32)
 // multiple of 4 and len(t) >= len(dst).
 //
 //go:noescape
-func SubScaleNEON(dst, t []float32, scale float32)
+func ScaledDiffNEON(dst, t []float32, scale float32)
 
 // AddNEON computes, for i < len(x):
 //

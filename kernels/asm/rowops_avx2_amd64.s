@@ -116,12 +116,12 @@ maxNaN:
 
 #define C Y0
 
-// func SubScalarAVX2(dst, x []float32, c float32)
+// func SubConstAVX2(dst, x []float32, c float32)
 //
 //	for i, v := range x { dst[i] = v - c }
 //
 // Requires AVX2.
-TEXT ·SubScalarAVX2(SB), NOSPLIT, $0-52
+TEXT ·SubConstAVX2(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
@@ -172,20 +172,20 @@ subDone:
 
 #define SCALE Y0
 
-// func SubScaleAVX2(dst, t []float32, scale float32)
+// func ScaledDiffAVX2(dst, t []float32, scale float32)
 //
 //	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
 //
 // Subtraction and product are separate roundings. Requires AVX2.
-TEXT ·SubScaleAVX2(SB), NOSPLIT, $0-52
+TEXT ·ScaledDiffAVX2(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         dst_len+8(FP), N
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 
-subScaleLoop32:
+scaledDiffLoop32:
 	CMPQ    N, $32
-	JB      subScaleLoop8
+	JB      scaledDiffLoop8
 	VMOVUPS (DST), Y1
 	VMOVUPS 32(DST), Y2
 	VMOVUPS 64(DST), Y3
@@ -205,11 +205,11 @@ subScaleLoop32:
 	ADDQ    $128, DST
 	ADDQ    $128, T_PTR
 	SUBQ    $32, N
-	JMP     subScaleLoop32
+	JMP     scaledDiffLoop32
 
-subScaleLoop8:
+scaledDiffLoop8:
 	CMPQ    N, $8
-	JB      subScaleTail
+	JB      scaledDiffTail
 	VMOVUPS (DST), Y1
 	VSUBPS  (T_PTR), Y1, Y1
 	VMULPS  SCALE, Y1, Y1
@@ -217,11 +217,11 @@ subScaleLoop8:
 	ADDQ    $32, DST
 	ADDQ    $32, T_PTR
 	SUBQ    $8, N
-	JMP     subScaleLoop8
+	JMP     scaledDiffLoop8
 
-subScaleTail:
+scaledDiffTail:
 	TESTQ      N, N
-	JZ         subScaleDone
+	JZ         scaledDiffDone
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (DST), MASK, Y1
 	VMASKMOVPS (T_PTR), MASK, Y2
@@ -229,7 +229,7 @@ subScaleTail:
 	VMULPS     SCALE, Y1, Y1
 	VMASKMOVPS Y1, MASK, (DST)
 
-subScaleDone:
+scaledDiffDone:
 	VZEROUPPER
 	RET
 

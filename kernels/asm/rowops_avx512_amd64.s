@@ -120,12 +120,12 @@ maxNaN:
 
 #define C Z0
 
-// func SubScalarAVX512(dst, x []float32, c float32)
+// func SubConstAVX512(dst, x []float32, c float32)
 //
 //	for i, v := range x { dst[i] = v - c }
 //
 // Requires AVX512F.
-TEXT ·SubScalarAVX512(SB), NOSPLIT, $0-52
+TEXT ·SubConstAVX512(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
@@ -176,20 +176,20 @@ subDone:
 
 #define SCALE Z0
 
-// func SubScaleAVX512(dst, t []float32, scale float32)
+// func ScaledDiffAVX512(dst, t []float32, scale float32)
 //
 //	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
 //
 // Subtraction and product are separate roundings. Requires AVX512F.
-TEXT ·SubScaleAVX512(SB), NOSPLIT, $0-52
+TEXT ·ScaledDiffAVX512(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         dst_len+8(FP), N
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 
-subScaleLoop64:
+scaledDiffLoop64:
 	CMPQ    N, $64
-	JB      subScaleLoop16
+	JB      scaledDiffLoop16
 	VMOVUPS (DST), Z1
 	VMOVUPS 64(DST), Z2
 	VMOVUPS 128(DST), Z3
@@ -209,11 +209,11 @@ subScaleLoop64:
 	ADDQ    $256, DST
 	ADDQ    $256, T_PTR
 	SUBQ    $64, N
-	JMP     subScaleLoop64
+	JMP     scaledDiffLoop64
 
-subScaleLoop16:
+scaledDiffLoop16:
 	CMPQ    N, $16
-	JB      subScaleTail
+	JB      scaledDiffTail
 	VMOVUPS (DST), Z1
 	VSUBPS  (T_PTR), Z1, Z1
 	VMULPS  SCALE, Z1, Z1
@@ -221,11 +221,11 @@ subScaleLoop16:
 	ADDQ    $64, DST
 	ADDQ    $64, T_PTR
 	SUBQ    $16, N
-	JMP     subScaleLoop16
+	JMP     scaledDiffLoop16
 
-subScaleTail:
+scaledDiffTail:
 	TESTQ     N, N
-	JZ        subScaleDone
+	JZ        scaledDiffDone
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (DST), K1, Z1
 	VMOVUPS.Z (T_PTR), K1, Z2
@@ -233,7 +233,7 @@ subScaleTail:
 	VMULPS    SCALE, Z1, Z1
 	VMOVUPS   Z1, K1, (DST)
 
-subScaleDone:
+scaledDiffDone:
 	VZEROUPPER
 	RET
 

@@ -85,12 +85,12 @@ maxReduce:
 	FMOVS F0, ret+24(FP)
 	RET
 
-// func SubScalarNEON(dst, x []float32, c float32)
+// func SubConstNEON(dst, x []float32, c float32)
 //
 //	for i, v := range x { dst[i] = v - c }
 //
 // len(x) is a multiple of 4; dst may be x. Requires ASIMD.
-TEXT ·SubScalarNEON(SB), NOSPLIT, $0-52
+TEXT ·SubConstNEON(SB), NOSPLIT, $0-52
 	MOVD  dst_base+0(FP), DST
 	MOVD  x_base+24(FP), X_PTR
 	MOVD  x_len+32(FP), N
@@ -121,22 +121,22 @@ subLoop4:
 subDone:
 	RET
 
-// func SubScaleNEON(dst, t []float32, scale float32)
+// func ScaledDiffNEON(dst, t []float32, scale float32)
 //
 //	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
 //
 // FSUB then FMUL, each rounded, as the generic kernel. len(dst) is a
 // multiple of 4. Requires ASIMD.
-TEXT ·SubScaleNEON(SB), NOSPLIT, $0-52
+TEXT ·ScaledDiffNEON(SB), NOSPLIT, $0-52
 	MOVD  dst_base+0(FP), DST
 	MOVD  dst_len+8(FP), N
 	MOVD  t_base+24(FP), Y_PTR
 	FMOVS scale+48(FP), F0
 	VDUP  V0.S[0], V0.S4
 
-subScaleLoop16:
+scaledDiffLoop16:
 	CMP    $16, N
-	BLT    subScaleLoop4
+	BLT    scaledDiffLoop4
 	VLD1   (DST), [V1.S4, V2.S4, V3.S4, V4.S4]
 	VLD1.P 64(Y_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
 	FSUB_S4(1, 1, 5)
@@ -149,20 +149,20 @@ subScaleLoop16:
 	FMUL_S4(4, 4, 0)
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
 	SUB    $16, N
-	B      subScaleLoop16
+	B      scaledDiffLoop16
 
-subScaleLoop4:
+scaledDiffLoop4:
 	CMP    $4, N
-	BLT    subScaleDone
+	BLT    scaledDiffDone
 	VLD1   (DST), [V1.S4]
 	VLD1.P 16(Y_PTR), [V5.S4]
 	FSUB_S4(1, 1, 5)
 	FMUL_S4(1, 1, 0)
 	VST1.P [V1.S4], 16(DST)
 	SUB    $4, N
-	B      subScaleLoop4
+	B      scaledDiffLoop4
 
-subScaleDone:
+scaledDiffDone:
 	RET
 
 // func AddNEON(dst, x, y []float32)
