@@ -5,7 +5,7 @@ package asm
 // Activation-family kernels for AVX2 + FMA3 (activation_avx2_amd64.s) and
 // AVX-512 (activation_avx512_amd64.s): exp32, sigmoid32, tanh32 and bceTerm
 // are the per-element functions of package kernels' generic code
-// (activation_generic.go, loss_generic.go), which the assembly follows step
+// (activation_generic.go, rowops_generic.go), which the assembly follows step
 // by step with the same constants, fusing exactly where they call fma32.
 // Any length is allowed; tails are masked.
 
