@@ -4,7 +4,7 @@ package kernels
 
 import "github.com/emberml/ember/kernels/asm"
 
-// See vec_arm64.go for the shape of these dispatchers. The scalars go to
+// See zdispatch_arm64.go for the shape of these dispatchers. The scalars go to
 // the assembly as separate float32 arguments; the weight-decay, momentum
 // and Nesterov tests are made in the assembly, which gives the same bits
 // as the generic code.

@@ -16,10 +16,10 @@ import "math"
 //	sqDiffSum(x, y)              Σ (x[i]−y[i])² (float32 terms, float64 sum)
 //	bceLogitsSum(z, y)           Σ of the binary cross-entropy terms of logits z
 //
-// rowops_generic.go holds their specification, rowops_amd64.go and
-// rowops_arm64.go the dispatchers, rowops_noasm.go those of builds without
-// assembly. Below: the rows built from them, with the special rows (NaN,
-// +Inf, all −Inf) handled in Go.
+// rowops_generic.go holds their specification; their dispatchers are
+// generated (zdispatch_*.go), but rowMax's (rowops_amd64.go,
+// rowops_arm64.go). Below: the rows built from them, with the special rows
+// (NaN, +Inf, all −Inf) handled in Go.
 
 // specialRow handles the rows the ordinary formula cannot: it returns true
 // after filling dst when the row holds a NaN, a +Inf, or only −Inf. m is
