@@ -170,26 +170,43 @@ func (v view) ARM64() string {
 	lead := v.lead()
 	chunk := v.args(func(n string, l bool) string {
 		if l {
-			return n + "[:chunk]"
+			return "head[:chunk]"
 		}
 		return n
 	})
 	last := v.args(func(n string, l bool) string {
 		if l {
-			return n + "[:n]"
+			return "head"
 		}
 		return n
 	})
-	tail := v.args(func(n string, _ bool) string { return n + "[n:]" })
-	b := "n := len(" + lead + ") &^ 3\nchunk := neonChunk()\n"
+	tail := v.args(func(n string, l bool) string {
+		if l {
+			return "tail"
+		}
+		return n + "[len(head):]"
+	})
+	var l, r []string
+	for _, p := range v.params() {
+		if p.Slice {
+			n := p.Name
+			if n == lead {
+				n = "head"
+			}
+			l = append(l, n)
+			r = append(r, n+"[chunk:]")
+		}
+	}
+	advance := strings.Join(l, ", ") + " = " + strings.Join(r, ", ")
+	b := "n := len(" + lead + ") &^ 3\nhead, tail := " + lead + "[:n], " + lead + "[n:]\nchunk := neonChunk()\n"
 	if v.Ret != "" {
 		b += "var s " + v.Ret + "\n"
 	}
-	b += "for ; n > chunk; n -= chunk {\n"
+	b += "for ; len(head) > chunk; " + advance + " {\n"
 	if v.Ret == "" {
-		b += v.Call(chunk) + "\n" + v.advance("chunk") + "\n}\n" + v.Call(last) + "\n" + v.Name + "Generic(" + tail + ")\nreturn"
+		b += v.Call(chunk) + "\n}\n" + v.Call(last) + "\n" + v.Name + "Generic(" + tail + ")\nreturn"
 	} else {
-		b += "s += " + v.Call(chunk) + "\n" + v.advance("chunk") + "\n}\ns += " + v.Call(last) + "\nreturn s + " + v.Name + "Generic(" + tail + ")"
+		b += "s += " + v.Call(chunk) + "\n}\ns += " + v.Call(last) + "\nreturn s + " + v.Name + "Generic(" + tail + ")"
 	}
 	return b
 }

@@ -18,13 +18,13 @@ func axpy(alpha float32, x, y []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.AxpyNEON(alpha, x[:chunk], y)
-				x, y = x[chunk:], y[chunk:]
+			for ; len(head) > chunk; head, y = head[chunk:], y[chunk:] {
+				asm.AxpyNEON(alpha, head[:chunk], y)
 			}
-			asm.AxpyNEON(alpha, x[:n], y)
-			axpyGeneric(alpha, x[n:], y[n:])
+			asm.AxpyNEON(alpha, head, y)
+			axpyGeneric(alpha, tail, y[len(head):])
 			return
 		}
 	}
@@ -36,14 +36,14 @@ func dot(x, y []float32) float32 {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
 			var s float32
-			for ; n > chunk; n -= chunk {
-				s += asm.DotNEON(x[:chunk], y)
-				x, y = x[chunk:], y[chunk:]
+			for ; len(head) > chunk; head, y = head[chunk:], y[chunk:] {
+				s += asm.DotNEON(head[:chunk], y)
 			}
-			s += asm.DotNEON(x[:n], y)
-			return s + dotGeneric(x[n:], y[n:])
+			s += asm.DotNEON(head, y)
+			return s + dotGeneric(tail, y[len(head):])
 		}
 	}
 	return dotGeneric(x, y)
@@ -54,13 +54,13 @@ func scale(alpha float32, x []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.ScaleNEON(alpha, x[:chunk])
-				x = x[chunk:]
+			for ; len(head) > chunk; head = head[chunk:] {
+				asm.ScaleNEON(alpha, head[:chunk])
 			}
-			asm.ScaleNEON(alpha, x[:n])
-			scaleGeneric(alpha, x[n:])
+			asm.ScaleNEON(alpha, head)
+			scaleGeneric(alpha, tail)
 			return
 		}
 	}
@@ -72,13 +72,13 @@ func relu(dst, x []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.ReLUNEON(dst, x[:chunk])
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.ReLUNEON(dst, head[:chunk])
 			}
-			asm.ReLUNEON(dst, x[:n])
-			reluGeneric(dst[n:], x[n:])
+			asm.ReLUNEON(dst, head)
+			reluGeneric(dst[len(head):], tail)
 			return
 		}
 	}
@@ -90,13 +90,13 @@ func reluGrad(dst, dy, x []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.ReLUGradNEON(dst, dy, x[:chunk])
-				dst, dy, x = dst[chunk:], dy[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.ReLUGradNEON(dst, dy, head[:chunk])
 			}
-			asm.ReLUGradNEON(dst, dy, x[:n])
-			reluGradGeneric(dst[n:], dy[n:], x[n:])
+			asm.ReLUGradNEON(dst, dy, head)
+			reluGradGeneric(dst[len(head):], dy[len(head):], tail)
 			return
 		}
 	}
@@ -108,13 +108,13 @@ func exp(dst, x []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.ExpNEON(dst, x[:chunk])
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.ExpNEON(dst, head[:chunk])
 			}
-			asm.ExpNEON(dst, x[:n])
-			expGeneric(dst[n:], x[n:])
+			asm.ExpNEON(dst, head)
+			expGeneric(dst[len(head):], tail)
 			return
 		}
 	}
@@ -126,13 +126,13 @@ func sigmoid(dst, x []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.SigmoidNEON(dst, x[:chunk])
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.SigmoidNEON(dst, head[:chunk])
 			}
-			asm.SigmoidNEON(dst, x[:n])
-			sigmoidGeneric(dst[n:], x[n:])
+			asm.SigmoidNEON(dst, head)
+			sigmoidGeneric(dst[len(head):], tail)
 			return
 		}
 	}
@@ -144,13 +144,13 @@ func tanh(dst, x []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.TanhNEON(dst, x[:chunk])
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.TanhNEON(dst, head[:chunk])
 			}
-			asm.TanhNEON(dst, x[:n])
-			tanhGeneric(dst[n:], x[n:])
+			asm.TanhNEON(dst, head)
+			tanhGeneric(dst[len(head):], tail)
 			return
 		}
 	}
@@ -162,13 +162,13 @@ func sigmoidGrad(dst, dy, y []float32) {
 		switch active {
 		case NEON:
 			n := len(y) &^ 3
+			head, tail := y[:n], y[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.SigmoidGradNEON(dst, dy, y[:chunk])
-				dst, dy, y = dst[chunk:], dy[chunk:], y[chunk:]
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.SigmoidGradNEON(dst, dy, head[:chunk])
 			}
-			asm.SigmoidGradNEON(dst, dy, y[:n])
-			sigmoidGradGeneric(dst[n:], dy[n:], y[n:])
+			asm.SigmoidGradNEON(dst, dy, head)
+			sigmoidGradGeneric(dst[len(head):], dy[len(head):], tail)
 			return
 		}
 	}
@@ -180,13 +180,13 @@ func tanhGrad(dst, dy, y []float32) {
 		switch active {
 		case NEON:
 			n := len(y) &^ 3
+			head, tail := y[:n], y[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.TanhGradNEON(dst, dy, y[:chunk])
-				dst, dy, y = dst[chunk:], dy[chunk:], y[chunk:]
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.TanhGradNEON(dst, dy, head[:chunk])
 			}
-			asm.TanhGradNEON(dst, dy, y[:n])
-			tanhGradGeneric(dst[n:], dy[n:], y[n:])
+			asm.TanhGradNEON(dst, dy, head)
+			tanhGradGeneric(dst[len(head):], dy[len(head):], tail)
 			return
 		}
 	}
@@ -198,13 +198,13 @@ func leakyReLU(dst, x []float32, slope float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.LeakyReLUNEON(dst, x[:chunk], slope)
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.LeakyReLUNEON(dst, head[:chunk], slope)
 			}
-			asm.LeakyReLUNEON(dst, x[:n], slope)
-			leakyReLUGeneric(dst[n:], x[n:], slope)
+			asm.LeakyReLUNEON(dst, head, slope)
+			leakyReLUGeneric(dst[len(head):], tail, slope)
 			return
 		}
 	}
@@ -216,13 +216,13 @@ func leakyReLUGrad(dst, dy, x []float32, slope float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.LeakyReLUGradNEON(dst, dy, x[:chunk], slope)
-				dst, dy, x = dst[chunk:], dy[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, dy, head = dst[chunk:], dy[chunk:], head[chunk:] {
+				asm.LeakyReLUGradNEON(dst, dy, head[:chunk], slope)
 			}
-			asm.LeakyReLUGradNEON(dst, dy, x[:n], slope)
-			leakyReLUGradGeneric(dst[n:], dy[n:], x[n:], slope)
+			asm.LeakyReLUGradNEON(dst, dy, head, slope)
+			leakyReLUGradGeneric(dst[len(head):], dy[len(head):], tail, slope)
 			return
 		}
 	}
@@ -234,13 +234,13 @@ func subConst(dst, x []float32, c float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.SubConstNEON(dst, x[:chunk], c)
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				asm.SubConstNEON(dst, head[:chunk], c)
 			}
-			asm.SubConstNEON(dst, x[:n], c)
-			subConstGeneric(dst[n:], x[n:], c)
+			asm.SubConstNEON(dst, head, c)
+			subConstGeneric(dst[len(head):], tail, c)
 			return
 		}
 	}
@@ -252,13 +252,13 @@ func scaledDiff(dst, t []float32, scale float32) {
 		switch active {
 		case NEON:
 			n := len(dst) &^ 3
+			head, tail := dst[:n], dst[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.ScaledDiffNEON(dst[:chunk], t, scale)
-				dst, t = dst[chunk:], t[chunk:]
+			for ; len(head) > chunk; head, t = head[chunk:], t[chunk:] {
+				asm.ScaledDiffNEON(head[:chunk], t, scale)
 			}
-			asm.ScaledDiffNEON(dst[:n], t, scale)
-			scaledDiffGeneric(dst[n:], t[n:], scale)
+			asm.ScaledDiffNEON(head, t, scale)
+			scaledDiffGeneric(tail, t[len(head):], scale)
 			return
 		}
 	}
@@ -270,13 +270,13 @@ func add(dst, x, y []float32) {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
-			for ; n > chunk; n -= chunk {
-				asm.AddNEON(dst, x[:chunk], y)
-				dst, x, y = dst[chunk:], x[chunk:], y[chunk:]
+			for ; len(head) > chunk; dst, head, y = dst[chunk:], head[chunk:], y[chunk:] {
+				asm.AddNEON(dst, head[:chunk], y)
 			}
-			asm.AddNEON(dst, x[:n], y)
-			addGeneric(dst[n:], x[n:], y[n:])
+			asm.AddNEON(dst, head, y)
+			addGeneric(dst[len(head):], tail, y[len(head):])
 			return
 		}
 	}
@@ -288,14 +288,14 @@ func expShiftSum(dst, x []float32, shift float32) float32 {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
 			var s float32
-			for ; n > chunk; n -= chunk {
-				s += asm.ExpShiftSumNEON(dst, x[:chunk], shift)
-				dst, x = dst[chunk:], x[chunk:]
+			for ; len(head) > chunk; dst, head = dst[chunk:], head[chunk:] {
+				s += asm.ExpShiftSumNEON(dst, head[:chunk], shift)
 			}
-			s += asm.ExpShiftSumNEON(dst, x[:n], shift)
-			return s + expShiftSumGeneric(dst[n:], x[n:], shift)
+			s += asm.ExpShiftSumNEON(dst, head, shift)
+			return s + expShiftSumGeneric(dst[len(head):], tail, shift)
 		}
 	}
 	return expShiftSumGeneric(dst, x, shift)
@@ -306,14 +306,14 @@ func expShiftSumNoStore(x []float32, shift float32) float32 {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
 			var s float32
-			for ; n > chunk; n -= chunk {
-				s += asm.ExpShiftSumNoStoreNEON(x[:chunk], shift)
-				x = x[chunk:]
+			for ; len(head) > chunk; head = head[chunk:] {
+				s += asm.ExpShiftSumNoStoreNEON(head[:chunk], shift)
 			}
-			s += asm.ExpShiftSumNoStoreNEON(x[:n], shift)
-			return s + expShiftSumNoStoreGeneric(x[n:], shift)
+			s += asm.ExpShiftSumNoStoreNEON(head, shift)
+			return s + expShiftSumNoStoreGeneric(tail, shift)
 		}
 	}
 	return expShiftSumNoStoreGeneric(x, shift)
@@ -324,14 +324,14 @@ func sqDiffSum(x, y []float32) float64 {
 		switch active {
 		case NEON:
 			n := len(x) &^ 3
+			head, tail := x[:n], x[n:]
 			chunk := neonChunk()
 			var s float64
-			for ; n > chunk; n -= chunk {
-				s += asm.SqDiffSumNEON(x[:chunk], y)
-				x, y = x[chunk:], y[chunk:]
+			for ; len(head) > chunk; head, y = head[chunk:], y[chunk:] {
+				s += asm.SqDiffSumNEON(head[:chunk], y)
 			}
-			s += asm.SqDiffSumNEON(x[:n], y)
-			return s + sqDiffSumGeneric(x[n:], y[n:])
+			s += asm.SqDiffSumNEON(head, y)
+			return s + sqDiffSumGeneric(tail, y[len(head):])
 		}
 	}
 	return sqDiffSumGeneric(x, y)
@@ -342,14 +342,14 @@ func bceLogitsSum(z, y []float32) float64 {
 		switch active {
 		case NEON:
 			n := len(z) &^ 3
+			head, tail := z[:n], z[n:]
 			chunk := neonChunk()
 			var s float64
-			for ; n > chunk; n -= chunk {
-				s += asm.BCELogitsSumNEON(z[:chunk], y)
-				z, y = z[chunk:], y[chunk:]
+			for ; len(head) > chunk; head, y = head[chunk:], y[chunk:] {
+				s += asm.BCELogitsSumNEON(head[:chunk], y)
 			}
-			s += asm.BCELogitsSumNEON(z[:n], y)
-			return s + bceLogitsSumGeneric(z[n:], y[n:])
+			s += asm.BCELogitsSumNEON(head, y)
+			return s + bceLogitsSumGeneric(tail, y[len(head):])
 		}
 	}
 	return bceLogitsSumGeneric(z, y)
