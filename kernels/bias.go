@@ -17,6 +17,23 @@ func BiasAdd(dst, x, bias []float32) {
 	raceRead(bias)
 	raceWrite(dst)
 	cols := len(bias)
+	if cols < biasPatternLen && len(x) >= biasPatternLen && active != Generic {
+		// Narrow rows: bias repeated over whole rows, at least
+		// biasPatternLen long, added to spans of x, so that one assembly
+		// call covers several rows (10×10: 120 → 60 ns; 128×10: ~1.4 µs
+		// in the Go loop below). The same bits: one rounded addition each.
+		var buf [2 * biasPatternLen]float32
+		pat := buf[:ceilDiv(biasPatternLen, cols)*cols]
+		n := copy(pat, bias)
+		for n < len(pat) {
+			n += copy(pat[n:], pat[:n])
+		}
+		for r := 0; r < len(x); r += len(pat) {
+			span := min(len(pat), len(x)-r)
+			add(dst[r:r+span], x[r:r+span], pat[:span])
+		}
+		return
+	}
 	if cols < minAsmLen {
 		// Rows too short for assembly: one loop over all of them, without
 		// a dispatch per row (the same bits: one rounded addition each).
@@ -32,6 +49,10 @@ func BiasAdd(dst, x, bias []float32) {
 		add(dst[r:r+cols], x[r:r+cols], bias)
 	}
 }
+
+// biasPatternLen is the shortest span BiasAdd hands to assembly when its
+// rows are narrower.
+const biasPatternLen = 64
 
 // ColSums sets dst[j] to the sum of column j of the row-major x with
 // cols = len(dst) columns: a dense layer's bias gradient. Each column is
@@ -51,6 +72,29 @@ func ColSums(dst, x []float32) {
 	cols := len(dst)
 	if len(x) == 0 {
 		clear(dst)
+		return
+	}
+	if cols < minAsmLen {
+		// Rows too short for assembly: in Go, four columns at a time, each
+		// summed in a register down all the rows (the same bits: one
+		// rounded addition each, in row order); a loop adding each row
+		// into dst went through memory at every element (10×10: ~100 ns).
+		j := 0
+		for ; j+4 <= cols; j += 4 {
+			s0, s1, s2, s3 := x[j], x[j+1], x[j+2], x[j+3]
+			for r := cols + j; r+4 <= len(x); r += cols {
+				xr := x[r : r+4]
+				s0, s1, s2, s3 = s0+xr[0], s1+xr[1], s2+xr[2], s3+xr[3]
+			}
+			dst[j], dst[j+1], dst[j+2], dst[j+3] = s0, s1, s2, s3
+		}
+		for ; j < cols; j++ {
+			s := x[j]
+			for r := cols + j; r < len(x); r += cols {
+				s += x[r]
+			}
+			dst[j] = s
+		}
 		return
 	}
 	copy(dst, x[:cols])

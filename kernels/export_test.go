@@ -19,13 +19,17 @@ func SetDispatchForTest(minAsm, chunk int) (restore func()) {
 // (ncTiles·nr) (kc ≤ 0 restores the cache-derived sizes) and split products
 // of at least minFlops flops across goroutines, in parts of at least
 // minTiles tiles, so small test matrices exercise every loop and the
-// parallel path. The returned function restores the previous settings.
+// parallel path, where the parts always share the packed operand (see
+// minSharedMACs). The returned function restores the previous settings.
 func SetGemmBlocksForTest(kc, mcTiles, ncTiles int, minFlops float64, minTiles int) (restore func()) {
-	oldBlocks, oldFlops, oldTiles := gemmBlocksForTest, parallelMinFlops, minPartTiles
+	oldBlocks, oldFlops, oldTiles, oldShared := gemmBlocksForTest, parallelMinFlops, minPartTiles, minSharedMACs
 	gemmBlocksForTest = [3]int{kc, mcTiles, ncTiles}
 	parallelMinFlops, minPartTiles = minFlops, minTiles
+	if kc > 0 {
+		minSharedMACs = 0 // parallel parts always share the packed operand
+	}
 	return func() {
-		gemmBlocksForTest, parallelMinFlops, minPartTiles = oldBlocks, oldFlops, oldTiles
+		gemmBlocksForTest, parallelMinFlops, minPartTiles, minSharedMACs = oldBlocks, oldFlops, oldTiles, oldShared
 	}
 }
 
@@ -61,5 +65,5 @@ func UsesStrips(m, n, k, size int) bool {
 	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w)
 }
 
-// PowInt is powInt, for its test.
-var PowInt = powInt
+// PowInts is powInts, for its test.
+var PowInts = powInts

@@ -59,8 +59,8 @@ func Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda i
 // threads is the limit SetThreads set; 0 means runtime.GOMAXPROCS(0).
 var threads atomic.Int64
 
-// SetThreads sets the most goroutines one Sgemm or Dgemm call may use
-// (the caller's included). n < 1 restores the default,
+// SetThreads sets the most goroutines one call of Sgemm, Dgemm, Sgemv,
+// Dgemv, AdamStep or SGDStep may use (the caller's included). n < 1 restores the default,
 // runtime.GOMAXPROCS(0) at the time of each call. It may be called at any
 // time, also while multiplications run; calls already started keep the
 // value they read. Results do not depend on it.
@@ -68,8 +68,8 @@ func SetThreads(n int) {
 	threads.Store(int64(max(n, 0)))
 }
 
-// Threads returns the most goroutines one Sgemm or Dgemm call may use: the
-// value given to SetThreads, or runtime.GOMAXPROCS(0) by default.
+// Threads returns the most goroutines one call may use (see SetThreads):
+// the value given to SetThreads, or runtime.GOMAXPROCS(0) by default.
 func Threads() int {
 	if n := threads.Load(); n > 0 {
 		return int(n)

@@ -3,7 +3,6 @@ package kernels
 import (
 	"math"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 )
 
@@ -160,8 +159,8 @@ func gemmPool[T float32 | float64]() *sync.Pool {
 
 // Parallelism. A product with fewer flops than parallelMinFlops runs on the
 // caller alone (handing work to another goroutine costs microseconds);
-// otherwise it is cut into parts of at least minPartTiles tiles along
-// whichever of m and n has more tiles, one part per goroutine.
+// otherwise it is cut into parts of at least minPartTiles tiles along m or
+// n (see splitRows), one part per goroutine.
 // Both are variables so tests can force the parallel path on small
 // shapes.
 var (
@@ -169,11 +168,37 @@ var (
 	minPartTiles     = 2
 )
 
+// splitRows reports whether a parallel product is cut into row ranges
+// (else column ranges). Every part packs the whole of the operand that is
+// not cut (B, k×n, for row ranges; A, m×k, for column ranges), so the
+// smaller one is duplicated: rows when m ≥ n, unless n has the tiles for
+// two parts and m has not. Medians of 7 runs at 2 threads (avx512,
+// GFLOP/s, rows vs columns): 128×256×128 NT 201 vs 231, 256×1024×1024 NT
+// 204 vs 257, 256×1024×784 220 vs 230, 784×256×128 TN 278 vs 246,
+// 256×128×128 TN 170 vs 132.
+func splitRows(m, n, mTiles, nTiles int) bool {
+	if m >= n {
+		return mTiles >= 2*minPartTiles || nTiles < 2*minPartTiles
+	}
+	return nTiles < 2*minPartTiles && mTiles >= nTiles
+}
+
 // gemmDrive runs one validated call with alpha ≠ 0 and k > 0. It takes the
 // arguments by value so that they stay on the stack (or in the pooled call)
 // and a call allocates nothing.
 func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	g := &args
+	if g.k == 1 {
+		// An outer product: a transposed A (1×m) is A's column with stride
+		// 1, and a transposed B with ldb == 1 is B's row, so nothing needs
+		// transposing (the strips would copy B).
+		if g.aTrans {
+			g.aTrans, g.lda = false, 1
+		}
+		if g.bTrans && g.ldb == 1 {
+			g.bTrans, g.ldb = false, g.n
+		}
+	}
 	if g.n <= smallGemmMaxN && float64(g.m)*float64(g.n)*float64(g.k) <= smallGemmLimit() && gemmBlocksForTest[0] == 0 {
 		gemmSmall(g)
 		return
@@ -201,9 +226,13 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		}
 	}()
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
-	parts := 1
+	parts, byRows := 1, splitRows(g.m, g.n, mTiles, nTiles)
 	if 2*float64(g.m)*float64(g.n)*float64(g.k) >= parallelMinFlops {
-		parts = min(Threads(), max(mTiles, nTiles)/minPartTiles, maxGemmParts)
+		tiles := nTiles
+		if byRows {
+			tiles = mTiles
+		}
+		parts = min(Threads(), tiles/minPartTiles, maxGemmParts)
 	}
 	if parts <= 1 {
 		if plan.strips {
@@ -218,12 +247,11 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	}
 	call := getGemmCall[T]()
 	call.plan, call.args = plan, args
-	byRows := mTiles > nTiles
 	// The operand every part needs whole (B when parts are row ranges, A
 	// when they are column ranges) is packed once, by all the parts
 	// together, before they compute, unless it is too big to keep.
 	call.shared = sharedNone
-	if !plan.strips {
+	if !plan.strips && float64(g.m)*float64(g.n)*float64(g.k) >= minSharedMACs {
 		sharedRows, sharedTiles, sharedTile := g.m, mTiles, plan.mr
 		call.shared = sharedA
 		if byRows {
@@ -250,38 +278,33 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	putGemmCall(call)
 }
 
+// minSharedMACs is the smallest product (m·n·k) whose parallel parts
+// share a packed operand. Sharing costs a second round of hand-over and
+// wait, which below ~512³ costs more than the packing it saves. Medians
+// of 7 runs at 2 threads on a Xeon (avx512, GFLOP/s, shared vs not):
+// 128×128×256 156 vs 207, 128×256×784 203 vs 232, 784×256×128 TN 258 vs
+// 273, 512³ 228 vs 237, 1024³ 218 vs 220, 2048³ 236 vs 222.
+var minSharedMACs = float64(1 << 28)
+
 // maxSharedPack is the most elements of a packed operand a parallel call
 // shares between its parts (32 MiB of float64); beyond it each part packs
 // its own blocks, as on one goroutine.
 const maxSharedPack = 1 << 22
 
 // runParts cuts the call into parts ranges of whole tiles (tiles of tile
-// rows of C when byRows, else columns; size is m or n) and runs them: parts
-// 1.. are offered to idle workers, part 0 runs here, then whatever no
-// worker has claimed yet, so a call never waits for a busy pool.
+// rows of C when byRows, else columns; size is m or n) and runs them (see
+// parallelCall).
 func (call *gemmCall[T]) runParts(parts, tiles, tile, size int, byRows bool) {
 	g := &call.args
-	call.wg.Add(parts)
 	for p := range parts {
 		lo := min(p*tiles/parts*tile, size)
 		hi := min((p+1)*tiles/parts*tile, size)
-		i0, i1, j0, j1 := 0, g.m, lo, hi
+		call.parts[p] = [4]int{0, g.m, lo, hi}
 		if byRows {
-			i0, i1, j0, j1 = lo, hi, 0, g.n
-		}
-		call.jobs[p].set(call, i0, i1, j0, j1)
-	}
-	startGemmWorkers(parts - 1)
-	for p := 1; p < parts; p++ {
-		select {
-		case gemmWork <- gemmTicket{job: &call.jobs[p], gen: call.jobs[p].gen()}:
-		default:
+			call.parts[p] = [4]int{lo, hi, 0, g.n}
 		}
 	}
-	for p := range parts {
-		call.jobs[p].claimAndRun(call.jobs[p].gen())
-	}
-	call.wg.Wait()
+	call.run(parts)
 }
 
 // stripGemmMACs, if not negative, is the largest product (m·n·k
@@ -404,11 +427,11 @@ const maxGemmParts = 64
 type gemmCall[T float32 | float64] struct {
 	plan   gemmPlan
 	args   gemmArgs[T]
-	shared int // sharedNone, sharedA or sharedB: the operand packed once for all parts
-	phase  int // phasePack (the parts pack the shared operand) or phaseCompute
-	packed []T // the shared operand, packed (see packedBlock)
-	wg     sync.WaitGroup
-	jobs   [maxGemmParts]gemmJob[T]
+	shared int                  // sharedNone, sharedA or sharedB: the operand packed once for all parts
+	phase  int                  // phasePack (the parts pack the shared operand) or phaseCompute
+	packed []T                  // the shared operand, packed (see packedBlock)
+	parts  [maxGemmParts][4]int // i0, i1, j0, j1 of each part
+	parallelCall
 }
 
 // gemmCall.shared values.
@@ -424,41 +447,20 @@ const (
 	phasePack
 )
 
-// gemmJob is one part of a call: C[i0:i1, j0:j1]. state holds a generation
-// number times two, plus one once claimed; a ticket names the generation it
-// was issued for, so a stale ticket left in the channel from an earlier use
-// of the pooled job can never claim it.
-type gemmJob[T float32 | float64] struct {
-	call           *gemmCall[T]
-	i0, i1, j0, j1 int
-	state          atomic.Uint64
-}
-
-func (j *gemmJob[T]) set(call *gemmCall[T], i0, i1, j0, j1 int) {
-	j.call, j.i0, j.i1, j.j0, j.j1 = call, i0, i1, j0, j1
-	j.state.Store((j.state.Load()>>1 + 1) << 1) // next generation, unclaimed
-}
-
-func (j *gemmJob[T]) gen() uint64 { return j.state.Load() >> 1 }
-
-// claimAndRun runs the job if it is still unclaimed in generation gen.
-func (j *gemmJob[T]) claimAndRun(gen uint64) {
-	if !j.state.CompareAndSwap(gen<<1, gen<<1|1) {
-		return
-	}
-	call := j.call
+// runPart runs part p, C[i0:i1, j0:j1] for {i0, i1, j0, j1} = parts[p].
+func (call *gemmCall[T]) runPart(p int) {
+	i0, i1, j0, j1 := call.parts[p][0], call.parts[p][1], call.parts[p][2], call.parts[p][3]
 	switch {
 	case call.plan.strips:
-		gemmStripsPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1)
+		gemmStripsPart(&call.plan, &call.args, i0, i1, j0, j1)
 	case call.phase == phasePack:
-		call.packShared(j.i0, j.i1, j.j0, j.j1)
+		call.packShared(i0, i1, j0, j1)
 	default:
 		buf := getGemmBuf[T]()
 		buf.ensure(&call.plan)
-		gemmPart(&call.plan, &call.args, j.i0, j.i1, j.j0, j.j1, buf, call.shared, call.packed)
+		gemmPart(&call.plan, &call.args, i0, i1, j0, j1, buf, call.shared, call.packed)
 		putGemmBuf(buf)
 	}
-	call.wg.Done()
 }
 
 func getGemmCall[T float32 | float64]() *gemmCall[T] {
@@ -470,7 +472,9 @@ func getGemmCall[T float32 | float64]() *gemmCall[T] {
 	if call, ok := pool.Get().(*gemmCall[T]); ok {
 		return call
 	}
-	return new(gemmCall[T])
+	call := new(gemmCall[T])
+	call.runner = call
+	return call
 }
 
 func putGemmCall[T float32 | float64](call *gemmCall[T]) {
@@ -483,37 +487,6 @@ func putGemmCall[T float32 | float64](call *gemmCall[T]) {
 }
 
 var gemmCalls32, gemmCalls64 sync.Pool
-
-// gemmTicket offers one job of one generation to a worker.
-type gemmTicket struct {
-	job interface{ claimAndRun(gen uint64) }
-	gen uint64
-}
-
-// The worker pool: goroutines started on demand, never more than
-// maxGemmParts-1, each waiting for tickets. Tickets are offered without
-// blocking, so the pool only ever speeds a call up.
-var (
-	gemmWork        = make(chan gemmTicket, maxGemmParts)
-	gemmWorkersMu   sync.Mutex
-	gemmWorkerCount atomic.Int32
-)
-
-func startGemmWorkers(n int) {
-	if int(gemmWorkerCount.Load()) >= n {
-		return
-	}
-	gemmWorkersMu.Lock()
-	defer gemmWorkersMu.Unlock()
-	for int(gemmWorkerCount.Load()) < min(n, maxGemmParts-1) {
-		gemmWorkerCount.Add(1)
-		go func() {
-			for t := range gemmWork {
-				t.job.claimAndRun(t.gen)
-			}
-		}()
-	}
-}
 
 // gemmPart computes C[i0:i1, j0:j1] through loops 5 to 2. i0 and j0 are
 // multiples of mr and nr, so its tiles are those of the whole product.

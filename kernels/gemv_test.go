@@ -444,10 +444,15 @@ func TestGemmPathBoundaries(t *testing.T) {
 			}
 		}
 		t.Logf("%d path changes checked", flips)
-		for _, s := range [][3]int{{1, 2, 3}, {2, 2, 3}, {2, 1, 3}, {1, 70, 9}, {2, 70, 9}, {70, 1, 9}, {70, 2, 9}} {
+		// Around m == 1, n == 1 and the matrix-vector path's stack sums
+		// (outputs of 64 and 65), with k = 1, strided and padded operands.
+		for _, s := range [][3]int{{1, 2, 3}, {2, 2, 3}, {2, 1, 3}, {1, 70, 9}, {2, 70, 9}, {70, 1, 9}, {70, 2, 9},
+			{1, 64, 9}, {1, 65, 9}, {64, 1, 9}, {65, 1, 9}, {1, 64, 1}, {64, 1, 1}, {1, 10, 1}, {10, 1, 1},
+			{10, 10, 1}, {70, 9, 1}, {9, 70, 1}} { // and outer products (k = 1)
 			for _, tA := range gemmTrans {
 				for _, tB := range gemmTrans {
 					checkGemm[float32](t, r, gemmCase{tA: tA, tB: tB, m: s[0], n: s[1], k: s[2], alpha: 1, beta: 0})
+					checkGemm[float64](t, r, gemmCase{tA: tA, tB: tB, m: s[0], n: s[1], k: s[2], alpha: -0.5, beta: 2, padA: 2, padB: 1, padC: 3})
 				}
 			}
 		}

@@ -277,8 +277,8 @@ func TestBiasAddColSums(t *testing.T) {
 	defer kernels.SetDispatchForTest(0, -1)()
 	forEachDispatch(t, func(t *testing.T) {
 		r := testutil.NewRand(25)
-		for _, cols := range []int{1, 3, 8, 17, 64, 300} {
-			for _, rows := range []int{0, 1, 2, 5} {
+		for _, cols := range []int{1, 3, 8, 10, 17, 63, 64, 300} {
+			for _, rows := range []int{0, 1, 2, 5, 13, 40} {
 				x := testutil.Mixed(r, rows*cols)
 				bias := testutil.Mixed(r, cols)
 				dst := make([]float32, len(x))

@@ -51,20 +51,44 @@
 	VMULPS wsrc, WD, t \
 	VADDPS t, g, g
 
+// FLUSH sets x to +0 where |x| < 2⁻¹²⁶ (a subnormal or zero; NaN is
+// kept), using t: the optimizers store their moments subnormal-free (see
+// AdamStep in kernels/optim.go). The constants come from memory: every
+// register is taken.
+#define FLUSH(x, t) \
+	VANDPS optAbsMask<>(SB), x, t \
+	VCMPPS $0x15, optMinNormal<>(SB), t, t \
+	VANDPS t, x, x
+
+// optAbsMask clears a float's sign; optMinNormal is 2⁻¹²⁶, the smallest
+// normal float32 (predicate 0x15 is NLT_UQ: not less than, or unordered).
+DATA optAbsMask<>+0(SB)/8, $0x7fffffff7fffffff
+DATA optAbsMask<>+8(SB)/8, $0x7fffffff7fffffff
+DATA optAbsMask<>+16(SB)/8, $0x7fffffff7fffffff
+DATA optAbsMask<>+24(SB)/8, $0x7fffffff7fffffff
+GLOBL optAbsMask<>(SB), RODATA|NOPTR, $32
+DATA optMinNormal<>+0(SB)/8, $0x0080000000800000
+DATA optMinNormal<>+8(SB)/8, $0x0080000000800000
+DATA optMinNormal<>+16(SB)/8, $0x0080000000800000
+DATA optMinNormal<>+24(SB)/8, $0x0080000000800000
+GLOBL optMinNormal<>(SB), RODATA|NOPTR, $32
+
 // ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
 // (memory or registers); it leaves the new m in m, v in v, w in g, using t:
 //
-//	m = B1*m + OMB1*g
-//	v = B2*v + OMB2*(g*g)
+//	m = flush(B1*m + OMB1*g)
+//	v = flush(B2*v + OMB2*(g*g))
 //	w = w - STEP*(m / (sqrt(v)/BC2 + EPS))
 #define ADAM(wsrc, msrc, vsrc, g, m, v, t) \
 	VMULPS  msrc, B1, m \
 	VMULPS  g, OMB1, t \
 	VADDPS  t, m, m \
+	FLUSH(m, t) \
 	VMULPS  g, g, t \
 	VMULPS  t, OMB2, t \
 	VMULPS  vsrc, B2, v \
 	VADDPS  t, v, v \
+	FLUSH(v, t) \
 	VSQRTPS v, t \
 	VDIVPS  BC2, t, t \
 	VADDPS  EPS, t, t \
@@ -80,8 +104,8 @@
 //		if weightDecay != 0 {
 //			gi += float32(weightDecay * w[i])
 //		}
-//		mi := float32(beta1*m[i]) + float32(oneMinusBeta1*gi)
-//		vi := float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi))
+//		mi := flushSubnormal(float32(beta1*m[i]) + float32(oneMinusBeta1*gi))
+//		vi := flushSubnormal(float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi)))
 //		denom := float32(float32(math.Sqrt(float64(vi)))/bc2Sqrt) + eps
 //		w[i] -= float32(stepSize * float32(mi/denom))
 //		m[i], v[i] = mi, vi
@@ -177,10 +201,12 @@ adamDone:
 #define LR Y13
 #define MOM Y14
 
-// MOMENTUM sets v = MOM*vel + g (velsrc: memory or register).
-#define MOMENTUM(velsrc, g, v) \
+// MOMENTUM sets v = flush(MOM*vel + g) (velsrc: memory or register),
+// using t.
+#define MOMENTUM(velsrc, g, v, t) \
 	VMULPS velsrc, MOM, v \
-	VADDPS g, v, v
+	VADDPS g, v, v \
+	FLUSH(v, t)
 
 // NESTEROV_UPD sets g = g + MOM*v, using t.
 #define NESTEROV_UPD(g, v, t) \
@@ -202,7 +228,7 @@ adamDone:
 //		}
 //		upd := gi
 //		if momentum != 0 {
-//			vi := float32(momentum*vel[i]) + gi
+//			vi := flushSubnormal(float32(momentum*vel[i]) + gi)
 //			vel[i] = vi
 //			upd = vi
 //			if nesterov {
@@ -246,10 +272,10 @@ sgdLoop32:
 sgdMomentum32:
 	TESTL   MOM_ON, MOM_ON
 	JZ      sgdUpdate32
-	MOMENTUM((VEL_PTR), Y0, Y1)
-	MOMENTUM(32(VEL_PTR), Y3, Y4)
-	MOMENTUM(64(VEL_PTR), Y6, Y7)
-	MOMENTUM(96(VEL_PTR), Y9, Y10)
+	MOMENTUM((VEL_PTR), Y0, Y1, Y2)
+	MOMENTUM(32(VEL_PTR), Y3, Y4, Y5)
+	MOMENTUM(64(VEL_PTR), Y6, Y7, Y8)
+	MOMENTUM(96(VEL_PTR), Y9, Y10, Y11)
 	VMOVUPS Y1, (VEL_PTR)
 	VMOVUPS Y4, 32(VEL_PTR)
 	VMOVUPS Y7, 64(VEL_PTR)
@@ -294,7 +320,7 @@ sgdLoop8:
 sgdMomentum8:
 	TESTL   MOM_ON, MOM_ON
 	JZ      sgdUpdate8
-	MOMENTUM((VEL_PTR), Y0, Y1)
+	MOMENTUM((VEL_PTR), Y0, Y1, Y2)
 	VMOVUPS Y1, (VEL_PTR)
 	TESTL   NESTEROV, NESTEROV
 	JZ      sgdHeavyBall8
@@ -327,7 +353,7 @@ sgdMomentumTail:
 	TESTL      MOM_ON, MOM_ON
 	JZ         sgdUpdateTail
 	VMASKMOVPS (VEL_PTR), Y12, Y4
-	MOMENTUM(Y4, Y0, Y1)
+	MOMENTUM(Y4, Y0, Y1, Y2)
 	VMASKMOVPS Y1, Y12, (VEL_PTR)
 	TESTL      NESTEROV, NESTEROV
 	JZ         sgdHeavyBallTail

@@ -48,20 +48,42 @@
 	VMULPS wsrc, WD, t \
 	VADDPS t, g, g
 
+// FLUSH sets x to +0 where |x| < 2⁻¹²⁶ (a subnormal or zero; NaN is
+// kept), using t and K2: the optimizers store their moments
+// subnormal-free (see AdamStep in kernels/optim.go). Predicate 0x15 is
+// NLT_UQ (not less than, or unordered): K2 marks the lanes to keep.
+#define FLUSH(x, t) \
+	VPANDD    ABS_MASK, x, t \
+	VCMPPS    $0x15, MIN_NORMAL, t, K2 \
+	VMOVAPS.Z x, K2, x
+
+#define ABS_MASK Z26
+#define MIN_NORMAL Z27
+
+// FLUSH_CONSTANTS sets ABS_MASK (clears a float's sign) and MIN_NORMAL
+// (2⁻¹²⁶, the smallest normal float32), using AX.
+#define FLUSH_CONSTANTS \
+	MOVL         $0x7fffffff, AX \
+	VPBROADCASTD AX, ABS_MASK \
+	MOVL         $0x00800000, AX \
+	VPBROADCASTD AX, MIN_NORMAL
+
 // ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
 // (memory or registers); it leaves the new m in m, v in v, w in g, using t:
 //
-//	m = B1*m + OMB1*g
-//	v = B2*v + OMB2*(g*g)
+//	m = flush(B1*m + OMB1*g)
+//	v = flush(B2*v + OMB2*(g*g))
 //	w = w - STEP*(m / (sqrt(v)/BC2 + EPS))
 #define ADAM(wsrc, msrc, vsrc, g, m, v, t) \
 	VMULPS  msrc, B1, m \
 	VMULPS  g, OMB1, t \
 	VADDPS  t, m, m \
+	FLUSH(m, t) \
 	VMULPS  g, g, t \
 	VMULPS  t, OMB2, t \
 	VMULPS  vsrc, B2, v \
 	VADDPS  t, v, v \
+	FLUSH(v, t) \
 	VSQRTPS v, t \
 	VDIVPS  BC2, t, t \
 	VADDPS  EPS, t, t \
@@ -77,14 +99,15 @@
 //		if weightDecay != 0 {
 //			gi += float32(weightDecay * w[i])
 //		}
-//		mi := float32(beta1*m[i]) + float32(oneMinusBeta1*gi)
-//		vi := float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi))
+//		mi := flushSubnormal(float32(beta1*m[i]) + float32(oneMinusBeta1*gi))
+//		vi := flushSubnormal(float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi)))
 //		denom := float32(float32(math.Sqrt(float64(vi)))/bc2Sqrt) + eps
 //		w[i] -= float32(stepSize * float32(mi/denom))
 //		m[i], v[i] = mi, vi
 //	}
 //
-// Vector k of a trip uses Z(4k)..Z(4k+3); the scalars live in Z16..Z23.
+// Vector k of a trip uses Z(4k)..Z(4k+3); the scalars live in Z16..Z23,
+// the flush constants in Z26 and Z27.
 // Requires AVX512F.
 TEXT ·AdamStepAVX512(SB), NOSPLIT, $0-128
 	MOVQ         w_base+0(FP), W_PTR
@@ -102,6 +125,7 @@ TEXT ·AdamStepAVX512(SB), NOSPLIT, $0-128
 	VBROADCASTSS weightDecay+124(FP), WD
 	MOVL         weightDecay+124(FP), WD_ON
 	SHLL         $1, WD_ON
+	FLUSH_CONSTANTS
 
 adamLoop64:
 	CMPQ    N, $64
@@ -190,10 +214,12 @@ adamDone:
 #define LR Z24
 #define MOM Z25
 
-// MOMENTUM sets v = MOM*vel + g (velsrc: memory or register).
-#define MOMENTUM(velsrc, g, v) \
+// MOMENTUM sets v = flush(MOM*vel + g) (velsrc: memory or register),
+// using t.
+#define MOMENTUM(velsrc, g, v, t) \
 	VMULPS velsrc, MOM, v \
-	VADDPS g, v, v
+	VADDPS g, v, v \
+	FLUSH(v, t)
 
 // NESTEROV_UPD sets g = g + MOM*v, using t.
 #define NESTEROV_UPD(g, v, t) \
@@ -215,7 +241,7 @@ adamDone:
 //		}
 //		upd := gi
 //		if momentum != 0 {
-//			vi := float32(momentum*vel[i]) + gi
+//			vi := flushSubnormal(float32(momentum*vel[i]) + gi)
 //			vel[i] = vi
 //			upd = vi
 //			if nesterov {
@@ -227,7 +253,8 @@ adamDone:
 //
 // Four vectors per trip, each in three registers: the gradient (then the
 // update), the velocity, and a temporary (then the new w); the scalars
-// live in Z23..Z25. vel is neither read nor written if momentum == 0.
+// live in Z23..Z25, the flush constants in Z26 and Z27. vel is neither
+// read nor written if momentum == 0.
 // Requires AVX512F.
 TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 	MOVQ         w_base+0(FP), W_PTR
@@ -242,6 +269,7 @@ TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 	MOVL         weightDecay+80(FP), WD_ON
 	SHLL         $1, WD_ON
 	MOVBLZX      nesterov+84(FP), NESTEROV
+	FLUSH_CONSTANTS
 
 sgdLoop64:
 	CMPQ    N, $64
@@ -260,10 +288,10 @@ sgdLoop64:
 sgdMomentum64:
 	TESTL   MOM_ON, MOM_ON
 	JZ      sgdUpdate64
-	MOMENTUM((VEL_PTR), Z0, Z1)
-	MOMENTUM(64(VEL_PTR), Z3, Z4)
-	MOMENTUM(128(VEL_PTR), Z6, Z7)
-	MOMENTUM(192(VEL_PTR), Z9, Z10)
+	MOMENTUM((VEL_PTR), Z0, Z1, Z2)
+	MOMENTUM(64(VEL_PTR), Z3, Z4, Z5)
+	MOMENTUM(128(VEL_PTR), Z6, Z7, Z8)
+	MOMENTUM(192(VEL_PTR), Z9, Z10, Z11)
 	VMOVUPS Z1, (VEL_PTR)
 	VMOVUPS Z4, 64(VEL_PTR)
 	VMOVUPS Z7, 128(VEL_PTR)
@@ -308,7 +336,7 @@ sgdLoop16:
 sgdMomentum16:
 	TESTL   MOM_ON, MOM_ON
 	JZ      sgdUpdate16
-	MOMENTUM((VEL_PTR), Z0, Z1)
+	MOMENTUM((VEL_PTR), Z0, Z1, Z2)
 	VMOVUPS Z1, (VEL_PTR)
 	TESTL   NESTEROV, NESTEROV
 	JZ      sgdHeavyBall16
@@ -341,7 +369,7 @@ sgdMomentumTail:
 	TESTL     MOM_ON, MOM_ON
 	JZ        sgdUpdateTail
 	VMOVUPS.Z (VEL_PTR), K1, Z4
-	MOMENTUM(Z4, Z0, Z1)
+	MOMENTUM(Z4, Z0, Z1, Z2)
 	VMOVUPS   Z1, K1, (VEL_PTR)
 	TESTL     NESTEROV, NESTEROV
 	JZ        sgdHeavyBallTail

@@ -28,6 +28,26 @@
 // FSQRT_S4(d, n): Vd.4S = sqrt(Vn.4S).
 #define FSQRT_S4(d, n) WORD $(0x6EA1F800 | (n)<<5 | (d))
 
+// FABS_S4(d, n): Vd.4S = |Vn.4S|.   FCMGT_S4(d, n, m): Vd.4S = all ones
+// where Vn > Vm, else 0 (false for NaN).   BIC_16B(d, n, m): Vd = Vn &^ Vm.
+#define FABS_S4(d, n) WORD $(0x4EA0F800 | (n)<<5 | (d))
+#define FCMGT_S4(d, n, m) WORD $(0x6EA0E400 | (m)<<16 | (n)<<5 | (d))
+#define BIC_16B(d, n, m) WORD $(0x4E601C00 | (m)<<16 | (n)<<5 | (d))
+
+// MIN_NORMAL (V28) holds 2⁻¹²⁶, the smallest normal float32, in each lane.
+#define MIN_NORMAL 28
+#define SET_MIN_NORMAL \
+	MOVW $0x00800000, R8; \
+	VDUP R8, V28.S4
+
+// FLUSH(x, t): Vx = +0 in the lanes where |Vx| < 2⁻¹²⁶ (a subnormal or
+// zero; NaN is kept), using Vt: the optimizers store their moments
+// subnormal-free (see AdamStep in kernels/optim.go).
+#define FLUSH(x, t) \
+	FABS_S4(t, x); \
+	FCMGT_S4(t, MIN_NORMAL, t); \
+	BIC_16B(x, x, t)
+
 #define W_PTR R0
 #define G_PTR R1
 #define M_PTR R2
@@ -42,7 +62,7 @@
 // V0 beta1          V4 stepSize     V8–V11   w      V20–V23  v
 // V1 beta2          V5 bc2Sqrt      V12–V15  g      V24–V27  temporaries
 // V2 oneMinusBeta1  V6 eps          V16–V19  m
-// V3 oneMinusBeta2  V7 weightDecay
+// V3 oneMinusBeta2  V7 weightDecay                  V28      MIN_NORMAL
 //
 // The step is split into stages, each applied to the four vectors of a
 // trip in turn, so four independent chains are in flight. Arguments are
@@ -53,18 +73,20 @@
 	FMUL_S4(t, 7, w); \
 	FADD_S4(g, g, t)
 
-// ADAM_M: m = beta1·m + oneMinusBeta1·g.
+// ADAM_M: m = flush(beta1·m + oneMinusBeta1·g).
 #define ADAM_M(g, m, t) \
 	FMUL_S4(m, 0, m); \
 	FMUL_S4(t, 2, g); \
-	FADD_S4(m, m, t)
+	FADD_S4(m, m, t); \
+	FLUSH(m, t)
 
-// ADAM_V: v = beta2·v + oneMinusBeta2·(g·g).
+// ADAM_V: v = flush(beta2·v + oneMinusBeta2·(g·g)).
 #define ADAM_V(g, v, t) \
 	FMUL_S4(v, 1, v); \
 	FMUL_S4(t, g, g); \
 	FMUL_S4(t, 3, t); \
-	FADD_S4(v, v, t)
+	FADD_S4(v, v, t); \
+	FLUSH(v, t)
 
 // ADAM_DENOM: t = sqrt(v)/bc2Sqrt + eps.
 #define ADAM_DENOM(v, t) \
@@ -83,8 +105,8 @@
 //	for i := range w {
 //		gi := g[i]
 //		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
-//		mi := float32(beta1*m[i]) + float32(oneMinusBeta1*gi)
-//		vi := float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi))
+//		mi := flushSubnormal(float32(beta1*m[i]) + float32(oneMinusBeta1*gi))
+//		vi := flushSubnormal(float32(beta2*v[i]) + float32(oneMinusBeta2*float32(gi*gi)))
 //		denom := float32(sqrt(vi)/bc2Sqrt) + eps
 //		w[i] -= float32(stepSize * float32(mi/denom))
 //		m[i], v[i] = mi, vi
@@ -116,6 +138,7 @@ TEXT ·AdamStepNEON(SB), NOSPLIT, $0-128
 	VDUP  V5.S[0], V5.S4
 	VDUP  V6.S[0], V6.S4
 	VDUP  V7.S[0], V7.S4
+	SET_MIN_NORMAL
 
 adamLoop16:
 	CMP    $16, N
@@ -188,10 +211,11 @@ adamDone:
 	FMUL_S4(t, 1, w); \
 	FADD_S4(g, g, t)
 
-// SGD_VEL: vel = momentum·vel + g.
-#define SGD_VEL(g, vel) \
+// SGD_VEL: vel = flush(momentum·vel + g), using t.
+#define SGD_VEL(g, vel, t) \
 	FMUL_S4(vel, 2, vel); \
-	FADD_S4(vel, vel, g)
+	FADD_S4(vel, vel, g); \
+	FLUSH(vel, t)
 
 // SGD_NESTEROV: g = g + momentum·vel (the update, in g's register).
 #define SGD_NESTEROV(g, vel, t) \
@@ -210,7 +234,7 @@ adamDone:
 //		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
 //		upd := gi
 //		if momentum != 0 {
-//			vi := float32(momentum*vel[i]) + gi
+//			vi := flushSubnormal(float32(momentum*vel[i]) + gi)
 //			vel[i] = vi
 //			upd = vi
 //			if nesterov { upd = gi + float32(momentum*vi) }
@@ -280,6 +304,7 @@ sgdMomentum:
 	MOVD  vel_base+48(FP), VEL_PTR
 	MOVBU nesterov+84(FP), NESTEROV
 	VDUP  V2.S[0], V2.S4
+	SET_MIN_NORMAL
 
 momLoop16:
 	CMP    $16, N
@@ -294,10 +319,10 @@ momLoop16:
 	SGD_DECAY(11, 15, 23)
 
 momVel16:
-	SGD_VEL(12, 16)
-	SGD_VEL(13, 17)
-	SGD_VEL(14, 18)
-	SGD_VEL(15, 19)
+	SGD_VEL(12, 16, 20)
+	SGD_VEL(13, 17, 21)
+	SGD_VEL(14, 18, 22)
+	SGD_VEL(15, 19, 23)
 	VST1.P [V16.S4, V17.S4, V18.S4, V19.S4], 64(VEL_PTR)
 	CBZ    NESTEROV, momPlain16
 	SGD_NESTEROV(12, 16, 20)
@@ -331,7 +356,7 @@ momLoop4:
 	SGD_DECAY(8, 12, 20)
 
 momVel4:
-	SGD_VEL(12, 16)
+	SGD_VEL(12, 16, 20)
 	VST1.P [V16.S4], 16(VEL_PTR)
 	CBZ    NESTEROV, momPlain4
 	SGD_NESTEROV(12, 16, 20)
