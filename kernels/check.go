@@ -28,6 +28,44 @@ func partialOverlap(a, b []float32) bool {
 	return d != 0 && (d < uintptr(len(b))*4 || -d < uintptr(len(a))*4)
 }
 
+// overlaps reports whether a and b share any memory (for outputs that may
+// not alias an input at all).
+func overlaps(a, b []float32) bool {
+	return len(a) > 0 && len(b) > 0 && (partialOverlap(a, b) || &a[0] == &b[0])
+}
+
+// checkRows panics unless n elements form whole rows of cols ≥ 1 columns.
+func checkRows(fn string, n, cols int) {
+	if cols < 1 || n%cols != 0 {
+		panicRows(fn, n, cols)
+	}
+}
+
+//go:noinline
+func panicRows(fn string, n, cols int) {
+	panic("kernels: " + fn + ": " + itoa(n) + " elements are not rows of cols = " + itoa(cols))
+}
+
+// checkBatch panics if a loss is asked for the mean over no elements.
+func checkBatch(fn string, n int) {
+	if n == 0 {
+		panic("kernels: " + fn + ": empty batch")
+	}
+}
+
+// checkLabels panics unless there is one label per row and each is a
+// column index.
+func checkLabels(fn string, labels []int32, rows, cols int) {
+	if len(labels) != rows {
+		panic("kernels: " + fn + ": " + itoa(len(labels)) + " labels for " + itoa(rows) + " rows")
+	}
+	for _, l := range labels {
+		if l < 0 || int(l) >= cols {
+			panic("kernels: " + fn + ": label " + itoa(int(l)) + " out of range [0, " + itoa(cols) + ")")
+		}
+	}
+}
+
 //go:noinline
 func panicLengths(fn, xName string, nx int, yName string, ny int) {
 	panic(fmt.Sprintf("kernels: %s: len(%s) = %d != len(%s) = %d", fn, xName, nx, yName, ny))
@@ -39,4 +77,27 @@ func panicLengths(fn, xName string, nx int, yName string, ny int) {
 //go:noinline
 func panicOverlap(what string) {
 	panic("kernels: " + what + " overlap without being the same slice")
+}
+
+// itoa formats small ints for panic messages without fmt.
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
 }

@@ -1,5 +1,7 @@
 package kernels
 
+//go:generate go run mkdispatch.go
+
 // Dispatch parameters shared by every elementwise kernel.
 var (
 	// minAsmLen is the shortest vector handed to assembly: below it a call

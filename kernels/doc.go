@@ -21,8 +21,8 @@
 //   - Softmax, row by row: [Softmax] and [LogSoftmax] (bounded).
 //   - Losses, returning a float64 mean: [MSELoss], [BCEWithLogitsLoss],
 //     [CCEWithLogitsLoss], [SparseCCEWithLogitsLoss] (bounded); their
-//     gradients with respect to the logits: [SigmoidCrossEntropyGrad],
-//     [SoftmaxCrossEntropyGrad], [SparseSoftmaxCrossEntropyGrad] (bounded).
+//     gradients with respect to the logits: [BCEWithLogitsGrad],
+//     [CCEWithLogitsGrad], [SparseCCEWithLogitsGrad] (bounded).
 //   - Bias: [BiasAdd] broadcasts a bias over the rows, [ColSums] is its
 //     gradient (exact).
 //   - Optimizers, one fused pass with PyTorch's semantics: [SGDStep] with

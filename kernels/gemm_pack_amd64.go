@@ -19,7 +19,7 @@ func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool {
 		len(dst) < rows*width || len(src) < (rows-1)*ld+width {
 		return false
 	}
-	asm.CopyRowsAVX2(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size)
+	asm.CopyRowsAVX(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size)
 	return true
 }
 
@@ -55,9 +55,9 @@ func packTrans[T float32 | float64](dst, src []T, ld, k, nr int) bool {
 	}
 	d, s := unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src))
 	if size == 4 {
-		asm.PackTransF32AVX2(d, s, ld*size, k, nr)
+		asm.PackTransF32AVX(d, s, ld*size, k, nr)
 	} else {
-		asm.PackTransF64AVX2(d, s, ld*size, k, nr)
+		asm.PackTransF64AVX(d, s, ld*size, k, nr)
 	}
 	return true
 }

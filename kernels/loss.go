@@ -1,28 +1,31 @@
 package kernels
 
-import "math"
-
 // The losses of the MLP trainer, each the mean over a batch, and the
 // fused gradients of the output activation and its cross-entropy, formed
 // from logits so nothing takes log(0). Per-element terms are float32 (from
-// the kernels above); sums are accumulated in float64.
+// the row operations, rowops.go); sums are accumulated in float64.
+//
+// One name per loss, as PyTorch spells it: MSE, BCE (binary cross-entropy
+// of sigmoid(logits)), CCE (categorical cross-entropy of softmax(logits)),
+// SparseCCE (CCE against integer labels). XWithLogitsLoss returns the mean
+// loss, XWithLogitsGrad sets its gradient with respect to the logits.
 
-// SoftmaxCrossEntropyGrad sets dst = scale·(Softmax(logits) − target), row
+// CCEWithLogitsGrad sets dst = alpha·(Softmax(logits) − target), row
 // by row (cols columns): the gradient with respect to the logits of the
 // categorical cross-entropy of softmax(logits) against the one-hot (or any
-// probability) rows of target, times scale (pass 1/batch for the gradient
+// probability) rows of target, times alpha (pass 1/batch for the gradient
 // of the mean). The softmax has Softmax's accuracy; the difference and the
 // product each add one rounding.
 //
 // dst may be logits itself but must not otherwise overlap logits or
 // target. It panics if cols < 1, len(logits) is not a multiple of cols, or
 // the lengths differ.
-func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, scale float32) {
-	checkRows("SoftmaxCrossEntropyGrad", len(logits), cols)
-	checkSameLen("SoftmaxCrossEntropyGrad", "dst", dst, "logits", logits)
-	checkSameLen("SoftmaxCrossEntropyGrad", "dst", dst, "target", target)
+func CCEWithLogitsGrad(dst, logits, target []float32, cols int, alpha float32) {
+	checkRows("CCEWithLogitsGrad", len(logits), cols)
+	checkSameLen("CCEWithLogitsGrad", "dst", dst, "logits", logits)
+	checkSameLen("CCEWithLogitsGrad", "dst", dst, "target", target)
 	if partialOverlap(dst, logits) || overlaps(dst, target) {
-		panicOverlap("SoftmaxCrossEntropyGrad: dst and an input")
+		panicOverlap("CCEWithLogitsGrad: dst and an input")
 	}
 	raceRead(logits)
 	raceRead(target)
@@ -30,21 +33,21 @@ func SoftmaxCrossEntropyGrad(dst, logits, target []float32, cols int, scale floa
 	for r := 0; r < len(logits); r += cols {
 		softmaxRow(dst[r:r+cols], logits[r:r+cols])
 	}
-	subScale(dst, target, scale)
+	scaledDiff(dst, target, alpha)
 }
 
-// SparseSoftmaxCrossEntropyGrad is SoftmaxCrossEntropyGrad with integer
+// SparseCCEWithLogitsGrad is CCEWithLogitsGrad with integer
 // class labels (labels[r] is row r's class, 0 ≤ labels[r] < cols) in place
-// of one-hot targets: dst = scale·(Softmax(logits) − onehot(labels)).
+// of one-hot targets: dst = alpha·(Softmax(logits) − onehot(labels)).
 //
-// It panics as SoftmaxCrossEntropyGrad does, if len(labels) is not the
+// It panics as CCEWithLogitsGrad does, if len(labels) is not the
 // number of rows, or if a label is out of range.
-func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols int, scale float32) {
-	checkRows("SparseSoftmaxCrossEntropyGrad", len(logits), cols)
-	checkSameLen("SparseSoftmaxCrossEntropyGrad", "dst", dst, "logits", logits)
-	checkLabels("SparseSoftmaxCrossEntropyGrad", labels, len(logits)/cols, cols)
+func SparseCCEWithLogitsGrad(dst, logits []float32, labels []int32, cols int, alpha float32) {
+	checkRows("SparseCCEWithLogitsGrad", len(logits), cols)
+	checkSameLen("SparseCCEWithLogitsGrad", "dst", dst, "logits", logits)
+	checkLabels("SparseCCEWithLogitsGrad", labels, len(logits)/cols, cols)
 	if partialOverlap(dst, logits) {
-		panicOverlap("SparseSoftmaxCrossEntropyGrad: dst and logits")
+		panicOverlap("SparseCCEWithLogitsGrad: dst and logits")
 	}
 	raceRead(logits)
 	raceWrite(dst)
@@ -53,27 +56,27 @@ func SparseSoftmaxCrossEntropyGrad(dst, logits []float32, labels []int32, cols i
 		softmaxRow(row, logits[r*cols:(r+1)*cols])
 		row[label] -= 1
 	}
-	scale32(dst, scale)
+	scale(alpha, dst)
 }
 
-// SigmoidCrossEntropyGrad sets dst = scale·(Sigmoid(logits) − target): the
+// BCEWithLogitsGrad sets dst = alpha·(Sigmoid(logits) − target): the
 // gradient with respect to the logits of the binary cross-entropy of
-// sigmoid(logits) against target, times scale. Sigmoid's accuracy, plus one
+// sigmoid(logits) against target, times alpha. Sigmoid's accuracy, plus one
 // rounding for the difference and one for the product.
 //
 // dst may be logits itself but must not otherwise overlap logits or
 // target. It panics if the lengths differ.
-func SigmoidCrossEntropyGrad(dst, logits, target []float32, scale float32) {
-	checkSameLen("SigmoidCrossEntropyGrad", "dst", dst, "logits", logits)
-	checkSameLen("SigmoidCrossEntropyGrad", "dst", dst, "target", target)
+func BCEWithLogitsGrad(dst, logits, target []float32, alpha float32) {
+	checkSameLen("BCEWithLogitsGrad", "dst", dst, "logits", logits)
+	checkSameLen("BCEWithLogitsGrad", "dst", dst, "target", target)
 	if partialOverlap(dst, logits) || overlaps(dst, target) {
-		panicOverlap("SigmoidCrossEntropyGrad: dst and an input")
+		panicOverlap("BCEWithLogitsGrad: dst and an input")
 	}
 	raceRead(logits)
 	raceRead(target)
 	raceWrite(dst)
 	sigmoid(dst, logits)
-	subScale(dst, target, scale)
+	scaledDiff(dst, target, alpha)
 }
 
 // MSELoss returns the mean over all elements of (pred[i] − target[i])²
@@ -146,42 +149,3 @@ func SparseCCEWithLogitsLoss(logits []float32, labels []int32, cols int) float64
 	}
 	return total / float64(len(labels))
 }
-
-// logSumExp returns M + log Σ e^(x−M) in float64, with the special rows of
-// LogSoftmax: NaN for a NaN or all −Inf row, +Inf for a row with +Inf.
-func logSumExp(x []float32) float64 {
-	m := rowMax(x)
-	if m != m || math.IsInf(float64(m), 0) {
-		if math.IsInf(float64(m), -1) {
-			return math.NaN()
-		}
-		return float64(m)
-	}
-	return float64(m) + math.Log(float64(expShiftSumNoStore(x, m)))
-}
-
-func checkBatch(fn string, n int) {
-	if n == 0 {
-		panic("kernels: " + fn + ": empty batch")
-	}
-}
-
-func checkLabels(fn string, labels []int32, rows, cols int) {
-	if len(labels) != rows {
-		panic("kernels: " + fn + ": " + itoa(len(labels)) + " labels for " + itoa(rows) + " rows")
-	}
-	for _, l := range labels {
-		if l < 0 || int(l) >= cols {
-			panic("kernels: " + fn + ": label " + itoa(int(l)) + " out of range [0, " + itoa(cols) + ")")
-		}
-	}
-}
-
-// overlaps reports whether a and b share any memory (for outputs that may
-// not alias an input at all).
-func overlaps(a, b []float32) bool {
-	return len(a) > 0 && len(b) > 0 && (partialOverlap(a, b) || &a[0] == &b[0])
-}
-
-// scale32 is Scale without the exported checks.
-func scale32(x []float32, alpha float32) { scale(alpha, x) }

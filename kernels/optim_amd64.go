@@ -4,7 +4,7 @@ package kernels
 
 import "github.com/emberml/ember/kernels/asm"
 
-// The optimizer steps. See vec_amd64.go for the shape of these
+// The optimizer steps. See zdispatch_amd64.go for the shape of these
 // dispatchers. The assembly takes the scalars as separate arguments and
 // chooses the weight-decay and momentum branches itself.
 

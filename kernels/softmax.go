@@ -1,7 +1,5 @@
 package kernels
 
-import "math"
-
 // Softmax sets each row of dst to the softmax of the same row of x, both
 // row-major with cols columns (len(x)/cols rows):
 //
@@ -69,91 +67,4 @@ func LogSoftmax(dst, x []float32, cols int) {
 	for r := 0; r < len(x); r += cols {
 		logSoftmaxRow(dst[r:r+cols], x[r:r+cols])
 	}
-}
-
-// checkRows panics unless n elements form whole rows of cols ≥ 1 columns.
-func checkRows(fn string, n, cols int) {
-	if cols < 1 || n%cols != 0 {
-		panicRows(fn, n, cols)
-	}
-}
-
-//go:noinline
-func panicRows(fn string, n, cols int) {
-	panic("kernels: " + fn + ": " + itoa(n) + " elements are not rows of cols = " + itoa(cols))
-}
-
-// specialRow handles the rows the ordinary formula cannot: it returns true
-// after filling dst when the row holds a NaN, a +Inf, or only −Inf. m is
-// the row's maximum as rowMax returns it (NaN if any element is NaN).
-func specialRow(dst, x []float32, m float32, logForm bool) bool {
-	switch {
-	case m != m, math.IsInf(float64(m), -1):
-		nan := float32(math.NaN())
-		for i := range dst {
-			dst[i] = nan
-		}
-		return true
-	case math.IsInf(float64(m), 1):
-		count := 0
-		for _, v := range x {
-			if math.IsInf(float64(v), 1) {
-				count++
-			}
-		}
-		on, off := 1/float32(count), float32(0)
-		if logForm {
-			on, off = float32(-math.Log(float64(count))), float32(math.Inf(-1))
-		}
-		for i, v := range x {
-			if math.IsInf(float64(v), 1) {
-				dst[i] = on
-			} else {
-				dst[i] = off
-			}
-		}
-		return true
-	}
-	return false
-}
-
-func softmaxRow(dst, x []float32) {
-	m := rowMax(x)
-	if specialRow(dst, x, m, false) {
-		return
-	}
-	s := expShiftSum(dst, x, m)
-	scale(float32(1/float64(s)), dst)
-}
-
-func logSoftmaxRow(dst, x []float32) {
-	m := rowMax(x)
-	if specialRow(dst, x, m, true) {
-		return
-	}
-	s := expShiftSumNoStore(x, m)
-	subScalar(dst, x, float32(float64(m)+math.Log(float64(s))))
-}
-
-// itoa formats small ints for panic messages without fmt.
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

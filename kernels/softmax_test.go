@@ -188,19 +188,19 @@ func TestCrossEntropyGrads(t *testing.T) {
 			}
 			scale := float32(1) / float32(rows)
 			dst := make([]float32, len(x))
-			kernels.SoftmaxCrossEntropyGrad(dst, x, target, cols, scale)
+			kernels.CCEWithLogitsGrad(dst, x, target, cols, scale)
 			want := make([]float64, len(x))
 			ref.CCEWithLogits(to64(x), to64(target), cols, want)
-			checkAbsBound(t, fmt.Sprintf("SoftmaxCrossEntropyGrad cols=%d", cols), dst, want, cols)
+			checkAbsBound(t, fmt.Sprintf("CCEWithLogitsGrad cols=%d", cols), dst, want, cols)
 			sparse := make([]float32, len(x))
-			kernels.SparseSoftmaxCrossEntropyGrad(sparse, x, labels, cols, scale)
+			kernels.SparseCCEWithLogitsGrad(sparse, x, labels, cols, scale)
 			ref.SparseCCEWithLogits(to64(x), labelsInt, cols, want)
-			checkAbsBound(t, fmt.Sprintf("SparseSoftmaxCrossEntropyGrad cols=%d", cols), sparse, want, cols)
+			checkAbsBound(t, fmt.Sprintf("SparseCCEWithLogitsGrad cols=%d", cols), sparse, want, cols)
 
 			y := testutil.Float32s(r, len(x), 0, 1)
-			kernels.SigmoidCrossEntropyGrad(dst, x, y, 1/float32(len(x)))
+			kernels.BCEWithLogitsGrad(dst, x, y, 1/float32(len(x)))
 			ref.BCEWithLogits(to64(x), to64(y), want)
-			checkAbsBound(t, "SigmoidCrossEntropyGrad", dst, want, 1)
+			checkAbsBound(t, "BCEWithLogitsGrad", dst, want, 1)
 		}
 	})
 }
@@ -359,9 +359,9 @@ func TestRowKernelsGuardPages(t *testing.T) {
 				calls := map[string]func(){
 					"Softmax":       func() { kernels.Softmax(z, x, n) },
 					"LogSoftmax":    func() { kernels.LogSoftmax(z, x, n) },
-					"SoftmaxCEGrad": func() { kernels.SoftmaxCrossEntropyGrad(z, x, y, n, 0.5) },
-					"SparseCEGrad":  func() { kernels.SparseSoftmaxCrossEntropyGrad(z, x, labels, n, 0.5) },
-					"SigmoidCEGrad": func() { kernels.SigmoidCrossEntropyGrad(z, x, y, 0.5) },
+					"SoftmaxCEGrad": func() { kernels.CCEWithLogitsGrad(z, x, y, n, 0.5) },
+					"SparseCEGrad":  func() { kernels.SparseCCEWithLogitsGrad(z, x, labels, n, 0.5) },
+					"SigmoidCEGrad": func() { kernels.BCEWithLogitsGrad(z, x, y, 0.5) },
 					"MSELoss":       func() { kernels.MSELoss(x, y) },
 					"BCELoss":       func() { kernels.BCEWithLogitsLoss(x, y) },
 					"CCELoss":       func() { kernels.CCEWithLogitsLoss(x, y, n) },

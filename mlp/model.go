@@ -339,7 +339,7 @@ func (m *Model) outputGrad(w *workspace, y []float32, rows int) float64 {
 	// The fused gradients are scale·(σ(z) − y) and scale·(softmax(z) − y):
 	// forward has already computed σ(z) or softmax(z) into a, with the same
 	// kernels, so they are formed from a (the same bits as
-	// kernels.SigmoidCrossEntropyGrad and the softmax ones, without a
+	// kernels.BCEWithLogitsGrad and the CCE ones, without a
 	// second pass of exponentials).
 	switch m.loss {
 	case BinaryCrossEntropy:

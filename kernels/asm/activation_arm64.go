@@ -75,30 +75,3 @@ func LeakyReLUNEON(dst, x []float32, slope float32)
 //
 //go:noescape
 func LeakyReLUGradNEON(dst, dy, x []float32, slope float32)
-
-// ExpShiftSumNEON computes, for i < len(x),
-//
-//	dst[i] = exp32(x[i] - shift)
-//
-// and returns their float32 sum, added in 8 lanes that are combined at the
-// end. len(x) is a multiple of 4 and len(dst) >= len(x).
-//
-//go:noescape
-func ExpShiftSumNEON(dst, x []float32, shift float32) float32
-
-// ExpShiftSumNoStoreNEON returns the sum ExpShiftSumNEON returns, without
-// storing the terms. len(x) is a multiple of 4.
-//
-//go:noescape
-func ExpShiftSumNoStoreNEON(x []float32, shift float32) float32
-
-// BCELogitsSumNEON returns
-//
-//	Σ float64(bceTerm(z[i], y[i])), i < len(z)
-//
-// each term formed in float32 step by step as bceTerm does, the sum in
-// float64 lanes combined at the end. len(z) is a multiple of 4 and
-// len(y) >= len(z).
-//
-//go:noescape
-func BCELogitsSumNEON(z, y []float32) float64

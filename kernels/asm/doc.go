@@ -2,8 +2,13 @@
 // one pair of files per kernel family and instruction set
 // (<family>_<isa>_<arch>.s beside <family>_<arch>.go).
 //
-// It is internal machinery for package kernels, which alone may import it:
-// the functions here trust their arguments (lengths, alignment of the
-// documented multiples, CPU features) and do no checking, allocation or
-// dispatch. Each one's comment gives the Go loop it computes.
+// It is not API: internal machinery for package kernels (and cmd/bench's
+// FMA peak loops), with no compatibility promise. Its functions are
+// unchecked: they trust their arguments (lengths, alignment of the
+// documented multiples, non-overlap, CPU features) and do no checking,
+// allocation or dispatch; a wrong argument reads or writes out of bounds or
+// faults on an illegal instruction. Call the checked kernels of package
+// kernels instead. Each function's comment gives the Go loop it computes
+// and the CPU features it needs; names are <Kernel><ISA>, the ISA being
+// what the routine needs (AVX, AVX2 with FMA3, AVX512, NEON).
 package asm

@@ -1,6 +1,7 @@
-// Shared by activation_avx2_amd64.s and activation_avx512_amd64.s: the
-// constants of the activation kernels and the steps of exp32
-// (activation_generic.go) as vector macros.
+// Shared by the activation and rowops assembly of both amd64 levels: the
+// constants of the exp-based kernels and the steps of exp32
+// (activation_generic.go) as vector macros common to AVX2 and AVX-512
+// (exp_avx2_amd64.h and exp_avx512_amd64.h add each level's own).
 
 // The constants, one 32-byte row (the value in all eight lanes) each, in
 // ·actConsts (defined in activation_avx2_amd64.s). AVX2 code uses a row as
@@ -54,7 +55,7 @@
 //     mantissa bits hold n as an integer. (RoundToEven(−0) is −0 where this
 //     gives +0: that flips only the sign of r = ±0, and p = 1 either way.)
 //   - p·2^n, p times 2^n rounded once, is formed in whatever way is exact
-//     for the n at hand (see EXP_SCALE_* in activation_avx2_amd64.s;
+//     for the n at hand (see EXP_SCALE_* in exp_avx2_amd64.h;
 //     AVX-512 has the instruction VSCALEFPS for it).
 //
 // The macros below are exp32's steps up to p, in phases, so that a loop

@@ -10,7 +10,7 @@ package asm
 // elements in Go. The other slices must be at least len(w) long and must
 // not overlap w or each other.
 
-// AdamNEON computes, for i < len(w):
+// AdamStepNEON computes, for i < len(w):
 //
 //	gi := g[i]
 //	if weightDecay != 0 { gi += weightDecay * w[i] }
@@ -25,30 +25,24 @@ package asm
 // multiple of 4.
 //
 //go:noescape
-func AdamNEON(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
+func AdamStepNEON(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
 
-// SGDNEON computes plain SGD (no momentum), for i < len(w):
+// SGDStepNEON computes, for i < len(w):
 //
 //	gi := g[i]
 //	if weightDecay != 0 { gi += weightDecay * w[i] }
-//	w[i] -= lr * gi
-//
-// each operation rounded on its own. len(w) is a multiple of 4.
-//
-//go:noescape
-func SGDNEON(w, g []float32, lr, weightDecay float32)
-
-// SGDMomentumNEON computes SGD with momentum, for i < len(w):
-//
-//	gi := g[i]
-//	if weightDecay != 0 { gi += weightDecay * w[i] }
-//	vi := momentum*vel[i] + gi
-//	vel[i] = vi
-//	upd := vi
-//	if nesterov { upd = gi + momentum*vi }
+//	upd := gi
+//	if momentum != 0 {
+//		vi := momentum*vel[i] + gi
+//		vel[i] = vi
+//		upd = vi
+//		if nesterov { upd = gi + momentum*vi }
+//	}
 //	w[i] -= lr * upd
 //
-// each operation rounded on its own. len(w) is a multiple of 4.
+// each operation rounded on its own. A NaN momentum or weightDecay counts
+// as non-zero, as in Go. len(w) is a multiple of 4; len(vel) >= len(w) if
+// momentum != 0 (vel is not touched, and may be nil, if momentum == 0).
 //
 //go:noescape
-func SGDMomentumNEON(w, g, vel []float32, lr, weightDecay, momentum float32, nesterov bool)
+func SGDStepNEON(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)

@@ -100,7 +100,7 @@
 	FMUL_S4(t, 4, t); \
 	FSUB_S4(w, w, t)
 
-// func AdamNEON(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
+// func AdamStepNEON(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
 //
 //	for i := range w {
 //		gi := g[i]
@@ -114,7 +114,7 @@
 //
 // weightDecay != 0 is FCMP + CSET NE (±0 skip the decay; NaN, unordered,
 // applies it, as Go's != does). len(w) is a multiple of 4. Requires ASIMD.
-TEXT ·AdamNEON(SB), NOSPLIT, $0-128
+TEXT ·AdamStepNEON(SB), NOSPLIT, $0-128
 	MOVD  w_base+0(FP), W_PTR
 	MOVD  w_len+8(FP), N
 	MOVD  g_base+24(FP), G_PTR
@@ -227,25 +227,39 @@ adamDone:
 	FMUL_S4(t, 0, upd); \
 	FSUB_S4(w, w, t)
 
-// func SGDNEON(w, g []float32, lr, weightDecay float32)
+// func SGDStepNEON(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)
 //
 //	for i := range w {
 //		gi := g[i]
 //		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
-//		w[i] -= float32(lr * gi)
+//		upd := gi
+//		if momentum != 0 {
+//			vi := flushSubnormal(float32(momentum*vel[i]) + gi)
+//			vel[i] = vi
+//			upd = vi
+//			if nesterov { upd = gi + float32(momentum*vi) }
+//		}
+//		w[i] -= float32(lr * upd)
 //	}
 //
-// len(w) is a multiple of 4. Requires ASIMD.
-TEXT ·SGDNEON(SB), NOSPLIT, $0-56
+// momentum != 0 and weightDecay != 0 are tested once, with FCMP (±0 count
+// as zero; NaN, unordered, as non-zero, as Go's != does): without momentum
+// the sgd loops run and vel is not touched (it may be nil), with it the
+// mom loops. len(w) is a multiple of 4. Requires ASIMD.
+TEXT ·SGDStepNEON(SB), NOSPLIT, $0-85
 	MOVD  w_base+0(FP), W_PTR
 	MOVD  w_len+8(FP), N
 	MOVD  g_base+24(FP), G_PTR
-	FMOVS lr+48(FP), F0
-	FMOVS weightDecay+52(FP), F1
+	FMOVS lr+72(FP), F0
+	FMOVS momentum+76(FP), F2
+	FMOVS weightDecay+80(FP), F1
 	FCMPS $(0.0), F1
 	CSET  NE, DECAY
 	VDUP  V0.S[0], V0.S4
 	VDUP  V1.S[0], V1.S4
+	FCMPS $(0.0), F2
+	BNE   sgdMomentum
+	// Fall through: plain SGD.
 
 sgdLoop16:
 	CMP    $16, N
@@ -284,32 +298,11 @@ sgdW4:
 sgdDone:
 	RET
 
-// func SGDMomentumNEON(w, g, vel []float32, lr, weightDecay, momentum float32, nesterov bool)
-//
-//	for i := range w {
-//		gi := g[i]
-//		if weightDecay != 0 { gi += float32(weightDecay * w[i]) }
-//		vi := flushSubnormal(float32(momentum*vel[i]) + gi)
-//		vel[i] = vi
-//		upd := vi
-//		if nesterov { upd = gi + float32(momentum*vi) }
-//		w[i] -= float32(lr * upd)
-//	}
-//
-// len(w) is a multiple of 4. Requires ASIMD.
-TEXT ·SGDMomentumNEON(SB), NOSPLIT, $0-85
-	MOVD  w_base+0(FP), W_PTR
-	MOVD  w_len+8(FP), N
-	MOVD  g_base+24(FP), G_PTR
+// SGD with momentum (from SGDStepNEON, with w, g, lr, weightDecay and
+// DECAY already loaded).
+sgdMomentum:
 	MOVD  vel_base+48(FP), VEL_PTR
-	FMOVS lr+72(FP), F0
-	FMOVS weightDecay+76(FP), F1
-	FMOVS momentum+80(FP), F2
 	MOVBU nesterov+84(FP), NESTEROV
-	FCMPS $(0.0), F1
-	CSET  NE, DECAY
-	VDUP  V0.S[0], V0.S4
-	VDUP  V1.S[0], V1.S4
 	VDUP  V2.S[0], V2.S4
 	SET_MIN_NORMAL
 

@@ -4,7 +4,7 @@ package asm
 
 import "unsafe"
 
-// CopyRowsAVX2 copies rows rows of width bytes each, the first at src and
+// CopyRowsAVX copies rows rows of width bytes each, the first at src and
 // each next stride bytes further, to dst, one after another:
 //
 //	for r := 0; r < rows; r++ {
@@ -15,7 +15,7 @@ import "unsafe"
 // rows ≥ 1; width is a positive multiple of 8. Requires AVX.
 //
 //go:noescape
-func CopyRowsAVX2(dst, src unsafe.Pointer, rows, stride, width int)
+func CopyRowsAVX(dst, src unsafe.Pointer, rows, stride, width int)
 
 // PackA6F32AVX interleaves six float32 rows, the first at a and each next
 // lda bytes further, into dst, one group of six per column:
@@ -37,7 +37,7 @@ func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
 //go:noescape
 func PackA6F64AVX(dst, a unsafe.Pointer, lda, k int)
 
-// PackTransF32AVX2 packs nr rows of a float32 matrix, the first at b and
+// PackTransF32AVX packs nr rows of a float32 matrix, the first at b and
 // each next ldb bytes further, column by column:
 //
 //	for l := 0; l < k; l++ {
@@ -50,10 +50,10 @@ func PackA6F64AVX(dst, a unsafe.Pointer, lda, k int)
 // k ≥ 1; nr a positive multiple of 8. Requires AVX.
 //
 //go:noescape
-func PackTransF32AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, nr int)
 
-// PackTransF64AVX2 is PackTransF32AVX2 for float64 (ldb still in bytes):
+// PackTransF64AVX is PackTransF32AVX for float64 (ldb still in bytes):
 // 4×4 transposes; nr a positive multiple of 4. Requires AVX.
 //
 //go:noescape
-func PackTransF64AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+func PackTransF64AVX(dst, b unsafe.Pointer, ldb, k, nr int)

@@ -3,8 +3,9 @@
 package asm
 
 // NEON (arm64 ASIMD) kernels for the row primitives of Softmax, LogSoftmax,
-// the cross-entropy gradients, BiasAdd and ColSums, and for the MSE loss
-// reduction, in rowops_neon_arm64.s. len(x) (len(dst) for SubScaleNEON)
+// the cross-entropy gradients, BiasAdd and ColSums, and for the MSE and BCE
+// loss reductions, in rowops_neon_arm64.s (the exp-based sums follow
+// package kernels' exp32 and bceTerm with exp_arm64.h's EXP_S4). len(x) (len(dst) for ScaledDiffNEON)
 // must be a multiple of 4: the caller finishes the last 0..3 elements in
 // Go. The other slices must be at least that long.
 
@@ -20,16 +21,16 @@ package asm
 //go:noescape
 func RowMaxNEON(x []float32) float32
 
-// SubScalarNEON computes, for i < len(x):
+// SubConstNEON computes, for i < len(x):
 //
 //	dst[i] = x[i] - c
 //
 // len(x) is a multiple of 4 and len(dst) >= len(x); dst may be x.
 //
 //go:noescape
-func SubScalarNEON(dst, x []float32, c float32)
+func SubConstNEON(dst, x []float32, c float32)
 
-// SubScaleNEON computes, for i < len(dst):
+// ScaledDiffNEON computes, for i < len(dst):
 //
 //	dst[i] = (dst[i] - t[i]) * scale
 //
@@ -37,7 +38,7 @@ func SubScalarNEON(dst, x []float32, c float32)
 // multiple of 4 and len(t) >= len(dst).
 //
 //go:noescape
-func SubScaleNEON(dst, t []float32, scale float32)
+func ScaledDiffNEON(dst, t []float32, scale float32)
 
 // AddNEON computes, for i < len(x):
 //
@@ -61,3 +62,30 @@ func AddNEON(dst, x, y []float32)
 //
 //go:noescape
 func SqDiffSumNEON(x, y []float32) float64
+
+// ExpShiftSumNEON computes, for i < len(x),
+//
+//	dst[i] = exp32(x[i] - shift)
+//
+// and returns their float32 sum, added in 8 lanes that are combined at the
+// end. len(x) is a multiple of 4 and len(dst) >= len(x).
+//
+//go:noescape
+func ExpShiftSumNEON(dst, x []float32, shift float32) float32
+
+// ExpShiftSumNoStoreNEON returns the sum ExpShiftSumNEON returns, without
+// storing the terms. len(x) is a multiple of 4.
+//
+//go:noescape
+func ExpShiftSumNoStoreNEON(x []float32, shift float32) float32
+
+// BCELogitsSumNEON returns
+//
+//	Σ float64(bceTerm(z[i], y[i])), i < len(z)
+//
+// each term formed in float32 step by step as bceTerm does, the sum in
+// float64 lanes combined at the end. len(z) is a multiple of 4 and
+// len(y) >= len(z).
+//
+//go:noescape
+func BCELogitsSumNEON(z, y []float32) float64

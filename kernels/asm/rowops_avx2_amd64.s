@@ -2,10 +2,15 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "exp_amd64.h"
+#include "exp_avx2_amd64.h"
 
 // Row primitives for AVX2. Main loops take 32 floats (four ymm) per trip,
 // then 8 at a time; the last 1..7 use VMASKMOVPS, which neither reads nor
-// writes the masked-off lanes.
+// writes the masked-off lanes. The exp-based sums at the end (ExpShiftSum,
+// ExpShiftSumNoStore, BCELogitsSum) follow activation_generic.go's exp32
+// and rowops_generic.go's bceTerm with exp_avx2_amd64.h's macros, as the
+// activations do.
 
 #define DST DI
 #define X_PTR SI
@@ -116,12 +121,12 @@ maxNaN:
 
 #define C Y0
 
-// func SubScalarAVX2(dst, x []float32, c float32)
+// func SubConstAVX2(dst, x []float32, c float32)
 //
 //	for i, v := range x { dst[i] = v - c }
 //
 // Requires AVX2.
-TEXT ·SubScalarAVX2(SB), NOSPLIT, $0-52
+TEXT ·SubConstAVX2(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
@@ -172,20 +177,20 @@ subDone:
 
 #define SCALE Y0
 
-// func SubScaleAVX2(dst, t []float32, scale float32)
+// func ScaledDiffAVX2(dst, t []float32, scale float32)
 //
 //	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
 //
 // Subtraction and product are separate roundings. Requires AVX2.
-TEXT ·SubScaleAVX2(SB), NOSPLIT, $0-52
+TEXT ·ScaledDiffAVX2(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         dst_len+8(FP), N
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 
-subScaleLoop32:
+scaledDiffLoop32:
 	CMPQ    N, $32
-	JB      subScaleLoop8
+	JB      scaledDiffLoop8
 	VMOVUPS (DST), Y1
 	VMOVUPS 32(DST), Y2
 	VMOVUPS 64(DST), Y3
@@ -205,11 +210,11 @@ subScaleLoop32:
 	ADDQ    $128, DST
 	ADDQ    $128, T_PTR
 	SUBQ    $32, N
-	JMP     subScaleLoop32
+	JMP     scaledDiffLoop32
 
-subScaleLoop8:
+scaledDiffLoop8:
 	CMPQ    N, $8
-	JB      subScaleTail
+	JB      scaledDiffTail
 	VMOVUPS (DST), Y1
 	VSUBPS  (T_PTR), Y1, Y1
 	VMULPS  SCALE, Y1, Y1
@@ -217,11 +222,11 @@ subScaleLoop8:
 	ADDQ    $32, DST
 	ADDQ    $32, T_PTR
 	SUBQ    $8, N
-	JMP     subScaleLoop8
+	JMP     scaledDiffLoop8
 
-subScaleTail:
+scaledDiffTail:
 	TESTQ      N, N
-	JZ         subScaleDone
+	JZ         scaledDiffDone
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (DST), MASK, Y1
 	VMASKMOVPS (T_PTR), MASK, Y2
@@ -229,7 +234,7 @@ subScaleTail:
 	VMULPS     SCALE, Y1, Y1
 	VMASKMOVPS Y1, MASK, (DST)
 
-subScaleDone:
+scaledDiffDone:
 	VZEROUPPER
 	RET
 
@@ -374,5 +379,337 @@ sqReduce:
 	VUNPCKHPD    X0, X0, X1
 	VADDSD       X1, X0, X0
 	VMOVSD       X0, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// The softmax sums: three vectors per trip (x, n, t, u each, partial sums
+// in Y12, Y13, Y14), checked and computed as in ExpAVX2.
+#define SHIFT Y15
+#define ESS_MASK Y4
+
+// ESS_LOAD3 loads three vectors of x − shift into Y0, Y4, Y8 and sets the
+// flags for JNZ to branch if any lane needs EXP_FULL.
+#define ESS_LOAD3 \
+	VMOVUPS (X_PTR), Y0 \
+	VMOVUPS 32(X_PTR), Y4 \
+	VMOVUPS 64(X_PTR), Y8 \
+	VSUBPS  SHIFT, Y0, Y0 \
+	VSUBPS  SHIFT, Y4, Y4 \
+	VSUBPS  SHIFT, Y8, Y8 \
+	FAST_CHECK3(Y0, Y4, Y8, Y1, Y5, Y9)
+
+// ESS_FAST3 sets Y2, Y6, Y10 to exp32 of Y0, Y4, Y8 (all in [−86, 86]).
+#define ESS_FAST3 \
+	EXP_N(Y0, Y1, Y3) \
+	EXP_N(Y4, Y5, Y7) \
+	EXP_N(Y8, Y9, Y11) \
+	EXP_R(Y0, Y3) \
+	EXP_R(Y4, Y7) \
+	EXP_R(Y8, Y11) \
+	EXP_Q1(Y0, Y2) \
+	EXP_Q1(Y4, Y6) \
+	EXP_Q1(Y8, Y10) \
+	EXP_Q2(Y0, Y2) \
+	EXP_Q2(Y4, Y6) \
+	EXP_Q2(Y8, Y10) \
+	EXP_PP(Y0, Y2, Y3) \
+	EXP_PP(Y4, Y6, Y7) \
+	EXP_PP(Y8, Y10, Y11) \
+	EXP_SCALE_NORMAL(Y1, Y2) \
+	EXP_SCALE_NORMAL(Y5, Y6) \
+	EXP_SCALE_NORMAL(Y9, Y10)
+
+// ESS_SLOW3 is ESS_FAST3 for any lanes.
+#define ESS_SLOW3 \
+	EXP_FULL(Y0, Y1, Y2, Y3) \
+	EXP_FULL(Y4, Y5, Y6, Y7) \
+	EXP_FULL(Y8, Y9, Y10, Y11)
+
+// ESS_REDUCE adds the partial sums Y12, Y13, Y14 and leaves their total in
+// the low lane of X12.
+#define ESS_REDUCE \
+	VADDPS       Y13, Y12, Y12 \
+	VADDPS       Y14, Y12, Y12 \
+	VEXTRACTF128 $1, Y12, X13 \
+	VADDPS       X13, X12, X12 \
+	VMOVHLPS     X12, X12, X13 \
+	VADDPS       X13, X12, X12 \
+	VMOVSHDUP    X12, X13 \
+	VADDSS       X13, X12, X12
+
+// func ExpShiftSumAVX2(dst, x []float32, shift float32) float32
+//
+//	var s float32
+//	for i, v := range x { dst[i] = exp32(v - shift); s += dst[i] }
+//	return s
+//
+// The sum is kept in three 8-lane partial sums, added together at the end.
+// Requires AVX2 and FMA3.
+TEXT ·ExpShiftSumAVX2(SB), NOSPLIT, $0-60
+	MOVQ         dst_base+0(FP), DST
+	MOVQ         x_base+24(FP), X_PTR
+	MOVQ         x_len+32(FP), N
+	VBROADCASTSS shift+48(FP), SHIFT
+	VXORPS       Y12, Y12, Y12
+	VXORPS       Y13, Y13, Y13
+	VXORPS       Y14, Y14, Y14
+
+essLoop24:
+	CMPQ N, $24
+	JB   essLoop8
+	ESS_LOAD3
+	JNZ  essSlow24
+	ESS_FAST3
+
+essStore24:
+	VMOVUPS Y2, (DST)
+	VMOVUPS Y6, 32(DST)
+	VMOVUPS Y10, 64(DST)
+	VADDPS  Y2, Y12, Y12
+	VADDPS  Y6, Y13, Y13
+	VADDPS  Y10, Y14, Y14
+	ADDQ    $96, X_PTR
+	ADDQ    $96, DST
+	SUBQ    $24, N
+	JMP     essLoop24
+
+essSlow24:
+	ESS_SLOW3
+	JMP essStore24
+
+essLoop8:
+	CMPQ    N, $8
+	JB      essTail
+	VMOVUPS (X_PTR), Y0
+	VSUBPS  SHIFT, Y0, Y0
+	EXP_FULL(Y0, Y1, Y2, Y3)
+	VMOVUPS Y2, (DST)
+	VADDPS  Y2, Y12, Y12
+	ADDQ    $32, X_PTR
+	ADDQ    $32, DST
+	SUBQ    $8, N
+	JMP     essLoop8
+
+essTail:
+	TESTQ      N, N
+	JZ         essDone
+	AVX2_TAIL_MASK(N, AX, ESS_MASK)
+	VMASKMOVPS (X_PTR), ESS_MASK, Y0
+	VSUBPS     SHIFT, Y0, Y0
+	EXP_FULL(Y0, Y1, Y2, Y3)
+	VMASKMOVPS Y2, ESS_MASK, (DST)
+	VANDPS     ESS_MASK, Y2, Y2 // the masked-off lanes hold e^−shift
+	VADDPS     Y2, Y12, Y12
+
+essDone:
+	ESS_REDUCE
+	VMOVSS X12, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func ExpShiftSumNoStoreAVX2(x []float32, shift float32) float32
+//
+//	var s float32
+//	for _, v := range x { s += exp32(v - shift) }
+//	return s
+//
+// ExpShiftSumAVX2 without the stores. Requires AVX2 and FMA3.
+TEXT ·ExpShiftSumNoStoreAVX2(SB), NOSPLIT, $0-36
+	MOVQ         x_base+0(FP), X_PTR
+	MOVQ         x_len+8(FP), N
+	VBROADCASTSS shift+24(FP), SHIFT
+	VXORPS       Y12, Y12, Y12
+	VXORPS       Y13, Y13, Y13
+	VXORPS       Y14, Y14, Y14
+
+esnLoop24:
+	CMPQ N, $24
+	JB   esnLoop8
+	ESS_LOAD3
+	JNZ  esnSlow24
+	ESS_FAST3
+
+esnSum24:
+	VADDPS Y2, Y12, Y12
+	VADDPS Y6, Y13, Y13
+	VADDPS Y10, Y14, Y14
+	ADDQ   $96, X_PTR
+	SUBQ   $24, N
+	JMP    esnLoop24
+
+esnSlow24:
+	ESS_SLOW3
+	JMP esnSum24
+
+esnLoop8:
+	CMPQ    N, $8
+	JB      esnTail
+	VMOVUPS (X_PTR), Y0
+	VSUBPS  SHIFT, Y0, Y0
+	EXP_FULL(Y0, Y1, Y2, Y3)
+	VADDPS  Y2, Y12, Y12
+	ADDQ    $32, X_PTR
+	SUBQ    $8, N
+	JMP     esnLoop8
+
+esnTail:
+	TESTQ      N, N
+	JZ         esnDone
+	AVX2_TAIL_MASK(N, AX, ESS_MASK)
+	VMASKMOVPS (X_PTR), ESS_MASK, Y0
+	VSUBPS     SHIFT, Y0, Y0
+	EXP_FULL(Y0, Y1, Y2, Y3)
+	VANDPS     ESS_MASK, Y2, Y2 // the masked-off lanes hold e^−shift
+	VADDPS     Y2, Y12, Y12
+
+esnDone:
+	ESS_REDUCE
+	VMOVSS X12, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// bceTerm(z, y) = (max(z, 0) − z·y) + log1p32(exp32(−|z|)), each operation
+// rounded to float32 as in the spec, the FMAs where it calls fma32.
+// VMAXPS returns its second source, +0, for z = ±0 (and for a NaN z, whose
+// z·y makes the term NaN anyway). −|z| ≤ 0, so only the lower clamp can
+// act, and EXP_SCALE_NEG is exact. In phases, on registers z, m (the
+// term), n, t and u; y is a ymm register or a memory operand.
+
+// BCE_M sets m = max(z, 0) − z·y.
+#define BCE_M(z, y, m, u) \
+	VMAXPS C_ZERO, z, m \
+	VMULPS y, z, u \
+	VSUBPS u, m, m
+
+// BCE_ARG sets z = max(−|z|, expMin).
+#define BCE_ARG(z, u) \
+	VORPS   C_SIGN_MASK, z, z \
+	VMOVUPS C_EXP_MIN, u \
+	VMAXPS  z, u, z
+
+// BCE_L1, BCE_L2 and BCE_L3 set m += log1p32(e) = e·fma(q(e), e, 1), from
+// t = e, q by Horner's rule from log1pPoly[8] down, in u.
+#define BCE_L1(t, u) \
+	VMOVUPS     C_LOG1P_P8, u \
+	VFMADD213PS C_LOG1P_P7, t, u \
+	VFMADD213PS C_LOG1P_P6, t, u \
+	VFMADD213PS C_LOG1P_P5, t, u
+
+#define BCE_L2(t, u) \
+	VFMADD213PS C_LOG1P_P4, t, u \
+	VFMADD213PS C_LOG1P_P3, t, u \
+	VFMADD213PS C_LOG1P_P2, t, u
+
+#define BCE_L3(t, u, m) \
+	VFMADD213PS C_LOG1P_P1, t, u \
+	VFMADD213PS C_LOG1P_P0, t, u \
+	VFMADD213PS C_ONE, t, u \
+	VMULPS      u, t, t \
+	VADDPS      t, m, m
+
+#define BCE(z, y, m, n, t, u) \
+	BCE_M(z, y, m, u) \
+	BCE_ARG(z, u) \
+	EXP_P(z, n, u, t, u) \
+	EXP_SCALE_NEG(n, t) \
+	BCE_L1(t, u) \
+	BCE_L2(t, u) \
+	BCE_L3(t, u, m)
+
+// BCE_ACC adds the eight float32 terms in m (mX, mY: its xmm and ymm names)
+// to the float64 partial sums acc0 (low four) and acc1 (high four), using
+// the ymm register t.
+#define BCE_ACC(mX, mY, t, acc0, acc1) \
+	VCVTPS2PD    mX, t \
+	VEXTRACTF128 $1, mY, mX \
+	VCVTPS2PD    mX, mY \
+	VADDPD       t, acc0, acc0 \
+	VADDPD       mY, acc1, acc1
+
+// BCE_MASK is the tail mask of BCELogitsSumAVX2.
+#define BCE_MASK Y15
+
+// func BCELogitsSumAVX2(z, y []float32) float64
+//
+//	var s float64
+//	for i := range z { s += float64(bceTerm(z[i], y[i])) }
+//	return s
+//
+// Two vectors per trip, their phases interleaved; the terms are added in
+// four 4-lane float64 partial sums, added together at the end.
+// len(y) >= len(z). Requires AVX2 and FMA3.
+TEXT ·BCELogitsSumAVX2(SB), NOSPLIT, $0-56
+	MOVQ   z_base+0(FP), X_PTR
+	MOVQ   z_len+8(FP), N
+	MOVQ   y_base+24(FP), Y_PTR
+	VXORPD Y10, Y10, Y10
+	VXORPD Y11, Y11, Y11
+	VXORPD Y12, Y12, Y12
+	VXORPD Y13, Y13, Y13
+
+bceLoop16:
+	CMPQ    N, $16
+	JB      bceLoop8
+	VMOVUPS (X_PTR), Y0
+	VMOVUPS 32(X_PTR), Y5
+	BCE_M(Y0, (Y_PTR), Y1, Y4)
+	BCE_M(Y5, 32(Y_PTR), Y6, Y9)
+	BCE_ARG(Y0, Y4)
+	BCE_ARG(Y5, Y9)
+	EXP_N(Y0, Y2, Y4)
+	EXP_N(Y5, Y7, Y9)
+	EXP_R(Y0, Y4)
+	EXP_R(Y5, Y9)
+	EXP_Q1(Y0, Y3)
+	EXP_Q1(Y5, Y8)
+	EXP_Q2(Y0, Y3)
+	EXP_Q2(Y5, Y8)
+	EXP_PP(Y0, Y3, Y4)
+	EXP_PP(Y5, Y8, Y9)
+	EXP_SCALE_NEG(Y2, Y3)
+	EXP_SCALE_NEG(Y7, Y8)
+	BCE_L1(Y3, Y4)
+	BCE_L1(Y8, Y9)
+	BCE_L2(Y3, Y4)
+	BCE_L2(Y8, Y9)
+	BCE_L3(Y3, Y4, Y1)
+	BCE_L3(Y8, Y9, Y6)
+	BCE_ACC(X1, Y1, Y2, Y10, Y11)
+	BCE_ACC(X6, Y6, Y7, Y12, Y13)
+	ADDQ    $64, X_PTR
+	ADDQ    $64, Y_PTR
+	SUBQ    $16, N
+	JMP     bceLoop16
+
+bceLoop8:
+	CMPQ    N, $8
+	JB      bceTail
+	VMOVUPS (X_PTR), Y0
+	BCE(Y0, (Y_PTR), Y1, Y2, Y3, Y4)
+	BCE_ACC(X1, Y1, Y2, Y10, Y11)
+	ADDQ    $32, X_PTR
+	ADDQ    $32, Y_PTR
+	SUBQ    $8, N
+	JMP     bceLoop8
+
+bceTail:
+	TESTQ      N, N
+	JZ         bceDone
+	AVX2_TAIL_MASK(N, AX, BCE_MASK)
+	VMASKMOVPS (X_PTR), BCE_MASK, Y0
+	VMASKMOVPS (Y_PTR), BCE_MASK, Y5
+	BCE(Y0, Y5, Y1, Y2, Y3, Y4)
+	VANDPS     BCE_MASK, Y1, Y1 // the masked-off lanes hold log 2
+	BCE_ACC(X1, Y1, Y2, Y10, Y11)
+
+bceDone:
+	VADDPD       Y11, Y10, Y10
+	VADDPD       Y13, Y12, Y12
+	VADDPD       Y12, Y10, Y10
+	VEXTRACTF128 $1, Y10, X11
+	VADDPD       X11, X10, X10
+	VUNPCKHPD    X10, X10, X11
+	VADDSD       X11, X10, X10
+	VMOVSD       X10, ret+48(FP)
 	VZEROUPPER
 	RET

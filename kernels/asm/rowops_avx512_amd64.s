@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "exp_amd64.h"
+#include "exp_avx512_amd64.h"
 
 // Row primitives for AVX-512 (F). Main loops take 64 floats (four zmm) per
 // trip, then 16 at a time; the last 1..15 use an opmask: zero-masked (or
@@ -120,12 +122,12 @@ maxNaN:
 
 #define C Z0
 
-// func SubScalarAVX512(dst, x []float32, c float32)
+// func SubConstAVX512(dst, x []float32, c float32)
 //
 //	for i, v := range x { dst[i] = v - c }
 //
 // Requires AVX512F.
-TEXT ·SubScalarAVX512(SB), NOSPLIT, $0-52
+TEXT ·SubConstAVX512(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
@@ -176,20 +178,20 @@ subDone:
 
 #define SCALE Z0
 
-// func SubScaleAVX512(dst, t []float32, scale float32)
+// func ScaledDiffAVX512(dst, t []float32, scale float32)
 //
 //	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
 //
 // Subtraction and product are separate roundings. Requires AVX512F.
-TEXT ·SubScaleAVX512(SB), NOSPLIT, $0-52
+TEXT ·ScaledDiffAVX512(SB), NOSPLIT, $0-52
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         dst_len+8(FP), N
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 
-subScaleLoop64:
+scaledDiffLoop64:
 	CMPQ    N, $64
-	JB      subScaleLoop16
+	JB      scaledDiffLoop16
 	VMOVUPS (DST), Z1
 	VMOVUPS 64(DST), Z2
 	VMOVUPS 128(DST), Z3
@@ -209,11 +211,11 @@ subScaleLoop64:
 	ADDQ    $256, DST
 	ADDQ    $256, T_PTR
 	SUBQ    $64, N
-	JMP     subScaleLoop64
+	JMP     scaledDiffLoop64
 
-subScaleLoop16:
+scaledDiffLoop16:
 	CMPQ    N, $16
-	JB      subScaleTail
+	JB      scaledDiffTail
 	VMOVUPS (DST), Z1
 	VSUBPS  (T_PTR), Z1, Z1
 	VMULPS  SCALE, Z1, Z1
@@ -221,11 +223,11 @@ subScaleLoop16:
 	ADDQ    $64, DST
 	ADDQ    $64, T_PTR
 	SUBQ    $16, N
-	JMP     subScaleLoop16
+	JMP     scaledDiffLoop16
 
-subScaleTail:
+scaledDiffTail:
 	TESTQ     N, N
-	JZ        subScaleDone
+	JZ        scaledDiffDone
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (DST), K1, Z1
 	VMOVUPS.Z (T_PTR), K1, Z2
@@ -233,7 +235,7 @@ subScaleTail:
 	VMULPS    SCALE, Z1, Z1
 	VMOVUPS   Z1, K1, (DST)
 
-subScaleDone:
+scaledDiffDone:
 	VZEROUPPER
 	RET
 
@@ -379,5 +381,319 @@ sqReduce:
 	VUNPCKHPD     X0, X0, X1
 	VADDSD        X1, X0, X0
 	VMOVSD        X0, ret+48(FP)
+	VZEROUPPER
+	RET
+
+// The softmax sums: three vectors per trip (x, n, t, u each; partial sums
+// in Z12, Z13, Z14).
+#define SHIFT Z19
+
+// ESS3 sets Z2, Z6, Z10 to exp32 of x − shift for the three vectors at
+// X_PTR.
+#define ESS3 \
+	VMOVUPS (X_PTR), Z0 \
+	VMOVUPS 64(X_PTR), Z4 \
+	VMOVUPS 128(X_PTR), Z8 \
+	VSUBPS  SHIFT, Z0, Z0 \
+	VSUBPS  SHIFT, Z4, Z4 \
+	VSUBPS  SHIFT, Z8, Z8 \
+	EXP_CLAMP(Z0) \
+	EXP_CLAMP(Z4) \
+	EXP_CLAMP(Z8) \
+	EXP_N(Z0, Z1, Z1) \
+	EXP_N(Z4, Z5, Z5) \
+	EXP_N(Z8, Z9, Z9) \
+	EXP_R(Z0, Z1) \
+	EXP_R(Z4, Z5) \
+	EXP_R(Z8, Z9) \
+	EXP_Q1(Z0, Z2) \
+	EXP_Q1(Z4, Z6) \
+	EXP_Q1(Z8, Z10) \
+	EXP_Q2(Z0, Z2) \
+	EXP_Q2(Z4, Z6) \
+	EXP_Q2(Z8, Z10) \
+	EXP_PP(Z0, Z2, Z3) \
+	EXP_PP(Z4, Z6, Z7) \
+	EXP_PP(Z8, Z10, Z11) \
+	EXP_SCALE(Z1, Z2) \
+	EXP_SCALE(Z5, Z6) \
+	EXP_SCALE(Z9, Z10)
+
+// ESS_INIT loads the constants and zeroes the partial sums (a VEX write
+// zeroes all 512 bits).
+#define ESS_INIT \
+	CONSTS \
+	VBROADCASTSS C_EXP_MIN, ZMIN \
+	VBROADCASTSS C_EXP_MAX, ZMAX \
+	VXORPS       X12, X12, X12 \
+	VXORPS       X13, X13, X13 \
+	VXORPS       X14, X14, X14
+
+// ESS_REDUCE adds the partial sums Z12, Z13, Z14 and leaves their total in
+// the low lane of X12.
+#define ESS_REDUCE \
+	VADDPS        Z13, Z12, Z12 \
+	VADDPS        Z14, Z12, Z12 \
+	VEXTRACTF64X4 $1, Z12, Y13 \
+	VADDPS        Y13, Y12, Y12 \
+	VEXTRACTF128  $1, Y12, X13 \
+	VADDPS        X13, X12, X12 \
+	VMOVHLPS      X12, X12, X13 \
+	VADDPS        X13, X12, X12 \
+	VMOVSHDUP     X12, X13 \
+	VADDSS        X13, X12, X12
+
+// func ExpShiftSumAVX512(dst, x []float32, shift float32) float32
+//
+//	var s float32
+//	for i, v := range x { dst[i] = exp32(v - shift); s += dst[i] }
+//	return s
+//
+// The sum is kept in three 16-lane partial sums, added together at the
+// end. Requires AVX512F.
+TEXT ·ExpShiftSumAVX512(SB), NOSPLIT, $0-60
+	MOVQ         dst_base+0(FP), DST
+	MOVQ         x_base+24(FP), X_PTR
+	MOVQ         x_len+32(FP), N
+	VBROADCASTSS shift+48(FP), SHIFT
+	ESS_INIT
+
+essLoop48:
+	CMPQ    N, $48
+	JB      essLoop16
+	ESS3
+	VMOVUPS Z2, (DST)
+	VMOVUPS Z6, 64(DST)
+	VMOVUPS Z10, 128(DST)
+	VADDPS  Z2, Z12, Z12
+	VADDPS  Z6, Z13, Z13
+	VADDPS  Z10, Z14, Z14
+	ADDQ    $192, X_PTR
+	ADDQ    $192, DST
+	SUBQ    $48, N
+	JMP     essLoop48
+
+essLoop16:
+	CMPQ    N, $16
+	JB      essTail
+	VMOVUPS (X_PTR), Z0
+	VSUBPS  SHIFT, Z0, Z0
+	EXP_FULL(Z0, Z1, Z2, Z3)
+	VMOVUPS Z2, (DST)
+	VADDPS  Z2, Z12, Z12
+	ADDQ    $64, X_PTR
+	ADDQ    $64, DST
+	SUBQ    $16, N
+	JMP     essLoop16
+
+essTail:
+	TESTQ     N, N
+	JZ        essDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z0
+	VSUBPS    SHIFT, Z0, Z0
+	EXP_FULL(Z0, Z1, Z2, Z3)
+	VMOVUPS   Z2, K1, (DST)
+	VADDPS    Z2, Z12, K1, Z12 // only the lanes in K1: the others hold e^−shift
+
+essDone:
+	ESS_REDUCE
+	VMOVSS X12, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func ExpShiftSumNoStoreAVX512(x []float32, shift float32) float32
+//
+//	var s float32
+//	for _, v := range x { s += exp32(v - shift) }
+//	return s
+//
+// ExpShiftSumAVX512 without the stores. Requires AVX512F.
+TEXT ·ExpShiftSumNoStoreAVX512(SB), NOSPLIT, $0-36
+	MOVQ         x_base+0(FP), X_PTR
+	MOVQ         x_len+8(FP), N
+	VBROADCASTSS shift+24(FP), SHIFT
+	ESS_INIT
+
+esnLoop48:
+	CMPQ   N, $48
+	JB     esnLoop16
+	ESS3
+	VADDPS Z2, Z12, Z12
+	VADDPS Z6, Z13, Z13
+	VADDPS Z10, Z14, Z14
+	ADDQ   $192, X_PTR
+	SUBQ   $48, N
+	JMP    esnLoop48
+
+esnLoop16:
+	CMPQ    N, $16
+	JB      esnTail
+	VMOVUPS (X_PTR), Z0
+	VSUBPS  SHIFT, Z0, Z0
+	EXP_FULL(Z0, Z1, Z2, Z3)
+	VADDPS  Z2, Z12, Z12
+	ADDQ    $64, X_PTR
+	SUBQ    $16, N
+	JMP     esnLoop16
+
+esnTail:
+	TESTQ     N, N
+	JZ        esnDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z0
+	VSUBPS    SHIFT, Z0, Z0
+	EXP_FULL(Z0, Z1, Z2, Z3)
+	VADDPS    Z2, Z12, K1, Z12 // only the lanes in K1: the others hold e^−shift
+
+esnDone:
+	ESS_REDUCE
+	VMOVSS X12, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// bceTerm as in BCELogitsSumAVX2. In phases, on registers z, m (the
+// term), n, t and u; y is a zmm register or a memory operand.
+#define BCE_ZERO Z19
+
+// BCE_M sets m = max(z, 0) − z·y (VMAXPS returns its second source, +0,
+// for z = ±0).
+#define BCE_M(z, y, m, u) \
+	VMAXPS BCE_ZERO, z, m \
+	VMULPS y, z, u \
+	VSUBPS u, m, m
+
+// BCE_ARG sets z = max(−|z|, expMin).
+#define BCE_ARG(z) \
+	VPORD  SIGN, z, z \
+	VMAXPS z, ZMIN, z
+
+// BCE_L1, BCE_L2 and BCE_L3 set m += log1p32(e) = e·fma(q(e), e, 1), from
+// t = e, q by Horner's rule from log1pPoly[8] down, in u.
+#define BCE_L1(t, u) \
+	VBROADCASTSS     C_LOG1P_P8, u \
+	VFMADD213PS.BCST C_LOG1P_P7, t, u \
+	VFMADD213PS.BCST C_LOG1P_P6, t, u \
+	VFMADD213PS.BCST C_LOG1P_P5, t, u
+
+#define BCE_L2(t, u) \
+	VFMADD213PS.BCST C_LOG1P_P4, t, u \
+	VFMADD213PS.BCST C_LOG1P_P3, t, u \
+	VFMADD213PS.BCST C_LOG1P_P2, t, u
+
+#define BCE_L3(t, u, m) \
+	VFMADD213PS.BCST C_LOG1P_P1, t, u \
+	VFMADD213PS.BCST C_LOG1P_P0, t, u \
+	VFMADD213PS      K_ONE, t, u \
+	VMULPS           u, t, t \
+	VADDPS           t, m, m
+
+#define BCE(z, y, m, n, t, u) \
+	BCE_M(z, y, m, u) \
+	BCE_ARG(z) \
+	EXP_P(z, n, n, t, u) \
+	EXP_SCALE(n, t) \
+	BCE_L1(t, u) \
+	BCE_L2(t, u) \
+	BCE_L3(t, u, m)
+
+// BCE_ACC adds the sixteen float32 terms in m (mY, mZ: its ymm and zmm
+// names) to the float64 partial sums acc0 (low eight) and acc1 (high
+// eight), using the zmm register t.
+#define BCE_ACC(mY, mZ, t, acc0, acc1) \
+	VCVTPS2PD     mY, t \
+	VEXTRACTF64X4 $1, mZ, mY \
+	VCVTPS2PD     mY, mZ \
+	VADDPD        t, acc0, acc0 \
+	VADDPD        mZ, acc1, acc1
+
+// func BCELogitsSumAVX512(z, y []float32) float64
+//
+//	var s float64
+//	for i := range z { s += float64(bceTerm(z[i], y[i])) }
+//	return s
+//
+// Two vectors per trip, their phases interleaved; the terms are added in
+// four 8-lane float64 partial sums, added together at the end.
+// len(y) >= len(z). Requires AVX512F.
+TEXT ·BCELogitsSumAVX512(SB), NOSPLIT, $0-56
+	MOVQ         z_base+0(FP), X_PTR
+	MOVQ         z_len+8(FP), N
+	MOVQ         y_base+24(FP), Y_PTR
+	CONSTS
+	VBROADCASTSS C_EXP_MIN, ZMIN
+	VBROADCASTSS C_SIGN_MASK, SIGN
+	VPXORD       BCE_ZERO, BCE_ZERO, BCE_ZERO
+	VXORPD       X10, X10, X10
+	VXORPD       X11, X11, X11
+	VXORPD       X12, X12, X12
+	VXORPD       X13, X13, X13
+
+bceLoop32:
+	CMPQ    N, $32
+	JB      bceLoop16
+	VMOVUPS (X_PTR), Z0
+	VMOVUPS 64(X_PTR), Z5
+	BCE_M(Z0, (Y_PTR), Z1, Z4)
+	BCE_M(Z5, 64(Y_PTR), Z6, Z9)
+	BCE_ARG(Z0)
+	BCE_ARG(Z5)
+	EXP_N(Z0, Z2, Z2)
+	EXP_N(Z5, Z7, Z7)
+	EXP_R(Z0, Z2)
+	EXP_R(Z5, Z7)
+	EXP_Q1(Z0, Z3)
+	EXP_Q1(Z5, Z8)
+	EXP_Q2(Z0, Z3)
+	EXP_Q2(Z5, Z8)
+	EXP_PP(Z0, Z3, Z4)
+	EXP_PP(Z5, Z8, Z9)
+	EXP_SCALE(Z2, Z3)
+	EXP_SCALE(Z7, Z8)
+	BCE_L1(Z3, Z4)
+	BCE_L1(Z8, Z9)
+	BCE_L2(Z3, Z4)
+	BCE_L2(Z8, Z9)
+	BCE_L3(Z3, Z4, Z1)
+	BCE_L3(Z8, Z9, Z6)
+	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
+	BCE_ACC(Y6, Z6, Z7, Z12, Z13)
+	ADDQ    $128, X_PTR
+	ADDQ    $128, Y_PTR
+	SUBQ    $32, N
+	JMP     bceLoop32
+
+bceLoop16:
+	CMPQ    N, $16
+	JB      bceTail
+	VMOVUPS (X_PTR), Z0
+	BCE(Z0, (Y_PTR), Z1, Z2, Z3, Z4)
+	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
+	ADDQ    $64, X_PTR
+	ADDQ    $64, Y_PTR
+	SUBQ    $16, N
+	JMP     bceLoop16
+
+bceTail:
+	TESTQ     N, N
+	JZ        bceDone
+	AVX512_TAIL_MASK(N, AX, K1)
+	VMOVUPS.Z (X_PTR), K1, Z0
+	VMOVUPS.Z (Y_PTR), K1, Z5
+	BCE(Z0, Z5, Z1, Z2, Z3, Z4)
+	VMOVAPS.Z Z1, K1, Z1 // the masked-off lanes hold log 2
+	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
+
+bceDone:
+	VADDPD        Z11, Z10, Z10
+	VADDPD        Z13, Z12, Z12
+	VADDPD        Z12, Z10, Z10
+	VEXTRACTF64X4 $1, Z10, Y11
+	VADDPD        Y11, Y10, Y10
+	VEXTRACTF128  $1, Y10, X11
+	VADDPD        X11, X10, X10
+	VUNPCKHPD     X10, X10, X11
+	VADDSD        X11, X10, X10
+	VMOVSD        X10, ret+48(FP)
 	VZEROUPPER
 	RET

@@ -1,8 +1,10 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "exp_arm64.h"
 
-// Row primitives and the MSE reduction for NEON (arm64 ASIMD). Main loops
+// Row primitives, the MSE reduction and the exp-based row sums for NEON
+// (arm64 ASIMD). Main loops
 // take 16 floats (four 128-bit registers) per trip, then 4 at a time;
 // lengths are multiples of 4, so there is no scalar tail (the Go caller
 // finishes the last 0..3).
@@ -11,28 +13,13 @@
 // the instructions below are WORDs built by macros from register numbers
 // (0–31, the Vn of the comments); `go tool objdump` decodes them back.
 
-// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FSUB_S4: Vn − Vm.
-// FMUL_S4: Vn × Vm.   FMAX_S4: max(Vn, Vm), a NaN in either gives NaN
-// (FMAXNM, which drops NaN, must not be used for rowMax).
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FSUB_S4(d, n, m) WORD $(0x4EA0D400 | (m)<<16 | (n)<<5 | (d))
-#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
-#define FMAX_S4(d, n, m) WORD $(0x4E20F400 | (m)<<16 | (n)<<5 | (d))
-
-// FMAXV_S4(d, n): Sd = the largest lane of Vn.4S (NaN-propagating, like
-// FMAX).
+// exp_arm64.h has the WORD encodings used here (FADD_S4, FSUB_S4, FMUL_S4,
+// FMAX_S4 — NaN-propagating: FMAXNM, which drops NaN, must not be used for
+// rowMax —, FADD_D2, FCVTL_D2/FCVTL2_D2, FADDP_D) and exp32 on one vector
+// for the exp-based sums at the end (ExpShiftSum, ExpShiftSumNoStore,
+// BCELogitsSum). FMAXV_S4(d, n): Sd = the largest lane of Vn.4S
+// (NaN-propagating, like FMAX).
 #define FMAXV_S4(d, n) WORD $(0x6E30F800 | (n)<<5 | (d))
-
-// FADD_D2(d, n, m): Vd.2D = Vn.2D + Vm.2D.
-#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
-
-// FCVTL_D2(d, n): Vd.2D = float64 of lanes 0–1 of Vn.4S (exact).
-// FCVTL2_D2(d, n): the same of lanes 2–3.
-#define FCVTL_D2(d, n) WORD $(0x0E617800 | (n)<<5 | (d))
-#define FCVTL2_D2(d, n) WORD $(0x4E617800 | (n)<<5 | (d))
-
-// FADDP_D(d, n): Dd = lane 0 + lane 1 of Vn.2D.
-#define FADDP_D(d, n) WORD $(0x7E70D800 | (n)<<5 | (d))
 
 #define DST R0
 #define X_PTR R1
@@ -85,12 +72,12 @@ maxReduce:
 	FMOVS F0, ret+24(FP)
 	RET
 
-// func SubScalarNEON(dst, x []float32, c float32)
+// func SubConstNEON(dst, x []float32, c float32)
 //
 //	for i, v := range x { dst[i] = v - c }
 //
 // len(x) is a multiple of 4; dst may be x. Requires ASIMD.
-TEXT ·SubScalarNEON(SB), NOSPLIT, $0-52
+TEXT ·SubConstNEON(SB), NOSPLIT, $0-52
 	MOVD  dst_base+0(FP), DST
 	MOVD  x_base+24(FP), X_PTR
 	MOVD  x_len+32(FP), N
@@ -121,22 +108,22 @@ subLoop4:
 subDone:
 	RET
 
-// func SubScaleNEON(dst, t []float32, scale float32)
+// func ScaledDiffNEON(dst, t []float32, scale float32)
 //
 //	for i := range dst { dst[i] = (dst[i] - t[i]) * scale }
 //
 // FSUB then FMUL, each rounded, as the generic kernel. len(dst) is a
 // multiple of 4. Requires ASIMD.
-TEXT ·SubScaleNEON(SB), NOSPLIT, $0-52
+TEXT ·ScaledDiffNEON(SB), NOSPLIT, $0-52
 	MOVD  dst_base+0(FP), DST
 	MOVD  dst_len+8(FP), N
 	MOVD  t_base+24(FP), Y_PTR
 	FMOVS scale+48(FP), F0
 	VDUP  V0.S[0], V0.S4
 
-subScaleLoop16:
+scaledDiffLoop16:
 	CMP    $16, N
-	BLT    subScaleLoop4
+	BLT    scaledDiffLoop4
 	VLD1   (DST), [V1.S4, V2.S4, V3.S4, V4.S4]
 	VLD1.P 64(Y_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
 	FSUB_S4(1, 1, 5)
@@ -149,20 +136,20 @@ subScaleLoop16:
 	FMUL_S4(4, 4, 0)
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
 	SUB    $16, N
-	B      subScaleLoop16
+	B      scaledDiffLoop16
 
-subScaleLoop4:
+scaledDiffLoop4:
 	CMP    $4, N
-	BLT    subScaleDone
+	BLT    scaledDiffDone
 	VLD1   (DST), [V1.S4]
 	VLD1.P 16(Y_PTR), [V5.S4]
 	FSUB_S4(1, 1, 5)
 	FMUL_S4(1, 1, 0)
 	VST1.P [V1.S4], 16(DST)
 	SUB    $4, N
-	B      subScaleLoop4
+	B      scaledDiffLoop4
 
-subScaleDone:
+scaledDiffDone:
 	RET
 
 // func AddNEON(dst, x, y []float32)
@@ -283,4 +270,202 @@ sqReduce:
 	FADD_D2(16, 16, 20)
 	FADDP_D(0, 16)
 	FMOVD F0, ret+48(FP)
+	RET
+
+// ---- softmax sums ----
+
+#define K_SHIFT 20
+#define K_ACC0 19
+#define K_ACC1 18
+
+// func ExpShiftSumNEON(dst, x []float32, shift float32) float32
+//
+//	var s float32
+//	for i, v := range x {
+//		e := exp32(v - shift)
+//		dst[i] = e
+//		s += e
+//	}
+//	return s
+//
+// The sum is kept in 8 lanes (two accumulators, V19 and V18), added
+// together at the end: a different order than the loop's, which the
+// contract allows. x in V0, V1, scratch in V2–V9. len(x) is a multiple
+// of 4. Requires ASIMD.
+TEXT ·ExpShiftSumNEON(SB), NOSPLIT, $0-60
+	MOVD  dst_base+0(FP), DST
+	MOVD  x_base+24(FP), X_PTR
+	MOVD  x_len+32(FP), N
+	EXP_CONSTS
+	MOVWU shift+48(FP), R9
+	DUP_S4(K_SHIFT, 9)
+	SPLAT(K_ACC0, 0)
+	SPLAT(K_ACC1, 0)
+
+expSumLoop8:
+	CMP    $8, N
+	BLT    expSumLoop4
+	VLD1.P 32(X_PTR), [V0.S4, V1.S4]
+	FSUB_S4(0, 0, K_SHIFT)           // v − shift
+	FSUB_S4(1, 1, K_SHIFT)
+	EXP_S4(0, 2, 3, 4, 5)
+	EXP_S4(1, 6, 7, 8, 9)
+	VST1.P [V0.S4, V1.S4], 32(DST)
+	FADD_S4(K_ACC0, K_ACC0, 0)
+	FADD_S4(K_ACC1, K_ACC1, 1)
+	SUB    $8, N
+	B      expSumLoop8
+
+expSumLoop4:
+	CMP    $4, N
+	BLT    expSumDone
+	VLD1.P 16(X_PTR), [V0.S4]
+	FSUB_S4(0, 0, K_SHIFT)
+	EXP_S4(0, 2, 3, 4, 5)
+	VST1.P [V0.S4], 16(DST)
+	FADD_S4(K_ACC0, K_ACC0, 0)
+	SUB    $4, N
+	B      expSumLoop4
+
+expSumDone:
+	FADD_S4(0, K_ACC0, K_ACC1)
+	FADDP_S4(0, 0, 0)
+	FADDP_S4(0, 0, 0)
+	FMOVS  F0, ret+56(FP)
+	RET
+
+// func ExpShiftSumNoStoreNEON(x []float32, shift float32) float32
+//
+//	var s float32
+//	for _, v := range x { s += exp32(v - shift) }
+//	return s
+//
+// ExpShiftSumNEON without the stores. len(x) is a multiple of 4.
+// Requires ASIMD.
+TEXT ·ExpShiftSumNoStoreNEON(SB), NOSPLIT, $0-36
+	MOVD  x_base+0(FP), X_PTR
+	MOVD  x_len+8(FP), N
+	EXP_CONSTS
+	MOVWU shift+24(FP), R9
+	DUP_S4(K_SHIFT, 9)
+	SPLAT(K_ACC0, 0)
+	SPLAT(K_ACC1, 0)
+
+expSumNSLoop8:
+	CMP    $8, N
+	BLT    expSumNSLoop4
+	VLD1.P 32(X_PTR), [V0.S4, V1.S4]
+	FSUB_S4(0, 0, K_SHIFT)           // v − shift
+	FSUB_S4(1, 1, K_SHIFT)
+	EXP_S4(0, 2, 3, 4, 5)
+	EXP_S4(1, 6, 7, 8, 9)
+	FADD_S4(K_ACC0, K_ACC0, 0)
+	FADD_S4(K_ACC1, K_ACC1, 1)
+	SUB    $8, N
+	B      expSumNSLoop8
+
+expSumNSLoop4:
+	CMP    $4, N
+	BLT    expSumNSDone
+	VLD1.P 16(X_PTR), [V0.S4]
+	FSUB_S4(0, 0, K_SHIFT)
+	EXP_S4(0, 2, 3, 4, 5)
+	FADD_S4(K_ACC0, K_ACC0, 0)
+	SUB    $4, N
+	B      expSumNSLoop4
+
+expSumNSDone:
+	FADD_S4(0, K_ACC0, K_ACC1)
+	FADDP_S4(0, 0, 0)
+	FADDP_S4(0, 0, 0)
+	FMOVS  F0, ret+32(FP)
+	RET
+
+// ---- BCE loss ----
+
+#define K_LP0 12
+#define K_LP1 13
+#define K_LP2 14
+#define K_LP3 15
+#define K_LP4 16
+#define K_LP5 17
+#define K_LP6 18
+#define K_LP7 19
+#define K_LP8 20
+#define K_ZERO 11
+#define K_DACC0 10
+#define K_DACC1 9
+
+// func BCELogitsSumNEON(z, y []float32) float64
+//
+//	var s float64
+//	for i := range z { s += float64(bceTerm(z[i], y[i])) }
+//	return s
+//
+// bceTerm(z, y) = (max(z, 0) − z·y) + log1p32(exp32(−|z|)), every step
+// rounded in float32 as written (the products and sums separately; fused
+// only in log1p32's fma32s). Each term is widened to float64 (FCVTL,
+// FCVTL2) and summed in four float64 lanes (V10, V9), added together at
+// the end: a different order than the loop's. One vector per trip: z in
+// V0, y in V1, scratch in V2–V5. len(z) is a multiple of 4. Requires ASIMD.
+TEXT ·BCELogitsSumNEON(SB), NOSPLIT, $0-56
+	MOVD z_base+0(FP), X_PTR
+	MOVD z_len+8(FP), N
+	MOVD y_base+24(FP), Y_PTR
+	EXP_CONSTS
+	SPLAT(K_LP0, 0xbeffffe9) // log1pPoly[0] = -0.499999315
+	SPLAT(K_LP1, 0x3eaaa6f8) // log1pPoly[1] = 0.33330512
+	SPLAT(K_LP2, 0xbe7f9370) // log1pPoly[2] = -0.249585867
+	SPLAT(K_LP3, 0x3e49ae4c) // log1pPoly[3] = 0.196953952
+	SPLAT(K_LP4, 0xbe1d3d36) // log1pPoly[4] = -0.153553814
+	SPLAT(K_LP5, 0x3ddabcbe) // log1pPoly[5] = 0.10680531
+	SPLAT(K_LP6, 0xbd6c314c) // log1pPoly[6] = -0.0576642007
+	SPLAT(K_LP7, 0x3ca583d1) // log1pPoly[7] = 0.0202044565
+	SPLAT(K_LP8, 0xbb597a40) // log1pPoly[8] = -0.00331844389
+	SPLAT(K_ZERO, 0)
+	SPLAT(K_DACC0, 0)
+	SPLAT(K_DACC1, 0)
+
+bceLoop4:
+	CMP    $4, N
+	BLT    bceDone
+	VLD1.P 16(X_PTR), [V0.S4]
+	VLD1.P 16(Y_PTR), [V1.S4]
+	FMUL_S4(2, 0, 1)           // z·y
+	FMAX_S4(3, 0, K_ZERO)      // max(z, 0), NaN kept
+	FSUB_S4(1, 3, 2)           // max(z, 0) − z·y
+	FABS_S4(0, 0)
+	FNEG_S4(0, 0)              // −|z|
+	EXP_S4(0, 2, 3, 4, 5)      // e = exp32(−|z|)
+	MOV_B16(2, K_LP7)
+	FMLA_S4(2, K_LP8, 0)       // q = fma(log1pPoly[8], e, log1pPoly[7])
+	MOV_B16(3, K_LP6)
+	FMLA_S4(3, 2, 0)           // q = fma(q, e, log1pPoly[6])
+	MOV_B16(2, K_LP5)
+	FMLA_S4(2, 3, 0)           // … [5]
+	MOV_B16(3, K_LP4)
+	FMLA_S4(3, 2, 0)           // … [4]
+	MOV_B16(2, K_LP3)
+	FMLA_S4(2, 3, 0)           // … [3]
+	MOV_B16(3, K_LP2)
+	FMLA_S4(3, 2, 0)           // … [2]
+	MOV_B16(2, K_LP1)
+	FMLA_S4(2, 3, 0)           // … [1]
+	MOV_B16(3, K_LP0)
+	FMLA_S4(3, 2, 0)           // q = fma(q, e, log1pPoly[0])
+	MOV_B16(2, K_ONE)
+	FMLA_S4(2, 3, 0)           // fma(q, e, 1)
+	FMUL_S4(2, 0, 2)           // log1p32(e) = e·fma(q, e, 1)
+	FADD_S4(1, 1, 2)           // the term
+	FCVTL_D2(2, 1)             // terms 0, 1 in float64
+	FADD_D2(K_DACC0, K_DACC0, 2)
+	FCVTL2_D2(2, 1)            // terms 2, 3
+	FADD_D2(K_DACC1, K_DACC1, 2)
+	SUB    $4, N
+	B      bceLoop4
+
+bceDone:
+	FADD_D2(0, K_DACC0, K_DACC1)
+	FADDP_D(0, 0)
+	FMOVD  F0, ret+48(FP)
 	RET

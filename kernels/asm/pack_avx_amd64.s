@@ -2,7 +2,7 @@
 
 #include "textflag.h"
 
-// func CopyRowsAVX2(dst, src unsafe.Pointer, rows, stride, width int)
+// func CopyRowsAVX(dst, src unsafe.Pointer, rows, stride, width int)
 //
 //	for r := 0; r < rows; r++ {
 //		copy(dst[r*width:(r+1)*width], src[r*stride:r*stride+width])
@@ -10,7 +10,7 @@
 //
 // 32 bytes per load/store pair, then 16 and 8 for the rest of a row.
 // Requires AVX.
-TEXT ·CopyRowsAVX2(SB), NOSPLIT, $0-40
+TEXT ·CopyRowsAVX(SB), NOSPLIT, $0-40
 	MOVQ dst+0(FP), DI
 	MOVQ src+8(FP), SI
 	MOVQ rows+16(FP), CX
@@ -214,7 +214,7 @@ packF64Done:
 #define PT_OUT DX
 #define PT_OUT4 AX
 
-// func PackTransF32AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+// func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, nr int)
 //
 //	for l := 0; l < k; l++ {
 //		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
@@ -223,7 +223,7 @@ packF64Done:
 // For each group of 8 source rows (j), 8 columns (l) at a time: load
 // eight ymm rows, transpose (unpack, shuffle, 128-bit permute), store
 // eight 8-float rows of dst, nr floats apart. Requires AVX.
-TEXT ·PackTransF32AVX2(SB), NOSPLIT, $0-40
+TEXT ·PackTransF32AVX(SB), NOSPLIT, $0-40
 	MOVQ ldb+16(FP), PT_LDB
 	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
 	MOVQ k+24(FP), PT_K
@@ -327,7 +327,7 @@ ptF32Next:
 	VZEROUPPER
 	RET
 
-// func PackTransF64AVX2(dst, b unsafe.Pointer, ldb, k, nr int)
+// func PackTransF64AVX(dst, b unsafe.Pointer, ldb, k, nr int)
 //
 //	for l := 0; l < k; l++ {
 //		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/8+l] }
@@ -335,7 +335,7 @@ ptF32Next:
 //
 // Four source rows and four columns at a time through a 4×4 transpose
 // (unpack, 128-bit permute). Requires AVX.
-TEXT ·PackTransF64AVX2(SB), NOSPLIT, $0-40
+TEXT ·PackTransF64AVX(SB), NOSPLIT, $0-40
 	MOVQ ldb+16(FP), PT_LDB
 	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
 	MOVQ k+24(FP), PT_K
