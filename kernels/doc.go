@@ -13,7 +13,8 @@
 //   - GEMM (bounded, and bit-identical for any thread count): [Sgemm] and
 //     [Dgemm] with gonum's BLAS semantics; matrix-vector products [Sgemv]
 //     and [Dgemv] (bounded); [Implementation] installs them in gonum;
-//     [SetThreads] and [Threads] cap the goroutines of one call.
+//     [SetThreads] and [Threads] cap the goroutines of one call (of
+//     these, and of the optimizer steps).
 //   - Vector ops: [Axpy] and [Scale] (exact), [Dot] (bounded).
 //   - Activations: [ReLU], [LeakyReLU] (exact); [Exp] (2 ulps), [Sigmoid]
 //     (3 ulps), [Tanh] (4 ulps); gradients [ReLUGrad], [LeakyReLUGrad],
@@ -25,8 +26,9 @@
 //     [CCEWithLogitsGrad], [SparseCCEWithLogitsGrad] (bounded).
 //   - Bias: [BiasAdd] broadcasts a bias over the rows, [ColSums] is its
 //     gradient (exact).
-//   - Optimizers, one fused pass with PyTorch's semantics: [SGDStep] with
-//     [SGDParams], [AdamStep] with [AdamParams] (exact).
+//   - Optimizers, one fused pass with PyTorch's semantics (moments below
+//     2⁻¹²⁶ stored as zero): [SGDStep] with [SGDParams], [AdamStep] with
+//     [AdamParams] (exact).
 //   - Levels and dispatch: [Level] is [Generic], [AVX2], [AVX512] or [NEON];
 //     [Active], [Supported], [ParseLevel], [SetLevel]; the environment
 //     variable EMBER_KERNELS and the build tag purego (see below).

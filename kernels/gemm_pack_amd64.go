@@ -9,9 +9,10 @@ import (
 )
 
 // copyRows copies rows rows of width elements, ld apart in src, to dst
-// back to back, and reports whether it could (assembly at AVX2 and above,
-// for rows a multiple of 8 bytes wide). Packing row by row with Go's copy
-// spends most of its time in memmove's call.
+// back to back, and reports whether it could (assembly, which needs only
+// AVX, so every assembly level has it; rows a multiple of 8 bytes wide).
+// Packing row by row with Go's copy spends most of its time in memmove's
+// call.
 func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
@@ -44,9 +45,9 @@ func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool {
 
 // packTrans packs a full sliver whose nr source rows (ld apart, from src)
 // are its columns: dst[l*nr+j] = src[j*ld+l] for l < k, j < nr, and
-// reports whether it could (assembly at AVX2 and above, nr a multiple of 8
-// floats or 4 doubles): the transposed-B case, which Go gathers one element
-// at a time.
+// reports whether it could (assembly, which needs only AVX, so every
+// assembly level has it; nr a multiple of 8 floats or 4 doubles): the
+// transposed-B case, which Go gathers one element at a time.
 func packTrans[T float32 | float64](dst, src []T, ld, k, nr int) bool {
 	var zero T
 	size := int(unsafe.Sizeof(zero))

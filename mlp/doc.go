@@ -37,5 +37,5 @@
 // training step (TrainOnBatch, or each step of Fit) allocates nothing once
 // its buffers exist, nor does PredictInto; all weights sit in one vector,
 // so the optimizer makes one fused pass. kernels.SetThreads bounds the
-// goroutines each matrix product uses.
+// goroutines each matrix product and optimizer step uses.
 package mlp
