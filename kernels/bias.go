@@ -20,8 +20,8 @@ func BiasAdd(dst, x, bias []float32) {
 	if cols < biasPatternLen && len(x) >= biasPatternLen && active != Generic {
 		// Narrow rows: bias repeated over whole rows, at least
 		// biasPatternLen long, added to spans of x, so that one assembly
-		// call covers several rows (10×10: 120 → 60 ns; 128×10: ~1.4 µs
-		// in the Go loop below). The same bits: one rounded addition each.
+		// call covers several rows (10×10: 120 → 58 ns, measured on the
+		// AVX-512 Xeon). The same bits: one rounded addition each.
 		var buf [2 * biasPatternLen]float32
 		pat := buf[:ceilDiv(biasPatternLen, cols)*cols]
 		n := copy(pat, bias)
