@@ -33,12 +33,12 @@ func SetGemmBlocksForTest(kc, mcTiles, ncTiles int, minFlops float64, minTiles i
 	}
 }
 
-// SetSmallGemmForTest sets the largest m·n·k computed without packing; the
+// SetDirectGemmForTest sets the largest m·n·k computed without packing; the
 // returned function restores it.
-func SetSmallGemmForTest(macs float64) (restore func()) {
-	old := smallGemmMACs
-	smallGemmMACs = macs
-	return func() { smallGemmMACs = old }
+func SetDirectGemmForTest(macs float64) (restore func()) {
+	old := directGemmMACs
+	directGemmMACs = macs
+	return func() { directGemmMACs = old }
 }
 
 // SetGemvBlocksForTest sets the bytes of sums one axpy-form matrix-vector
@@ -61,7 +61,7 @@ func SetStripGemmForTest(macs float64) (restore func()) {
 // UsesStrips reports whether an m×n×k product of elements of size bytes
 // takes the small-product kernels at the active level by default.
 func UsesStrips(m, n, k, size int) bool {
-	w := gemmStripWidth(active, size)
+	w := stripWidth(active, size)
 	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w)
 }
 

@@ -20,43 +20,43 @@ import (
 // structure as AVX2, four vectors wide instead of two; a probe on an
 // AVX-512 Xeon ran shapes from 14×32 to 6×64 at the same ~100 % of peak,
 // with kc ≈ 384 best for 6×64 (see ASM-NOTES.md).
-func gemmTile(level Level, size int) (kern gemmKernel, mr, nr, minKC int) {
+func gemmTile(level Level, size int) (kern microKernelID, mr, nr, minKC int) {
 	switch level {
 	case AVX512:
 		if size == 4 {
-			return gemmF32AVX512, 6, 64, 384
+			return microF32AVX512, 6, 64, 384
 		}
-		return gemmF64AVX512, 6, 32, 384
+		return microF64AVX512, 6, 32, 384
 	case AVX2:
 		if size == 4 {
-			return gemmF32AVX2, 6, 16, 256
+			return microF32AVX2, 6, 16, 256
 		}
-		return gemmF64AVX2, 6, 8, 256
+		return microF64AVX2, 6, 8, 256
 	}
-	return gemmGeneric, genericMR, genericNR, 256
+	return microGeneric, genericMR, genericNR, 256
 }
 
-// gemmMicro calls kernel kern (a switch, not a function table: see
+// runMicroKernel calls kernel kern (a switch, not a function table: see
 // ARCHITECTURE.md) on tiles consecutive tiles, with the contract of
-// gemmMicroGeneric.
-func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+// microKernelSpec.
+func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
 	switch kern {
-	case gemmF32AVX2:
+	case microF32AVX2:
 		asm.GemmF32AVX2(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
-	case gemmF64AVX2:
+	case microF64AVX2:
 		asm.GemmF64AVX2(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
-	case gemmF32AVX512:
+	case microF32AVX512:
 		asm.GemmF32AVX512(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
-	case gemmF64AVX512:
+	case microF64AVX512:
 		asm.GemmF64AVX512(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
 	default:
-		gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
+		microKernel4x4Unsafe(k, tiles, a, b, c, ldc, alpha, beta)
 	}
 }
 
-// gemmStripWidth returns the columns one call of the level's small-product
+// stripWidth returns the columns one call of the level's small-product
 // kernel covers (two vectors), or 0 when the level has none.
-func gemmStripWidth(level Level, size int) int {
+func stripWidth(level Level, size int) int {
 	switch level {
 	case AVX512:
 		return 2 * 64 / size
@@ -66,9 +66,9 @@ func gemmStripWidth(level Level, size int) int {
 	return 0
 }
 
-// gemmStripKernel runs the active level's small-product kernel (see
+// stripKernel runs the active level's small-product kernel (see
 // kernels/asm/gemm_small_amd64.go) on one strip of columns.
-func gemmStripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
+func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	var zero T
 	f32 := unsafe.Sizeof(zero) == 4
 	switch {

@@ -18,44 +18,44 @@ import (
 // step. Of the shapes with 24 accumulators these load the fewest elements
 // per FMLA, and the fewest of them from the A stream (see
 // gemm_neon_arm64.s); they are also BLIS's armv8a shapes.
-func gemmTile(level Level, size int) (kern gemmKernel, mr, nr, minKC int) {
+func gemmTile(level Level, size int) (kern microKernelID, mr, nr, minKC int) {
 	switch level {
 	case NEON:
 		if size == 4 {
-			return gemmF32NEON, 8, 12, 256
+			return microF32NEON, 8, 12, 256
 		}
-		return gemmF64NEON, 6, 8, 256
+		return microF64NEON, 6, 8, 256
 	}
-	return gemmGeneric, genericMR, genericNR, 256
+	return microGeneric, genericMR, genericNR, 256
 }
 
-// gemmMicro calls kernel kern (a switch, not a function table: see
+// runMicroKernel calls kernel kern (a switch, not a function table: see
 // ARCHITECTURE.md) on tiles consecutive tiles, with the contract of
-// gemmMicroGeneric.
-func gemmMicro[T float32 | float64](kern gemmKernel, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+// microKernelSpec.
+func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
 	switch kern {
-	case gemmF32NEON:
+	case microF32NEON:
 		asm.GemmF32NEON(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
-	case gemmF64NEON:
+	case microF64NEON:
 		asm.GemmF64NEON(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
 	default:
-		gemmMicroGo(k, tiles, a, b, c, ldc, alpha, beta)
+		microKernel4x4Unsafe(k, tiles, a, b, c, ldc, alpha, beta)
 	}
 }
 
-// gemmStripWidth returns the columns one call of the level's small-product
+// stripWidth returns the columns one call of the level's small-product
 // kernel covers (four q registers: 16 float32 or 8 float64), or 0 when the
 // level has none.
-func gemmStripWidth(level Level, size int) int {
+func stripWidth(level Level, size int) int {
 	if level == NEON {
 		return 4 * 16 / size
 	}
 	return 0
 }
 
-// gemmStripKernel runs the NEON small-product kernel (see
+// stripKernel runs the NEON small-product kernel (see
 // kernels/asm/gemm_small_arm64.go) on one strip of columns.
-func gemmStripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
+func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	var zero T
 	if unsafe.Sizeof(zero) == 4 {
 		asm.GemmSmallF32NEON(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float32(alpha), float32(beta))

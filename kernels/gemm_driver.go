@@ -6,19 +6,23 @@ import (
 	"unsafe"
 )
 
-// The GEMM driver: BLIS's five loops around a micro-kernel (see
-// ARCHITECTURE.md). For each nc-column panel of C (loop 5) and kc-deep
-// slice of the sum (loop 4), B's kc×nc block is packed into slivers of nr
-// columns; for each mc-row block (loop 3), A's mc×kc block is packed into
-// slivers of mr rows. Loop 2 walks the B slivers; loop 1, inside the
-// assembly, walks the A slivers, so one B sliver stays in L1 while the
-// whole A block streams from L2. Only full mr×nr tiles are computed in
-// place; edge tiles are computed into a small buffer and merged in Go, so
-// no kernel touches memory outside the caller's matrices.
+// The GEMM driver: gemmDrive takes one validated call (see gemm in
+// gemm.go) and chooses its path, in this order:
 //
-// Every element's arithmetic depends only on k and on the level (the kc
-// split and the tile grid are fixed by them), never on the thread count or
-// on which goroutine computes it: parts are cut on tile boundaries.
+//   - gemmDirect (below), a Go loop over the operands in place, for the
+//     tiniest products at levels without small-product kernels;
+//   - gemmVector (gemv_generic.go), when m or n is 1;
+//   - stripsPart (below), the level's small-product kernels on unpacked
+//     operands, when useStrips' cost model says packing does not pay;
+//   - gemmPart (gemm_blocked.go), BLIS's loops around a micro-kernel on
+//     packed blocks (gemm_pack.go, gemm_generic.go and the level's
+//     assembly).
+//
+// Products of at least parallelMinFlops are cut into parts on tile
+// boundaries and run on the parallel runner (parallel.go). Every element's
+// arithmetic depends only on the shape and the level (which fix the path,
+// the kc split and the tile grid), never on the thread count or on which
+// goroutine computes it.
 
 // gemmArgs holds one call's validated arguments.
 type gemmArgs[T float32 | float64] struct {
@@ -31,156 +35,6 @@ type gemmArgs[T float32 | float64] struct {
 	ldb            int
 	c              []T
 	ldc            int
-}
-
-// gemmPlan is the tile and block sizes of one call.
-type gemmPlan struct {
-	strips bool // small-product kernels on unpacked operands: mr rows × nr columns per tile, no blocks
-	kernel gemmKernel
-	mr, nr int // register tile of the micro-kernel
-	kc     int // depth of one packed block (balanced over k)
-	mc, nc int // rows of A and columns of B packed at once; multiples of mr, nr
-}
-
-// cacheSizes are per-core L1D and L2 and total L3 sizes in bytes; 0 means
-// unknown.
-type cacheSizes struct{ l1d, l2, l3 int }
-
-// caches is read once at init.
-var caches = detectCaches()
-
-// Block-size defaults for when cpuid cannot tell the cache sizes, and
-// limits that keep packing buffers sane on CPUs reporting huge caches.
-const (
-	defaultL1D = 32 << 10
-	defaultL2  = 512 << 10
-	defaultL3  = 8 << 20
-	maxKC      = 512
-	maxMC      = 600
-	maxNC      = 4096
-)
-
-// newGemmPlan picks the level's micro-kernel for elements of size bytes and
-// block sizes from the cache sizes: a B sliver (kc×nr) should take at most
-// half of L1D, an A block (mc×kc) at most half of L2, and a B panel
-// (kc×nc) at most a quarter of L3. kc is then balanced so that k splits
-// into equal blocks instead of leaving a thin last one.
-//
-// An infinite alpha gets a single block as deep as k: alpha is applied
-// once per block, and Inf·(s₁) + Inf·(s₂) is NaN when the partial sums
-// differ in sign while Inf·(s₁+s₂) is not. The blocks are then one tile
-// wide, which keeps the buffers small; that case is slow but exact.
-func newGemmPlan(k, size int, infAlpha bool) gemmPlan {
-	kern, mr, nr, minKC := gemmTile(active, size)
-	l1, l2, l3 := caches.l1d, caches.l2, caches.l3
-	if l1 <= 0 {
-		l1 = defaultL1D
-	}
-	if l2 <= 0 {
-		l2 = defaultL2
-	}
-	if l3 <= 0 {
-		l3 = defaultL3
-	}
-	kc := min(max(l1/2/(nr*size), minKC), maxKC)
-	if o := gemmBlocksForTest; o[0] > 0 {
-		kc = o[0]
-	}
-	kc = ceilDiv(k, ceilDiv(k, kc)) // balanced blocks, each ≤ kc
-	mc := min(max(l2/2/(kc*size), 4*mr), maxMC) / mr * mr
-	nc := min(max(l3/4/(kc*size), 4*nr), maxNC) / nr * nr
-	if o := gemmBlocksForTest; o[0] > 0 {
-		mc, nc = o[1]*mr, o[2]*nr
-	}
-	if infAlpha {
-		kc, mc, nc = k, mr, nr
-	}
-	return gemmPlan{kernel: kern, mr: mr, nr: nr, kc: kc, mc: mc, nc: nc}
-}
-
-// gemmBlocksForTest, when its kc is positive, replaces the block sizes:
-// kc, then mc and nc in tiles. Tests use tiny blocks to run every loop of
-// the driver on small matrices.
-var gemmBlocksForTest [3]int
-
-func ceilDiv(a, b int) int { return (a + b - 1) / b }
-
-// gemmBuf is one goroutine's packing space: an A block, a B panel and an
-// edge tile, each 64-byte aligned. Buffers are pooled and only grow.
-type gemmBuf[T float32 | float64] struct {
-	a, b, tile []T
-}
-
-// alignedSlice returns a slice of n elements whose first element is
-// 64-byte aligned.
-func alignedSlice[T float32 | float64](n int) []T {
-	var zero T
-	size := int(unsafe.Sizeof(zero))
-	s := make([]T, n+64/size)
-	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(s)))%64) / size
-	if off != 0 {
-		off = 64/size - off
-	}
-	return s[off : off+n : off+n]
-}
-
-// ensure grows the buffers to fit plan p.
-func (buf *gemmBuf[T]) ensure(p *gemmPlan) {
-	if n := ceilDiv(p.mc, p.mr) * p.mr * p.kc; len(buf.a) < n {
-		buf.a = alignedSlice[T](n)
-	}
-	if n := ceilDiv(p.nc, p.nr) * p.nr * p.kc; len(buf.b) < n {
-		buf.b = alignedSlice[T](n)
-	}
-	if n := p.mr * p.nr; len(buf.tile) < n {
-		buf.tile = alignedSlice[T](n)
-	}
-}
-
-var gemmBufs32, gemmBufs64 sync.Pool
-
-func getGemmBuf[T float32 | float64]() *gemmBuf[T] {
-	pool := gemmPool[T]()
-	if buf, ok := pool.Get().(*gemmBuf[T]); ok {
-		return buf
-	}
-	return new(gemmBuf[T])
-}
-
-func putGemmBuf[T float32 | float64](buf *gemmBuf[T]) { gemmPool[T]().Put(buf) }
-
-func gemmPool[T float32 | float64]() *sync.Pool {
-	var zero T
-	if unsafe.Sizeof(zero) == 4 {
-		return &gemmBufs32
-	}
-	return &gemmBufs64
-}
-
-// Parallelism. A product with fewer flops than parallelMinFlops runs on the
-// caller alone (handing work to another goroutine costs microseconds);
-// otherwise it is cut into parts of at least minPartTiles tiles along m or
-// n (see splitRows), one part per goroutine.
-// Both are variables so tests can force the parallel path on small
-// shapes.
-var (
-	parallelMinFlops = float64(2 << 20)
-	minPartTiles     = 2
-)
-
-// splitRows reports whether a parallel product is cut into row ranges
-// (else column ranges). Every part packs the whole of the operand that is
-// not cut (B, k×n, for row ranges; A, m×k, for column ranges), so the
-// smaller one is duplicated: rows when m ≥ n, unless n has the tiles for
-// two parts and m has not. Medians of 7 runs at 2 threads (avx512,
-// GFLOP/s, rows vs columns): 128×256×128 NT 201 vs 231, 256×1024×1024 NT
-// 204 vs 257, 256×1024×784 220 vs 230, 784×256×128 TN 278 vs 246,
-// 256×128×128 TN 170 vs 132.
-func splitRows(m, n, mTiles, nTiles int) bool {
-	if m >= n {
-		return mTiles >= 2*minPartTiles || nTiles < 2*minPartTiles
-	}
-	return nTiles < 2*minPartTiles && mTiles >= nTiles
 }
 
 // gemmDrive runs one validated call with alpha ≠ 0 and k > 0. It takes the
@@ -199,8 +53,8 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 			g.bTrans, g.ldb = false, g.n
 		}
 	}
-	if g.n <= smallGemmMaxN && float64(g.m)*float64(g.n)*float64(g.k) <= smallGemmLimit() && gemmBlocksForTest[0] == 0 {
-		gemmSmall(g)
+	if g.n <= directGemmMaxN && float64(g.m)*float64(g.n)*float64(g.k) <= directGemmLimit() && gemmBlocksForTest[0] == 0 {
+		gemmDirect(g)
 		return
 	}
 	if (g.m == 1 || g.n == 1) && gemmBlocksForTest[0] == 0 {
@@ -211,7 +65,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	size := int(unsafe.Sizeof(zero))
 	var plan gemmPlan
 	var bt *gemvBuf[T] // a transposed B copied into rows, for the strips
-	if w := gemmStripWidth(active, size); w > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, w) {
+	if w := stripWidth(active, size); w > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, w) {
 		plan = gemmPlan{strips: true, mr: stripRows, nr: w}
 		if g.bTrans {
 			bt = getGemvBuf[T]()
@@ -236,7 +90,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	}
 	if parts <= 1 {
 		if plan.strips {
-			gemmStripsPart(&plan, g, 0, g.m, 0, g.n)
+			stripsPart(&plan, g, 0, g.m, 0, g.n)
 			return
 		}
 		buf := getGemmBuf[T]()
@@ -278,37 +132,72 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	putGemmCall(call)
 }
 
-// minSharedMACs is the smallest product (m·n·k) whose parallel parts
-// share a packed operand. Sharing costs a second round of hand-over and
-// wait, which below ~512³ costs more than the packing it saves. Medians
-// of 7 runs at 2 threads on a Xeon (avx512, GFLOP/s, shared vs not):
-// 128×128×256 156 vs 207, 128×256×784 203 vs 232, 784×256×128 TN 258 vs
-// 273, 512³ 228 vs 237, 1024³ 218 vs 220, 2048³ 236 vs 222.
-var minSharedMACs = float64(1 << 28)
+// directGemmMACs, if not negative, is the largest product (m·n·k
+// multiply-adds) computed by gemmDirect, for tests; by default it is
+// directGemmLimit's choice.
+var directGemmMACs = -1.0
 
-// maxSharedPack is the most elements of a packed operand a parallel call
-// shares between its parts (32 MiB of float64); beyond it each part packs
-// its own blocks, as on one goroutine.
-const maxSharedPack = 1 << 22
-
-// runParts cuts the call into parts ranges of whole tiles (tiles of tile
-// rows of C when byRows, else columns; size is m or n) and runs them (see
-// parallelCall).
-func (call *gemmCall[T]) runParts(parts, tiles, tile, size int, byRows bool) {
-	g := &call.args
-	for p := range parts {
-		lo := min(p*tiles/parts*tile, size)
-		hi := min((p+1)*tiles/parts*tile, size)
-		call.parts[p] = [4]int{0, g.m, lo, hi}
-		if byRows {
-			call.parts[p] = [4]int{lo, hi, 0, g.n}
-		}
+// directGemmLimit returns the largest product gemmDirect computes. With the
+// generic micro-kernel the direct loop is 5–20 % faster than packing up to
+// 64³ (measured on an AVX-512 Xeon with -tags noasm, 8³…64³; C is at most
+// 64 wide anyway). Levels with small-product kernels (AVX2, AVX-512, NEON)
+// never take it: those kernels beat the Go loop from 2³ up (4³: ~90 ns
+// against ~290 ns). Elsewhere the blocked path's fixed cost (~0.5 µs)
+// matches the direct loop at 4³ and wins from 6³ (Zen 3), so only products
+// of at most 64 multiply-adds go direct.
+func directGemmLimit() float64 {
+	switch {
+	case directGemmMACs >= 0:
+		return directGemmMACs
+	case active == Generic:
+		return 64 * 64 * 64
+	case stripWidth(active, 4) > 0:
+		return 0
 	}
-	call.run(parts)
+	return 64
+}
+
+// directGemmMaxN is the widest C gemmDirect takes (its row of sums lives on
+// the stack).
+const directGemmMaxN = 64
+
+// gemmDirect computes a small product directly, without packing, blocking
+// or goroutines (which cost more than the arithmetic when m·n·k is a few
+// hundred): each element's sum in order l = 0, 1, …, k−1, accumulated a
+// row at a time, then the micro-kernels' epilogue (alpha·sum; beta·C
+// rounded, then added; C not read when beta == 0). n ≤ directGemmMaxN.
+func gemmDirect[T float32 | float64](g *gemmArgs[T]) {
+	var accBuf [directGemmMaxN]T
+	m, n, k := g.m, g.n, g.k
+	a, lda, b, ldb := g.a, g.lda, g.b, g.ldb
+	acc := accBuf[:n]
+	for i := range m {
+		clear(acc)
+		for l := range k {
+			var ail T
+			if g.aTrans {
+				ail = a[l*lda+i]
+			} else {
+				ail = a[i*lda+l]
+			}
+			if g.bTrans {
+				for j := range acc {
+					acc[j] += ail * b[j*ldb+l]
+				}
+			} else {
+				bl := b[l*ldb : l*ldb+n]
+				acc := acc[:len(bl)] // one bounds check for the row, not one per element
+				for j, bv := range bl {
+					acc[j] += ail * bv
+				}
+			}
+		}
+		storeTile(g.c[i*g.ldc:], g.ldc, acc, 1, n, g.alpha, g.beta)
+	}
 }
 
 // stripGemmMACs, if not negative, is the largest product (m·n·k
-// multiply-adds) computed by gemmStrips, for tests; by default useStrips
+// multiply-adds) computed by stripsPart, for tests; by default useStrips
 // decides.
 var stripGemmMACs = -1.0
 
@@ -357,11 +246,11 @@ const (
 	stripCallMACs = 1 << 22 // the most multiply-adds one kernel call does (~100 µs)
 )
 
-// gemmStripsPart computes C[i0:i1, j0:j1] with the level's small-product
+// stripsPart computes C[i0:i1, j0:j1] with the level's small-product
 // kernel: op(A) in place through its two strides, B (not transposed) in
 // place, one strip of p.nr columns at a time so that the strip of B stays
 // in L1 while the rows of A pass.
-func gemmStripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int) {
+func stripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int) {
 	aRow, aStep := g.lda, 1
 	if g.aTrans {
 		aRow, aStep = 1, g.lda
@@ -374,7 +263,7 @@ func gemmStripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0
 			rows := min(rowsPerCall, i1-i)
 			a := unsafe.Pointer(&g.a[i*aRow])
 			c := unsafe.Pointer(&g.c[i*g.ldc+j])
-			gemmStripKernel(rows, cols, g.k, a, aRow, aStep, b, g.ldb, c, g.ldc, g.alpha, g.beta)
+			stripKernel(rows, cols, g.k, a, aRow, aStep, b, g.ldb, c, g.ldc, g.alpha, g.beta)
 		}
 	}
 }
@@ -395,29 +284,30 @@ func transposeInto[T float32 | float64](space *[]T, b []T, ldb, n, k int) []T {
 	return bt
 }
 
-// smallGemmMACs, if not negative, is the largest product (m·n·k
-// multiply-adds) computed by gemmSmall, for tests; by default it is
-// smallGemmLimit's choice.
-var smallGemmMACs = -1.0
+// Parallelism. A product with fewer flops than parallelMinFlops runs on the
+// caller alone (handing work to another goroutine costs microseconds);
+// otherwise it is cut into parts of at least minPartTiles tiles along m or
+// n (see splitRows), one part per goroutine.
+// Both are variables so tests can force the parallel path on small
+// shapes.
+var (
+	parallelMinFlops = float64(2 << 20)
+	minPartTiles     = 2
+)
 
-// smallGemmLimit returns the largest product gemmSmall computes. With the
-// generic micro-kernel the direct loop is 5–20 % faster than packing up to
-// 64³ (measured on an AVX-512 Xeon with -tags noasm, 8³…64³; C is at most
-// 64 wide anyway). Levels with small-product kernels (AVX2, AVX-512, NEON)
-// never take it: those kernels beat the Go loop from 2³ up (4³: ~90 ns
-// against ~290 ns). Elsewhere the blocked path's fixed cost (~0.5 µs)
-// matches the direct loop at 4³ and wins from 6³ (Zen 3), so only products
-// of at most 64 multiply-adds go direct.
-func smallGemmLimit() float64 {
-	switch {
-	case smallGemmMACs >= 0:
-		return smallGemmMACs
-	case active == Generic:
-		return 64 * 64 * 64
-	case gemmStripWidth(active, 4) > 0:
-		return 0
+// splitRows reports whether a parallel product is cut into row ranges
+// (else column ranges). Every part packs the whole of the operand that is
+// not cut (B, k×n, for row ranges; A, m×k, for column ranges), so the
+// smaller one is duplicated: rows when m ≥ n, unless n has the tiles for
+// two parts and m has not. Medians of 7 runs at 2 threads (avx512,
+// GFLOP/s, rows vs columns): 128×256×128 NT 201 vs 231, 256×1024×1024 NT
+// 204 vs 257, 256×1024×784 220 vs 230, 784×256×128 TN 278 vs 246,
+// 256×128×128 TN 170 vs 132.
+func splitRows(m, n, mTiles, nTiles int) bool {
+	if m >= n {
+		return mTiles >= 2*minPartTiles || nTiles < 2*minPartTiles
 	}
-	return 64
+	return nTiles < 2*minPartTiles && mTiles >= nTiles
 }
 
 // maxGemmParts caps the goroutines one call uses, whatever SetThreads says.
@@ -447,12 +337,41 @@ const (
 	phasePack
 )
 
+// minSharedMACs is the smallest product (m·n·k) whose parallel parts
+// share a packed operand. Sharing costs a second round of hand-over and
+// wait, which below ~512³ costs more than the packing it saves. Medians
+// of 7 runs at 2 threads on a Xeon (avx512, GFLOP/s, shared vs not):
+// 128×128×256 156 vs 207, 128×256×784 203 vs 232, 784×256×128 TN 258 vs
+// 273, 512³ 228 vs 237, 1024³ 218 vs 220, 2048³ 236 vs 222.
+var minSharedMACs = float64(1 << 28)
+
+// maxSharedPack is the most elements of a packed operand a parallel call
+// shares between its parts (32 MiB of float64); beyond it each part packs
+// its own blocks, as on one goroutine.
+const maxSharedPack = 1 << 22
+
+// runParts cuts the call into parts ranges of whole tiles (tiles of tile
+// rows of C when byRows, else columns; size is m or n) and runs them (see
+// parallelCall).
+func (call *gemmCall[T]) runParts(parts, tiles, tile, size int, byRows bool) {
+	g := &call.args
+	for p := range parts {
+		lo := min(p*tiles/parts*tile, size)
+		hi := min((p+1)*tiles/parts*tile, size)
+		call.parts[p] = [4]int{0, g.m, lo, hi}
+		if byRows {
+			call.parts[p] = [4]int{lo, hi, 0, g.n}
+		}
+	}
+	call.run(parts)
+}
+
 // runPart runs part p, C[i0:i1, j0:j1] for {i0, i1, j0, j1} = parts[p].
 func (call *gemmCall[T]) runPart(p int) {
 	i0, i1, j0, j1 := call.parts[p][0], call.parts[p][1], call.parts[p][2], call.parts[p][3]
 	switch {
 	case call.plan.strips:
-		gemmStripsPart(&call.plan, &call.args, i0, i1, j0, j1)
+		stripsPart(&call.plan, &call.args, i0, i1, j0, j1)
 	case call.phase == phasePack:
 		call.packShared(i0, i1, j0, j1)
 	default:
@@ -461,75 +380,6 @@ func (call *gemmCall[T]) runPart(p int) {
 		gemmPart(&call.plan, &call.args, i0, i1, j0, j1, buf, call.shared, call.packed)
 		putGemmBuf(buf)
 	}
-}
-
-func getGemmCall[T float32 | float64]() *gemmCall[T] {
-	var zero T
-	pool := &gemmCalls64
-	if unsafe.Sizeof(zero) == 4 {
-		pool = &gemmCalls32
-	}
-	if call, ok := pool.Get().(*gemmCall[T]); ok {
-		return call
-	}
-	call := new(gemmCall[T])
-	call.runner = call
-	return call
-}
-
-func putGemmCall[T float32 | float64](call *gemmCall[T]) {
-	var zero T
-	if unsafe.Sizeof(zero) == 4 {
-		gemmCalls32.Put(call)
-	} else {
-		gemmCalls64.Put(call)
-	}
-}
-
-var gemmCalls32, gemmCalls64 sync.Pool
-
-// gemmPart computes C[i0:i1, j0:j1] through loops 5 to 2. i0 and j0 are
-// multiples of mr and nr, so its tiles are those of the whole product.
-// When shared is sharedA or sharedB, that operand is already packed whole
-// in packed (see packedBlock) and is read from there instead of packed
-// into buf.
-func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int, buf *gemmBuf[T], shared int, packed []T) {
-	for jc := j0; jc < j1; jc += p.nc {
-		nc := min(p.nc, j1-jc)
-		for pc := 0; pc < g.k; pc += p.kc {
-			kc := min(p.kc, g.k-pc)
-			beta := g.beta
-			if pc > 0 {
-				beta = 1 // later blocks accumulate onto the first
-			}
-			bPanel := buf.b
-			if shared == sharedB {
-				bPanel = packedBlock(packed, jc, nc, p.nr, pc, g.k)
-			} else {
-				packB(buf.b, g.b, g.ldb, g.bTrans, pc, kc, jc, nc, p.nr)
-			}
-			for ic := i0; ic < i1; ic += p.mc {
-				mc := min(p.mc, i1-ic)
-				aBlock := buf.a
-				if shared == sharedA {
-					aBlock = packedBlock(packed, ic, mc, p.mr, pc, g.k)
-				} else {
-					packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
-				}
-				gemmMacro(p, g, aBlock, bPanel, buf.tile, ic, mc, jc, nc, kc, beta)
-			}
-		}
-	}
-}
-
-// packedBlock returns, from an operand packed whole, the block of kc
-// depth at pc for the panel of w rows (A) or columns (B) starting at x.
-// The operand is packed panel after panel (panels of the plan's mc or nc,
-// padded to whole slivers of r), each panel block after block: every
-// earlier panel is a full mc or nc wide, so panel x starts at x·k, and
-// within it block pc at pc·(w rounded up to r).
-func packedBlock[T float32 | float64](packed []T, x, w, r, pc, k int) []T {
-	return packed[x*k+pc*ceilDiv(w, r)*r:]
 }
 
 // packShared packs this part's share of the shared operand: the slivers
@@ -559,71 +409,27 @@ func (call *gemmCall[T]) packShared(i0, i1, j0, j1 int) {
 	}
 }
 
-// gemmMacro is loop 2: for each B sliver of the packed panel, the full
-// tiles down the A block in one assembly call, then the edge tiles through
-// buf.tile.
-func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel, tileBuf []T, ic, mc, jc, nc, kc int, beta T) {
-	mr, nr, ldc := p.mr, p.nr, g.ldc
-	fullTiles, allTiles := mc/mr, ceilDiv(mc, mr)
-	aPanel := unsafe.Pointer(unsafe.SliceData(aBlock))
-	tile := unsafe.Pointer(unsafe.SliceData(tileBuf))
+func getGemmCall[T float32 | float64]() *gemmCall[T] {
 	var zero T
-	size := int(unsafe.Sizeof(zero))
-	for jr := 0; jr < nc; jr += nr {
-		cols := min(nr, nc-jr)
-		bSliver := unsafe.Pointer(&bPanel[jr*kc])
-		c := g.c[ic*ldc+jc+jr:]
-		first := 0
-		if cols == nr {
-			if fullTiles > 0 {
-				gemmMicro(p.kernel, kc, fullTiles, aPanel, bSliver, unsafe.Pointer(&c[0]), ldc, g.alpha, beta)
-			}
-			first = fullTiles
-		}
-		for t := first; t < allTiles; t++ {
-			aSliver := unsafe.Add(aPanel, t*mr*kc*size)
-			gemmMicro(p.kernel, kc, 1, aSliver, bSliver, tile, nr, g.alpha, 0)
-			mergeTile(c[t*mr*ldc:], ldc, tileBuf, nr, min(mr, mc-t*mr), cols, beta)
-		}
+	pool := &gemmCalls64
+	if unsafe.Sizeof(zero) == 4 {
+		pool = &gemmCalls32
+	}
+	if call, ok := pool.Get().(*gemmCall[T]); ok {
+		return call
+	}
+	call := new(gemmCall[T])
+	call.runner = call
+	return call
+}
+
+func putGemmCall[T float32 | float64](call *gemmCall[T]) {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		gemmCalls32.Put(call)
+	} else {
+		gemmCalls64.Put(call)
 	}
 }
 
-// mergeTile stores the top-left rows×cols of an edge tile t (already
-// alpha·AB) into c: c = t when beta == 0 (c is not read), else
-// beta·c + t with the product rounded first, as the kernels do it.
-func mergeTile[T float32 | float64](c []T, ldc int, t []T, ldt, rows, cols int, beta T) {
-	for i := range rows {
-		ci := c[i*ldc : i*ldc+cols]
-		ti := t[i*ldt : i*ldt+cols]
-		if beta == 0 {
-			copy(ci, ti)
-			continue
-		}
-		for j := range ci {
-			ci[j] = T(beta*ci[j]) + ti[j] // T(…) forbids fusing into an FMA
-		}
-	}
-}
-
-// gemmKernel names a micro-kernel: one level's assembly for one element
-// type, or the generic Go one.
-type gemmKernel int
-
-const (
-	gemmGeneric gemmKernel = iota
-	gemmF32AVX2
-	gemmF64AVX2
-	gemmF32AVX512
-	gemmF64AVX512
-	gemmF32NEON
-	gemmF64NEON
-)
-
-// gemmMicroGo runs the generic level's 4×4 micro-kernel on raw pointers,
-// with the contract of gemmMicroGeneric.
-func gemmMicroGo[T float32 | float64](k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
-	as := unsafe.Slice((*T)(a), tiles*genericMR*k)
-	bs := unsafe.Slice((*T)(b), genericNR*k)
-	cs := unsafe.Slice((*T)(c), (tiles*genericMR-1)*ldc+genericNR)
-	gemmMicro4x4(k, tiles, as, bs, cs, ldc, alpha, beta)
-}
+var gemmCalls32, gemmCalls64 sync.Pool

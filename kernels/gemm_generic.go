@@ -1,108 +1,27 @@
 package kernels
 
-// The generic GEMM pieces: packing (used at every level) and the portable
-// micro-kernel, which is also the specification every assembly
-// micro-kernel is tested against.
+import "unsafe"
 
-// Packed layouts. A block of mc rows × kc columns of op(A) is packed as
-// ceil(mc/mr) slivers of kc×mr elements: sliver s holds rows s·mr … s·mr+mr−1,
-// column by column, so element (s·mr+r, l) is at s·kc·mr + l·mr + r. A block
-// of kc rows × nc columns of op(B) is packed as ceil(nc/nr) slivers of
-// kc×nr: element (l, s·nr+j) is at s·kc·nr + l·nr + j. Rows (columns) past
-// the edge of the block are zero, so the micro-kernel always works on full
-// tiles.
+// The micro-kernels' contract and the portable micro-kernel. Each level's
+// assembly micro-kernel (selected by gemmTile in gemm_amd64.go,
+// gemm_arm64.go or gemm_noasm.go, called through runMicroKernel) is tested
+// against microKernelSpec; microKernel4x4 is the generic level's.
 
-// packA packs rows ic…ic+mc−1, columns pc…pc+kc−1 of op(A) into dst.
-func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc, mr int) {
-	for s := 0; s*mr < mc; s++ {
-		d := dst[s*kc*mr : (s+1)*kc*mr]
-		i0 := ic + s*mr
-		rows := min(mr, mc-s*mr)
-		switch {
-		case aTrans && rows == mr && copyRows(d, a[pc*lda+i0:], lda, kc, mr):
-			// A whole sliver of contiguous runs, copied by assembly.
-		case aTrans:
-			// op(A)[i][l] = a[l*lda+i]: each l is a contiguous run of rows.
-			for l := range kc {
-				src := a[(pc+l)*lda+i0 : (pc+l)*lda+i0+rows]
-				dl := d[l*mr : l*mr+mr]
-				copy(dl, src)
-				clear(dl[rows:])
-			}
-		case mr == 6 && rows == 6 && packA6(d, a, lda, i0, pc, kc):
-			// A whole 6-row sliver, interleaved by assembly.
-		case mr == 6 && rows == 6:
-			packRows6(d, a, lda, i0, pc, kc)
-		default:
-			// op(A)[i][l] = a[i*lda+l]: each row is contiguous, scattered
-			// with stride mr.
-			for r := range rows {
-				src := a[(i0+r)*lda+pc : (i0+r)*lda+pc+kc]
-				for l, v := range src {
-					d[l*mr+r] = v
-				}
-			}
-			for r := rows; r < mr; r++ {
-				for l := range kc {
-					d[l*mr+r] = 0
-				}
-			}
-		}
-	}
-}
+// microKernelID names a micro-kernel: one level's assembly for one element
+// type, or the generic Go one.
+type microKernelID int
 
-// packRows6 is packA's loop for a full sliver of 6 untransposed rows (the
-// amd64 tiles): it reads the six rows side by side so the stores are
-// contiguous.
-func packRows6[T float32 | float64](d, a []T, lda, i0, pc, kc int) {
-	r0 := a[i0*lda+pc:][:kc]
-	r1 := a[(i0+1)*lda+pc:][:kc]
-	r2 := a[(i0+2)*lda+pc:][:kc]
-	r3 := a[(i0+3)*lda+pc:][:kc]
-	r4 := a[(i0+4)*lda+pc:][:kc]
-	r5 := a[(i0+5)*lda+pc:][:kc]
-	d = d[:6*kc]
-	for l := range kc {
-		dl := d[l*6 : l*6+6 : l*6+6]
-		dl[0], dl[1], dl[2], dl[3], dl[4], dl[5] = r0[l], r1[l], r2[l], r3[l], r4[l], r5[l]
-	}
-}
+const (
+	microGeneric microKernelID = iota
+	microF32AVX2
+	microF64AVX2
+	microF32AVX512
+	microF64AVX512
+	microF32NEON
+	microF64NEON
+)
 
-// packB packs rows pc…pc+kc−1, columns jc…jc+nc−1 of op(B) into dst.
-func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc, nr int) {
-	for s := 0; s*nr < nc; s++ {
-		d := dst[s*kc*nr : (s+1)*kc*nr]
-		j0 := jc + s*nr
-		cols := min(nr, nc-s*nr)
-		switch {
-		case !bTrans && cols == nr && copyRows(d, b[pc*ldb+j0:], ldb, kc, nr):
-			// A whole sliver of contiguous rows, copied by assembly.
-		case !bTrans:
-			// op(B)[l][j] = b[l*ldb+j]: each l is a contiguous run of
-			// columns.
-			for l := range kc {
-				src := b[(pc+l)*ldb+j0 : (pc+l)*ldb+j0+cols]
-				dl := d[l*nr : l*nr+nr]
-				copy(dl, src)
-				clear(dl[cols:])
-			}
-		case cols == nr && packTrans(d, b[j0*ldb+pc:], ldb, kc, nr):
-			// A whole sliver of transposed B, by in-register transposes.
-		default:
-			// op(B)[l][j] = b[j*ldb+l]: each column is contiguous in b;
-			// gather one packed row at a time so the stores are contiguous.
-			for l := range kc {
-				dl := d[l*nr : l*nr+nr]
-				for j := range cols {
-					dl[j] = b[(j0+j)*ldb+pc+l]
-				}
-				clear(dl[cols:])
-			}
-		}
-	}
-}
-
-// gemmMicroGeneric is the specification of the micro-kernels. For each of
+// microKernelSpec is the specification of the micro-kernels. For each of
 // tiles consecutive mr×nr tiles t, with a the packed A slivers (tile t's at
 // a[t·mr·k:]) and b one packed B sliver,
 //
@@ -113,7 +32,7 @@ func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc
 //
 // Assembly kernels form acc with FMAs in the same order; this version may
 // or may not fuse, as the compiler decides for the platform.
-func gemmMicroGeneric[T float32 | float64](mr, nr, k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
+func microKernelSpec[T float32 | float64](mr, nr, k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
 	acc := make([]T, mr*nr)
 	for t := range tiles {
 		clear(acc)
@@ -152,10 +71,10 @@ const (
 	genericNR = 4
 )
 
-// gemmMicro4x4 is gemmMicroGeneric for 4×4 tiles, with the sums in
+// microKernel4x4 is microKernelSpec for 4×4 tiles, with the sums in
 // sixteen local variables so the compiler keeps them in registers: the
 // generic level's micro-kernel.
-func gemmMicro4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
+func microKernel4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
 	var acc [genericMR * genericNR]T
 	for t := range tiles {
 		at := a[t*4*k : (t+1)*4*k]
@@ -190,41 +109,11 @@ func gemmMicro4x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha
 	}
 }
 
-// gemmSmall computes a small product directly, without packing, blocking
-// or goroutines (which cost more than the arithmetic when m·n·k is a few
-// hundred): each element's sum in order l = 0, 1, …, k−1, accumulated a
-// row at a time, then the micro-kernels' epilogue (alpha·sum; beta·C
-// rounded, then added; C not read when beta == 0). n ≤ smallGemmMaxN.
-func gemmSmall[T float32 | float64](g *gemmArgs[T]) {
-	var accBuf [smallGemmMaxN]T
-	m, n, k := g.m, g.n, g.k
-	a, lda, b, ldb := g.a, g.lda, g.b, g.ldb
-	acc := accBuf[:n]
-	for i := range m {
-		clear(acc)
-		for l := range k {
-			var ail T
-			if g.aTrans {
-				ail = a[l*lda+i]
-			} else {
-				ail = a[i*lda+l]
-			}
-			if g.bTrans {
-				for j := range acc {
-					acc[j] += ail * b[j*ldb+l]
-				}
-			} else {
-				bl := b[l*ldb : l*ldb+n]
-				acc := acc[:len(bl)] // one bounds check for the row, not one per element
-				for j, bv := range bl {
-					acc[j] += ail * bv
-				}
-			}
-		}
-		storeTile(g.c[i*g.ldc:], g.ldc, acc, 1, n, g.alpha, g.beta)
-	}
+// microKernel4x4Unsafe runs the generic level's 4×4 micro-kernel on raw pointers,
+// with the contract of microKernelSpec.
+func microKernel4x4Unsafe[T float32 | float64](k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+	as := unsafe.Slice((*T)(a), tiles*genericMR*k)
+	bs := unsafe.Slice((*T)(b), genericNR*k)
+	cs := unsafe.Slice((*T)(c), (tiles*genericMR-1)*ldc+genericNR)
+	microKernel4x4(k, tiles, as, bs, cs, ldc, alpha, beta)
 }
-
-// smallGemmMaxN is the widest C gemmSmall takes (its row of sums lives on
-// the stack).
-const smallGemmMaxN = 64

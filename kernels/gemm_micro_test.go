@@ -9,7 +9,7 @@ import (
 )
 
 // TestMicroKernelsMatchSpec runs each level's micro-kernel directly on
-// random packed slivers and compares it with gemmMicroGeneric, the
+// random packed slivers and compares it with microKernelSpec, the
 // specification: every element within γ_k·Σ|a·b| (both sum k products in
 // order, one with FMAs) plus the epilogue's roundings, for beta zero (C
 // not read: it starts as NaN) and non-zero.
@@ -48,8 +48,8 @@ func testMicro[T float32 | float64](t *testing.T, u float64) {
 				}
 			}
 			want := append([]T(nil), c...)
-			gemmMicroGeneric(mr, nr, k, tiles, a, b, want, ldc, T(0.75), beta)
-			gemmMicro(kern, k, tiles, unsafe.Pointer(&a[0]), unsafe.Pointer(&b[0]), unsafe.Pointer(&c[0]), ldc, T(0.75), beta)
+			microKernelSpec(mr, nr, k, tiles, a, b, want, ldc, T(0.75), beta)
+			runMicroKernel(kern, k, tiles, unsafe.Pointer(&a[0]), unsafe.Pointer(&b[0]), unsafe.Pointer(&c[0]), ldc, T(0.75), beta)
 			g := float64(k+2) * u / (1 - float64(k+2)*u)
 			for tt := range tiles {
 				for i := range mr {

@@ -228,10 +228,10 @@ func forEachGemmConfig(t *testing.T, f func(t *testing.T)) {
 		for _, cfg := range gemmConfigs {
 			t.Run(cfg.name, func(t *testing.T) {
 				if cfg.small != 0 {
-					defer kernels.SetSmallGemmForTest(cfg.small)()
+					defer kernels.SetDirectGemmForTest(cfg.small)()
 				}
 				if cfg.strips {
-					defer kernels.SetSmallGemmForTest(0)()
+					defer kernels.SetDirectGemmForTest(0)()
 					defer kernels.SetStripGemmForTest(math.Inf(1))()
 				}
 				if cfg.threads > 0 {

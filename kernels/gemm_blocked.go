@@ -1,0 +1,230 @@
+package kernels
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// The blocked path: BLIS's five loops around a micro-kernel (see
+// ARCHITECTURE.md). For each nc-column panel of C (loop 5) and kc-deep
+// slice of the sum (loop 4), B's kc×nc block is packed into slivers of nr
+// columns; for each mc-row block (loop 3), A's mc×kc block is packed into
+// slivers of mr rows. Loop 2 walks the B slivers; loop 1, inside the
+// assembly, walks the A slivers, so one B sliver stays in L1 while the
+// whole A block streams from L2. Only full mr×nr tiles are computed in
+// place; edge tiles are computed into a small buffer and merged in Go, so
+// no kernel touches memory outside the caller's matrices.
+
+// gemmPlan is the tile and block sizes of one call.
+type gemmPlan struct {
+	strips bool // small-product kernels on unpacked operands: mr rows × nr columns per tile, no blocks
+	kernel microKernelID
+	mr, nr int // register tile of the micro-kernel
+	kc     int // depth of one packed block (balanced over k)
+	mc, nc int // rows of A and columns of B packed at once; multiples of mr, nr
+}
+
+// cacheSizes are per-core L1D and L2 and total L3 sizes in bytes; 0 means
+// unknown.
+type cacheSizes struct{ l1d, l2, l3 int }
+
+// caches is read once at init.
+var caches = detectCaches()
+
+// Block-size defaults for when cpuid cannot tell the cache sizes, and
+// limits that keep packing buffers sane on CPUs reporting huge caches.
+const (
+	defaultL1D = 32 << 10
+	defaultL2  = 512 << 10
+	defaultL3  = 8 << 20
+	maxKC      = 512
+	maxMC      = 600
+	maxNC      = 4096
+)
+
+// newGemmPlan picks the level's micro-kernel for elements of size bytes and
+// block sizes from the cache sizes: a B sliver (kc×nr) should take at most
+// half of L1D, an A block (mc×kc) at most half of L2, and a B panel
+// (kc×nc) at most a quarter of L3. kc is then balanced so that k splits
+// into equal blocks instead of leaving a thin last one.
+//
+// An infinite alpha gets a single block as deep as k: alpha is applied
+// once per block, and Inf·(s₁) + Inf·(s₂) is NaN when the partial sums
+// differ in sign while Inf·(s₁+s₂) is not. The blocks are then one tile
+// wide, which keeps the buffers small; that case is slow but exact.
+func newGemmPlan(k, size int, infAlpha bool) gemmPlan {
+	kern, mr, nr, minKC := gemmTile(active, size)
+	l1, l2, l3 := caches.l1d, caches.l2, caches.l3
+	if l1 <= 0 {
+		l1 = defaultL1D
+	}
+	if l2 <= 0 {
+		l2 = defaultL2
+	}
+	if l3 <= 0 {
+		l3 = defaultL3
+	}
+	kc := min(max(l1/2/(nr*size), minKC), maxKC)
+	if o := gemmBlocksForTest; o[0] > 0 {
+		kc = o[0]
+	}
+	kc = ceilDiv(k, ceilDiv(k, kc)) // balanced blocks, each ≤ kc
+	mc := min(max(l2/2/(kc*size), 4*mr), maxMC) / mr * mr
+	nc := min(max(l3/4/(kc*size), 4*nr), maxNC) / nr * nr
+	if o := gemmBlocksForTest; o[0] > 0 {
+		mc, nc = o[1]*mr, o[2]*nr
+	}
+	if infAlpha {
+		kc, mc, nc = k, mr, nr
+	}
+	return gemmPlan{kernel: kern, mr: mr, nr: nr, kc: kc, mc: mc, nc: nc}
+}
+
+// gemmBlocksForTest, when its kc is positive, replaces the block sizes:
+// kc, then mc and nc in tiles. Tests use tiny blocks to run every loop of
+// the driver on small matrices.
+var gemmBlocksForTest [3]int
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// gemmPart computes C[i0:i1, j0:j1] through loops 5 to 2. i0 and j0 are
+// multiples of mr and nr, so its tiles are those of the whole product.
+// When shared is sharedA or sharedB, that operand is already packed whole
+// in packed (see packedBlock) and is read from there instead of packed
+// into buf.
+func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int, buf *gemmBuf[T], shared int, packed []T) {
+	for jc := j0; jc < j1; jc += p.nc {
+		nc := min(p.nc, j1-jc)
+		for pc := 0; pc < g.k; pc += p.kc {
+			kc := min(p.kc, g.k-pc)
+			beta := g.beta
+			if pc > 0 {
+				beta = 1 // later blocks accumulate onto the first
+			}
+			bPanel := buf.b
+			if shared == sharedB {
+				bPanel = packedBlock(packed, jc, nc, p.nr, pc, g.k)
+			} else {
+				packB(buf.b, g.b, g.ldb, g.bTrans, pc, kc, jc, nc, p.nr)
+			}
+			for ic := i0; ic < i1; ic += p.mc {
+				mc := min(p.mc, i1-ic)
+				aBlock := buf.a
+				if shared == sharedA {
+					aBlock = packedBlock(packed, ic, mc, p.mr, pc, g.k)
+				} else {
+					packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
+				}
+				gemmMacro(p, g, aBlock, bPanel, buf.tile, ic, mc, jc, nc, kc, beta)
+			}
+		}
+	}
+}
+
+// packedBlock returns, from an operand packed whole, the block of kc
+// depth at pc for the panel of w rows (A) or columns (B) starting at x.
+// The operand is packed panel after panel (panels of the plan's mc or nc,
+// padded to whole slivers of r), each panel block after block: every
+// earlier panel is a full mc or nc wide, so panel x starts at x·k, and
+// within it block pc at pc·(w rounded up to r).
+func packedBlock[T float32 | float64](packed []T, x, w, r, pc, k int) []T {
+	return packed[x*k+pc*ceilDiv(w, r)*r:]
+}
+
+// gemmMacro is loop 2: for each B sliver of the packed panel, the full
+// tiles down the A block in one assembly call, then the edge tiles through
+// buf.tile.
+func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel, tileBuf []T, ic, mc, jc, nc, kc int, beta T) {
+	mr, nr, ldc := p.mr, p.nr, g.ldc
+	fullTiles, allTiles := mc/mr, ceilDiv(mc, mr)
+	aPanel := unsafe.Pointer(unsafe.SliceData(aBlock))
+	tile := unsafe.Pointer(unsafe.SliceData(tileBuf))
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	for jr := 0; jr < nc; jr += nr {
+		cols := min(nr, nc-jr)
+		bSliver := unsafe.Pointer(&bPanel[jr*kc])
+		c := g.c[ic*ldc+jc+jr:]
+		first := 0
+		if cols == nr {
+			if fullTiles > 0 {
+				runMicroKernel(p.kernel, kc, fullTiles, aPanel, bSliver, unsafe.Pointer(&c[0]), ldc, g.alpha, beta)
+			}
+			first = fullTiles
+		}
+		for t := first; t < allTiles; t++ {
+			aSliver := unsafe.Add(aPanel, t*mr*kc*size)
+			runMicroKernel(p.kernel, kc, 1, aSliver, bSliver, tile, nr, g.alpha, 0)
+			mergeTile(c[t*mr*ldc:], ldc, tileBuf, nr, min(mr, mc-t*mr), cols, beta)
+		}
+	}
+}
+
+// mergeTile stores the top-left rows×cols of an edge tile t (already
+// alpha·AB) into c: c = t when beta == 0 (c is not read), else
+// beta·c + t with the product rounded first, as the kernels do it.
+func mergeTile[T float32 | float64](c []T, ldc int, t []T, ldt, rows, cols int, beta T) {
+	for i := range rows {
+		ci := c[i*ldc : i*ldc+cols]
+		ti := t[i*ldt : i*ldt+cols]
+		if beta == 0 {
+			copy(ci, ti)
+			continue
+		}
+		for j := range ci {
+			ci[j] = T(beta*ci[j]) + ti[j] // T(…) forbids fusing into an FMA
+		}
+	}
+}
+
+// gemmBuf is one goroutine's packing space: an A block, a B panel and an
+// edge tile, each 64-byte aligned. Buffers are pooled and only grow.
+type gemmBuf[T float32 | float64] struct {
+	a, b, tile []T
+}
+
+// alignedSlice returns a slice of n elements whose first element is
+// 64-byte aligned.
+func alignedSlice[T float32 | float64](n int) []T {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	s := make([]T, n+64/size)
+	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(s)))%64) / size
+	if off != 0 {
+		off = 64/size - off
+	}
+	return s[off : off+n : off+n]
+}
+
+// ensure grows the buffers to fit plan p.
+func (buf *gemmBuf[T]) ensure(p *gemmPlan) {
+	if n := ceilDiv(p.mc, p.mr) * p.mr * p.kc; len(buf.a) < n {
+		buf.a = alignedSlice[T](n)
+	}
+	if n := ceilDiv(p.nc, p.nr) * p.nr * p.kc; len(buf.b) < n {
+		buf.b = alignedSlice[T](n)
+	}
+	if n := p.mr * p.nr; len(buf.tile) < n {
+		buf.tile = alignedSlice[T](n)
+	}
+}
+
+var gemmBufs32, gemmBufs64 sync.Pool
+
+func getGemmBuf[T float32 | float64]() *gemmBuf[T] {
+	pool := gemmPool[T]()
+	if buf, ok := pool.Get().(*gemmBuf[T]); ok {
+		return buf
+	}
+	return new(gemmBuf[T])
+}
+
+func putGemmBuf[T float32 | float64](buf *gemmBuf[T]) { gemmPool[T]().Put(buf) }
+
+func gemmPool[T float32 | float64]() *sync.Pool {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		return &gemmBufs32
+	}
+	return &gemmBufs64
+}

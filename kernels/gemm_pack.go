@@ -1,0 +1,102 @@
+package kernels
+
+// Packing for the blocked path, in Go (used at every level; the amd64
+// levels speed up whole slivers with gemm_pack_amd64.go's assembly).
+//
+// Packed layouts. A block of mc rows × kc columns of op(A) is packed as
+// ceil(mc/mr) slivers of kc×mr elements: sliver s holds rows s·mr … s·mr+mr−1,
+// column by column, so element (s·mr+r, l) is at s·kc·mr + l·mr + r. A block
+// of kc rows × nc columns of op(B) is packed as ceil(nc/nr) slivers of
+// kc×nr: element (l, s·nr+j) is at s·kc·nr + l·nr + j. Rows (columns) past
+// the edge of the block are zero, so the micro-kernel always works on full
+// tiles.
+
+// packA packs rows ic…ic+mc−1, columns pc…pc+kc−1 of op(A) into dst.
+func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc, mr int) {
+	for s := 0; s*mr < mc; s++ {
+		d := dst[s*kc*mr : (s+1)*kc*mr]
+		i0 := ic + s*mr
+		rows := min(mr, mc-s*mr)
+		switch {
+		case aTrans && rows == mr && copyRows(d, a[pc*lda+i0:], lda, kc, mr):
+			// A whole sliver of contiguous runs, copied by assembly.
+		case aTrans:
+			// op(A)[i][l] = a[l*lda+i]: each l is a contiguous run of rows.
+			for l := range kc {
+				src := a[(pc+l)*lda+i0 : (pc+l)*lda+i0+rows]
+				dl := d[l*mr : l*mr+mr]
+				copy(dl, src)
+				clear(dl[rows:])
+			}
+		case mr == 6 && rows == 6 && packA6(d, a, lda, i0, pc, kc):
+			// A whole 6-row sliver, interleaved by assembly.
+		case mr == 6 && rows == 6:
+			packRows6(d, a, lda, i0, pc, kc)
+		default:
+			// op(A)[i][l] = a[i*lda+l]: each row is contiguous, scattered
+			// with stride mr.
+			for r := range rows {
+				src := a[(i0+r)*lda+pc : (i0+r)*lda+pc+kc]
+				for l, v := range src {
+					d[l*mr+r] = v
+				}
+			}
+			for r := rows; r < mr; r++ {
+				for l := range kc {
+					d[l*mr+r] = 0
+				}
+			}
+		}
+	}
+}
+
+// packRows6 is packA's loop for a full sliver of 6 untransposed rows (the
+// amd64 tiles): it reads the six rows side by side so the stores are
+// contiguous.
+func packRows6[T float32 | float64](d, a []T, lda, i0, pc, kc int) {
+	r0 := a[i0*lda+pc:][:kc]
+	r1 := a[(i0+1)*lda+pc:][:kc]
+	r2 := a[(i0+2)*lda+pc:][:kc]
+	r3 := a[(i0+3)*lda+pc:][:kc]
+	r4 := a[(i0+4)*lda+pc:][:kc]
+	r5 := a[(i0+5)*lda+pc:][:kc]
+	d = d[:6*kc]
+	for l := range kc {
+		dl := d[l*6 : l*6+6 : l*6+6]
+		dl[0], dl[1], dl[2], dl[3], dl[4], dl[5] = r0[l], r1[l], r2[l], r3[l], r4[l], r5[l]
+	}
+}
+
+// packB packs rows pc…pc+kc−1, columns jc…jc+nc−1 of op(B) into dst.
+func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc, nr int) {
+	for s := 0; s*nr < nc; s++ {
+		d := dst[s*kc*nr : (s+1)*kc*nr]
+		j0 := jc + s*nr
+		cols := min(nr, nc-s*nr)
+		switch {
+		case !bTrans && cols == nr && copyRows(d, b[pc*ldb+j0:], ldb, kc, nr):
+			// A whole sliver of contiguous rows, copied by assembly.
+		case !bTrans:
+			// op(B)[l][j] = b[l*ldb+j]: each l is a contiguous run of
+			// columns.
+			for l := range kc {
+				src := b[(pc+l)*ldb+j0 : (pc+l)*ldb+j0+cols]
+				dl := d[l*nr : l*nr+nr]
+				copy(dl, src)
+				clear(dl[cols:])
+			}
+		case cols == nr && packTrans(d, b[j0*ldb+pc:], ldb, kc, nr):
+			// A whole sliver of transposed B, by in-register transposes.
+		default:
+			// op(B)[l][j] = b[j*ldb+l]: each column is contiguous in b;
+			// gather one packed row at a time so the stores are contiguous.
+			for l := range kc {
+				dl := d[l*nr : l*nr+nr]
+				for j := range cols {
+					dl[j] = b[(j0+j)*ldb+pc+l]
+				}
+				clear(dl[cols:])
+			}
+		}
+	}
+}
