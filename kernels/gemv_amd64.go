@@ -8,46 +8,29 @@ import (
 	"github.com/emberml/ember/kernels/asm"
 )
 
-// gemvAxpyKernel runs the level's axpy-form kernel (see gemv_generic.go) on
-// elements of size bytes, or reports false when the level has none.
-func gemvAxpyKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
-	switch active {
-	case AVX512:
-		if size == 4 {
-			asm.GemvAxpyF32AVX512(k, n, x, m, ldm, y)
-		} else {
-			asm.GemvAxpyF64AVX512(k, n, x, m, ldm, y)
-		}
-		return true
-	case AVX2:
-		if size == 4 {
-			asm.GemvAxpyF32AVX2(k, n, x, m, ldm, y)
-		} else {
-			asm.GemvAxpyF64AVX2(k, n, x, m, ldm, y)
-		}
-		return true
+// gemvKernel runs the level's kernel of the given form (see gemv_generic.go)
+// on elements of size bytes, or reports false when the level has none.
+func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
+	f32 := size == 4
+	switch {
+	case active == AVX512 && form == gemvAxpyForm && f32:
+		asm.GemvAxpyF32AVX512(k, n, x, m, ldm, y)
+	case active == AVX512 && form == gemvAxpyForm:
+		asm.GemvAxpyF64AVX512(k, n, x, m, ldm, y)
+	case active == AVX512 && f32:
+		asm.GemvDotF32AVX512(k, n, x, m, ldm, y)
+	case active == AVX512:
+		asm.GemvDotF64AVX512(k, n, x, m, ldm, y)
+	case active == AVX2 && form == gemvAxpyForm && f32:
+		asm.GemvAxpyF32AVX2(k, n, x, m, ldm, y)
+	case active == AVX2 && form == gemvAxpyForm:
+		asm.GemvAxpyF64AVX2(k, n, x, m, ldm, y)
+	case active == AVX2 && f32:
+		asm.GemvDotF32AVX2(k, n, x, m, ldm, y)
+	case active == AVX2:
+		asm.GemvDotF64AVX2(k, n, x, m, ldm, y)
+	default:
+		return false
 	}
-	return false
-}
-
-// gemvDotKernel runs the level's dot-form kernel (see gemv_generic.go) on
-// elements of size bytes, or reports false when the level has none.
-func gemvDotKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
-	switch active {
-	case AVX512:
-		if size == 4 {
-			asm.GemvDotF32AVX512(k, n, x, m, ldm, y)
-		} else {
-			asm.GemvDotF64AVX512(k, n, x, m, ldm, y)
-		}
-		return true
-	case AVX2:
-		if size == 4 {
-			asm.GemvDotF32AVX2(k, n, x, m, ldm, y)
-		} else {
-			asm.GemvDotF64AVX2(k, n, x, m, ldm, y)
-		}
-		return true
-	}
-	return false
+	return true
 }

@@ -8,32 +8,21 @@ import (
 	"github.com/emberml/ember/kernels/asm"
 )
 
-// gemvAxpyKernel runs the level's axpy-form kernel (see gemv_generic.go) on
-// elements of size bytes, or reports false when the level has none.
-func gemvAxpyKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
-	switch active {
-	case NEON:
-		if size == 4 {
-			asm.GemvAxpyF32NEON(k, n, x, m, ldm, y)
-		} else {
-			asm.GemvAxpyF64NEON(k, n, x, m, ldm, y)
-		}
-		return true
+// gemvKernel runs the level's kernel of the given form (see gemv_generic.go)
+// on elements of size bytes, or reports false when the level has none.
+func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
+	f32 := size == 4
+	switch {
+	case active == NEON && form == gemvAxpyForm && f32:
+		asm.GemvAxpyF32NEON(k, n, x, m, ldm, y)
+	case active == NEON && form == gemvAxpyForm:
+		asm.GemvAxpyF64NEON(k, n, x, m, ldm, y)
+	case active == NEON && f32:
+		asm.GemvDotF32NEON(k, n, x, m, ldm, y)
+	case active == NEON:
+		asm.GemvDotF64NEON(k, n, x, m, ldm, y)
+	default:
+		return false
 	}
-	return false
-}
-
-// gemvDotKernel runs the level's dot-form kernel (see gemv_generic.go) on
-// elements of size bytes, or reports false when the level has none.
-func gemvDotKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
-	switch active {
-	case NEON:
-		if size == 4 {
-			asm.GemvDotF32NEON(k, n, x, m, ldm, y)
-		} else {
-			asm.GemvDotF64NEON(k, n, x, m, ldm, y)
-		}
-		return true
-	}
-	return false
+	return true
 }

@@ -28,6 +28,15 @@ var (
 	gemvChunk      = 1 << 16
 )
 
+// gemvForm names the two matrix-vector kernels: the axpy form (sums +=
+// x[p]·row p of M) and the dot form (sums[i] += row i of M · x).
+type gemvForm int
+
+const (
+	gemvAxpyForm gemvForm = iota
+	gemvDotForm
+)
+
 // gemvAxpy adds xᵀ·M to sums: sums[j] += Σ_p x[p]·m[p*ldm+j] for
 // j < len(sums), p < len(x), each sum in order p = 0, 1, ….
 func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
@@ -43,7 +52,7 @@ func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
 			xs := x[p0 : p0+rows]
 			ms := m[p0*ldm+j0 : (p0+rows-1)*ldm+j0+cols]
 			ys := sums[j0 : j0+cols]
-			if !gemvAxpyKernel(rows, cols, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
+			if !gemvKernel(gemvAxpyForm, rows, cols, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
 				gemvAxpyGeneric(xs, ms, ldm, ys)
 			}
 		}
@@ -65,7 +74,7 @@ func gemvDot[T float32 | float64](m []T, ldm int, x, sums []T) {
 			rows := min(rowBlock, n-i0)
 			ms := m[i0*ldm+p0 : (i0+rows-1)*ldm+p0+depth]
 			ys := sums[i0 : i0+rows]
-			if !gemvDotKernel(depth, rows, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
+			if !gemvKernel(gemvDotForm, depth, rows, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
 				gemvDotGeneric(ms, ldm, xs, ys)
 			}
 		}

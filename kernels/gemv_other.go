@@ -4,12 +4,8 @@ package kernels
 
 import "unsafe"
 
-// Without amd64 or arm64 assembly the matrix-vector path runs its Go loops.
-
-func gemvAxpyKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
-	return false
-}
-
-func gemvDotKernel(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
+// gemvKernel reports false: without amd64 or arm64 assembly the
+// matrix-vector path runs its Go loops.
+func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
 	return false
 }
