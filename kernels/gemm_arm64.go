@@ -39,7 +39,7 @@ func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b,
 	case microF64NEON:
 		asm.GemmF64NEON(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
 	default:
-		microKernel4x4Unsafe(k, tiles, a, b, c, ldc, alpha, beta)
+		microKernelGenericUnsafe(k, tiles, a, b, c, ldc, alpha, beta)
 	}
 }
 

@@ -11,7 +11,7 @@ func gemmTile(Level, int) (kern microKernelID, mr, nr, minKC int) {
 }
 
 func runMicroKernel[T float32 | float64](_ microKernelID, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
-	microKernel4x4Unsafe(k, tiles, a, b, c, ldc, alpha, beta)
+	microKernelGenericUnsafe(k, tiles, a, b, c, ldc, alpha, beta)
 }
 
 // stripWidth is 0: without assembly there is no small-product kernel.
