@@ -1,33 +1,14 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "gemm_micro_amd64.h"
 
 // GEMM micro-kernels for AVX2 + FMA3; the Go loop they compute is in
 // gemm_amd64.go. Registers: twelve accumulators Y4–Y15 hold a 6-row tile
 // (two ymm per row); Y0/Y1 hold the k-th row of the B sliver and Y2/Y3
 // alternate as broadcasts of the A sliver's k-th column, so each A element
-// is loaded once and used for a whole row of FMAs.
-
-#define K_SAVE R9
-#define K CX
-#define TILES R10
-#define A_PTR SI
-#define B_PTR DX
-#define C_PTR DI
-#define LDC R8
-#define ROW R12
-#define BETA_NZ R11
-
-// BETA_FLAG sets BETA_NZ to 1 unless beta (in X0) compares equal to zero;
-// a NaN beta is unordered, so it counts as non-zero.
-#define BETA_FLAG(ucomis, label) \
-	VXORPS  X1, X1, X1; \
-	MOVQ    $1, BETA_NZ; \
-	ucomis  X1, X0; \
-	JNE     label; \
-	JPS     label; \
-	MOVQ    $0, BETA_NZ; \
-label:
+// is loaded once and used for a whole row of FMAs. The general registers
+// and BETA_FLAG are in gemm_micro_amd64.h.
 
 // PREFETCH_C asks for the tile's six rows of C (64 bytes each, possibly
 // straddling two lines) at the start of its k loop, so the epilogue's
@@ -54,27 +35,21 @@ label:
 	fma   Y0, bc, acc0; \
 	fma   Y1, bc, acc1
 
-// F32_STEP / F64_STEP: one k step, with the A column at aoff(A_PTR) and
-// the B row at boff(B_PTR).
-#define F32_STEP(aoff, boff) \
-	VMOVUPS boff(B_PTR), Y0; \
-	VMOVUPS boff+32(B_PTR), Y1; \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff, Y2, Y4, Y5); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+4, Y3, Y6, Y7); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+8, Y2, Y8, Y9); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+12, Y3, Y10, Y11); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+16, Y2, Y12, Y13); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+20, Y3, Y14, Y15)
+// STEP is one k step: the B row at boff(B_PTR) into Y0, Y1, then row by
+// row the A column's element (esz bytes each, from aoff(A_PTR) on) and
+// its FMAs. F32_STEP and F64_STEP are its two element types.
+#define STEP(mov, bcast, fma, esz, aoff, boff) \
+	mov boff(B_PTR), Y0; \
+	mov boff+32(B_PTR), Y1; \
+	ROW_FMA(bcast, fma, aoff, Y2, Y4, Y5); \
+	ROW_FMA(bcast, fma, aoff+esz, Y3, Y6, Y7); \
+	ROW_FMA(bcast, fma, aoff+2*esz, Y2, Y8, Y9); \
+	ROW_FMA(bcast, fma, aoff+3*esz, Y3, Y10, Y11); \
+	ROW_FMA(bcast, fma, aoff+4*esz, Y2, Y12, Y13); \
+	ROW_FMA(bcast, fma, aoff+5*esz, Y3, Y14, Y15)
 
-#define F64_STEP(aoff, boff) \
-	VMOVUPD boff(B_PTR), Y0; \
-	VMOVUPD boff+32(B_PTR), Y1; \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff, Y2, Y4, Y5); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+8, Y3, Y6, Y7); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+16, Y2, Y8, Y9); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+24, Y3, Y10, Y11); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+32, Y2, Y12, Y13); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+40, Y3, Y14, Y15)
+#define F32_STEP(aoff, boff) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, boff)
+#define F64_STEP(aoff, boff) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, boff)
 
 #define SCALE_ACC(mul) \
 	mul Y0, Y4, Y4; mul Y0, Y5, Y5; mul Y0, Y6, Y6; mul Y0, Y7, Y7; \
@@ -97,6 +72,23 @@ label:
 	VMOVUPS acc1, 32(ROW); \
 	ADDQ    LDC, ROW
 
+// TILE_BETA and TILE_STORE do the whole tile, ROW ending six rows down.
+#define TILE_BETA(mul, add) \
+	ROW_BETA(mul, add, Y4, Y5); \
+	ROW_BETA(mul, add, Y6, Y7); \
+	ROW_BETA(mul, add, Y8, Y9); \
+	ROW_BETA(mul, add, Y10, Y11); \
+	ROW_BETA(mul, add, Y12, Y13); \
+	ROW_BETA(mul, add, Y14, Y15)
+
+#define TILE_STORE \
+	ROW_STORE(Y4, Y5); \
+	ROW_STORE(Y6, Y7); \
+	ROW_STORE(Y8, Y9); \
+	ROW_STORE(Y10, Y11); \
+	ROW_STORE(Y12, Y13); \
+	ROW_STORE(Y14, Y15)
+
 // func GemmF32AVX2(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
 // 6×16 float32 tiles: per k step, 16 floats of B (64 bytes) and 6 of A
@@ -116,7 +108,6 @@ f32Tile:
 	MOVQ K_SAVE, K
 	PREFETCH_C
 	ZERO_ACC
-
 	CMPQ K, $4
 	JB   f32K1
 
@@ -141,28 +132,17 @@ f32K1:
 	JNZ  f32K1
 
 f32KDone:
-
 	VBROADCASTSS alpha+48(FP), Y0
 	SCALE_ACC(VMULPS)
 	MOVQ  C_PTR, ROW
 	TESTQ BETA_NZ, BETA_NZ
 	JZ    f32Store
 	VBROADCASTSS beta+52(FP), Y1
-	ROW_BETA(VMULPS, VADDPS, Y4, Y5)
-	ROW_BETA(VMULPS, VADDPS, Y6, Y7)
-	ROW_BETA(VMULPS, VADDPS, Y8, Y9)
-	ROW_BETA(VMULPS, VADDPS, Y10, Y11)
-	ROW_BETA(VMULPS, VADDPS, Y12, Y13)
-	ROW_BETA(VMULPS, VADDPS, Y14, Y15)
+	TILE_BETA(VMULPS, VADDPS)
 	JMP f32Next
 
 f32Store:
-	ROW_STORE(Y4, Y5)
-	ROW_STORE(Y6, Y7)
-	ROW_STORE(Y8, Y9)
-	ROW_STORE(Y10, Y11)
-	ROW_STORE(Y12, Y13)
-	ROW_STORE(Y14, Y15)
+	TILE_STORE
 
 f32Next:
 	MOVQ ROW, C_PTR // six rows down: the next tile
@@ -190,7 +170,6 @@ f64Tile:
 	MOVQ K_SAVE, K
 	PREFETCH_C
 	ZERO_ACC
-
 	CMPQ K, $4
 	JB   f64K1
 
@@ -215,31 +194,20 @@ f64K1:
 	JNZ  f64K1
 
 f64KDone:
-
 	VBROADCASTSD alpha+48(FP), Y0
 	SCALE_ACC(VMULPD)
 	MOVQ  C_PTR, ROW
 	TESTQ BETA_NZ, BETA_NZ
 	JZ    f64Store
 	VBROADCASTSD beta+56(FP), Y1
-	ROW_BETA(VMULPD, VADDPD, Y4, Y5)
-	ROW_BETA(VMULPD, VADDPD, Y6, Y7)
-	ROW_BETA(VMULPD, VADDPD, Y8, Y9)
-	ROW_BETA(VMULPD, VADDPD, Y10, Y11)
-	ROW_BETA(VMULPD, VADDPD, Y12, Y13)
-	ROW_BETA(VMULPD, VADDPD, Y14, Y15)
+	TILE_BETA(VMULPD, VADDPD)
 	JMP f64Next
 
 f64Store:
-	ROW_STORE(Y4, Y5)
-	ROW_STORE(Y6, Y7)
-	ROW_STORE(Y8, Y9)
-	ROW_STORE(Y10, Y11)
-	ROW_STORE(Y12, Y13)
-	ROW_STORE(Y14, Y15)
+	TILE_STORE
 
 f64Next:
-	MOVQ ROW, C_PTR
+	MOVQ ROW, C_PTR // six rows down: the next tile
 	DECQ TILES
 	JNZ  f64Tile
 	VZEROUPPER

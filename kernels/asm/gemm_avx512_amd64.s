@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "gemm_micro_amd64.h"
 
 // GEMM micro-kernels for AVX-512; the Go loop they compute is in
 // gemm_amd64.go. The structure is the AVX2 kernels' (gemm_avx2_amd64.s),
@@ -8,28 +9,8 @@
 // tile (row i in Z(8+4i)…Z(11+4i)); Z0–Z3 hold the k-th row of the B
 // sliver and Z4/Z5 alternate as broadcasts of the A sliver's k-th column.
 // Every instruction used is in AVX512F (VPXORD rather than VXORPS, which
-// needs AVX512DQ on zmm).
-
-#define K_SAVE R9
-#define K CX
-#define TILES R10
-#define A_PTR SI
-#define B_PTR DX
-#define C_PTR DI
-#define LDC R8
-#define ROW R12
-#define BETA_NZ R11
-
-// BETA_FLAG sets BETA_NZ to 1 unless beta (in X0) compares equal to zero;
-// a NaN beta is unordered, so it counts as non-zero.
-#define BETA_FLAG(ucomis, label) \
-	VXORPS  X1, X1, X1; \
-	MOVQ    $1, BETA_NZ; \
-	ucomis  X1, X0; \
-	JNE     label; \
-	JPS     label; \
-	MOVQ    $0, BETA_NZ; \
-label:
+// needs AVX512DQ on zmm). The general registers and BETA_FLAG are in
+// gemm_micro_amd64.h.
 
 // PREFETCH_C asks for the tile's six rows of C (256 bytes each, five lines
 // when unaligned) at the start of its k loop.
@@ -58,31 +39,23 @@ label:
 	fma   Z2, bc, acc2; \
 	fma   Z3, bc, acc3
 
-// F32_STEP / F64_STEP: one k step, with the A column at aoff(A_PTR) and
-// the B row at boff(B_PTR).
-#define F32_STEP(aoff, boff) \
-	VMOVUPS boff(B_PTR), Z0; \
-	VMOVUPS boff+64(B_PTR), Z1; \
-	VMOVUPS boff+128(B_PTR), Z2; \
-	VMOVUPS boff+192(B_PTR), Z3; \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff, Z4, Z8, Z9, Z10, Z11); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+4, Z5, Z12, Z13, Z14, Z15); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+8, Z4, Z16, Z17, Z18, Z19); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+12, Z5, Z20, Z21, Z22, Z23); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+16, Z4, Z24, Z25, Z26, Z27); \
-	ROW_FMA(VBROADCASTSS, VFMADD231PS, aoff+20, Z5, Z28, Z29, Z30, Z31)
+// STEP is one k step: the B row at boff(B_PTR) into Z0–Z3, then row by
+// row the A column's element (esz bytes each, from aoff(A_PTR) on) and
+// its FMAs. F32_STEP and F64_STEP are its two element types.
+#define STEP(mov, bcast, fma, esz, aoff, boff) \
+	mov boff(B_PTR), Z0; \
+	mov boff+64(B_PTR), Z1; \
+	mov boff+128(B_PTR), Z2; \
+	mov boff+192(B_PTR), Z3; \
+	ROW_FMA(bcast, fma, aoff, Z4, Z8, Z9, Z10, Z11); \
+	ROW_FMA(bcast, fma, aoff+esz, Z5, Z12, Z13, Z14, Z15); \
+	ROW_FMA(bcast, fma, aoff+2*esz, Z4, Z16, Z17, Z18, Z19); \
+	ROW_FMA(bcast, fma, aoff+3*esz, Z5, Z20, Z21, Z22, Z23); \
+	ROW_FMA(bcast, fma, aoff+4*esz, Z4, Z24, Z25, Z26, Z27); \
+	ROW_FMA(bcast, fma, aoff+5*esz, Z5, Z28, Z29, Z30, Z31)
 
-#define F64_STEP(aoff, boff) \
-	VMOVUPD boff(B_PTR), Z0; \
-	VMOVUPD boff+64(B_PTR), Z1; \
-	VMOVUPD boff+128(B_PTR), Z2; \
-	VMOVUPD boff+192(B_PTR), Z3; \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff, Z4, Z8, Z9, Z10, Z11); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+8, Z5, Z12, Z13, Z14, Z15); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+16, Z4, Z16, Z17, Z18, Z19); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+24, Z5, Z20, Z21, Z22, Z23); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+32, Z4, Z24, Z25, Z26, Z27); \
-	ROW_FMA(VBROADCASTSD, VFMADD231PD, aoff+40, Z5, Z28, Z29, Z30, Z31)
+#define F32_STEP(aoff, boff) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, boff)
+#define F64_STEP(aoff, boff) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, boff)
 
 #define SCALE_ACC(mul) \
 	mul Z6, Z8, Z8; mul Z6, Z9, Z9; mul Z6, Z10, Z10; mul Z6, Z11, Z11; mul Z6, Z12, Z12; mul Z6, Z13, Z13 \
@@ -102,6 +75,23 @@ label:
 #define ROW_STORE(mov, acc0, acc1, acc2, acc3) \
 	mov acc0, (ROW); mov acc1, 64(ROW); mov acc2, 128(ROW); mov acc3, 192(ROW); \
 	ADDQ LDC, ROW
+
+// TILE_BETA and TILE_STORE do the whole tile, ROW ending six rows down.
+#define TILE_BETA(mul, add, mov) \
+	ROW_BETA(mul, add, mov, Z8, Z9, Z10, Z11); \
+	ROW_BETA(mul, add, mov, Z12, Z13, Z14, Z15); \
+	ROW_BETA(mul, add, mov, Z16, Z17, Z18, Z19); \
+	ROW_BETA(mul, add, mov, Z20, Z21, Z22, Z23); \
+	ROW_BETA(mul, add, mov, Z24, Z25, Z26, Z27); \
+	ROW_BETA(mul, add, mov, Z28, Z29, Z30, Z31)
+
+#define TILE_STORE(mov) \
+	ROW_STORE(mov, Z8, Z9, Z10, Z11); \
+	ROW_STORE(mov, Z12, Z13, Z14, Z15); \
+	ROW_STORE(mov, Z16, Z17, Z18, Z19); \
+	ROW_STORE(mov, Z20, Z21, Z22, Z23); \
+	ROW_STORE(mov, Z24, Z25, Z26, Z27); \
+	ROW_STORE(mov, Z28, Z29, Z30, Z31)
 
 // func GemmF32AVX512(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
@@ -152,21 +142,11 @@ f32KDone:
 	TESTQ BETA_NZ, BETA_NZ
 	JZ    f32Store
 	VBROADCASTSS beta+52(FP), Z7
-	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z8, Z9, Z10, Z11)
-	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z12, Z13, Z14, Z15)
-	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z16, Z17, Z18, Z19)
-	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z20, Z21, Z22, Z23)
-	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z24, Z25, Z26, Z27)
-	ROW_BETA(VMULPS, VADDPS, VMOVUPS, Z28, Z29, Z30, Z31)
+	TILE_BETA(VMULPS, VADDPS, VMOVUPS)
 	JMP f32Next
 
 f32Store:
-	ROW_STORE(VMOVUPS, Z8, Z9, Z10, Z11)
-	ROW_STORE(VMOVUPS, Z12, Z13, Z14, Z15)
-	ROW_STORE(VMOVUPS, Z16, Z17, Z18, Z19)
-	ROW_STORE(VMOVUPS, Z20, Z21, Z22, Z23)
-	ROW_STORE(VMOVUPS, Z24, Z25, Z26, Z27)
-	ROW_STORE(VMOVUPS, Z28, Z29, Z30, Z31)
+	TILE_STORE(VMOVUPS)
 
 f32Next:
 	MOVQ ROW, C_PTR // six rows down: the next tile
@@ -224,21 +204,11 @@ f64KDone:
 	TESTQ BETA_NZ, BETA_NZ
 	JZ    f64Store
 	VBROADCASTSD beta+56(FP), Z7
-	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z8, Z9, Z10, Z11)
-	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z12, Z13, Z14, Z15)
-	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z16, Z17, Z18, Z19)
-	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z20, Z21, Z22, Z23)
-	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z24, Z25, Z26, Z27)
-	ROW_BETA(VMULPD, VADDPD, VMOVUPD, Z28, Z29, Z30, Z31)
+	TILE_BETA(VMULPD, VADDPD, VMOVUPD)
 	JMP f64Next
 
 f64Store:
-	ROW_STORE(VMOVUPD, Z8, Z9, Z10, Z11)
-	ROW_STORE(VMOVUPD, Z12, Z13, Z14, Z15)
-	ROW_STORE(VMOVUPD, Z16, Z17, Z18, Z19)
-	ROW_STORE(VMOVUPD, Z20, Z21, Z22, Z23)
-	ROW_STORE(VMOVUPD, Z24, Z25, Z26, Z27)
-	ROW_STORE(VMOVUPD, Z28, Z29, Z30, Z31)
+	TILE_STORE(VMOVUPD)
 
 f64Next:
 	MOVQ ROW, C_PTR // six rows down: the next tile

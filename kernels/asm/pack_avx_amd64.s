@@ -71,6 +71,30 @@ copyNext:
 	LEAQ (ROW3)(LDA*1), ROW4; \
 	LEAQ (ROW4)(LDA*1), ROW5
 
+// LOAD_A6 loads the six rows' vectors at column offset L into X0…X5.
+#define LOAD_A6(mov) \
+	mov (ROW0)(L*1), X0 \
+	mov (ROW1)(L*1), X1 \
+	mov (ROW2)(L*1), X2 \
+	mov (ROW3)(L*1), X3 \
+	mov (ROW4)(L*1), X4 \
+	mov (ROW5)(L*1), X5
+
+// COPY1 copies one element from src to dst through X0.
+#define COPY1(mov, src, dst) \
+	mov src, X0 \
+	mov X0, dst
+
+// COPY_A6 copies the six rows' elements at column offset L (esz bytes
+// each) to the next six of dst.
+#define COPY_A6(mov, esz) \
+	COPY1(mov, (ROW0)(L*1), (DST)) \
+	COPY1(mov, (ROW1)(L*1), esz(DST)) \
+	COPY1(mov, (ROW2)(L*1), 2*esz(DST)) \
+	COPY1(mov, (ROW3)(L*1), 3*esz(DST)) \
+	COPY1(mov, (ROW4)(L*1), 4*esz(DST)) \
+	COPY1(mov, (ROW5)(L*1), 5*esz(DST))
+
 // func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
 //
 //	for l := 0; l < k; l++ {
@@ -89,12 +113,7 @@ TEXT ·PackA6F32AVX(SB), NOSPLIT, $0-32
 packF32Loop4:
 	CMPQ KLEFT, $4
 	JB   packF32Tail
-	VMOVUPS (ROW0)(L*1), X0
-	VMOVUPS (ROW1)(L*1), X1
-	VMOVUPS (ROW2)(L*1), X2
-	VMOVUPS (ROW3)(L*1), X3
-	VMOVUPS (ROW4)(L*1), X4
-	VMOVUPS (ROW5)(L*1), X5
+	LOAD_A6(VMOVUPS)
 	VUNPCKLPS X1, X0, X6    // a0 b0 a1 b1
 	VUNPCKHPS X1, X0, X7    // a2 b2 a3 b3
 	VUNPCKLPS X3, X2, X8    // c0 d0 c1 d1
@@ -121,18 +140,7 @@ packF32Loop4:
 packF32Tail:
 	TESTQ  KLEFT, KLEFT
 	JZ     packF32Done
-	VMOVSS (ROW0)(L*1), X0
-	VMOVSS X0, (DST)
-	VMOVSS (ROW1)(L*1), X0
-	VMOVSS X0, 4(DST)
-	VMOVSS (ROW2)(L*1), X0
-	VMOVSS X0, 8(DST)
-	VMOVSS (ROW3)(L*1), X0
-	VMOVSS X0, 12(DST)
-	VMOVSS (ROW4)(L*1), X0
-	VMOVSS X0, 16(DST)
-	VMOVSS (ROW5)(L*1), X0
-	VMOVSS X0, 20(DST)
+	COPY_A6(VMOVSS, 4)
 	ADDQ   $4, L
 	ADDQ   $24, DST
 	DECQ   KLEFT
@@ -159,12 +167,7 @@ TEXT ·PackA6F64AVX(SB), NOSPLIT, $0-32
 packF64Loop2:
 	CMPQ KLEFT, $2
 	JB   packF64Tail
-	VMOVUPD (ROW0)(L*1), X0
-	VMOVUPD (ROW1)(L*1), X1
-	VMOVUPD (ROW2)(L*1), X2
-	VMOVUPD (ROW3)(L*1), X3
-	VMOVUPD (ROW4)(L*1), X4
-	VMOVUPD (ROW5)(L*1), X5
+	LOAD_A6(VMOVUPD)
 	VUNPCKLPD X1, X0, X6    // a0 b0
 	VUNPCKHPD X1, X0, X7    // a1 b1
 	VUNPCKLPD X3, X2, X8    // c0 d0
@@ -185,18 +188,7 @@ packF64Loop2:
 packF64Tail:
 	TESTQ  KLEFT, KLEFT
 	JZ     packF64Done
-	VMOVSD (ROW0)(L*1), X0
-	VMOVSD X0, (DST)
-	VMOVSD (ROW1)(L*1), X0
-	VMOVSD X0, 8(DST)
-	VMOVSD (ROW2)(L*1), X0
-	VMOVSD X0, 16(DST)
-	VMOVSD (ROW3)(L*1), X0
-	VMOVSD X0, 24(DST)
-	VMOVSD (ROW4)(L*1), X0
-	VMOVSD X0, 32(DST)
-	VMOVSD (ROW5)(L*1), X0
-	VMOVSD X0, 40(DST)
+	COPY_A6(VMOVSD, 8)
 
 packF64Done:
 	RET
@@ -213,6 +205,20 @@ packF64Done:
 #define PT_L CX
 #define PT_OUT DX
 #define PT_OUT4 AX
+
+// LOAD4 and STORE4 move r0…r3 from or to four rows, stride bytes apart
+// (stride3 = 3·stride), from p on.
+#define LOAD4(mov, p, stride, stride3, r0, r1, r2, r3) \
+	mov (p), r0 \
+	mov (p)(stride*1), r1 \
+	mov (p)(stride*2), r2 \
+	mov (p)(stride3*1), r3
+
+#define STORE4(mov, p, stride, stride3, r0, r1, r2, r3) \
+	mov r0, (p) \
+	mov r1, (p)(stride*1) \
+	mov r2, (p)(stride*2) \
+	mov r3, (p)(stride3*1)
 
 // func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, nr int)
 //
@@ -246,14 +252,8 @@ ptF32Group:
 ptF32Loop8:
 	CMPQ PT_L, $8
 	JB   ptF32Tail
-	VMOVUPS (PT_SRC), Y0
-	VMOVUPS (PT_SRC)(PT_LDB*1), Y1
-	VMOVUPS (PT_SRC)(PT_LDB*2), Y2
-	VMOVUPS (PT_SRC)(PT_LDB3*1), Y3
-	VMOVUPS (PT_SRC4), Y4
-	VMOVUPS (PT_SRC4)(PT_LDB*1), Y5
-	VMOVUPS (PT_SRC4)(PT_LDB*2), Y6
-	VMOVUPS (PT_SRC4)(PT_LDB3*1), Y7
+	LOAD4(VMOVUPS, PT_SRC, PT_LDB, PT_LDB3, Y0, Y1, Y2, Y3)
+	LOAD4(VMOVUPS, PT_SRC4, PT_LDB, PT_LDB3, Y4, Y5, Y6, Y7)
 	VUNPCKLPS Y1, Y0, Y8          // r0 r1 interleaved, columns 0,1 | 4,5
 	VUNPCKHPS Y1, Y0, Y9          // columns 2,3 | 6,7
 	VUNPCKLPS Y3, Y2, Y10
@@ -279,14 +279,8 @@ ptF32Loop8:
 	VPERM2F128 $0x31, Y6, Y2, Y14 // column 6
 	VPERM2F128 $0x31, Y7, Y3, Y15 // column 7
 	LEAQ    (PT_OUT)(PT_NRB*4), PT_OUT4
-	VMOVUPS Y8, (PT_OUT)
-	VMOVUPS Y9, (PT_OUT)(PT_NRB*1)
-	VMOVUPS Y10, (PT_OUT)(PT_NRB*2)
-	VMOVUPS Y11, (PT_OUT)(PT_NRB3*1)
-	VMOVUPS Y12, (PT_OUT4)
-	VMOVUPS Y13, (PT_OUT4)(PT_NRB*1)
-	VMOVUPS Y14, (PT_OUT4)(PT_NRB*2)
-	VMOVUPS Y15, (PT_OUT4)(PT_NRB3*1)
+	STORE4(VMOVUPS, PT_OUT, PT_NRB, PT_NRB3, Y8, Y9, Y10, Y11)
+	STORE4(VMOVUPS, PT_OUT4, PT_NRB, PT_NRB3, Y12, Y13, Y14, Y15)
 	LEAQ    (PT_OUT4)(PT_NRB*4), PT_OUT
 	ADDQ    $32, PT_SRC
 	ADDQ    $32, PT_SRC4
@@ -296,22 +290,14 @@ ptF32Loop8:
 ptF32Tail:
 	TESTQ  PT_L, PT_L
 	JZ     ptF32Next
-	VMOVSS (PT_SRC), X0
-	VMOVSS X0, (PT_OUT)
-	VMOVSS (PT_SRC)(PT_LDB*1), X0
-	VMOVSS X0, 4(PT_OUT)
-	VMOVSS (PT_SRC)(PT_LDB*2), X0
-	VMOVSS X0, 8(PT_OUT)
-	VMOVSS (PT_SRC)(PT_LDB3*1), X0
-	VMOVSS X0, 12(PT_OUT)
-	VMOVSS (PT_SRC4), X0
-	VMOVSS X0, 16(PT_OUT)
-	VMOVSS (PT_SRC4)(PT_LDB*1), X0
-	VMOVSS X0, 20(PT_OUT)
-	VMOVSS (PT_SRC4)(PT_LDB*2), X0
-	VMOVSS X0, 24(PT_OUT)
-	VMOVSS (PT_SRC4)(PT_LDB3*1), X0
-	VMOVSS X0, 28(PT_OUT)
+	COPY1(VMOVSS, (PT_SRC), (PT_OUT))
+	COPY1(VMOVSS, (PT_SRC)(PT_LDB*1), 4(PT_OUT))
+	COPY1(VMOVSS, (PT_SRC)(PT_LDB*2), 8(PT_OUT))
+	COPY1(VMOVSS, (PT_SRC)(PT_LDB3*1), 12(PT_OUT))
+	COPY1(VMOVSS, (PT_SRC4), 16(PT_OUT))
+	COPY1(VMOVSS, (PT_SRC4)(PT_LDB*1), 20(PT_OUT))
+	COPY1(VMOVSS, (PT_SRC4)(PT_LDB*2), 24(PT_OUT))
+	COPY1(VMOVSS, (PT_SRC4)(PT_LDB3*1), 28(PT_OUT))
 	ADDQ   PT_NRB, PT_OUT
 	ADDQ   $4, PT_SRC
 	ADDQ   $4, PT_SRC4
@@ -356,10 +342,7 @@ ptF64Group:
 ptF64Loop4:
 	CMPQ PT_L, $4
 	JB   ptF64Tail
-	VMOVUPD (PT_SRC), Y0
-	VMOVUPD (PT_SRC)(PT_LDB*1), Y1
-	VMOVUPD (PT_SRC)(PT_LDB*2), Y2
-	VMOVUPD (PT_SRC)(PT_LDB3*1), Y3
+	LOAD4(VMOVUPD, PT_SRC, PT_LDB, PT_LDB3, Y0, Y1, Y2, Y3)
 	VUNPCKLPD  Y1, Y0, Y4         // r0 r1, columns 0 | 2
 	VUNPCKHPD  Y1, Y0, Y5         // columns 1 | 3
 	VUNPCKLPD  Y3, Y2, Y6
@@ -368,10 +351,7 @@ ptF64Loop4:
 	VPERM2F128 $0x20, Y7, Y5, Y9  // column 1
 	VPERM2F128 $0x31, Y6, Y4, Y10 // column 2
 	VPERM2F128 $0x31, Y7, Y5, Y11 // column 3
-	VMOVUPD    Y8, (PT_OUT)
-	VMOVUPD    Y9, (PT_OUT)(PT_NRB*1)
-	VMOVUPD    Y10, (PT_OUT)(PT_NRB*2)
-	VMOVUPD    Y11, (PT_OUT)(PT_NRB3*1)
+	STORE4(VMOVUPD, PT_OUT, PT_NRB, PT_NRB3, Y8, Y9, Y10, Y11)
 	LEAQ       (PT_OUT)(PT_NRB*4), PT_OUT
 	ADDQ       $32, PT_SRC
 	SUBQ       $4, PT_L
@@ -380,14 +360,10 @@ ptF64Loop4:
 ptF64Tail:
 	TESTQ  PT_L, PT_L
 	JZ     ptF64Next
-	VMOVSD (PT_SRC), X0
-	VMOVSD X0, (PT_OUT)
-	VMOVSD (PT_SRC)(PT_LDB*1), X0
-	VMOVSD X0, 8(PT_OUT)
-	VMOVSD (PT_SRC)(PT_LDB*2), X0
-	VMOVSD X0, 16(PT_OUT)
-	VMOVSD (PT_SRC)(PT_LDB3*1), X0
-	VMOVSD X0, 24(PT_OUT)
+	COPY1(VMOVSD, (PT_SRC), (PT_OUT))
+	COPY1(VMOVSD, (PT_SRC)(PT_LDB*1), 8(PT_OUT))
+	COPY1(VMOVSD, (PT_SRC)(PT_LDB*2), 16(PT_OUT))
+	COPY1(VMOVSD, (PT_SRC)(PT_LDB3*1), 24(PT_OUT))
 	ADDQ   PT_NRB, PT_OUT
 	ADDQ   $8, PT_SRC
 	DECQ   PT_L
