@@ -13,13 +13,11 @@
 // the instructions below are WORDs built by macros from register numbers
 // (0–31, the Vn of the comments); `go tool objdump` decodes them back.
 
-// exp_arm64.h has the WORD encodings used here (FADD_S4, FSUB_S4, FMUL_S4,
-// FMAX_S4 — NaN-propagating: FMAXNM, which drops NaN, must not be used for
-// rowMax —, FADD_D2, FCVTL_D2/FCVTL2_D2, FADDP_D) and exp32 on one vector
-// for the exp-based sums at the end (ExpShiftSum, ExpShiftSumNoStore,
-// BCELogitsSum). FMAXV_S4(d, n): Sd = the largest lane of Vn.4S
-// (NaN-propagating, like FMAX).
-#define FMAXV_S4(d, n) WORD $(0x6E30F800 | (n)<<5 | (d))
+// exp_arm64.h has exp32 on one vector for the exp-based sums at the end
+// (ExpShiftSum, ExpShiftSumNoStore, BCELogitsSum) and includes
+// neon_arm64.h, the WORD encodings used here (FADD_S4, FSUB_S4, FMUL_S4,
+// FMAX_S4 and FMAXV_S4 — NaN-propagating: FMAXNM, which drops NaN, must
+// not be used for rowMax —, FADD_D2, FCVTL_D2/FCVTL2_D2, FADDP_D).
 
 #define DST R0
 #define X_PTR R1
