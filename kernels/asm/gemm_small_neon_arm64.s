@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // Small-product kernels for NEON (arm64 ASIMD); the Go loop they compute is
 // in gemm_small_arm64.go. They read A, B and C in place, nothing packed:
@@ -39,17 +40,9 @@
 // V7       beta, broadcast
 // V8–V31   accumulators
 //
-// Go's assembler has no vector FMUL/FADD, so they are WORDs built by the
-// macros below from register numbers (0–31, the Vn of the comments);
-// `go tool objdump` decodes them back.
-
-// FMUL_S4(d, n, m): Vd.4S = Vn.4S * Vm.4S.   FMUL_D2: the same on .2D.
-#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
-#define FMUL_D2(d, n, m) WORD $(0x6E60DC00 | (m)<<16 | (n)<<5 | (d))
-
-// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FADD_D2: the same on .2D.
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
+// Go's assembler has no vector FMUL/FADD, so they are WORDs built by
+// neon_arm64.h's macros from register numbers (0–31, the Vn of the
+// comments); `go tool objdump` decodes them back.
 
 #define ROWS R0       // rows of C left
 #define N R1          // columns of the strip

@@ -31,6 +31,12 @@
 #define FMLA_S4(d, n, m) WORD $(0x4E20CC00 | (m)<<16 | (n)<<5 | (d))
 #define FMLS_S4(d, n, m) WORD $(0x4EA0CC00 | (m)<<16 | (n)<<5 | (d))
 
+// FMLA_LANE_S4(d, n, m, i): Vd.4S += Vn.4S × Vm.S[i], fused (FMLA by
+// element; index i = H:L, bits 11 and 21). FMLA_LANE_D2: Vd.2D += Vn.2D ×
+// Vm.D[i] (index i = H, bit 11).
+#define FMLA_LANE_S4(d, n, m, i) WORD $(0x4F801000 | (m)<<16 | ((i)&1)<<21 | ((i)>>1)<<11 | (n)<<5 | (d))
+#define FMLA_LANE_D2(d, n, m, i) WORD $(0x4FC01000 | (m)<<16 | (i)<<11 | (n)<<5 | (d))
+
 // FABS_S4, FNEG_S4: Vd = |Vn|, −Vn (sign bit only; NaNs pass unchanged).
 #define FABS_S4(d, n) WORD $(0x4EA0F800 | (n)<<5 | (d))
 #define FNEG_S4(d, n) WORD $(0x6EA0F800 | (n)<<5 | (d))
@@ -81,5 +87,23 @@
 #define FADDP_D(d, n) WORD $(0x7E70D800 | (n)<<5 | (d))
 #define FCVTL_D2(d, n) WORD $(0x0E617800 | (n)<<5 | (d))
 #define FCVTL2_D2(d, n) WORD $(0x4E617800 | (n)<<5 | (d))
+
+// ---- shared sequences ----
+
+// ZERO_V8_V31: V8…V31 = 0 (the 24 accumulators of the GEMM and peak
+// kernels).
+#define ZERO_V8_V31 \
+	VEOR V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16; \
+	VEOR V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16; \
+	VEOR V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16; \
+	VEOR V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16; \
+	VEOR V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16; \
+	VEOR V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16; \
+	VEOR V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16; \
+	VEOR V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16; \
+	VEOR V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16; \
+	VEOR V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16; \
+	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
+	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
 
 #endif
