@@ -465,8 +465,7 @@ dot1Tail:
 
 dot1Reduce:
 	FADD_S4(0, 0, 1)           // FADD V0.4S, V0.4S, V1.4S
-	FADDP_S4(0, 0, 0)          // FADDP V0.4S, V0.4S, V0.4S: [l01, l23, …]
-	FADDP_S4(0, 0, 0)          // FADDP V0.4S, V0.4S, V0.4S: [l01 + l23, …]
+	SUM_LANES_S4(0)            // lane 0: l01 + l23
 	FADDS   F24, F0            // + the tail
 	FMOVS   (Y_PTR), F1
 	FADDS   F0, F1             // y + sum

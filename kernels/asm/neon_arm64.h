@@ -90,6 +90,11 @@
 
 // ---- shared sequences ----
 
+// SUM_LANES_S4(v): lane 0 of Vv = (v0+v1)+(v2+v3), two pairwise adds.
+#define SUM_LANES_S4(v) \
+	FADDP_S4(v, v, v); \
+	FADDP_S4(v, v, v)
+
 // ZERO_V8_V31: V8…V31 = 0 (the 24 accumulators of the GEMM and peak
 // kernels).
 #define ZERO_V8_V31 \
