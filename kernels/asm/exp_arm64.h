@@ -1,73 +1,9 @@
-// NEON (arm64 ASIMD) building blocks for the exp-based kernels: WORD
-// encodings of the vector instructions Go's assembler lacks, and exp32
-// (activation_generic.go) on one vector of four floats.
-//
-// Go's assembler has no vector float arithmetic except FMLA/FMLS, and only
-// accepts the integer and bitwise vector instructions with named registers
-// (V0…V31), which macros taking register numbers cannot build. So every
-// vector instruction below is a WORD made from register numbers 0–31 (the
-// Vn of the comments); `go tool objdump` decodes them back. Arrangement
-// .4S (four float32 or int32 lanes) unless the name says otherwise.
+// NEON (arm64 ASIMD) building blocks for the exp-based kernels: exp32
+// (activation_generic.go) on one vector of four floats, and SPLAT. The
+// WORD encodings of the vector instructions Go's assembler lacks are in
+// neon_arm64.h, included here.
 
-// ---- float arithmetic, Vd = Vn op Vm, each rounded once ----
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FSUB_S4(d, n, m) WORD $(0x4EA0D400 | (m)<<16 | (n)<<5 | (d))
-#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
-#define FDIV_S4(d, n, m) WORD $(0x6E20FC00 | (m)<<16 | (n)<<5 | (d))
-
-// FMAX/FMIN return NaN if either operand is NaN (FMAXNM/FMINNM would
-// return the number instead).
-#define FMAX_S4(d, n, m) WORD $(0x4E20F400 | (m)<<16 | (n)<<5 | (d))
-#define FMIN_S4(d, n, m) WORD $(0x4EA0F400 | (m)<<16 | (n)<<5 | (d))
-
-// FMLA_S4: Vd += Vn·Vm, FMLS_S4: Vd −= Vn·Vm, both fused (one rounding).
-#define FMLA_S4(d, n, m) WORD $(0x4E20CC00 | (m)<<16 | (n)<<5 | (d))
-#define FMLS_S4(d, n, m) WORD $(0x4EA0CC00 | (m)<<16 | (n)<<5 | (d))
-
-// FABS_S4, FNEG_S4: Vd = |Vn|, −Vn (sign bit only; NaNs pass unchanged).
-#define FABS_S4(d, n) WORD $(0x4EA0F800 | (n)<<5 | (d))
-#define FNEG_S4(d, n) WORD $(0x6EA0F800 | (n)<<5 | (d))
-
-// FCVTNS_S4: Vd = int32(Vn) rounded to nearest, ties to even.
-// SCVTF_S4: Vd = float32(int32 Vn).
-#define FCVTNS_S4(d, n) WORD $(0x4E21A800 | (n)<<5 | (d))
-#define SCVTF_S4(d, n) WORD $(0x4E21D800 | (n)<<5 | (d))
-
-// Comparisons: all-ones lanes where true, zero where false (and wherever
-// an operand is NaN). FCMGT_S4: Vn > Vm; FCMGT0_S4: Vn > 0;
-// FCMLT0_S4: Vn < 0.
-#define FCMGT_S4(d, n, m) WORD $(0x6EA0E400 | (m)<<16 | (n)<<5 | (d))
-#define FCMGT0_S4(d, n) WORD $(0x4EA0C800 | (n)<<5 | (d))
-#define FCMLT0_S4(d, n) WORD $(0x4EA0E800 | (n)<<5 | (d))
-
-// ---- integer and bitwise ----
-// ADD_S4, SUB_S4: int32 lanes. SSHR_S4: arithmetic shift right by sh
-// (1…32); SHL_S4: shift left by sh (0…31).
-#define ADD_S4(d, n, m) WORD $(0x4EA08400 | (m)<<16 | (n)<<5 | (d))
-#define SUB_S4(d, n, m) WORD $(0x6EA08400 | (m)<<16 | (n)<<5 | (d))
-#define SSHR_S4(d, n, sh) WORD $(0x4F000400 | (64-(sh))<<16 | (n)<<5 | (d))
-#define SHL_S4(d, n, sh) WORD $(0x4F005400 | (32+(sh))<<16 | (n)<<5 | (d))
-
-// AND_B16, ORR_B16: bitwise. MOV_B16: Vd = Vn (ORR Vd, Vn, Vn).
-// BSL_B16: Vd = Vd ? Vn : Vm bit by bit (Vd is the mask going in).
-#define AND_B16(d, n, m) WORD $(0x4E201C00 | (m)<<16 | (n)<<5 | (d))
-#define ORR_B16(d, n, m) WORD $(0x4EA01C00 | (m)<<16 | (n)<<5 | (d))
-#define MOV_B16(d, n) ORR_B16(d, n, n)
-#define BSL_B16(d, n, m) WORD $(0x6E601C00 | (m)<<16 | (n)<<5 | (d))
-
-// DUP_S4(d, r): every lane of Vd = the low 32 bits of Rr.
-#define DUP_S4(d, r) WORD $(0x4E040C00 | (r)<<5 | (d))
-
-// ---- float64 ----
-// FCVTL_D2: Vd.2D = float64 of Vn's lanes 0, 1; FCVTL2_D2: of lanes 2, 3.
-// FADD_D2: Vd.2D = Vn.2D + Vm.2D. FADDP_D: Dd = Vn.D[0] + Vn.D[1].
-#define FCVTL_D2(d, n) WORD $(0x0E617800 | (n)<<5 | (d))
-#define FCVTL2_D2(d, n) WORD $(0x4E617800 | (n)<<5 | (d))
-#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
-#define FADDP_D(d, n) WORD $(0x7E70D800 | (n)<<5 | (d))
-
-// FADDP_S4: pairwise add, Vd = {n0+n1, n2+n3, m0+m1, m2+m3}.
-#define FADDP_S4(d, n, m) WORD $(0x6E20D400 | (m)<<16 | (n)<<5 | (d))
+#include "neon_arm64.h"
 
 // SPLAT(d, bits): every lane of Vd = the float32 with these bits (through
 // R9, which the kernels including this file leave for it).

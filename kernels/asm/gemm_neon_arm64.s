@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // GEMM micro-kernels for NEON (arm64 ASIMD); the Go loop they compute is in
 // gemm_arm64.go. Of the 32 vector registers, V8–V31 are 24 accumulators
@@ -23,25 +24,9 @@
 // These are also BLIS's armv8a shapes (sgemm 8×12, dgemm 6×8).
 //
 // Go's assembler has no vector FMUL/FADD and no FMLA by element, so they
-// are WORDs built by the macros below from register numbers (0–31, the Vn
-// of the comments); `go tool objdump` decodes them back. k is unrolled by
+// are WORDs built by neon_arm64.h's macros from register numbers (0–31,
+// the Vn of the comments); `go tool objdump` decodes them back. k is unrolled by
 // four (the step is one macro), with a one-step loop for the last k%4.
-
-// FMLA_S4(d, n, m, i): Vd.4S += Vn.4S * Vm.S[i], fused (FMLA by element;
-// index i = H:L, bits 11 and 21).
-#define FMLA_S4(d, n, m, i) WORD $(0x4F801000 | (m)<<16 | ((i)&1)<<21 | ((i)>>1)<<11 | (n)<<5 | (d))
-
-// FMLA_D2(d, n, m, i): Vd.2D += Vn.2D * Vm.D[i], fused (FMLA by element;
-// index i = H, bit 11).
-#define FMLA_D2(d, n, m, i) WORD $(0x4FC01000 | (m)<<16 | (i)<<11 | (n)<<5 | (d))
-
-// FMUL_S4(d, n, m): Vd.4S = Vn.4S * Vm.4S.   FMUL_D2: the same on .2D.
-#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
-#define FMUL_D2(d, n, m) WORD $(0x6E60DC00 | (m)<<16 | (n)<<5 | (d))
-
-// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FADD_D2: the same on .2D.
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
 
 #define A_PTR R0
 #define B_PTR R1
@@ -54,20 +39,28 @@
 #define TILES R8
 #define BETA_ZERO R9
 
-// ZERO_ACC clears the 24 accumulators V8–V31.
-#define ZERO_ACC \
-	VEOR V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16; \
-	VEOR V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16; \
-	VEOR V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16; \
-	VEOR V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16; \
-	VEOR V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16; \
-	VEOR V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16; \
-	VEOR V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16; \
-	VEOR V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16; \
-	VEOR V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16; \
-	VEOR V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16; \
-	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
-	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
+// TILE_SUMS(step, k4, k1, k1Loop, done): V8–V31 = the tile's sums over
+// l: B_PTR back at the sliver's start, the accumulators zeroed, then k/4
+// trips of four steps and k%4 single ones (k from K_SAVE); goes on at done.
+#define TILE_SUMS(step, k4, k1, k1Loop, done) \
+	MOVD B_SAVE, B_PTR; \
+	LSR  $2, K_SAVE, K4; \
+	AND  $3, K_SAVE, K1; \
+	ZERO_V8_V31; \
+	CBZ  K4, k1; \
+k4: \
+	step; \
+	step; \
+	step; \
+	step; \
+	SUBS $1, K4; \
+	BNE  k4; \
+k1: \
+	CBZ K1, done; \
+k1Loop: \
+	step; \
+	SUBS $1, K1; \
+	BNE  k1Loop
 
 // ---- float32, 8×12 ----
 //
@@ -79,9 +72,9 @@
 // F32_ROW(a, lane, acc): the three accumulators Vacc…Vacc+2 of one row
 // += V0…V2 × Va.S[lane].
 #define F32_ROW(a, lane, acc) \
-	FMLA_S4(acc, 0, a, lane); \
-	FMLA_S4((acc)+1, 1, a, lane); \
-	FMLA_S4((acc)+2, 2, a, lane)
+	FMLA_LANE_S4(acc, 0, a, lane); \
+	FMLA_LANE_S4((acc)+1, 1, a, lane); \
+	FMLA_LANE_S4((acc)+2, 2, a, lane)
 
 // F32_STEP: one k step, 12 floats of B (48 bytes), 8 of A (32 bytes).
 #define F32_STEP \
@@ -96,8 +89,16 @@
 	F32_ROW(4, 2, 26); \
 	F32_ROW(4, 3, 29)
 
-// F32_SCALE(acc): one row's accumulators = alpha × themselves.
-#define F32_SCALE(acc) \
+// F32_ROWS(op): op(acc, v0, v1, v2) on each row of the tile, top first:
+// acc = 8+3i the number of its first accumulator, v0…v2 their names.
+#define F32_ROWS(op) \
+	op(8, V8, V9, V10); op(11, V11, V12, V13); \
+	op(14, V14, V15, V16); op(17, V17, V18, V19); \
+	op(20, V20, V21, V22); op(23, V23, V24, V25); \
+	op(26, V26, V27, V28); op(29, V29, V30, V31)
+
+// F32_SCALE(acc, …): one row's accumulators = alpha × themselves.
+#define F32_SCALE(acc, v0, v1, v2) \
 	FMUL_S4(acc, 5, acc); \
 	FMUL_S4((acc)+1, 5, (acc)+1); \
 	FMUL_S4((acc)+2, 5, (acc)+2)
@@ -115,8 +116,8 @@
 	FADD_S4((acc)+2, 2, (acc)+2); \
 	VST1.P [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC)
 
-// F32_ROW_STORE(v0, v1, v2): C row = row; C_PTR moves down a row.
-#define F32_ROW_STORE(v0, v1, v2) \
+// F32_ROW_STORE(acc, v0, v1, v2): C row = row; C_PTR moves down a row.
+#define F32_ROW_STORE(acc, v0, v1, v2) \
 	VST1.P [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC)
 
 // func GemmF32NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
@@ -151,57 +152,16 @@ TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
 	VDUP  V6.S[0], V6.S4
 
 f32Tile:
-	MOVD B_SAVE, B_PTR
-	LSR  $2, K_SAVE, K4
-	AND  $3, K_SAVE, K1
-	ZERO_ACC
-	CBZ  K4, f32K1
-
-f32K4:
-	F32_STEP
-	F32_STEP
-	F32_STEP
-	F32_STEP
-	SUBS $1, K4
-	BNE  f32K4
-
-f32K1:
-	CBZ K1, f32Epilogue
-
-f32K1Loop:
-	F32_STEP
-	SUBS $1, K1
-	BNE  f32K1Loop
+	TILE_SUMS(F32_STEP, f32K4, f32K1, f32K1Loop, f32Epilogue)
 
 f32Epilogue:
-	F32_SCALE(8)
-	F32_SCALE(11)
-	F32_SCALE(14)
-	F32_SCALE(17)
-	F32_SCALE(20)
-	F32_SCALE(23)
-	F32_SCALE(26)
-	F32_SCALE(29)
+	F32_ROWS(F32_SCALE)
 	CBNZ BETA_ZERO, f32Store
-	F32_ROW_BETA(8, V8, V9, V10)
-	F32_ROW_BETA(11, V11, V12, V13)
-	F32_ROW_BETA(14, V14, V15, V16)
-	F32_ROW_BETA(17, V17, V18, V19)
-	F32_ROW_BETA(20, V20, V21, V22)
-	F32_ROW_BETA(23, V23, V24, V25)
-	F32_ROW_BETA(26, V26, V27, V28)
-	F32_ROW_BETA(29, V29, V30, V31)
+	F32_ROWS(F32_ROW_BETA)
 	B    f32Next
 
 f32Store:
-	F32_ROW_STORE(V8, V9, V10)
-	F32_ROW_STORE(V11, V12, V13)
-	F32_ROW_STORE(V14, V15, V16)
-	F32_ROW_STORE(V17, V18, V19)
-	F32_ROW_STORE(V20, V21, V22)
-	F32_ROW_STORE(V23, V24, V25)
-	F32_ROW_STORE(V26, V27, V28)
-	F32_ROW_STORE(V29, V30, V31)
+	F32_ROWS(F32_ROW_STORE)
 
 f32Next:
 	// C_PTR is now eight rows down: the next tile's top-left; A_PTR is at
@@ -220,10 +180,10 @@ f32Next:
 // F64_ROW(a, lane, acc): the four accumulators Vacc…Vacc+3 of one row
 // += V0…V3 × Va.D[lane].
 #define F64_ROW(a, lane, acc) \
-	FMLA_D2(acc, 0, a, lane); \
-	FMLA_D2((acc)+1, 1, a, lane); \
-	FMLA_D2((acc)+2, 2, a, lane); \
-	FMLA_D2((acc)+3, 3, a, lane)
+	FMLA_LANE_D2(acc, 0, a, lane); \
+	FMLA_LANE_D2((acc)+1, 1, a, lane); \
+	FMLA_LANE_D2((acc)+2, 2, a, lane); \
+	FMLA_LANE_D2((acc)+3, 3, a, lane)
 
 // F64_STEP: one k step, 8 doubles of B (64 bytes), 6 of A (48 bytes).
 #define F64_STEP \
@@ -236,8 +196,16 @@ f32Next:
 	F64_ROW(6, 0, 24); \
 	F64_ROW(6, 1, 28)
 
-// F64_SCALE(acc): one row's accumulators = alpha × themselves.
-#define F64_SCALE(acc) \
+// F64_ROWS(op): op(acc, v0, v1, v2, v3) on each row of the tile, top
+// first: acc = 8+4i the number of its first accumulator, v0…v3 their
+// names.
+#define F64_ROWS(op) \
+	op(8, V8, V9, V10, V11); op(12, V12, V13, V14, V15); \
+	op(16, V16, V17, V18, V19); op(20, V20, V21, V22, V23); \
+	op(24, V24, V25, V26, V27); op(28, V28, V29, V30, V31)
+
+// F64_SCALE(acc, …): one row's accumulators = alpha × themselves.
+#define F64_SCALE(acc, v0, v1, v2, v3) \
 	FMUL_D2(acc, 7, acc); \
 	FMUL_D2((acc)+1, 7, (acc)+1); \
 	FMUL_D2((acc)+2, 7, (acc)+2); \
@@ -258,8 +226,9 @@ f32Next:
 	FADD_D2((acc)+3, 3, (acc)+3); \
 	VST1.P [v0.D2, v1.D2, v2.D2, v3.D2], (C_PTR)(LDC)
 
-// F64_ROW_STORE(v0, v1, v2, v3): C row = row; C_PTR moves down a row.
-#define F64_ROW_STORE(v0, v1, v2, v3) \
+// F64_ROW_STORE(acc, v0, v1, v2, v3): C row = row; C_PTR moves down a
+// row.
+#define F64_ROW_STORE(acc, v0, v1, v2, v3) \
 	VST1.P [v0.D2, v1.D2, v2.D2, v3.D2], (C_PTR)(LDC)
 
 // func GemmF64NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
@@ -293,53 +262,18 @@ TEXT ·GemmF64NEON(SB), NOSPLIT, $0-64
 	CSET  EQ, BETA_ZERO
 
 f64Tile:
-	MOVD B_SAVE, B_PTR
-	LSR  $2, K_SAVE, K4
-	AND  $3, K_SAVE, K1
-	ZERO_ACC
-	CBZ  K4, f64K1
-
-f64K4:
-	F64_STEP
-	F64_STEP
-	F64_STEP
-	F64_STEP
-	SUBS $1, K4
-	BNE  f64K4
-
-f64K1:
-	CBZ K1, f64Epilogue
-
-f64K1Loop:
-	F64_STEP
-	SUBS $1, K1
-	BNE  f64K1Loop
+	TILE_SUMS(F64_STEP, f64K4, f64K1, f64K1Loop, f64Epilogue)
 
 f64Epilogue:
-	F64_SCALE(8)
-	F64_SCALE(12)
-	F64_SCALE(16)
-	F64_SCALE(20)
-	F64_SCALE(24)
-	F64_SCALE(28)
+	F64_ROWS(F64_SCALE)
 	CBNZ  BETA_ZERO, f64Store
 	FMOVD beta+56(FP), F4 // V4 held A in the loop
 	VDUP  V4.D[0], V4.D2
-	F64_ROW_BETA(8, V8, V9, V10, V11)
-	F64_ROW_BETA(12, V12, V13, V14, V15)
-	F64_ROW_BETA(16, V16, V17, V18, V19)
-	F64_ROW_BETA(20, V20, V21, V22, V23)
-	F64_ROW_BETA(24, V24, V25, V26, V27)
-	F64_ROW_BETA(28, V28, V29, V30, V31)
+	F64_ROWS(F64_ROW_BETA)
 	B     f64Next
 
 f64Store:
-	F64_ROW_STORE(V8, V9, V10, V11)
-	F64_ROW_STORE(V12, V13, V14, V15)
-	F64_ROW_STORE(V16, V17, V18, V19)
-	F64_ROW_STORE(V20, V21, V22, V23)
-	F64_ROW_STORE(V24, V25, V26, V27)
-	F64_ROW_STORE(V28, V29, V30, V31)
+	F64_ROWS(F64_ROW_STORE)
 
 f64Next:
 	// C_PTR is now six rows down: the next tile's top-left; A_PTR is at

@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // Small-product kernels for NEON (arm64 ASIMD); the Go loop they compute is
 // in gemm_small_arm64.go. They read A, B and C in place, nothing packed:
@@ -28,7 +29,9 @@
 // 24 accumulators, V8–V31, row r's vector v in V(8+r·nv+v). Each (columns,
 // rows) pair has its own block, labelled qVrR (V vectors, R rows), dVrR (V
 // half vectors) or s1rR (one element); a block repeats while R rows are
-// left, then falls to the next smaller group.
+// left, then falls to the next smaller group. Every block is one
+// ROW_GROUP (below): the blocks differ only in how B and C are loaded and
+// stored, how many rows and vectors they hold, and their labels.
 //
 // V0–V3    B row l (vector nv-1 the overlapping last one); in the
 //          epilogue, a row of C
@@ -37,17 +40,9 @@
 // V7       beta, broadcast
 // V8–V31   accumulators
 //
-// Go's assembler has no vector FMUL/FADD, so they are WORDs built by the
-// macros below from register numbers (0–31, the Vn of the comments);
-// `go tool objdump` decodes them back.
-
-// FMUL_S4(d, n, m): Vd.4S = Vn.4S * Vm.4S.   FMUL_D2: the same on .2D.
-#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
-#define FMUL_D2(d, n, m) WORD $(0x6E60DC00 | (m)<<16 | (n)<<5 | (d))
-
-// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FADD_D2: the same on .2D.
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
+// Go's assembler has no vector FMUL/FADD, so they are WORDs built by
+// neon_arm64.h's macros from register numbers (0–31, the Vn of the
+// comments); `go tool objdump` decodes them back.
 
 #define ROWS R0       // rows of C left
 #define N R1          // columns of the strip
@@ -68,166 +63,270 @@
 #define B_TAIL R16    // B: row l's last vector
 #define K_LEFT R17    // steps of l left
 
+// ---- the row groups ----
+
+// Row tables. NVv_Rr(op) applies op to the r rows of a group of v vectors,
+// first row first: op(a, acc, v0, …), a the row's A register (V4, V5
+// alternating), acc the number of its first accumulator (8 + row·v) and
+// v0… the names of its v accumulators; one-vector rows also pass the
+// scalar name f0 of their accumulator (F8…) for the one-element stores.
+// Every row op below has this signature and ignores what it does not use.
+#define NV1_R1(op) op(V4, 8, V8, F8)
+#define NV1_R2(op) NV1_R1(op); op(V5, 9, V9, F9)
+#define NV1_R4(op) NV1_R2(op); op(V4, 10, V10, F10); op(V5, 11, V11, F11)
+#define NV1_R8(op) NV1_R4(op); op(V4, 12, V12, F12); op(V5, 13, V13, F13); \
+	op(V4, 14, V14, F14); op(V5, 15, V15, F15)
+
+#define NV2_R1(op) op(V4, 8, V8, V9)
+#define NV2_R2(op) NV2_R1(op); op(V5, 10, V10, V11)
+#define NV2_R4(op) NV2_R2(op); op(V4, 12, V12, V13); op(V5, 14, V14, V15)
+#define NV2_R8(op) NV2_R4(op); op(V4, 16, V16, V17); op(V5, 18, V18, V19); \
+	op(V4, 20, V20, V21); op(V5, 22, V22, V23)
+
+#define NV3_R1(op) op(V4, 8, V8, V9, V10)
+#define NV3_R2(op) NV3_R1(op); op(V5, 11, V11, V12, V13)
+#define NV3_R4(op) NV3_R2(op); op(V4, 14, V14, V15, V16); op(V5, 17, V17, V18, V19)
+#define NV3_R8(op) NV3_R4(op); op(V4, 20, V20, V21, V22); op(V5, 23, V23, V24, V25); \
+	op(V4, 26, V26, V27, V28); op(V5, 29, V29, V30, V31)
+
+#define NV4_R1(op) op(V4, 8, V8, V9, V10, V11)
+#define NV4_R2(op) NV4_R1(op); op(V5, 12, V12, V13, V14, V15)
+#define NV4_R4(op) NV4_R2(op); op(V4, 16, V16, V17, V18, V19); op(V5, 20, V20, V21, V22, V23)
+
+// ZERO1 … ZERO4: a row's accumulators = 0.
+#define ZERO1(a, acc, v0, f0) VEOR v0.B16, v0.B16, v0.B16
+#define ZERO2(a, acc, v0, v1) VEOR v0.B16, v0.B16, v0.B16; VEOR v1.B16, v1.B16, v1.B16
+#define ZERO3(a, acc, v0, v1, v2) ZERO2(a, acc, v0, v1); VEOR v2.B16, v2.B16, v2.B16
+#define ZERO4(a, acc, v0, v1, v2, v3) ZERO3(a, acc, v0, v1, v2); VEOR v3.B16, v3.B16, v3.B16
+
+// B_START_TAIL: B_TAIL = row 0's last vector; B_START_BOTH: also B_PTR =
+// its first (strips of two or more vectors).
+#define B_START_TAIL ADD TAIL, B_BASE, B_TAIL
+#define B_START_BOTH MOVD B_BASE, B_PTR; ADD TAIL, B_BASE, B_TAIL
+
+// ROW_GROUP(rows, aRows, list, zero, startB, loadB, fma, beta, store,
+// here, loop, stored, next): the block `here`. While `rows` rows are left:
+// zero their accumulators; for each l, loadB (B row l into V0…) and fma
+// on every row of list; move A_GROUP on by aRows (rows·A_ROW); then C's
+// rows get beta (beta ≠ 0) or store, and the block starts again.
+// Otherwise go on to `next`.
+#define ROW_GROUP(rows, aRows, list, zero, startB, loadB, fma, beta, store, here, loop, stored, next) \
+here: \
+	CMP     $rows, ROWS; \
+	BLT     next; \
+	list(zero); \
+	MOVD    A_GROUP, A_L; \
+	startB; \
+	MOVD    K, K_LEFT; \
+loop: \
+	loadB; \
+	MOVD    A_L, A_I; \
+	list(fma); \
+	ADD     A_STEP, A_L; \
+	SUBS    $1, K_LEFT; \
+	BNE     loop; \
+	ADD     aRows, A_GROUP; \
+	SUB     $rows, ROWS; \
+	CBNZ    BETA_ZERO, stored; \
+	list(beta); \
+	B       here; \
+stored: \
+	list(store); \
+	B       here
+
+// VECTOR_GROUPS(Q1, Q2, Q3, Q4): the blocks of strips of one to four
+// vectors, Qv the type's ROW_GROUP for v vectors (F32_Q1 …): four vectors
+// in groups of 4, 2, 1 rows, fewer in groups of 8, 4, 2, 1. Each kernel
+// expands it once, so its labels are the kernel's own.
+#define VECTOR_GROUPS(Q1, Q2, Q3, Q4) \
+	Q4(4, A_ROW<<2, NV4_R4, q4r4, q4r4Loop, q4r4Store, q4r2); \
+	Q4(2, A_ROW<<1, NV4_R2, q4r2, q4r2Loop, q4r2Store, q4r1); \
+	Q4(1, A_ROW, NV4_R1, q4r1, q4r1Loop, q4r1Store, done); \
+	Q3(8, A_ROW<<3, NV3_R8, q3r8, q3r8Loop, q3r8Store, q3r4); \
+	Q3(4, A_ROW<<2, NV3_R4, q3r4, q3r4Loop, q3r4Store, q3r2); \
+	Q3(2, A_ROW<<1, NV3_R2, q3r2, q3r2Loop, q3r2Store, q3r1); \
+	Q3(1, A_ROW, NV3_R1, q3r1, q3r1Loop, q3r1Store, done); \
+	Q2(8, A_ROW<<3, NV2_R8, q2r8, q2r8Loop, q2r8Store, q2r4); \
+	Q2(4, A_ROW<<2, NV2_R4, q2r4, q2r4Loop, q2r4Store, q2r2); \
+	Q2(2, A_ROW<<1, NV2_R2, q2r2, q2r2Loop, q2r2Store, q2r1); \
+	Q2(1, A_ROW, NV2_R1, q2r1, q2r1Loop, q2r1Store, done); \
+	Q1(8, A_ROW<<3, NV1_R8, q1r8, q1r8Loop, q1r8Store, q1r4); \
+	Q1(4, A_ROW<<2, NV1_R4, q1r4, q1r4Loop, q1r4Store, q1r2); \
+	Q1(2, A_ROW<<1, NV1_R2, q1r2, q1r2Loop, q1r2Store, q1r1); \
+	Q1(1, A_ROW, NV1_R1, q1r1, q1r1Loop, q1r1Store, done)
+
+// ONE_GROUPS(S1): the blocks of a one-column strip, S1 the type's
+// ROW_GROUP for one element: groups of 8, 4, 2, 1 rows.
+#define ONE_GROUPS(S1) \
+	S1(8, A_ROW<<3, NV1_R8, s1r8, s1r8Loop, s1r8Store, s1r4); \
+	S1(4, A_ROW<<2, NV1_R4, s1r4, s1r4Loop, s1r4Store, s1r2); \
+	S1(2, A_ROW<<1, NV1_R2, s1r2, s1r2Loop, s1r2Store, s1r1); \
+	S1(1, A_ROW, NV1_R1, s1r1, s1r1Loop, s1r1Store, done)
+
+// ---- row ops and loads for either type ----
+//
+// T is the lanes of a vector in memory: S4 (float32), D2 (float64) or S2
+// (a float32 half vector); mul and add are FMUL_S4, FADD_S4 or FMUL_D2,
+// FADD_D2; fmov is FMOVS or FMOVD.
+
+// FMA1(T, a, v0) … FMA4(T, a, v0, …, v3): one row at step l: Va = the
+// row's A element, broadcast (A_I moves down a row), then v0… += V0… × Va.
+#define FMA1(T, a, v0) \
+	VLD1R.P (A_I)(A_ROW), [a.T]; \
+	VFMLA   V0.T, a.T, v0.T
+#define FMA2(T, a, v0, v1) FMA1(T, a, v0); VFMLA V1.T, a.T, v1.T
+#define FMA3(T, a, v0, v1, v2) FMA2(T, a, v0, v1); VFMLA V2.T, a.T, v2.T
+#define FMA4(T, a, v0, v1, v2, v3) FMA3(T, a, v0, v1, v2); VFMLA V3.T, a.T, v3.T
+
+// BETA1(T, mul, add, acc, v0) … BETA4(T, mul, add, acc, v0, …, v3): one
+// row of C = beta×C + alpha×row (Vacc…, named v0… for the stores), both
+// products rounded, then added. Every vector of the row is loaded before
+// any is stored (the last may overlap the one before it). C_PTR and
+// C_TAIL move down a row.
+#define BETA1(T, mul, add, acc, v0) \
+	VLD1    (C_TAIL), [V0.T]; \
+	mul(acc, acc, 6); \
+	mul(0, 0, 7); \
+	add(acc, acc, 0); \
+	VST1.P  [v0.T], (C_TAIL)(LDC)
+
+#define BETA2(T, mul, add, acc, v0, v1) \
+	VLD1    (C_PTR), [V0.T]; \
+	VLD1    (C_TAIL), [V1.T]; \
+	mul(acc, acc, 6); \
+	mul((acc)+1, (acc)+1, 6); \
+	mul(0, 0, 7); \
+	mul(1, 1, 7); \
+	add(acc, acc, 0); \
+	add((acc)+1, (acc)+1, 1); \
+	VST1.P  [v0.T], (C_PTR)(LDC); \
+	VST1.P  [v1.T], (C_TAIL)(LDC)
+
+#define BETA3(T, mul, add, acc, v0, v1, v2) \
+	VLD1    (C_PTR), [V0.T, V1.T]; \
+	VLD1    (C_TAIL), [V2.T]; \
+	mul(acc, acc, 6); \
+	mul((acc)+1, (acc)+1, 6); \
+	mul((acc)+2, (acc)+2, 6); \
+	mul(0, 0, 7); \
+	mul(1, 1, 7); \
+	mul(2, 2, 7); \
+	add(acc, acc, 0); \
+	add((acc)+1, (acc)+1, 1); \
+	add((acc)+2, (acc)+2, 2); \
+	VST1.P  [v0.T, v1.T], (C_PTR)(LDC); \
+	VST1.P  [v2.T], (C_TAIL)(LDC)
+
+#define BETA4(T, mul, add, acc, v0, v1, v2, v3) \
+	VLD1    (C_PTR), [V0.T, V1.T, V2.T]; \
+	VLD1    (C_TAIL), [V3.T]; \
+	mul(acc, acc, 6); \
+	mul((acc)+1, (acc)+1, 6); \
+	mul((acc)+2, (acc)+2, 6); \
+	mul((acc)+3, (acc)+3, 6); \
+	mul(0, 0, 7); \
+	mul(1, 1, 7); \
+	mul(2, 2, 7); \
+	mul(3, 3, 7); \
+	add(acc, acc, 0); \
+	add((acc)+1, (acc)+1, 1); \
+	add((acc)+2, (acc)+2, 2); \
+	add((acc)+3, (acc)+3, 3); \
+	VST1.P  [v0.T, v1.T, v2.T], (C_PTR)(LDC); \
+	VST1.P  [v3.T], (C_TAIL)(LDC)
+
+// STORE1(T, mul, acc, v0) … STORE4: one row of C = alpha×row; C_PTR and
+// C_TAIL move down a row.
+#define STORE1(T, mul, acc, v0) \
+	mul(acc, acc, 6); \
+	VST1.P  [v0.T], (C_TAIL)(LDC)
+
+#define STORE2(T, mul, acc, v0, v1) \
+	mul(acc, acc, 6); \
+	mul((acc)+1, (acc)+1, 6); \
+	VST1.P  [v0.T], (C_PTR)(LDC); \
+	VST1.P  [v1.T], (C_TAIL)(LDC)
+
+#define STORE3(T, mul, acc, v0, v1, v2) \
+	mul(acc, acc, 6); \
+	mul((acc)+1, (acc)+1, 6); \
+	mul((acc)+2, (acc)+2, 6); \
+	VST1.P  [v0.T, v1.T], (C_PTR)(LDC); \
+	VST1.P  [v2.T], (C_TAIL)(LDC)
+
+#define STORE4(T, mul, acc, v0, v1, v2, v3) \
+	mul(acc, acc, 6); \
+	mul((acc)+1, (acc)+1, 6); \
+	mul((acc)+2, (acc)+2, 6); \
+	mul((acc)+3, (acc)+3, 6); \
+	VST1.P  [v0.T, v1.T, v2.T], (C_PTR)(LDC); \
+	VST1.P  [v3.T], (C_TAIL)(LDC)
+
+// BETA_ONE(fmov, mul, add, acc, f): one element of C = beta×C + alpha×Vacc
+// lane 0 (named f for the store), products rounded, then added; C_TAIL
+// moves down a row. STORE_ONE(fmov, mul, acc, f): = alpha×Vacc lane 0.
+#define BETA_ONE(fmov, mul, add, acc, f) \
+	fmov    (C_TAIL), F0; \
+	mul(acc, acc, 6); \
+	mul(0, 0, 7); \
+	add(acc, acc, 0); \
+	fmov    f, (C_TAIL); \
+	ADD     LDC, C_TAIL
+
+#define STORE_ONE(fmov, mul, acc, f) \
+	mul(acc, acc, 6); \
+	fmov    f, (C_TAIL); \
+	ADD     LDC, C_TAIL
+
+// LOAD1(T) … LOAD4(T): B row l into V0…V(nv-1) (the last from B_TAIL);
+// LOAD_ONE(fmov): its one element into F0. B_PTR and B_TAIL move down a row.
+#define LOAD1(T) VLD1.P (B_TAIL)(LDB), [V0.T]
+#define LOAD2(T) VLD1.P (B_PTR)(LDB), [V0.T]; VLD1.P (B_TAIL)(LDB), [V1.T]
+#define LOAD3(T) VLD1.P (B_PTR)(LDB), [V0.T, V1.T]; VLD1.P (B_TAIL)(LDB), [V2.T]
+#define LOAD4(T) VLD1.P (B_PTR)(LDB), [V0.T, V1.T, V2.T]; VLD1.P (B_TAIL)(LDB), [V3.T]
+#define LOAD_ONE(fmov) fmov (B_TAIL), F0; ADD LDB, B_TAIL
+
 // ---- float32 ----
 
-// F32_FMA1(a, v0) … F32_FMA4(a, v0, …, v3): one row at step l: Va = the
-// row's A element, broadcast (A_I moves down a row), then v0… += V0… × Va.
-#define F32_FMA1(a, v0) \
-	VLD1R.P (A_I)(A_ROW), [a.S4]; \
-	VFMLA   V0.S4, a.S4, v0.S4
+// The row ops (signature as in the row tables) of float32 strips: vectors
+// F32_…1 to …4; half vectors (.2S in memory, .4S arithmetic) F32_…H1,
+// …H2; one element F32_…_ONE. The FMAs are the same for all three.
+#define F32_FMA1(a, acc, v0, f0) FMA1(S4, a, v0)
+#define F32_FMA2(a, acc, v0, v1) FMA2(S4, a, v0, v1)
+#define F32_FMA3(a, acc, v0, v1, v2) FMA3(S4, a, v0, v1, v2)
+#define F32_FMA4(a, acc, v0, v1, v2, v3) FMA4(S4, a, v0, v1, v2, v3)
+#define F32_BETA1(a, acc, v0, f0) BETA1(S4, FMUL_S4, FADD_S4, acc, v0)
+#define F32_BETA2(a, acc, v0, v1) BETA2(S4, FMUL_S4, FADD_S4, acc, v0, v1)
+#define F32_BETA3(a, acc, v0, v1, v2) BETA3(S4, FMUL_S4, FADD_S4, acc, v0, v1, v2)
+#define F32_BETA4(a, acc, v0, v1, v2, v3) BETA4(S4, FMUL_S4, FADD_S4, acc, v0, v1, v2, v3)
+#define F32_STORE1(a, acc, v0, f0) STORE1(S4, FMUL_S4, acc, v0)
+#define F32_STORE2(a, acc, v0, v1) STORE2(S4, FMUL_S4, acc, v0, v1)
+#define F32_STORE3(a, acc, v0, v1, v2) STORE3(S4, FMUL_S4, acc, v0, v1, v2)
+#define F32_STORE4(a, acc, v0, v1, v2, v3) STORE4(S4, FMUL_S4, acc, v0, v1, v2, v3)
+#define F32_BETAH1(a, acc, v0, f0) BETA1(S2, FMUL_S4, FADD_S4, acc, v0)
+#define F32_BETAH2(a, acc, v0, v1) BETA2(S2, FMUL_S4, FADD_S4, acc, v0, v1)
+#define F32_STOREH1(a, acc, v0, f0) STORE1(S2, FMUL_S4, acc, v0)
+#define F32_STOREH2(a, acc, v0, v1) STORE2(S2, FMUL_S4, acc, v0, v1)
+#define F32_BETA_ONE(a, acc, v0, f0) BETA_ONE(FMOVS, FMUL_S4, FADD_S4, acc, f0)
+#define F32_STORE_ONE(a, acc, v0, f0) STORE_ONE(FMOVS, FMUL_S4, acc, f0)
 
-#define F32_FMA2(a, v0, v1) \
-	VLD1R.P (A_I)(A_ROW), [a.S4]; \
-	VFMLA   V0.S4, a.S4, v0.S4; \
-	VFMLA   V1.S4, a.S4, v1.S4
-
-#define F32_FMA3(a, v0, v1, v2) \
-	VLD1R.P (A_I)(A_ROW), [a.S4]; \
-	VFMLA   V0.S4, a.S4, v0.S4; \
-	VFMLA   V1.S4, a.S4, v1.S4; \
-	VFMLA   V2.S4, a.S4, v2.S4
-
-#define F32_FMA4(a, v0, v1, v2, v3) \
-	VLD1R.P (A_I)(A_ROW), [a.S4]; \
-	VFMLA   V0.S4, a.S4, v0.S4; \
-	VFMLA   V1.S4, a.S4, v1.S4; \
-	VFMLA   V2.S4, a.S4, v2.S4; \
-	VFMLA   V3.S4, a.S4, v3.S4
-
-// F32_BETA1(acc, v0) … F32_BETA4(acc, v0, …, v3): one row of C = beta×C +
-// alpha×row (Vacc…, named v0… for the stores), both products rounded,
-// then added. Every vector of the row is loaded before any is stored
-// (the last may overlap the one before it). C_PTR and C_TAIL move down
-// a row.
-#define F32_BETA1(acc, v0) \
-	VLD1    (C_TAIL), [V0.S4]; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4(0, 0, 7); \
-	FADD_S4(acc, acc, 0); \
-	VST1.P  [v0.S4], (C_TAIL)(LDC)
-
-#define F32_BETA2(acc, v0, v1) \
-	VLD1    (C_PTR), [V0.S4]; \
-	VLD1    (C_TAIL), [V1.S4]; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	FMUL_S4(0, 0, 7); \
-	FMUL_S4(1, 1, 7); \
-	FADD_S4(acc, acc, 0); \
-	FADD_S4((acc)+1, (acc)+1, 1); \
-	VST1.P  [v0.S4], (C_PTR)(LDC); \
-	VST1.P  [v1.S4], (C_TAIL)(LDC)
-
-#define F32_BETA3(acc, v0, v1, v2) \
-	VLD1    (C_PTR), [V0.S4, V1.S4]; \
-	VLD1    (C_TAIL), [V2.S4]; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	FMUL_S4((acc)+2, (acc)+2, 6); \
-	FMUL_S4(0, 0, 7); \
-	FMUL_S4(1, 1, 7); \
-	FMUL_S4(2, 2, 7); \
-	FADD_S4(acc, acc, 0); \
-	FADD_S4((acc)+1, (acc)+1, 1); \
-	FADD_S4((acc)+2, (acc)+2, 2); \
-	VST1.P  [v0.S4, v1.S4], (C_PTR)(LDC); \
-	VST1.P  [v2.S4], (C_TAIL)(LDC)
-
-#define F32_BETA4(acc, v0, v1, v2, v3) \
-	VLD1    (C_PTR), [V0.S4, V1.S4, V2.S4]; \
-	VLD1    (C_TAIL), [V3.S4]; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	FMUL_S4((acc)+2, (acc)+2, 6); \
-	FMUL_S4((acc)+3, (acc)+3, 6); \
-	FMUL_S4(0, 0, 7); \
-	FMUL_S4(1, 1, 7); \
-	FMUL_S4(2, 2, 7); \
-	FMUL_S4(3, 3, 7); \
-	FADD_S4(acc, acc, 0); \
-	FADD_S4((acc)+1, (acc)+1, 1); \
-	FADD_S4((acc)+2, (acc)+2, 2); \
-	FADD_S4((acc)+3, (acc)+3, 3); \
-	VST1.P  [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC); \
-	VST1.P  [v3.S4], (C_TAIL)(LDC)
-
-// F32_STORE1(acc, v0) … F32_STORE4: one row of C = alpha×row; C_PTR and
-// C_TAIL move down a row.
-#define F32_STORE1(acc, v0) \
-	FMUL_S4(acc, acc, 6); \
-	VST1.P  [v0.S4], (C_TAIL)(LDC)
-
-#define F32_STORE2(acc, v0, v1) \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	VST1.P  [v0.S4], (C_PTR)(LDC); \
-	VST1.P  [v1.S4], (C_TAIL)(LDC)
-
-#define F32_STORE3(acc, v0, v1, v2) \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	FMUL_S4((acc)+2, (acc)+2, 6); \
-	VST1.P  [v0.S4, v1.S4], (C_PTR)(LDC); \
-	VST1.P  [v2.S4], (C_TAIL)(LDC)
-
-#define F32_STORE4(acc, v0, v1, v2, v3) \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	FMUL_S4((acc)+2, (acc)+2, 6); \
-	FMUL_S4((acc)+3, (acc)+3, 6); \
-	VST1.P  [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC); \
-	VST1.P  [v3.S4], (C_TAIL)(LDC)
-
-// F32_BETAH1, F32_BETAH2, F32_STOREH1, F32_STOREH2: the same on half vectors
-// (two floats, .S2): only the low 64 bits are loaded and stored. A .S2
-// load zeroes the upper lanes, which the .4S arithmetic then carries along
-// unstored.
-#define F32_BETAH1(acc, v0) \
-	VLD1    (C_TAIL), [V0.S2]; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4(0, 0, 7); \
-	FADD_S4(acc, acc, 0); \
-	VST1.P  [v0.S2], (C_TAIL)(LDC)
-
-#define F32_BETAH2(acc, v0, v1) \
-	VLD1    (C_PTR), [V0.S2]; \
-	VLD1    (C_TAIL), [V1.S2]; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	FMUL_S4(0, 0, 7); \
-	FMUL_S4(1, 1, 7); \
-	FADD_S4(acc, acc, 0); \
-	FADD_S4((acc)+1, (acc)+1, 1); \
-	VST1.P  [v0.S2], (C_PTR)(LDC); \
-	VST1.P  [v1.S2], (C_TAIL)(LDC)
-
-#define F32_STOREH1(acc, v0) \
-	FMUL_S4(acc, acc, 6); \
-	VST1.P  [v0.S2], (C_TAIL)(LDC)
-
-#define F32_STOREH2(acc, v0, v1) \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4((acc)+1, (acc)+1, 6); \
-	VST1.P  [v0.S2], (C_PTR)(LDC); \
-	VST1.P  [v1.S2], (C_TAIL)(LDC)
-
-// F32_BETA_ONE(acc, f): one element of C = beta×C + alpha×Vacc lane 0
-// (named f for the store), products rounded, then added; C_TAIL moves
-// down a row.
-#define F32_BETA_ONE(acc, f) \
-	FMOVS   (C_TAIL), F0; \
-	FMUL_S4(acc, acc, 6); \
-	FMUL_S4(0, 0, 7); \
-	FADD_S4(acc, acc, 0); \
-	FMOVS   f, (C_TAIL); \
-	ADD     LDC, C_TAIL
-
-// F32_STORE_ONE(acc, f): one element of C = alpha×Vacc lane 0 (named f);
-// C_TAIL moves down a row.
-#define F32_STORE_ONE(acc, f) \
-	FMUL_S4(acc, acc, 6); \
-	FMOVS   f, (C_TAIL); \
-	ADD     LDC, C_TAIL
+// F32_Q1 … F32_Q4, F32_D1, F32_D2, F32_ONE(rows, aRows, list, here, loop,
+// stored, next): the ROW_GROUP of a float32 strip of 1…4 vectors, 1 or 2
+// half vectors, one element.
+#define F32_Q1(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO1, B_START_TAIL, LOAD1(S4), F32_FMA1, F32_BETA1, F32_STORE1, here, loop, stored, next)
+#define F32_Q2(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO2, B_START_BOTH, LOAD2(S4), F32_FMA2, F32_BETA2, F32_STORE2, here, loop, stored, next)
+#define F32_Q3(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO3, B_START_BOTH, LOAD3(S4), F32_FMA3, F32_BETA3, F32_STORE3, here, loop, stored, next)
+#define F32_Q4(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO4, B_START_BOTH, LOAD4(S4), F32_FMA4, F32_BETA4, F32_STORE4, here, loop, stored, next)
+#define F32_D1(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO1, B_START_TAIL, LOAD1(S2), F32_FMA1, F32_BETAH1, F32_STOREH1, here, loop, stored, next)
+#define F32_D2(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO2, B_START_BOTH, LOAD2(S2), F32_FMA2, F32_BETAH2, F32_STOREH2, here, loop, stored, next)
+#define F32_ONE(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO1, B_START_TAIL, LOAD_ONE(FMOVS), F32_FMA1, F32_BETA_ONE, F32_STORE_ONE, here, loop, stored, next)
 
 // func GemmSmallF32NEON(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
@@ -279,573 +378,7 @@ TEXT ·GemmSmallF32NEON(SB), NOSPLIT, $0-88
 	CMP     $12, N
 	BLE     q3r8
 
-// 4 vectors, 4 rows.
-q4r4:
-	CMP     $4, ROWS
-	BLT     q4r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q4r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]
-	VLD1.P  (B_TAIL)(LDB), [V3.S4]
-	MOVD    A_L, A_I
-	F32_FMA4(V4, V8, V9, V10, V11)
-	F32_FMA4(V5, V12, V13, V14, V15)
-	F32_FMA4(V4, V16, V17, V18, V19)
-	F32_FMA4(V5, V20, V21, V22, V23)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q4r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q4r4Store
-	F32_BETA4(8, V8, V9, V10, V11)
-	F32_BETA4(12, V12, V13, V14, V15)
-	F32_BETA4(16, V16, V17, V18, V19)
-	F32_BETA4(20, V20, V21, V22, V23)
-	B       q4r4
-
-q4r4Store:
-	F32_STORE4(8, V8, V9, V10, V11)
-	F32_STORE4(12, V12, V13, V14, V15)
-	F32_STORE4(16, V16, V17, V18, V19)
-	F32_STORE4(20, V20, V21, V22, V23)
-	B       q4r4
-
-// 4 vectors, 2 rows.
-q4r2:
-	CMP     $2, ROWS
-	BLT     q4r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q4r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]
-	VLD1.P  (B_TAIL)(LDB), [V3.S4]
-	MOVD    A_L, A_I
-	F32_FMA4(V4, V8, V9, V10, V11)
-	F32_FMA4(V5, V12, V13, V14, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q4r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q4r2Store
-	F32_BETA4(8, V8, V9, V10, V11)
-	F32_BETA4(12, V12, V13, V14, V15)
-	B       q4r2
-
-q4r2Store:
-	F32_STORE4(8, V8, V9, V10, V11)
-	F32_STORE4(12, V12, V13, V14, V15)
-	B       q4r2
-
-// 4 vectors, 1 row.
-q4r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q4r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]
-	VLD1.P  (B_TAIL)(LDB), [V3.S4]
-	MOVD    A_L, A_I
-	F32_FMA4(V4, V8, V9, V10, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q4r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q4r1Store
-	F32_BETA4(8, V8, V9, V10, V11)
-	B       q4r1
-
-q4r1Store:
-	F32_STORE4(8, V8, V9, V10, V11)
-	B       q4r1
-
-// 3 vectors, 8 rows.
-q3r8:
-	CMP     $8, ROWS
-	BLT     q3r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	VEOR    V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16
-	VEOR    V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16
-	VEOR    V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16
-	VEOR    V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r8Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
-	VLD1.P  (B_TAIL)(LDB), [V2.S4]
-	MOVD    A_L, A_I
-	F32_FMA3(V4, V8, V9, V10)
-	F32_FMA3(V5, V11, V12, V13)
-	F32_FMA3(V4, V14, V15, V16)
-	F32_FMA3(V5, V17, V18, V19)
-	F32_FMA3(V4, V20, V21, V22)
-	F32_FMA3(V5, V23, V24, V25)
-	F32_FMA3(V4, V26, V27, V28)
-	F32_FMA3(V5, V29, V30, V31)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, q3r8Store
-	F32_BETA3(8, V8, V9, V10)
-	F32_BETA3(11, V11, V12, V13)
-	F32_BETA3(14, V14, V15, V16)
-	F32_BETA3(17, V17, V18, V19)
-	F32_BETA3(20, V20, V21, V22)
-	F32_BETA3(23, V23, V24, V25)
-	F32_BETA3(26, V26, V27, V28)
-	F32_BETA3(29, V29, V30, V31)
-	B       q3r8
-
-q3r8Store:
-	F32_STORE3(8, V8, V9, V10)
-	F32_STORE3(11, V11, V12, V13)
-	F32_STORE3(14, V14, V15, V16)
-	F32_STORE3(17, V17, V18, V19)
-	F32_STORE3(20, V20, V21, V22)
-	F32_STORE3(23, V23, V24, V25)
-	F32_STORE3(26, V26, V27, V28)
-	F32_STORE3(29, V29, V30, V31)
-	B       q3r8
-
-// 3 vectors, 4 rows.
-q3r4:
-	CMP     $4, ROWS
-	BLT     q3r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
-	VLD1.P  (B_TAIL)(LDB), [V2.S4]
-	MOVD    A_L, A_I
-	F32_FMA3(V4, V8, V9, V10)
-	F32_FMA3(V5, V11, V12, V13)
-	F32_FMA3(V4, V14, V15, V16)
-	F32_FMA3(V5, V17, V18, V19)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q3r4Store
-	F32_BETA3(8, V8, V9, V10)
-	F32_BETA3(11, V11, V12, V13)
-	F32_BETA3(14, V14, V15, V16)
-	F32_BETA3(17, V17, V18, V19)
-	B       q3r4
-
-q3r4Store:
-	F32_STORE3(8, V8, V9, V10)
-	F32_STORE3(11, V11, V12, V13)
-	F32_STORE3(14, V14, V15, V16)
-	F32_STORE3(17, V17, V18, V19)
-	B       q3r4
-
-// 3 vectors, 2 rows.
-q3r2:
-	CMP     $2, ROWS
-	BLT     q3r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
-	VLD1.P  (B_TAIL)(LDB), [V2.S4]
-	MOVD    A_L, A_I
-	F32_FMA3(V4, V8, V9, V10)
-	F32_FMA3(V5, V11, V12, V13)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q3r2Store
-	F32_BETA3(8, V8, V9, V10)
-	F32_BETA3(11, V11, V12, V13)
-	B       q3r2
-
-q3r2Store:
-	F32_STORE3(8, V8, V9, V10)
-	F32_STORE3(11, V11, V12, V13)
-	B       q3r2
-
-// 3 vectors, 1 row.
-q3r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4, V1.S4]
-	VLD1.P  (B_TAIL)(LDB), [V2.S4]
-	MOVD    A_L, A_I
-	F32_FMA3(V4, V8, V9, V10)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q3r1Store
-	F32_BETA3(8, V8, V9, V10)
-	B       q3r1
-
-q3r1Store:
-	F32_STORE3(8, V8, V9, V10)
-	B       q3r1
-
-// 2 vectors, 8 rows.
-q2r8:
-	CMP     $8, ROWS
-	BLT     q2r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r8Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4]
-	VLD1.P  (B_TAIL)(LDB), [V1.S4]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	F32_FMA2(V5, V10, V11)
-	F32_FMA2(V4, V12, V13)
-	F32_FMA2(V5, V14, V15)
-	F32_FMA2(V4, V16, V17)
-	F32_FMA2(V5, V18, V19)
-	F32_FMA2(V4, V20, V21)
-	F32_FMA2(V5, V22, V23)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, q2r8Store
-	F32_BETA2(8, V8, V9)
-	F32_BETA2(10, V10, V11)
-	F32_BETA2(12, V12, V13)
-	F32_BETA2(14, V14, V15)
-	F32_BETA2(16, V16, V17)
-	F32_BETA2(18, V18, V19)
-	F32_BETA2(20, V20, V21)
-	F32_BETA2(22, V22, V23)
-	B       q2r8
-
-q2r8Store:
-	F32_STORE2(8, V8, V9)
-	F32_STORE2(10, V10, V11)
-	F32_STORE2(12, V12, V13)
-	F32_STORE2(14, V14, V15)
-	F32_STORE2(16, V16, V17)
-	F32_STORE2(18, V18, V19)
-	F32_STORE2(20, V20, V21)
-	F32_STORE2(22, V22, V23)
-	B       q2r8
-
-// 2 vectors, 4 rows.
-q2r4:
-	CMP     $4, ROWS
-	BLT     q2r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4]
-	VLD1.P  (B_TAIL)(LDB), [V1.S4]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	F32_FMA2(V5, V10, V11)
-	F32_FMA2(V4, V12, V13)
-	F32_FMA2(V5, V14, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q2r4Store
-	F32_BETA2(8, V8, V9)
-	F32_BETA2(10, V10, V11)
-	F32_BETA2(12, V12, V13)
-	F32_BETA2(14, V14, V15)
-	B       q2r4
-
-q2r4Store:
-	F32_STORE2(8, V8, V9)
-	F32_STORE2(10, V10, V11)
-	F32_STORE2(12, V12, V13)
-	F32_STORE2(14, V14, V15)
-	B       q2r4
-
-// 2 vectors, 2 rows.
-q2r2:
-	CMP     $2, ROWS
-	BLT     q2r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4]
-	VLD1.P  (B_TAIL)(LDB), [V1.S4]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	F32_FMA2(V5, V10, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q2r2Store
-	F32_BETA2(8, V8, V9)
-	F32_BETA2(10, V10, V11)
-	B       q2r2
-
-q2r2Store:
-	F32_STORE2(8, V8, V9)
-	F32_STORE2(10, V10, V11)
-	B       q2r2
-
-// 2 vectors, 1 row.
-q2r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S4]
-	VLD1.P  (B_TAIL)(LDB), [V1.S4]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q2r1Store
-	F32_BETA2(8, V8, V9)
-	B       q2r1
-
-q2r1Store:
-	F32_STORE2(8, V8, V9)
-	B       q2r1
-
-// 1 vector, 8 rows.
-q1r8:
-	CMP     $8, ROWS
-	BLT     q1r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r8Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S4]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	F32_FMA1(V4, V10)
-	F32_FMA1(V5, V11)
-	F32_FMA1(V4, V12)
-	F32_FMA1(V5, V13)
-	F32_FMA1(V4, V14)
-	F32_FMA1(V5, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, q1r8Store
-	F32_BETA1(8, V8)
-	F32_BETA1(9, V9)
-	F32_BETA1(10, V10)
-	F32_BETA1(11, V11)
-	F32_BETA1(12, V12)
-	F32_BETA1(13, V13)
-	F32_BETA1(14, V14)
-	F32_BETA1(15, V15)
-	B       q1r8
-
-q1r8Store:
-	F32_STORE1(8, V8)
-	F32_STORE1(9, V9)
-	F32_STORE1(10, V10)
-	F32_STORE1(11, V11)
-	F32_STORE1(12, V12)
-	F32_STORE1(13, V13)
-	F32_STORE1(14, V14)
-	F32_STORE1(15, V15)
-	B       q1r8
-
-// 1 vector, 4 rows.
-q1r4:
-	CMP     $4, ROWS
-	BLT     q1r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r4Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S4]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	F32_FMA1(V4, V10)
-	F32_FMA1(V5, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q1r4Store
-	F32_BETA1(8, V8)
-	F32_BETA1(9, V9)
-	F32_BETA1(10, V10)
-	F32_BETA1(11, V11)
-	B       q1r4
-
-q1r4Store:
-	F32_STORE1(8, V8)
-	F32_STORE1(9, V9)
-	F32_STORE1(10, V10)
-	F32_STORE1(11, V11)
-	B       q1r4
-
-// 1 vector, 2 rows.
-q1r2:
-	CMP     $2, ROWS
-	BLT     q1r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r2Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S4]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q1r2Store
-	F32_BETA1(8, V8)
-	F32_BETA1(9, V9)
-	B       q1r2
-
-q1r2Store:
-	F32_STORE1(8, V8)
-	F32_STORE1(9, V9)
-	B       q1r2
-
-// 1 vector, 1 row.
-q1r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r1Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S4]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q1r1Store
-	F32_BETA1(8, V8)
-	B       q1r1
-
-q1r1Store:
-	F32_STORE1(8, V8)
-	B       q1r1
+	VECTOR_GROUPS(F32_Q1, F32_Q2, F32_Q3, F32_Q4)
 
 done:
 	RET
@@ -861,580 +394,53 @@ narrow:
 	CMP     $2, N
 	BEQ     d1r8
 
-// 2 half vectors, 8 rows.
-d2r8:
-	CMP     $8, ROWS
-	BLT     d2r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d2r8Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S2]
-	VLD1.P  (B_TAIL)(LDB), [V1.S2]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	F32_FMA2(V5, V10, V11)
-	F32_FMA2(V4, V12, V13)
-	F32_FMA2(V5, V14, V15)
-	F32_FMA2(V4, V16, V17)
-	F32_FMA2(V5, V18, V19)
-	F32_FMA2(V4, V20, V21)
-	F32_FMA2(V5, V22, V23)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d2r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, d2r8Store
-	F32_BETAH2(8, V8, V9)
-	F32_BETAH2(10, V10, V11)
-	F32_BETAH2(12, V12, V13)
-	F32_BETAH2(14, V14, V15)
-	F32_BETAH2(16, V16, V17)
-	F32_BETAH2(18, V18, V19)
-	F32_BETAH2(20, V20, V21)
-	F32_BETAH2(22, V22, V23)
-	B       d2r8
-
-d2r8Store:
-	F32_STOREH2(8, V8, V9)
-	F32_STOREH2(10, V10, V11)
-	F32_STOREH2(12, V12, V13)
-	F32_STOREH2(14, V14, V15)
-	F32_STOREH2(16, V16, V17)
-	F32_STOREH2(18, V18, V19)
-	F32_STOREH2(20, V20, V21)
-	F32_STOREH2(22, V22, V23)
-	B       d2r8
-
-// 2 half vectors, 4 rows.
-d2r4:
-	CMP     $4, ROWS
-	BLT     d2r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d2r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S2]
-	VLD1.P  (B_TAIL)(LDB), [V1.S2]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	F32_FMA2(V5, V10, V11)
-	F32_FMA2(V4, V12, V13)
-	F32_FMA2(V5, V14, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d2r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, d2r4Store
-	F32_BETAH2(8, V8, V9)
-	F32_BETAH2(10, V10, V11)
-	F32_BETAH2(12, V12, V13)
-	F32_BETAH2(14, V14, V15)
-	B       d2r4
-
-d2r4Store:
-	F32_STOREH2(8, V8, V9)
-	F32_STOREH2(10, V10, V11)
-	F32_STOREH2(12, V12, V13)
-	F32_STOREH2(14, V14, V15)
-	B       d2r4
-
-// 2 half vectors, 2 rows.
-d2r2:
-	CMP     $2, ROWS
-	BLT     d2r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d2r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S2]
-	VLD1.P  (B_TAIL)(LDB), [V1.S2]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	F32_FMA2(V5, V10, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d2r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, d2r2Store
-	F32_BETAH2(8, V8, V9)
-	F32_BETAH2(10, V10, V11)
-	B       d2r2
-
-d2r2Store:
-	F32_STOREH2(8, V8, V9)
-	F32_STOREH2(10, V10, V11)
-	B       d2r2
-
-// 2 half vectors, 1 row.
-d2r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d2r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.S2]
-	VLD1.P  (B_TAIL)(LDB), [V1.S2]
-	MOVD    A_L, A_I
-	F32_FMA2(V4, V8, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d2r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, d2r1Store
-	F32_BETAH2(8, V8, V9)
-	B       d2r1
-
-d2r1Store:
-	F32_STOREH2(8, V8, V9)
-	B       d2r1
-
-// 1 half vector, 8 rows.
-d1r8:
-	CMP     $8, ROWS
-	BLT     d1r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d1r8Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S2]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	F32_FMA1(V4, V10)
-	F32_FMA1(V5, V11)
-	F32_FMA1(V4, V12)
-	F32_FMA1(V5, V13)
-	F32_FMA1(V4, V14)
-	F32_FMA1(V5, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d1r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, d1r8Store
-	F32_BETAH1(8, V8)
-	F32_BETAH1(9, V9)
-	F32_BETAH1(10, V10)
-	F32_BETAH1(11, V11)
-	F32_BETAH1(12, V12)
-	F32_BETAH1(13, V13)
-	F32_BETAH1(14, V14)
-	F32_BETAH1(15, V15)
-	B       d1r8
-
-d1r8Store:
-	F32_STOREH1(8, V8)
-	F32_STOREH1(9, V9)
-	F32_STOREH1(10, V10)
-	F32_STOREH1(11, V11)
-	F32_STOREH1(12, V12)
-	F32_STOREH1(13, V13)
-	F32_STOREH1(14, V14)
-	F32_STOREH1(15, V15)
-	B       d1r8
-
-// 1 half vector, 4 rows.
-d1r4:
-	CMP     $4, ROWS
-	BLT     d1r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d1r4Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S2]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	F32_FMA1(V4, V10)
-	F32_FMA1(V5, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d1r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, d1r4Store
-	F32_BETAH1(8, V8)
-	F32_BETAH1(9, V9)
-	F32_BETAH1(10, V10)
-	F32_BETAH1(11, V11)
-	B       d1r4
-
-d1r4Store:
-	F32_STOREH1(8, V8)
-	F32_STOREH1(9, V9)
-	F32_STOREH1(10, V10)
-	F32_STOREH1(11, V11)
-	B       d1r4
-
-// 1 half vector, 2 rows.
-d1r2:
-	CMP     $2, ROWS
-	BLT     d1r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d1r2Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S2]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d1r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, d1r2Store
-	F32_BETAH1(8, V8)
-	F32_BETAH1(9, V9)
-	B       d1r2
-
-d1r2Store:
-	F32_STOREH1(8, V8)
-	F32_STOREH1(9, V9)
-	B       d1r2
-
-// 1 half vector, 1 row.
-d1r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-d1r1Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.S2]
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     d1r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, d1r1Store
-	F32_BETAH1(8, V8)
-	B       d1r1
-
-d1r1Store:
-	F32_STOREH1(8, V8)
-	B       d1r1
+	// Two half vectors, then one; rows in groups of 8, 4, 2, 1.
+	F32_D2(8, A_ROW<<3, NV2_R8, d2r8, d2r8Loop, d2r8Store, d2r4)
+	F32_D2(4, A_ROW<<2, NV2_R4, d2r4, d2r4Loop, d2r4Store, d2r2)
+	F32_D2(2, A_ROW<<1, NV2_R2, d2r2, d2r2Loop, d2r2Store, d2r1)
+	F32_D2(1, A_ROW, NV2_R1, d2r1, d2r1Loop, d2r1Store, done)
+	F32_D1(8, A_ROW<<3, NV1_R8, d1r8, d1r8Loop, d1r8Store, d1r4)
+	F32_D1(4, A_ROW<<2, NV1_R4, d1r4, d1r4Loop, d1r4Store, d1r2)
+	F32_D1(2, A_ROW<<1, NV1_R2, d1r2, d1r2Loop, d1r2Store, d1r1)
+	F32_D1(1, A_ROW, NV1_R1, d1r1, d1r1Loop, d1r1Store, done)
 
 // n = 1.
 one:
 	MOVD    ZR, TAIL
 	MOVD    C_PTR, C_TAIL
-
-// 1 element, 8 rows.
-s1r8:
-	CMP     $8, ROWS
-	BLT     s1r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r8Loop:
-	FMOVS   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	F32_FMA1(V4, V10)
-	F32_FMA1(V5, V11)
-	F32_FMA1(V4, V12)
-	F32_FMA1(V5, V13)
-	F32_FMA1(V4, V14)
-	F32_FMA1(V5, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, s1r8Store
-	F32_BETA_ONE(8, F8)
-	F32_BETA_ONE(9, F9)
-	F32_BETA_ONE(10, F10)
-	F32_BETA_ONE(11, F11)
-	F32_BETA_ONE(12, F12)
-	F32_BETA_ONE(13, F13)
-	F32_BETA_ONE(14, F14)
-	F32_BETA_ONE(15, F15)
-	B       s1r8
-
-s1r8Store:
-	F32_STORE_ONE(8, F8)
-	F32_STORE_ONE(9, F9)
-	F32_STORE_ONE(10, F10)
-	F32_STORE_ONE(11, F11)
-	F32_STORE_ONE(12, F12)
-	F32_STORE_ONE(13, F13)
-	F32_STORE_ONE(14, F14)
-	F32_STORE_ONE(15, F15)
-	B       s1r8
-
-// 1 element, 4 rows.
-s1r4:
-	CMP     $4, ROWS
-	BLT     s1r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r4Loop:
-	FMOVS   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	F32_FMA1(V4, V10)
-	F32_FMA1(V5, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, s1r4Store
-	F32_BETA_ONE(8, F8)
-	F32_BETA_ONE(9, F9)
-	F32_BETA_ONE(10, F10)
-	F32_BETA_ONE(11, F11)
-	B       s1r4
-
-s1r4Store:
-	F32_STORE_ONE(8, F8)
-	F32_STORE_ONE(9, F9)
-	F32_STORE_ONE(10, F10)
-	F32_STORE_ONE(11, F11)
-	B       s1r4
-
-// 1 element, 2 rows.
-s1r2:
-	CMP     $2, ROWS
-	BLT     s1r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r2Loop:
-	FMOVS   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	F32_FMA1(V5, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, s1r2Store
-	F32_BETA_ONE(8, F8)
-	F32_BETA_ONE(9, F9)
-	B       s1r2
-
-s1r2Store:
-	F32_STORE_ONE(8, F8)
-	F32_STORE_ONE(9, F9)
-	B       s1r2
-
-// 1 element, 1 row.
-s1r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r1Loop:
-	FMOVS   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F32_FMA1(V4, V8)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, s1r1Store
-	F32_BETA_ONE(8, F8)
-	B       s1r1
-
-s1r1Store:
-	F32_STORE_ONE(8, F8)
-	B       s1r1
+	ONE_GROUPS(F32_ONE)
 
 // ---- float64 ----
 
-// F64_FMA1(a, v0) … F64_FMA4(a, v0, …, v3): one row at step l: Va = the
-// row's A element, broadcast (A_I moves down a row), then v0… += V0… × Va.
-#define F64_FMA1(a, v0) \
-	VLD1R.P (A_I)(A_ROW), [a.D2]; \
-	VFMLA   V0.D2, a.D2, v0.D2
+// The row ops of float64 strips: vectors F64_…1 to …4, one element
+// F64_…_ONE.
+#define F64_FMA1(a, acc, v0, f0) FMA1(D2, a, v0)
+#define F64_FMA2(a, acc, v0, v1) FMA2(D2, a, v0, v1)
+#define F64_FMA3(a, acc, v0, v1, v2) FMA3(D2, a, v0, v1, v2)
+#define F64_FMA4(a, acc, v0, v1, v2, v3) FMA4(D2, a, v0, v1, v2, v3)
+#define F64_BETA1(a, acc, v0, f0) BETA1(D2, FMUL_D2, FADD_D2, acc, v0)
+#define F64_BETA2(a, acc, v0, v1) BETA2(D2, FMUL_D2, FADD_D2, acc, v0, v1)
+#define F64_BETA3(a, acc, v0, v1, v2) BETA3(D2, FMUL_D2, FADD_D2, acc, v0, v1, v2)
+#define F64_BETA4(a, acc, v0, v1, v2, v3) BETA4(D2, FMUL_D2, FADD_D2, acc, v0, v1, v2, v3)
+#define F64_STORE1(a, acc, v0, f0) STORE1(D2, FMUL_D2, acc, v0)
+#define F64_STORE2(a, acc, v0, v1) STORE2(D2, FMUL_D2, acc, v0, v1)
+#define F64_STORE3(a, acc, v0, v1, v2) STORE3(D2, FMUL_D2, acc, v0, v1, v2)
+#define F64_STORE4(a, acc, v0, v1, v2, v3) STORE4(D2, FMUL_D2, acc, v0, v1, v2, v3)
+#define F64_BETA_ONE(a, acc, v0, f0) BETA_ONE(FMOVD, FMUL_D2, FADD_D2, acc, f0)
+#define F64_STORE_ONE(a, acc, v0, f0) STORE_ONE(FMOVD, FMUL_D2, acc, f0)
 
-#define F64_FMA2(a, v0, v1) \
-	VLD1R.P (A_I)(A_ROW), [a.D2]; \
-	VFMLA   V0.D2, a.D2, v0.D2; \
-	VFMLA   V1.D2, a.D2, v1.D2
-
-#define F64_FMA3(a, v0, v1, v2) \
-	VLD1R.P (A_I)(A_ROW), [a.D2]; \
-	VFMLA   V0.D2, a.D2, v0.D2; \
-	VFMLA   V1.D2, a.D2, v1.D2; \
-	VFMLA   V2.D2, a.D2, v2.D2
-
-#define F64_FMA4(a, v0, v1, v2, v3) \
-	VLD1R.P (A_I)(A_ROW), [a.D2]; \
-	VFMLA   V0.D2, a.D2, v0.D2; \
-	VFMLA   V1.D2, a.D2, v1.D2; \
-	VFMLA   V2.D2, a.D2, v2.D2; \
-	VFMLA   V3.D2, a.D2, v3.D2
-
-// F64_BETA1(acc, v0) … F64_BETA4(acc, v0, …, v3): one row of C = beta×C +
-// alpha×row (Vacc…, named v0… for the stores), both products rounded,
-// then added. Every vector of the row is loaded before any is stored
-// (the last may overlap the one before it). C_PTR and C_TAIL move down
-// a row.
-#define F64_BETA1(acc, v0) \
-	VLD1    (C_TAIL), [V0.D2]; \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2(0, 0, 7); \
-	FADD_D2(acc, acc, 0); \
-	VST1.P  [v0.D2], (C_TAIL)(LDC)
-
-#define F64_BETA2(acc, v0, v1) \
-	VLD1    (C_PTR), [V0.D2]; \
-	VLD1    (C_TAIL), [V1.D2]; \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2((acc)+1, (acc)+1, 6); \
-	FMUL_D2(0, 0, 7); \
-	FMUL_D2(1, 1, 7); \
-	FADD_D2(acc, acc, 0); \
-	FADD_D2((acc)+1, (acc)+1, 1); \
-	VST1.P  [v0.D2], (C_PTR)(LDC); \
-	VST1.P  [v1.D2], (C_TAIL)(LDC)
-
-#define F64_BETA3(acc, v0, v1, v2) \
-	VLD1    (C_PTR), [V0.D2, V1.D2]; \
-	VLD1    (C_TAIL), [V2.D2]; \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2((acc)+1, (acc)+1, 6); \
-	FMUL_D2((acc)+2, (acc)+2, 6); \
-	FMUL_D2(0, 0, 7); \
-	FMUL_D2(1, 1, 7); \
-	FMUL_D2(2, 2, 7); \
-	FADD_D2(acc, acc, 0); \
-	FADD_D2((acc)+1, (acc)+1, 1); \
-	FADD_D2((acc)+2, (acc)+2, 2); \
-	VST1.P  [v0.D2, v1.D2], (C_PTR)(LDC); \
-	VST1.P  [v2.D2], (C_TAIL)(LDC)
-
-#define F64_BETA4(acc, v0, v1, v2, v3) \
-	VLD1    (C_PTR), [V0.D2, V1.D2, V2.D2]; \
-	VLD1    (C_TAIL), [V3.D2]; \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2((acc)+1, (acc)+1, 6); \
-	FMUL_D2((acc)+2, (acc)+2, 6); \
-	FMUL_D2((acc)+3, (acc)+3, 6); \
-	FMUL_D2(0, 0, 7); \
-	FMUL_D2(1, 1, 7); \
-	FMUL_D2(2, 2, 7); \
-	FMUL_D2(3, 3, 7); \
-	FADD_D2(acc, acc, 0); \
-	FADD_D2((acc)+1, (acc)+1, 1); \
-	FADD_D2((acc)+2, (acc)+2, 2); \
-	FADD_D2((acc)+3, (acc)+3, 3); \
-	VST1.P  [v0.D2, v1.D2, v2.D2], (C_PTR)(LDC); \
-	VST1.P  [v3.D2], (C_TAIL)(LDC)
-
-// F64_STORE1(acc, v0) … F64_STORE4: one row of C = alpha×row; C_PTR and
-// C_TAIL move down a row.
-#define F64_STORE1(acc, v0) \
-	FMUL_D2(acc, acc, 6); \
-	VST1.P  [v0.D2], (C_TAIL)(LDC)
-
-#define F64_STORE2(acc, v0, v1) \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2((acc)+1, (acc)+1, 6); \
-	VST1.P  [v0.D2], (C_PTR)(LDC); \
-	VST1.P  [v1.D2], (C_TAIL)(LDC)
-
-#define F64_STORE3(acc, v0, v1, v2) \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2((acc)+1, (acc)+1, 6); \
-	FMUL_D2((acc)+2, (acc)+2, 6); \
-	VST1.P  [v0.D2, v1.D2], (C_PTR)(LDC); \
-	VST1.P  [v2.D2], (C_TAIL)(LDC)
-
-#define F64_STORE4(acc, v0, v1, v2, v3) \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2((acc)+1, (acc)+1, 6); \
-	FMUL_D2((acc)+2, (acc)+2, 6); \
-	FMUL_D2((acc)+3, (acc)+3, 6); \
-	VST1.P  [v0.D2, v1.D2, v2.D2], (C_PTR)(LDC); \
-	VST1.P  [v3.D2], (C_TAIL)(LDC)
-
-// F64_BETA_ONE(acc, f): one element of C = beta×C + alpha×Vacc lane 0
-// (named f for the store), products rounded, then added; C_TAIL moves
-// down a row.
-#define F64_BETA_ONE(acc, f) \
-	FMOVD   (C_TAIL), F0; \
-	FMUL_D2(acc, acc, 6); \
-	FMUL_D2(0, 0, 7); \
-	FADD_D2(acc, acc, 0); \
-	FMOVD   f, (C_TAIL); \
-	ADD     LDC, C_TAIL
-
-// F64_STORE_ONE(acc, f): one element of C = alpha×Vacc lane 0 (named f);
-// C_TAIL moves down a row.
-#define F64_STORE_ONE(acc, f) \
-	FMUL_D2(acc, acc, 6); \
-	FMOVD   f, (C_TAIL); \
-	ADD     LDC, C_TAIL
+// F64_Q1 … F64_Q4, F64_ONE(rows, aRows, list, here, loop, stored, next):
+// the ROW_GROUP of a float64 strip of 1…4 vectors, one element.
+#define F64_Q1(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO1, B_START_TAIL, LOAD1(D2), F64_FMA1, F64_BETA1, F64_STORE1, here, loop, stored, next)
+#define F64_Q2(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO2, B_START_BOTH, LOAD2(D2), F64_FMA2, F64_BETA2, F64_STORE2, here, loop, stored, next)
+#define F64_Q3(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO3, B_START_BOTH, LOAD3(D2), F64_FMA3, F64_BETA3, F64_STORE3, here, loop, stored, next)
+#define F64_Q4(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO4, B_START_BOTH, LOAD4(D2), F64_FMA4, F64_BETA4, F64_STORE4, here, loop, stored, next)
+#define F64_ONE(rows, aRows, list, here, loop, stored, next) \
+	ROW_GROUP(rows, aRows, list, ZERO1, B_START_TAIL, LOAD_ONE(FMOVD), F64_FMA1, F64_BETA_ONE, F64_STORE_ONE, here, loop, stored, next)
 
 // func GemmSmallF64NEON(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
 //
@@ -1485,573 +491,7 @@ TEXT ·GemmSmallF64NEON(SB), NOSPLIT, $0-96
 	CMP     $6, N
 	BLE     q3r8
 
-// 4 vectors, 4 rows.
-q4r4:
-	CMP     $4, ROWS
-	BLT     q4r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q4r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2]
-	VLD1.P  (B_TAIL)(LDB), [V3.D2]
-	MOVD    A_L, A_I
-	F64_FMA4(V4, V8, V9, V10, V11)
-	F64_FMA4(V5, V12, V13, V14, V15)
-	F64_FMA4(V4, V16, V17, V18, V19)
-	F64_FMA4(V5, V20, V21, V22, V23)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q4r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q4r4Store
-	F64_BETA4(8, V8, V9, V10, V11)
-	F64_BETA4(12, V12, V13, V14, V15)
-	F64_BETA4(16, V16, V17, V18, V19)
-	F64_BETA4(20, V20, V21, V22, V23)
-	B       q4r4
-
-q4r4Store:
-	F64_STORE4(8, V8, V9, V10, V11)
-	F64_STORE4(12, V12, V13, V14, V15)
-	F64_STORE4(16, V16, V17, V18, V19)
-	F64_STORE4(20, V20, V21, V22, V23)
-	B       q4r4
-
-// 4 vectors, 2 rows.
-q4r2:
-	CMP     $2, ROWS
-	BLT     q4r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q4r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2]
-	VLD1.P  (B_TAIL)(LDB), [V3.D2]
-	MOVD    A_L, A_I
-	F64_FMA4(V4, V8, V9, V10, V11)
-	F64_FMA4(V5, V12, V13, V14, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q4r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q4r2Store
-	F64_BETA4(8, V8, V9, V10, V11)
-	F64_BETA4(12, V12, V13, V14, V15)
-	B       q4r2
-
-q4r2Store:
-	F64_STORE4(8, V8, V9, V10, V11)
-	F64_STORE4(12, V12, V13, V14, V15)
-	B       q4r2
-
-// 4 vectors, 1 row.
-q4r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q4r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2]
-	VLD1.P  (B_TAIL)(LDB), [V3.D2]
-	MOVD    A_L, A_I
-	F64_FMA4(V4, V8, V9, V10, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q4r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q4r1Store
-	F64_BETA4(8, V8, V9, V10, V11)
-	B       q4r1
-
-q4r1Store:
-	F64_STORE4(8, V8, V9, V10, V11)
-	B       q4r1
-
-// 3 vectors, 8 rows.
-q3r8:
-	CMP     $8, ROWS
-	BLT     q3r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	VEOR    V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16
-	VEOR    V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16
-	VEOR    V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16
-	VEOR    V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r8Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
-	VLD1.P  (B_TAIL)(LDB), [V2.D2]
-	MOVD    A_L, A_I
-	F64_FMA3(V4, V8, V9, V10)
-	F64_FMA3(V5, V11, V12, V13)
-	F64_FMA3(V4, V14, V15, V16)
-	F64_FMA3(V5, V17, V18, V19)
-	F64_FMA3(V4, V20, V21, V22)
-	F64_FMA3(V5, V23, V24, V25)
-	F64_FMA3(V4, V26, V27, V28)
-	F64_FMA3(V5, V29, V30, V31)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, q3r8Store
-	F64_BETA3(8, V8, V9, V10)
-	F64_BETA3(11, V11, V12, V13)
-	F64_BETA3(14, V14, V15, V16)
-	F64_BETA3(17, V17, V18, V19)
-	F64_BETA3(20, V20, V21, V22)
-	F64_BETA3(23, V23, V24, V25)
-	F64_BETA3(26, V26, V27, V28)
-	F64_BETA3(29, V29, V30, V31)
-	B       q3r8
-
-q3r8Store:
-	F64_STORE3(8, V8, V9, V10)
-	F64_STORE3(11, V11, V12, V13)
-	F64_STORE3(14, V14, V15, V16)
-	F64_STORE3(17, V17, V18, V19)
-	F64_STORE3(20, V20, V21, V22)
-	F64_STORE3(23, V23, V24, V25)
-	F64_STORE3(26, V26, V27, V28)
-	F64_STORE3(29, V29, V30, V31)
-	B       q3r8
-
-// 3 vectors, 4 rows.
-q3r4:
-	CMP     $4, ROWS
-	BLT     q3r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
-	VLD1.P  (B_TAIL)(LDB), [V2.D2]
-	MOVD    A_L, A_I
-	F64_FMA3(V4, V8, V9, V10)
-	F64_FMA3(V5, V11, V12, V13)
-	F64_FMA3(V4, V14, V15, V16)
-	F64_FMA3(V5, V17, V18, V19)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q3r4Store
-	F64_BETA3(8, V8, V9, V10)
-	F64_BETA3(11, V11, V12, V13)
-	F64_BETA3(14, V14, V15, V16)
-	F64_BETA3(17, V17, V18, V19)
-	B       q3r4
-
-q3r4Store:
-	F64_STORE3(8, V8, V9, V10)
-	F64_STORE3(11, V11, V12, V13)
-	F64_STORE3(14, V14, V15, V16)
-	F64_STORE3(17, V17, V18, V19)
-	B       q3r4
-
-// 3 vectors, 2 rows.
-q3r2:
-	CMP     $2, ROWS
-	BLT     q3r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
-	VLD1.P  (B_TAIL)(LDB), [V2.D2]
-	MOVD    A_L, A_I
-	F64_FMA3(V4, V8, V9, V10)
-	F64_FMA3(V5, V11, V12, V13)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q3r2Store
-	F64_BETA3(8, V8, V9, V10)
-	F64_BETA3(11, V11, V12, V13)
-	B       q3r2
-
-q3r2Store:
-	F64_STORE3(8, V8, V9, V10)
-	F64_STORE3(11, V11, V12, V13)
-	B       q3r2
-
-// 3 vectors, 1 row.
-q3r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q3r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2, V1.D2]
-	VLD1.P  (B_TAIL)(LDB), [V2.D2]
-	MOVD    A_L, A_I
-	F64_FMA3(V4, V8, V9, V10)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q3r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q3r1Store
-	F64_BETA3(8, V8, V9, V10)
-	B       q3r1
-
-q3r1Store:
-	F64_STORE3(8, V8, V9, V10)
-	B       q3r1
-
-// 2 vectors, 8 rows.
-q2r8:
-	CMP     $8, ROWS
-	BLT     q2r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	VEOR    V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16
-	VEOR    V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16
-	VEOR    V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16
-	VEOR    V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r8Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2]
-	VLD1.P  (B_TAIL)(LDB), [V1.D2]
-	MOVD    A_L, A_I
-	F64_FMA2(V4, V8, V9)
-	F64_FMA2(V5, V10, V11)
-	F64_FMA2(V4, V12, V13)
-	F64_FMA2(V5, V14, V15)
-	F64_FMA2(V4, V16, V17)
-	F64_FMA2(V5, V18, V19)
-	F64_FMA2(V4, V20, V21)
-	F64_FMA2(V5, V22, V23)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, q2r8Store
-	F64_BETA2(8, V8, V9)
-	F64_BETA2(10, V10, V11)
-	F64_BETA2(12, V12, V13)
-	F64_BETA2(14, V14, V15)
-	F64_BETA2(16, V16, V17)
-	F64_BETA2(18, V18, V19)
-	F64_BETA2(20, V20, V21)
-	F64_BETA2(22, V22, V23)
-	B       q2r8
-
-q2r8Store:
-	F64_STORE2(8, V8, V9)
-	F64_STORE2(10, V10, V11)
-	F64_STORE2(12, V12, V13)
-	F64_STORE2(14, V14, V15)
-	F64_STORE2(16, V16, V17)
-	F64_STORE2(18, V18, V19)
-	F64_STORE2(20, V20, V21)
-	F64_STORE2(22, V22, V23)
-	B       q2r8
-
-// 2 vectors, 4 rows.
-q2r4:
-	CMP     $4, ROWS
-	BLT     q2r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r4Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2]
-	VLD1.P  (B_TAIL)(LDB), [V1.D2]
-	MOVD    A_L, A_I
-	F64_FMA2(V4, V8, V9)
-	F64_FMA2(V5, V10, V11)
-	F64_FMA2(V4, V12, V13)
-	F64_FMA2(V5, V14, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q2r4Store
-	F64_BETA2(8, V8, V9)
-	F64_BETA2(10, V10, V11)
-	F64_BETA2(12, V12, V13)
-	F64_BETA2(14, V14, V15)
-	B       q2r4
-
-q2r4Store:
-	F64_STORE2(8, V8, V9)
-	F64_STORE2(10, V10, V11)
-	F64_STORE2(12, V12, V13)
-	F64_STORE2(14, V14, V15)
-	B       q2r4
-
-// 2 vectors, 2 rows.
-q2r2:
-	CMP     $2, ROWS
-	BLT     q2r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r2Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2]
-	VLD1.P  (B_TAIL)(LDB), [V1.D2]
-	MOVD    A_L, A_I
-	F64_FMA2(V4, V8, V9)
-	F64_FMA2(V5, V10, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q2r2Store
-	F64_BETA2(8, V8, V9)
-	F64_BETA2(10, V10, V11)
-	B       q2r2
-
-q2r2Store:
-	F64_STORE2(8, V8, V9)
-	F64_STORE2(10, V10, V11)
-	B       q2r2
-
-// 2 vectors, 1 row.
-q2r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	MOVD    B_BASE, B_PTR
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q2r1Loop:
-	VLD1.P  (B_PTR)(LDB), [V0.D2]
-	VLD1.P  (B_TAIL)(LDB), [V1.D2]
-	MOVD    A_L, A_I
-	F64_FMA2(V4, V8, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q2r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q2r1Store
-	F64_BETA2(8, V8, V9)
-	B       q2r1
-
-q2r1Store:
-	F64_STORE2(8, V8, V9)
-	B       q2r1
-
-// 1 vector, 8 rows.
-q1r8:
-	CMP     $8, ROWS
-	BLT     q1r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r8Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.D2]
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	F64_FMA1(V5, V9)
-	F64_FMA1(V4, V10)
-	F64_FMA1(V5, V11)
-	F64_FMA1(V4, V12)
-	F64_FMA1(V5, V13)
-	F64_FMA1(V4, V14)
-	F64_FMA1(V5, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, q1r8Store
-	F64_BETA1(8, V8)
-	F64_BETA1(9, V9)
-	F64_BETA1(10, V10)
-	F64_BETA1(11, V11)
-	F64_BETA1(12, V12)
-	F64_BETA1(13, V13)
-	F64_BETA1(14, V14)
-	F64_BETA1(15, V15)
-	B       q1r8
-
-q1r8Store:
-	F64_STORE1(8, V8)
-	F64_STORE1(9, V9)
-	F64_STORE1(10, V10)
-	F64_STORE1(11, V11)
-	F64_STORE1(12, V12)
-	F64_STORE1(13, V13)
-	F64_STORE1(14, V14)
-	F64_STORE1(15, V15)
-	B       q1r8
-
-// 1 vector, 4 rows.
-q1r4:
-	CMP     $4, ROWS
-	BLT     q1r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r4Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.D2]
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	F64_FMA1(V5, V9)
-	F64_FMA1(V4, V10)
-	F64_FMA1(V5, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, q1r4Store
-	F64_BETA1(8, V8)
-	F64_BETA1(9, V9)
-	F64_BETA1(10, V10)
-	F64_BETA1(11, V11)
-	B       q1r4
-
-q1r4Store:
-	F64_STORE1(8, V8)
-	F64_STORE1(9, V9)
-	F64_STORE1(10, V10)
-	F64_STORE1(11, V11)
-	B       q1r4
-
-// 1 vector, 2 rows.
-q1r2:
-	CMP     $2, ROWS
-	BLT     q1r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r2Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.D2]
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	F64_FMA1(V5, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, q1r2Store
-	F64_BETA1(8, V8)
-	F64_BETA1(9, V9)
-	B       q1r2
-
-q1r2Store:
-	F64_STORE1(8, V8)
-	F64_STORE1(9, V9)
-	B       q1r2
-
-// 1 vector, 1 row.
-q1r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-q1r1Loop:
-	VLD1.P  (B_TAIL)(LDB), [V0.D2]
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     q1r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, q1r1Store
-	F64_BETA1(8, V8)
-	B       q1r1
-
-q1r1Store:
-	F64_STORE1(8, V8)
-	B       q1r1
+	VECTOR_GROUPS(F64_Q1, F64_Q2, F64_Q3, F64_Q4)
 
 done:
 	RET
@@ -2060,148 +500,4 @@ done:
 narrow:
 	MOVD    ZR, TAIL
 	MOVD    C_PTR, C_TAIL
-
-// 1 element, 8 rows.
-s1r8:
-	CMP     $8, ROWS
-	BLT     s1r4
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	VEOR    V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16
-	VEOR    V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r8Loop:
-	FMOVD   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	F64_FMA1(V5, V9)
-	F64_FMA1(V4, V10)
-	F64_FMA1(V5, V11)
-	F64_FMA1(V4, V12)
-	F64_FMA1(V5, V13)
-	F64_FMA1(V4, V14)
-	F64_FMA1(V5, V15)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r8Loop
-	ADD     A_ROW<<3, A_GROUP
-	SUB     $8, ROWS
-	CBNZ    BETA_ZERO, s1r8Store
-	F64_BETA_ONE(8, F8)
-	F64_BETA_ONE(9, F9)
-	F64_BETA_ONE(10, F10)
-	F64_BETA_ONE(11, F11)
-	F64_BETA_ONE(12, F12)
-	F64_BETA_ONE(13, F13)
-	F64_BETA_ONE(14, F14)
-	F64_BETA_ONE(15, F15)
-	B       s1r8
-
-s1r8Store:
-	F64_STORE_ONE(8, F8)
-	F64_STORE_ONE(9, F9)
-	F64_STORE_ONE(10, F10)
-	F64_STORE_ONE(11, F11)
-	F64_STORE_ONE(12, F12)
-	F64_STORE_ONE(13, F13)
-	F64_STORE_ONE(14, F14)
-	F64_STORE_ONE(15, F15)
-	B       s1r8
-
-// 1 element, 4 rows.
-s1r4:
-	CMP     $4, ROWS
-	BLT     s1r2
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	VEOR    V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r4Loop:
-	FMOVD   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	F64_FMA1(V5, V9)
-	F64_FMA1(V4, V10)
-	F64_FMA1(V5, V11)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r4Loop
-	ADD     A_ROW<<2, A_GROUP
-	SUB     $4, ROWS
-	CBNZ    BETA_ZERO, s1r4Store
-	F64_BETA_ONE(8, F8)
-	F64_BETA_ONE(9, F9)
-	F64_BETA_ONE(10, F10)
-	F64_BETA_ONE(11, F11)
-	B       s1r4
-
-s1r4Store:
-	F64_STORE_ONE(8, F8)
-	F64_STORE_ONE(9, F9)
-	F64_STORE_ONE(10, F10)
-	F64_STORE_ONE(11, F11)
-	B       s1r4
-
-// 1 element, 2 rows.
-s1r2:
-	CMP     $2, ROWS
-	BLT     s1r1
-	VEOR    V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r2Loop:
-	FMOVD   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	F64_FMA1(V5, V9)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r2Loop
-	ADD     A_ROW<<1, A_GROUP
-	SUB     $2, ROWS
-	CBNZ    BETA_ZERO, s1r2Store
-	F64_BETA_ONE(8, F8)
-	F64_BETA_ONE(9, F9)
-	B       s1r2
-
-s1r2Store:
-	F64_STORE_ONE(8, F8)
-	F64_STORE_ONE(9, F9)
-	B       s1r2
-
-// 1 element, 1 row.
-s1r1:
-	CMP     $1, ROWS
-	BLT     done
-	VEOR    V8.B16, V8.B16, V8.B16
-	MOVD    A_GROUP, A_L
-	ADD     TAIL, B_BASE, B_TAIL
-	MOVD    K, K_LEFT
-
-s1r1Loop:
-	FMOVD   (B_TAIL), F0
-	ADD     LDB, B_TAIL
-	MOVD    A_L, A_I
-	F64_FMA1(V4, V8)
-	ADD     A_STEP, A_L
-	SUBS    $1, K_LEFT
-	BNE     s1r1Loop
-	ADD     A_ROW, A_GROUP
-	SUB     $1, ROWS
-	CBNZ    BETA_ZERO, s1r1Store
-	F64_BETA_ONE(8, F8)
-	B       s1r1
-
-s1r1Store:
-	F64_STORE_ONE(8, F8)
-	B       s1r1
+	ONE_GROUPS(F64_ONE)

@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // Matrix-vector kernels for NEON (arm64 ASIMD). See gemv_arm64.go for what
 // each computes. The axpy form streams four matrix rows at a time across the
@@ -17,18 +18,11 @@
 // form the scalar terms go into a scalar sum per row (F24–F27), added to
 // the reduced vector sum at the end.
 //
-// Go's assembler has no vector FADD/FADDP, so they are WORDs built by the
-// macros below from register numbers (0–31, the Vn of the comments);
-// `go tool objdump` decodes them back.
-
-// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FADD_D2: the same on .2D.
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
-
-// FADDP_S4(d, n, m): Vd.4S = [n0+n1, n2+n3, m0+m1, m2+m3] (pairwise).
-// FADDP_D2(d, n, m): Vd.2D = [n0+n1, m0+m1].
-#define FADDP_S4(d, n, m) WORD $(0x6E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FADDP_D2(d, n, m) WORD $(0x6E60D400 | (m)<<16 | (n)<<5 | (d))
+// Go's assembler has no vector FADD/FADDP, so they are WORDs built by
+// neon_arm64.h's macros from register numbers (0–31, the Vn of the
+// comments); `go tool objdump` decodes them back. The macros below take
+// the arrangement T (S4 for float32, D2 for float64): the vector code of
+// the two types is the same but for it.
 
 #define X_PTR R0  // x (axpy: the group's x[p], moving down the rows)
 #define M_ROW R1  // the group's first matrix row
@@ -44,12 +38,77 @@
 #define XP R11    // dot: position in x along the depth
 #define LEFT R12  // elements of the row left
 
+// FOUR_ROWS: M0…M3 = the group's four rows, from M_ROW; M_ROW moves past
+// them.
+#define FOUR_ROWS \
+	MOVD M_ROW, M0; \
+	ADD  LDM, M0, M1; \
+	ADD  LDM, M1, M2; \
+	ADD  LDM, M2, M3; \
+	ADD  LDM, M3, M_ROW
+
 // ---- axpy form ----
 //
 // V0–V3    y (up to 16 floats / 8 doubles)
 // V4–V15,  the rows' elements (row 0 V4–V7, row 1 V8–V11, row 2 V12–V15,
 // V20–V23  row 3 V20–V23)
 // V16–V19  x[p]…x[p+3], broadcast; lane 0 (F16–F19) for the scalar tail
+
+// AXPY_X4(size, T): V16…V19 = x[p]…x[p+3] (size bytes each), broadcast;
+// X_PTR moves past them.
+#define AXPY_X4(size, T) \
+	VLD1R.P size(X_PTR), [V16.T]; \
+	VLD1R.P size(X_PTR), [V17.T]; \
+	VLD1R.P size(X_PTR), [V18.T]; \
+	VLD1R.P size(X_PTR), [V19.T]
+
+// AXPY_ROW(T, x, r0, r1, r2, r3): y's V0…V3 += one row's r0…r3 × Vx.
+#define AXPY_ROW(T, x, r0, r1, r2, r3) \
+	VFMLA r0.T, x.T, V0.T; \
+	VFMLA r1.T, x.T, V1.T; \
+	VFMLA r2.T, x.T, V2.T; \
+	VFMLA r3.T, x.T, V3.T
+
+// AXPY4_V4(T): four vectors of y (64 bytes) += the four rows' next four
+// vectors × x[p]…x[p+3], row by row; YP and M0…M3 move on.
+#define AXPY4_V4(T) \
+	VLD1   (YP), [V0.T, V1.T, V2.T, V3.T]; \
+	VLD1.P 64(M0), [V4.T, V5.T, V6.T, V7.T]; \
+	VLD1.P 64(M1), [V8.T, V9.T, V10.T, V11.T]; \
+	VLD1.P 64(M2), [V12.T, V13.T, V14.T, V15.T]; \
+	VLD1.P 64(M3), [V20.T, V21.T, V22.T, V23.T]; \
+	AXPY_ROW(T, V16, V4, V5, V6, V7); \
+	AXPY_ROW(T, V17, V8, V9, V10, V11); \
+	AXPY_ROW(T, V18, V12, V13, V14, V15); \
+	AXPY_ROW(T, V19, V20, V21, V22, V23); \
+	VST1.P [V0.T, V1.T, V2.T, V3.T], 64(YP)
+
+// AXPY4_V1(T): the same on one vector (16 bytes).
+#define AXPY4_V1(T) \
+	VLD1   (YP), [V0.T]; \
+	VLD1.P 16(M0), [V4.T]; \
+	VLD1.P 16(M1), [V8.T]; \
+	VLD1.P 16(M2), [V12.T]; \
+	VLD1.P 16(M3), [V20.T]; \
+	VFMLA  V4.T, V16.T, V0.T; \
+	VFMLA  V8.T, V17.T, V0.T; \
+	VFMLA  V12.T, V18.T, V0.T; \
+	VFMLA  V20.T, V19.T, V0.T; \
+	VST1.P [V0.T], 16(YP)
+
+// AXPY1_V4(T), AXPY1_V1(T): four vectors / one vector of y += one row (M0)
+// × x[p] (V16); YP and M0 move on.
+#define AXPY1_V4(T) \
+	VLD1   (YP), [V0.T, V1.T, V2.T, V3.T]; \
+	VLD1.P 64(M0), [V4.T, V5.T, V6.T, V7.T]; \
+	AXPY_ROW(T, V16, V4, V5, V6, V7); \
+	VST1.P [V0.T, V1.T, V2.T, V3.T], 64(YP)
+
+#define AXPY1_V1(T) \
+	VLD1   (YP), [V0.T]; \
+	VLD1.P 16(M0), [V4.T]; \
+	VFMLA  V4.T, V16.T, V0.T; \
+	VST1.P [V0.T], 16(YP)
 
 // func GemvAxpyF32NEON(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -70,15 +129,8 @@ TEXT ·GemvAxpyF32NEON(SB), NOSPLIT, $0-48
 axpy4Rows:
 	CMP     $4, ROWS
 	BLT     axpy1Row
-	VLD1R.P 4(X_PTR), [V16.S4]
-	VLD1R.P 4(X_PTR), [V17.S4]
-	VLD1R.P 4(X_PTR), [V18.S4]
-	VLD1R.P 4(X_PTR), [V19.S4]
-	MOVD    M_ROW, M0
-	ADD     LDM, M0, M1
-	ADD     LDM, M1, M2
-	ADD     LDM, M2, M3
-	ADD     LDM, M3, M_ROW
+	AXPY_X4(4, S4)
+	FOUR_ROWS
 	MOVD    Y_PTR, YP
 	MOVD    WIDTH, LEFT
 	SUB     $4, ROWS
@@ -86,44 +138,14 @@ axpy4Rows:
 axpy4Cols16:
 	CMP    $16, LEFT
 	BLT    axpy4Cols4
-	VLD1   (YP), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(M0), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1.P 64(M1), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VLD1.P 64(M2), [V12.S4, V13.S4, V14.S4, V15.S4]
-	VLD1.P 64(M3), [V20.S4, V21.S4, V22.S4, V23.S4]
-	VFMLA  V4.S4, V16.S4, V0.S4
-	VFMLA  V5.S4, V16.S4, V1.S4
-	VFMLA  V6.S4, V16.S4, V2.S4
-	VFMLA  V7.S4, V16.S4, V3.S4
-	VFMLA  V8.S4, V17.S4, V0.S4
-	VFMLA  V9.S4, V17.S4, V1.S4
-	VFMLA  V10.S4, V17.S4, V2.S4
-	VFMLA  V11.S4, V17.S4, V3.S4
-	VFMLA  V12.S4, V18.S4, V0.S4
-	VFMLA  V13.S4, V18.S4, V1.S4
-	VFMLA  V14.S4, V18.S4, V2.S4
-	VFMLA  V15.S4, V18.S4, V3.S4
-	VFMLA  V20.S4, V19.S4, V0.S4
-	VFMLA  V21.S4, V19.S4, V1.S4
-	VFMLA  V22.S4, V19.S4, V2.S4
-	VFMLA  V23.S4, V19.S4, V3.S4
-	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(YP)
+	AXPY4_V4(S4)
 	SUB    $16, LEFT
 	B      axpy4Cols16
 
 axpy4Cols4:
 	CMP    $4, LEFT
 	BLT    axpy4Tail
-	VLD1   (YP), [V0.S4]
-	VLD1.P 16(M0), [V4.S4]
-	VLD1.P 16(M1), [V8.S4]
-	VLD1.P 16(M2), [V12.S4]
-	VLD1.P 16(M3), [V20.S4]
-	VFMLA  V4.S4, V16.S4, V0.S4
-	VFMLA  V8.S4, V17.S4, V0.S4
-	VFMLA  V12.S4, V18.S4, V0.S4
-	VFMLA  V20.S4, V19.S4, V0.S4
-	VST1.P [V0.S4], 16(YP)
+	AXPY4_V1(S4)
 	SUB    $4, LEFT
 	B      axpy4Cols4
 
@@ -156,23 +178,14 @@ axpy1Row:
 axpy1Cols16:
 	CMP    $16, LEFT
 	BLT    axpy1Cols4
-	VLD1   (YP), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(M0), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VFMLA  V4.S4, V16.S4, V0.S4
-	VFMLA  V5.S4, V16.S4, V1.S4
-	VFMLA  V6.S4, V16.S4, V2.S4
-	VFMLA  V7.S4, V16.S4, V3.S4
-	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(YP)
+	AXPY1_V4(S4)
 	SUB    $16, LEFT
 	B      axpy1Cols16
 
 axpy1Cols4:
 	CMP    $4, LEFT
 	BLT    axpy1Tail
-	VLD1   (YP), [V0.S4]
-	VLD1.P 16(M0), [V4.S4]
-	VFMLA  V4.S4, V16.S4, V0.S4
-	VST1.P [V0.S4], 16(YP)
+	AXPY1_V1(S4)
 	SUB    $4, LEFT
 	B      axpy1Cols4
 
@@ -207,15 +220,8 @@ TEXT ·GemvAxpyF64NEON(SB), NOSPLIT, $0-48
 axpy4Rows:
 	CMP     $4, ROWS
 	BLT     axpy1Row
-	VLD1R.P 8(X_PTR), [V16.D2]
-	VLD1R.P 8(X_PTR), [V17.D2]
-	VLD1R.P 8(X_PTR), [V18.D2]
-	VLD1R.P 8(X_PTR), [V19.D2]
-	MOVD    M_ROW, M0
-	ADD     LDM, M0, M1
-	ADD     LDM, M1, M2
-	ADD     LDM, M2, M3
-	ADD     LDM, M3, M_ROW
+	AXPY_X4(8, D2)
+	FOUR_ROWS
 	MOVD    Y_PTR, YP
 	MOVD    WIDTH, LEFT
 	SUB     $4, ROWS
@@ -223,44 +229,14 @@ axpy4Rows:
 axpy4Cols8:
 	CMP    $8, LEFT
 	BLT    axpy4Cols2
-	VLD1   (YP), [V0.D2, V1.D2, V2.D2, V3.D2]
-	VLD1.P 64(M0), [V4.D2, V5.D2, V6.D2, V7.D2]
-	VLD1.P 64(M1), [V8.D2, V9.D2, V10.D2, V11.D2]
-	VLD1.P 64(M2), [V12.D2, V13.D2, V14.D2, V15.D2]
-	VLD1.P 64(M3), [V20.D2, V21.D2, V22.D2, V23.D2]
-	VFMLA  V4.D2, V16.D2, V0.D2
-	VFMLA  V5.D2, V16.D2, V1.D2
-	VFMLA  V6.D2, V16.D2, V2.D2
-	VFMLA  V7.D2, V16.D2, V3.D2
-	VFMLA  V8.D2, V17.D2, V0.D2
-	VFMLA  V9.D2, V17.D2, V1.D2
-	VFMLA  V10.D2, V17.D2, V2.D2
-	VFMLA  V11.D2, V17.D2, V3.D2
-	VFMLA  V12.D2, V18.D2, V0.D2
-	VFMLA  V13.D2, V18.D2, V1.D2
-	VFMLA  V14.D2, V18.D2, V2.D2
-	VFMLA  V15.D2, V18.D2, V3.D2
-	VFMLA  V20.D2, V19.D2, V0.D2
-	VFMLA  V21.D2, V19.D2, V1.D2
-	VFMLA  V22.D2, V19.D2, V2.D2
-	VFMLA  V23.D2, V19.D2, V3.D2
-	VST1.P [V0.D2, V1.D2, V2.D2, V3.D2], 64(YP)
+	AXPY4_V4(D2)
 	SUB    $8, LEFT
 	B      axpy4Cols8
 
 axpy4Cols2:
 	CMP    $2, LEFT
 	BLT    axpy4Tail
-	VLD1   (YP), [V0.D2]
-	VLD1.P 16(M0), [V4.D2]
-	VLD1.P 16(M1), [V8.D2]
-	VLD1.P 16(M2), [V12.D2]
-	VLD1.P 16(M3), [V20.D2]
-	VFMLA  V4.D2, V16.D2, V0.D2
-	VFMLA  V8.D2, V17.D2, V0.D2
-	VFMLA  V12.D2, V18.D2, V0.D2
-	VFMLA  V20.D2, V19.D2, V0.D2
-	VST1.P [V0.D2], 16(YP)
+	AXPY4_V1(D2)
 	SUB    $2, LEFT
 	B      axpy4Cols2
 
@@ -292,23 +268,14 @@ axpy1Row:
 axpy1Cols8:
 	CMP    $8, LEFT
 	BLT    axpy1Cols2
-	VLD1   (YP), [V0.D2, V1.D2, V2.D2, V3.D2]
-	VLD1.P 64(M0), [V4.D2, V5.D2, V6.D2, V7.D2]
-	VFMLA  V4.D2, V16.D2, V0.D2
-	VFMLA  V5.D2, V16.D2, V1.D2
-	VFMLA  V6.D2, V16.D2, V2.D2
-	VFMLA  V7.D2, V16.D2, V3.D2
-	VST1.P [V0.D2, V1.D2, V2.D2, V3.D2], 64(YP)
+	AXPY1_V4(D2)
 	SUB    $8, LEFT
 	B      axpy1Cols8
 
 axpy1Cols2:
 	CMP    $2, LEFT
 	BLT    axpy1Tail
-	VLD1   (YP), [V0.D2]
-	VLD1.P 16(M0), [V4.D2]
-	VFMLA  V4.D2, V16.D2, V0.D2
-	VST1.P [V0.D2], 16(YP)
+	AXPY1_V1(D2)
 	SUB    $2, LEFT
 	B      axpy1Cols2
 
@@ -335,6 +302,62 @@ axpyDone:
 // vectors added lane-wise, the lanes summed pairwise ((l0+l1)+(l2+l3) for
 // float32, l0+l1 for float64), then the tail's sum added, then y[i].
 
+// DOT_ZERO4: the four rows' partial sums V0–V7 and tail sums F24–F27 = 0.
+#define DOT_ZERO4 \
+	VEOR V0.B16, V0.B16, V0.B16; \
+	VEOR V1.B16, V1.B16, V1.B16; \
+	VEOR V2.B16, V2.B16, V2.B16; \
+	VEOR V3.B16, V3.B16, V3.B16; \
+	VEOR V4.B16, V4.B16, V4.B16; \
+	VEOR V5.B16, V5.B16, V5.B16; \
+	VEOR V6.B16, V6.B16, V6.B16; \
+	VEOR V7.B16, V7.B16, V7.B16; \
+	VEOR V24.B16, V24.B16, V24.B16; \
+	VEOR V25.B16, V25.B16, V25.B16; \
+	VEOR V26.B16, V26.B16, V26.B16; \
+	VEOR V27.B16, V27.B16, V27.B16
+
+// DOT4_V2(T): row r's sums V(2r), V(2r+1) += its next two vectors × x's
+// (32 bytes); XP and M0…M3 move on.
+#define DOT4_V2(T) \
+	VLD1.P 32(XP), [V16.T, V17.T]; \
+	VLD1.P 32(M0), [V8.T, V9.T]; \
+	VLD1.P 32(M1), [V10.T, V11.T]; \
+	VLD1.P 32(M2), [V12.T, V13.T]; \
+	VLD1.P 32(M3), [V14.T, V15.T]; \
+	VFMLA  V8.T, V16.T, V0.T; \
+	VFMLA  V9.T, V17.T, V1.T; \
+	VFMLA  V10.T, V16.T, V2.T; \
+	VFMLA  V11.T, V17.T, V3.T; \
+	VFMLA  V12.T, V16.T, V4.T; \
+	VFMLA  V13.T, V17.T, V5.T; \
+	VFMLA  V14.T, V16.T, V6.T; \
+	VFMLA  V15.T, V17.T, V7.T
+
+// DOT4_V1(T): the same on one vector (16 bytes), into the even sums.
+#define DOT4_V1(T) \
+	VLD1.P 16(XP), [V16.T]; \
+	VLD1.P 16(M0), [V8.T]; \
+	VLD1.P 16(M1), [V10.T]; \
+	VLD1.P 16(M2), [V12.T]; \
+	VLD1.P 16(M3), [V14.T]; \
+	VFMLA  V8.T, V16.T, V0.T; \
+	VFMLA  V10.T, V16.T, V2.T; \
+	VFMLA  V12.T, V16.T, V4.T; \
+	VFMLA  V14.T, V16.T, V6.T
+
+// DOT1_V2(T), DOT1_V1(T): the same for one row (M0, sums V0, V1).
+#define DOT1_V2(T) \
+	VLD1.P 32(XP), [V16.T, V17.T]; \
+	VLD1.P 32(M0), [V8.T, V9.T]; \
+	VFMLA  V8.T, V16.T, V0.T; \
+	VFMLA  V9.T, V17.T, V1.T
+
+#define DOT1_V1(T) \
+	VLD1.P 16(XP), [V16.T]; \
+	VLD1.P 16(M0), [V8.T]; \
+	VFMLA  V8.T, V16.T, V0.T
+
 // func GemvDotF32NEON(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
 //	for i := 0; i < n; i++ {
@@ -356,57 +379,22 @@ TEXT ·GemvDotF32NEON(SB), NOSPLIT, $0-48
 dot4Rows:
 	CMP  $4, ROWS
 	BLT  dot1Row
-	MOVD M_ROW, M0
-	ADD  LDM, M0, M1
-	ADD  LDM, M1, M2
-	ADD  LDM, M2, M3
-	ADD  LDM, M3, M_ROW
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	VEOR V2.B16, V2.B16, V2.B16
-	VEOR V3.B16, V3.B16, V3.B16
-	VEOR V4.B16, V4.B16, V4.B16
-	VEOR V5.B16, V5.B16, V5.B16
-	VEOR V6.B16, V6.B16, V6.B16
-	VEOR V7.B16, V7.B16, V7.B16
-	VEOR V24.B16, V24.B16, V24.B16
-	VEOR V25.B16, V25.B16, V25.B16
-	VEOR V26.B16, V26.B16, V26.B16
-	VEOR V27.B16, V27.B16, V27.B16
+	FOUR_ROWS
+	DOT_ZERO4
 	MOVD X_PTR, XP
 	MOVD WIDTH, LEFT
 
 dot4Depth8:
 	CMP    $8, LEFT
 	BLT    dot4Depth4
-	VLD1.P 32(XP), [V16.S4, V17.S4]
-	VLD1.P 32(M0), [V8.S4, V9.S4]
-	VLD1.P 32(M1), [V10.S4, V11.S4]
-	VLD1.P 32(M2), [V12.S4, V13.S4]
-	VLD1.P 32(M3), [V14.S4, V15.S4]
-	VFMLA  V8.S4, V16.S4, V0.S4
-	VFMLA  V9.S4, V17.S4, V1.S4
-	VFMLA  V10.S4, V16.S4, V2.S4
-	VFMLA  V11.S4, V17.S4, V3.S4
-	VFMLA  V12.S4, V16.S4, V4.S4
-	VFMLA  V13.S4, V17.S4, V5.S4
-	VFMLA  V14.S4, V16.S4, V6.S4
-	VFMLA  V15.S4, V17.S4, V7.S4
+	DOT4_V2(S4)
 	SUB    $8, LEFT
 	B      dot4Depth8
 
 dot4Depth4:
 	CMP    $4, LEFT
 	BLT    dot4Tail
-	VLD1.P 16(XP), [V16.S4]
-	VLD1.P 16(M0), [V8.S4]
-	VLD1.P 16(M1), [V10.S4]
-	VLD1.P 16(M2), [V12.S4]
-	VLD1.P 16(M3), [V14.S4]
-	VFMLA  V8.S4, V16.S4, V0.S4
-	VFMLA  V10.S4, V16.S4, V2.S4
-	VFMLA  V12.S4, V16.S4, V4.S4
-	VFMLA  V14.S4, V16.S4, V6.S4
+	DOT4_V1(S4)
 	SUB    $4, LEFT
 
 dot4Tail:
@@ -457,19 +445,14 @@ dot1Row:
 dot1Depth8:
 	CMP    $8, LEFT
 	BLT    dot1Depth4
-	VLD1.P 32(XP), [V16.S4, V17.S4]
-	VLD1.P 32(M0), [V8.S4, V9.S4]
-	VFMLA  V8.S4, V16.S4, V0.S4
-	VFMLA  V9.S4, V17.S4, V1.S4
+	DOT1_V2(S4)
 	SUB    $8, LEFT
 	B      dot1Depth8
 
 dot1Depth4:
 	CMP    $4, LEFT
 	BLT    dot1Tail
-	VLD1.P 16(XP), [V16.S4]
-	VLD1.P 16(M0), [V8.S4]
-	VFMLA  V8.S4, V16.S4, V0.S4
+	DOT1_V1(S4)
 	SUB    $4, LEFT
 
 dot1Tail:
@@ -482,8 +465,7 @@ dot1Tail:
 
 dot1Reduce:
 	FADD_S4(0, 0, 1)           // FADD V0.4S, V0.4S, V1.4S
-	FADDP_S4(0, 0, 0)          // FADDP V0.4S, V0.4S, V0.4S: [l01, l23, …]
-	FADDP_S4(0, 0, 0)          // FADDP V0.4S, V0.4S, V0.4S: [l01 + l23, …]
+	SUM_LANES_S4(0)            // lane 0: l01 + l23
 	FADDS   F24, F0            // + the tail
 	FMOVS   (Y_PTR), F1
 	FADDS   F0, F1             // y + sum
@@ -514,57 +496,22 @@ TEXT ·GemvDotF64NEON(SB), NOSPLIT, $0-48
 dot4Rows:
 	CMP  $4, ROWS
 	BLT  dot1Row
-	MOVD M_ROW, M0
-	ADD  LDM, M0, M1
-	ADD  LDM, M1, M2
-	ADD  LDM, M2, M3
-	ADD  LDM, M3, M_ROW
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	VEOR V2.B16, V2.B16, V2.B16
-	VEOR V3.B16, V3.B16, V3.B16
-	VEOR V4.B16, V4.B16, V4.B16
-	VEOR V5.B16, V5.B16, V5.B16
-	VEOR V6.B16, V6.B16, V6.B16
-	VEOR V7.B16, V7.B16, V7.B16
-	VEOR V24.B16, V24.B16, V24.B16
-	VEOR V25.B16, V25.B16, V25.B16
-	VEOR V26.B16, V26.B16, V26.B16
-	VEOR V27.B16, V27.B16, V27.B16
+	FOUR_ROWS
+	DOT_ZERO4
 	MOVD X_PTR, XP
 	MOVD WIDTH, LEFT
 
 dot4Depth4:
 	CMP    $4, LEFT
 	BLT    dot4Depth2
-	VLD1.P 32(XP), [V16.D2, V17.D2]
-	VLD1.P 32(M0), [V8.D2, V9.D2]
-	VLD1.P 32(M1), [V10.D2, V11.D2]
-	VLD1.P 32(M2), [V12.D2, V13.D2]
-	VLD1.P 32(M3), [V14.D2, V15.D2]
-	VFMLA  V8.D2, V16.D2, V0.D2
-	VFMLA  V9.D2, V17.D2, V1.D2
-	VFMLA  V10.D2, V16.D2, V2.D2
-	VFMLA  V11.D2, V17.D2, V3.D2
-	VFMLA  V12.D2, V16.D2, V4.D2
-	VFMLA  V13.D2, V17.D2, V5.D2
-	VFMLA  V14.D2, V16.D2, V6.D2
-	VFMLA  V15.D2, V17.D2, V7.D2
+	DOT4_V2(D2)
 	SUB    $4, LEFT
 	B      dot4Depth4
 
 dot4Depth2:
 	CMP    $2, LEFT
 	BLT    dot4Tail
-	VLD1.P 16(XP), [V16.D2]
-	VLD1.P 16(M0), [V8.D2]
-	VLD1.P 16(M1), [V10.D2]
-	VLD1.P 16(M2), [V12.D2]
-	VLD1.P 16(M3), [V14.D2]
-	VFMLA  V8.D2, V16.D2, V0.D2
-	VFMLA  V10.D2, V16.D2, V2.D2
-	VFMLA  V12.D2, V16.D2, V4.D2
-	VFMLA  V14.D2, V16.D2, V6.D2
+	DOT4_V1(D2)
 	SUB    $2, LEFT
 
 dot4Tail:
@@ -613,19 +560,14 @@ dot1Row:
 dot1Depth4:
 	CMP    $4, LEFT
 	BLT    dot1Depth2
-	VLD1.P 32(XP), [V16.D2, V17.D2]
-	VLD1.P 32(M0), [V8.D2, V9.D2]
-	VFMLA  V8.D2, V16.D2, V0.D2
-	VFMLA  V9.D2, V17.D2, V1.D2
+	DOT1_V2(D2)
 	SUB    $4, LEFT
 	B      dot1Depth4
 
 dot1Depth2:
 	CMP    $2, LEFT
 	BLT    dot1Tail
-	VLD1.P 16(XP), [V16.D2]
-	VLD1.P 16(M0), [V8.D2]
-	VFMLA  V8.D2, V16.D2, V0.D2
+	DOT1_V1(D2)
 	SUB    $2, LEFT
 
 dot1Tail:

@@ -1,6 +1,7 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // Optimizer steps for NEON (arm64 ASIMD). Main loops take 16 weights (four
 // 128-bit registers per array) per trip, then 4 at a time; len(w) is a
@@ -15,24 +16,9 @@
 // in it.
 //
 // Go's assembler has no vector float arithmetic other than FMLA/FMLS, so
-// the instructions below are WORDs built by macros from register numbers
-// (0–31, the Vn of the comments); `go tool objdump` decodes them back.
-
-// FADD_S4(d, n, m): Vd.4S = Vn.4S + Vm.4S.   FSUB_S4: Vn − Vm.
-// FMUL_S4: Vn × Vm.   FDIV_S4: Vn / Vm.
-#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
-#define FSUB_S4(d, n, m) WORD $(0x4EA0D400 | (m)<<16 | (n)<<5 | (d))
-#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
-#define FDIV_S4(d, n, m) WORD $(0x6E20FC00 | (m)<<16 | (n)<<5 | (d))
-
-// FSQRT_S4(d, n): Vd.4S = sqrt(Vn.4S).
-#define FSQRT_S4(d, n) WORD $(0x6EA1F800 | (n)<<5 | (d))
-
-// FABS_S4(d, n): Vd.4S = |Vn.4S|.   FCMGT_S4(d, n, m): Vd.4S = all ones
-// where Vn > Vm, else 0 (false for NaN).   BIC_16B(d, n, m): Vd = Vn &^ Vm.
-#define FABS_S4(d, n) WORD $(0x4EA0F800 | (n)<<5 | (d))
-#define FCMGT_S4(d, n, m) WORD $(0x6EA0E400 | (m)<<16 | (n)<<5 | (d))
-#define BIC_16B(d, n, m) WORD $(0x4E601C00 | (m)<<16 | (n)<<5 | (d))
+// the instructions below are WORDs built by neon_arm64.h's macros from
+// register numbers (0–31, the Vn of the comments); `go tool objdump`
+// decodes them back.
 
 // MIN_NORMAL (V28) holds 2⁻¹²⁶, the smallest normal float32, in each lane.
 #define MIN_NORMAL 28
@@ -46,7 +32,7 @@
 #define FLUSH(x, t) \
 	FABS_S4(t, x); \
 	FCMGT_S4(t, MIN_NORMAL, t); \
-	BIC_16B(x, x, t)
+	BIC_B16(x, x, t)
 
 #define W_PTR R0
 #define G_PTR R1

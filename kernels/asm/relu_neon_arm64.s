@@ -1,14 +1,15 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // ReLU-family kernels for NEON (arm64 ASIMD). Main loops take 16 floats
 // (four 128-bit registers) per trip, then 4 at a time; len(x) is a multiple
 // of 4, so there is no scalar tail (the Go caller finishes the last 0..3).
 //
-// Go's assembler has no vector FMAX or FCMGT, so they are encoded with
-// WORD; each WORD's comment gives the instruction, with register numbers
-// matching the #defines below (V0 = ZERO, x in V1..V4, dy in V5..V8).
+// Go's assembler has no vector FMAX or FCMGT, so they are WORDs built by
+// neon_arm64.h's macros from register numbers (0–31, matching the
+// #defines below: V0 = ZERO, x in V1..V4, dy in V5..V8).
 
 #define DST R0
 #define X_PTR R1
@@ -40,10 +41,10 @@ reluLoop16:
 	CMP    $16, N
 	BLT    reluLoop4
 	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	WORD   $0x4e20f421 // FMAX V1.4S, V1.4S, V0.4S
-	WORD   $0x4e20f442 // FMAX V2.4S, V2.4S, V0.4S
-	WORD   $0x4e20f463 // FMAX V3.4S, V3.4S, V0.4S
-	WORD   $0x4e20f484 // FMAX V4.4S, V4.4S, V0.4S
+	FMAX_S4(1, 1, 0)
+	FMAX_S4(2, 2, 0)
+	FMAX_S4(3, 3, 0)
+	FMAX_S4(4, 4, 0)
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
 	SUB    $16, N
 	B      reluLoop16
@@ -52,7 +53,7 @@ reluLoop4:
 	CMP    $4, N
 	BLT    reluDone
 	VLD1.P 16(X_PTR), [V1.S4]
-	WORD   $0x4e20f421 // FMAX V1.4S, V1.4S, V0.4S
+	FMAX_S4(1, 1, 0)
 	VST1.P [V1.S4], 16(DST)
 	SUB    $4, N
 	B      reluLoop4
@@ -80,10 +81,10 @@ gradLoop16:
 	BLT    gradLoop4
 	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
 	VLD1.P 64(DY_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
-	WORD   $0x4ea0c821 // FCMGT V1.4S, V1.4S, #0.0
-	WORD   $0x4ea0c842 // FCMGT V2.4S, V2.4S, #0.0
-	WORD   $0x4ea0c863 // FCMGT V3.4S, V3.4S, #0.0
-	WORD   $0x4ea0c884 // FCMGT V4.4S, V4.4S, #0.0
+	FCMGT0_S4(1, 1)
+	FCMGT0_S4(2, 2)
+	FCMGT0_S4(3, 3)
+	FCMGT0_S4(4, 4)
 	VAND   V5.B16, V1.B16, V1.B16
 	VAND   V6.B16, V2.B16, V2.B16
 	VAND   V7.B16, V3.B16, V3.B16
@@ -97,7 +98,7 @@ gradLoop4:
 	BLT    gradDone
 	VLD1.P 16(X_PTR), [V1.S4]
 	VLD1.P 16(DY_PTR), [V5.S4]
-	WORD   $0x4ea0c821 // FCMGT V1.4S, V1.4S, #0.0
+	FCMGT0_S4(1, 1)
 	VAND   V5.B16, V1.B16, V1.B16
 	VST1.P [V1.S4], 16(DST)
 	SUB    $4, N

@@ -13,13 +13,11 @@
 // the instructions below are WORDs built by macros from register numbers
 // (0–31, the Vn of the comments); `go tool objdump` decodes them back.
 
-// exp_arm64.h has the WORD encodings used here (FADD_S4, FSUB_S4, FMUL_S4,
-// FMAX_S4 — NaN-propagating: FMAXNM, which drops NaN, must not be used for
-// rowMax —, FADD_D2, FCVTL_D2/FCVTL2_D2, FADDP_D) and exp32 on one vector
-// for the exp-based sums at the end (ExpShiftSum, ExpShiftSumNoStore,
-// BCELogitsSum). FMAXV_S4(d, n): Sd = the largest lane of Vn.4S
-// (NaN-propagating, like FMAX).
-#define FMAXV_S4(d, n) WORD $(0x6E30F800 | (n)<<5 | (d))
+// exp_arm64.h has exp32 on one vector for the exp-based sums at the end
+// (ExpShiftSum, ExpShiftSumNoStore, BCELogitsSum) and includes
+// neon_arm64.h, the WORD encodings used here (FADD_S4, FSUB_S4, FMUL_S4,
+// FMAX_S4 and FMAXV_S4 — NaN-propagating: FMAXNM, which drops NaN, must
+// not be used for rowMax —, FADD_D2, FCVTL_D2/FCVTL2_D2, FADDP_D).
 
 #define DST R0
 #define X_PTR R1
@@ -278,6 +276,20 @@ sqReduce:
 #define K_ACC0 19
 #define K_ACC1 18
 
+// EXP_SHIFT_V2: V0, V1 = exp32(x − shift) of the next 8 floats of x;
+// EXP_SHIFT_V1: V0 = that of the next 4. X_PTR moves on; scratch V2–V9.
+#define EXP_SHIFT_V2 \
+	VLD1.P 32(X_PTR), [V0.S4, V1.S4]; \
+	FSUB_S4(0, 0, K_SHIFT); \
+	FSUB_S4(1, 1, K_SHIFT); \
+	EXP_S4(0, 2, 3, 4, 5); \
+	EXP_S4(1, 6, 7, 8, 9)
+
+#define EXP_SHIFT_V1 \
+	VLD1.P 16(X_PTR), [V0.S4]; \
+	FSUB_S4(0, 0, K_SHIFT); \
+	EXP_S4(0, 2, 3, 4, 5)
+
 // func ExpShiftSumNEON(dst, x []float32, shift float32) float32
 //
 //	var s float32
@@ -305,11 +317,7 @@ TEXT ·ExpShiftSumNEON(SB), NOSPLIT, $0-60
 expSumLoop8:
 	CMP    $8, N
 	BLT    expSumLoop4
-	VLD1.P 32(X_PTR), [V0.S4, V1.S4]
-	FSUB_S4(0, 0, K_SHIFT)           // v − shift
-	FSUB_S4(1, 1, K_SHIFT)
-	EXP_S4(0, 2, 3, 4, 5)
-	EXP_S4(1, 6, 7, 8, 9)
+	EXP_SHIFT_V2
 	VST1.P [V0.S4, V1.S4], 32(DST)
 	FADD_S4(K_ACC0, K_ACC0, 0)
 	FADD_S4(K_ACC1, K_ACC1, 1)
@@ -319,9 +327,7 @@ expSumLoop8:
 expSumLoop4:
 	CMP    $4, N
 	BLT    expSumDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	FSUB_S4(0, 0, K_SHIFT)
-	EXP_S4(0, 2, 3, 4, 5)
+	EXP_SHIFT_V1
 	VST1.P [V0.S4], 16(DST)
 	FADD_S4(K_ACC0, K_ACC0, 0)
 	SUB    $4, N
@@ -329,8 +335,7 @@ expSumLoop4:
 
 expSumDone:
 	FADD_S4(0, K_ACC0, K_ACC1)
-	FADDP_S4(0, 0, 0)
-	FADDP_S4(0, 0, 0)
+	SUM_LANES_S4(0)
 	FMOVS  F0, ret+56(FP)
 	RET
 
@@ -354,11 +359,7 @@ TEXT ·ExpShiftSumNoStoreNEON(SB), NOSPLIT, $0-36
 expSumNSLoop8:
 	CMP    $8, N
 	BLT    expSumNSLoop4
-	VLD1.P 32(X_PTR), [V0.S4, V1.S4]
-	FSUB_S4(0, 0, K_SHIFT)           // v − shift
-	FSUB_S4(1, 1, K_SHIFT)
-	EXP_S4(0, 2, 3, 4, 5)
-	EXP_S4(1, 6, 7, 8, 9)
+	EXP_SHIFT_V2
 	FADD_S4(K_ACC0, K_ACC0, 0)
 	FADD_S4(K_ACC1, K_ACC1, 1)
 	SUB    $8, N
@@ -367,17 +368,14 @@ expSumNSLoop8:
 expSumNSLoop4:
 	CMP    $4, N
 	BLT    expSumNSDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	FSUB_S4(0, 0, K_SHIFT)
-	EXP_S4(0, 2, 3, 4, 5)
+	EXP_SHIFT_V1
 	FADD_S4(K_ACC0, K_ACC0, 0)
 	SUB    $4, N
 	B      expSumNSLoop4
 
 expSumNSDone:
 	FADD_S4(0, K_ACC0, K_ACC1)
-	FADDP_S4(0, 0, 0)
-	FADDP_S4(0, 0, 0)
+	SUM_LANES_S4(0)
 	FMOVS  F0, ret+32(FP)
 	RET
 

@@ -1,15 +1,16 @@
 //go:build !purego
 
 #include "textflag.h"
+#include "neon_arm64.h"
 
 // Vector-family kernels for NEON (arm64 ASIMD). Main loops take 16 floats
 // (four 128-bit registers) per trip, then 4 at a time; len(x) is a multiple
 // of 4, so there is no scalar tail (the Go caller finishes the last 0..3).
 //
 // Go's assembler has no vector float arithmetic other than FMLA/FMLS, so
-// FMUL, FADD and FADDP are encoded with WORD; each WORD's comment gives the
-// instruction, with register numbers matching the #defines below
-// (V0 = ALPHA or the first accumulator, and so on).
+// FMUL, FADD and FADDP are WORDs built by neon_arm64.h's macros from
+// register numbers (0–31, the Vn of the comments, matching the #defines
+// below: V0 = ALPHA or the first accumulator, and so on).
 
 #define X_PTR R0
 #define Y_PTR R1
@@ -37,14 +38,14 @@ axpyLoop16:
 	BLT    axpyLoop4
 	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
 	VLD1   (Y_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
-	WORD   $0x6e20dc21 // FMUL V1.4S, V1.4S, V0.4S
-	WORD   $0x6e20dc42 // FMUL V2.4S, V2.4S, V0.4S
-	WORD   $0x6e20dc63 // FMUL V3.4S, V3.4S, V0.4S
-	WORD   $0x6e20dc84 // FMUL V4.4S, V4.4S, V0.4S
-	WORD   $0x4e25d421 // FADD V1.4S, V1.4S, V5.4S
-	WORD   $0x4e26d442 // FADD V2.4S, V2.4S, V6.4S
-	WORD   $0x4e27d463 // FADD V3.4S, V3.4S, V7.4S
-	WORD   $0x4e28d484 // FADD V4.4S, V4.4S, V8.4S
+	FMUL_S4(1, 1, 0)
+	FMUL_S4(2, 2, 0)
+	FMUL_S4(3, 3, 0)
+	FMUL_S4(4, 4, 0)
+	FADD_S4(1, 1, 5)
+	FADD_S4(2, 2, 6)
+	FADD_S4(3, 3, 7)
+	FADD_S4(4, 4, 8)
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(Y_PTR)
 	SUB    $16, N
 	B      axpyLoop16
@@ -54,8 +55,8 @@ axpyLoop4:
 	BLT    axpyDone
 	VLD1.P 16(X_PTR), [V1.S4]
 	VLD1   (Y_PTR), [V5.S4]
-	WORD   $0x6e20dc21 // FMUL V1.4S, V1.4S, V0.4S
-	WORD   $0x4e25d421 // FADD V1.4S, V1.4S, V5.4S
+	FMUL_S4(1, 1, 0)
+	FADD_S4(1, 1, 5)
 	VST1.P [V1.S4], 16(Y_PTR)
 	SUB    $4, N
 	B      axpyLoop4
@@ -103,11 +104,10 @@ dotLoop4:
 	B      dotLoop4
 
 dotReduce:
-	WORD  $0x4e21d400 // FADD V0.4S, V0.4S, V1.4S
-	WORD  $0x4e23d442 // FADD V2.4S, V2.4S, V3.4S
-	WORD  $0x4e22d400 // FADD V0.4S, V0.4S, V2.4S
-	WORD  $0x6e20d400 // FADDP V0.4S, V0.4S, V0.4S
-	WORD  $0x6e20d400 // FADDP V0.4S, V0.4S, V0.4S
+	FADD_S4(0, 0, 1)
+	FADD_S4(2, 2, 3)
+	FADD_S4(0, 0, 2)
+	SUM_LANES_S4(0)
 	FMOVS F0, ret+48(FP)
 	RET
 
@@ -127,10 +127,10 @@ scaleLoop16:
 	CMP    $16, N
 	BLT    scaleLoop4
 	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	WORD   $0x6e20dc21 // FMUL V1.4S, V1.4S, V0.4S
-	WORD   $0x6e20dc42 // FMUL V2.4S, V2.4S, V0.4S
-	WORD   $0x6e20dc63 // FMUL V3.4S, V3.4S, V0.4S
-	WORD   $0x6e20dc84 // FMUL V4.4S, V4.4S, V0.4S
+	FMUL_S4(1, 1, 0)
+	FMUL_S4(2, 2, 0)
+	FMUL_S4(3, 3, 0)
+	FMUL_S4(4, 4, 0)
 	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
 	SUB    $16, N
 	B      scaleLoop16
@@ -139,7 +139,7 @@ scaleLoop4:
 	CMP    $4, N
 	BLT    scaleDone
 	VLD1.P 16(X_PTR), [V1.S4]
-	WORD   $0x6e20dc21 // FMUL V1.4S, V1.4S, V0.4S
+	FMUL_S4(1, 1, 0)
 	VST1.P [V1.S4], 16(DST)
 	SUB    $4, N
 	B      scaleLoop4

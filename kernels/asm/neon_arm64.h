@@ -1,0 +1,114 @@
+// NEON (arm64 ASIMD) instructions that Go's assembler lacks, as WORD
+// encodings, and a few sequences the NEON kernels share.
+//
+// Go's assembler has no vector float arithmetic except FMLA/FMLS, and only
+// accepts the integer and bitwise vector instructions with named registers
+// (V0…V31), which macros taking register numbers cannot build. So every
+// vector instruction below is a WORD made from register numbers 0–31 (the
+// Vn of the comments); `go tool objdump` decodes them back. Arrangement
+// .4S (four float32 or int32 lanes) unless the name says otherwise.
+
+#ifndef NEON_ARM64_H
+#define NEON_ARM64_H
+
+// ---- float arithmetic, Vd = Vn op Vm, each rounded once ----
+#define FADD_S4(d, n, m) WORD $(0x4E20D400 | (m)<<16 | (n)<<5 | (d))
+#define FSUB_S4(d, n, m) WORD $(0x4EA0D400 | (m)<<16 | (n)<<5 | (d))
+#define FMUL_S4(d, n, m) WORD $(0x6E20DC00 | (m)<<16 | (n)<<5 | (d))
+#define FDIV_S4(d, n, m) WORD $(0x6E20FC00 | (m)<<16 | (n)<<5 | (d))
+
+// FSQRT_S4: Vd = sqrt(Vn), correctly rounded.
+#define FSQRT_S4(d, n) WORD $(0x6EA1F800 | (n)<<5 | (d))
+
+// FMAX/FMIN return NaN if either operand is NaN (FMAXNM/FMINNM would
+// return the number instead). FMAXV_S4: Sd = the largest lane of Vn (NaN
+// propagating, like FMAX).
+#define FMAX_S4(d, n, m) WORD $(0x4E20F400 | (m)<<16 | (n)<<5 | (d))
+#define FMIN_S4(d, n, m) WORD $(0x4EA0F400 | (m)<<16 | (n)<<5 | (d))
+#define FMAXV_S4(d, n) WORD $(0x6E30F800 | (n)<<5 | (d))
+
+// FMLA_S4: Vd += Vn·Vm, FMLS_S4: Vd −= Vn·Vm, both fused (one rounding).
+#define FMLA_S4(d, n, m) WORD $(0x4E20CC00 | (m)<<16 | (n)<<5 | (d))
+#define FMLS_S4(d, n, m) WORD $(0x4EA0CC00 | (m)<<16 | (n)<<5 | (d))
+
+// FMLA_LANE_S4(d, n, m, i): Vd.4S += Vn.4S × Vm.S[i], fused (FMLA by
+// element; index i = H:L, bits 11 and 21). FMLA_LANE_D2: Vd.2D += Vn.2D ×
+// Vm.D[i] (index i = H, bit 11).
+#define FMLA_LANE_S4(d, n, m, i) WORD $(0x4F801000 | (m)<<16 | ((i)&1)<<21 | ((i)>>1)<<11 | (n)<<5 | (d))
+#define FMLA_LANE_D2(d, n, m, i) WORD $(0x4FC01000 | (m)<<16 | (i)<<11 | (n)<<5 | (d))
+
+// FABS_S4, FNEG_S4: Vd = |Vn|, −Vn (sign bit only; NaNs pass unchanged).
+#define FABS_S4(d, n) WORD $(0x4EA0F800 | (n)<<5 | (d))
+#define FNEG_S4(d, n) WORD $(0x6EA0F800 | (n)<<5 | (d))
+
+// FCVTNS_S4: Vd = int32(Vn) rounded to nearest, ties to even.
+// SCVTF_S4: Vd = float32(int32 Vn).
+#define FCVTNS_S4(d, n) WORD $(0x4E21A800 | (n)<<5 | (d))
+#define SCVTF_S4(d, n) WORD $(0x4E21D800 | (n)<<5 | (d))
+
+// Comparisons: all-ones lanes where true, zero where false (and wherever
+// an operand is NaN). FCMGT_S4: Vn > Vm; FCMGT0_S4: Vn > 0;
+// FCMLT0_S4: Vn < 0.
+#define FCMGT_S4(d, n, m) WORD $(0x6EA0E400 | (m)<<16 | (n)<<5 | (d))
+#define FCMGT0_S4(d, n) WORD $(0x4EA0C800 | (n)<<5 | (d))
+#define FCMLT0_S4(d, n) WORD $(0x4EA0E800 | (n)<<5 | (d))
+
+// FADDP_S4: pairwise add, Vd = {n0+n1, n2+n3, m0+m1, m2+m3}.
+#define FADDP_S4(d, n, m) WORD $(0x6E20D400 | (m)<<16 | (n)<<5 | (d))
+
+// ---- integer and bitwise ----
+// ADD_S4, SUB_S4: int32 lanes. SSHR_S4: arithmetic shift right by sh
+// (1…32); SHL_S4: shift left by sh (0…31).
+#define ADD_S4(d, n, m) WORD $(0x4EA08400 | (m)<<16 | (n)<<5 | (d))
+#define SUB_S4(d, n, m) WORD $(0x6EA08400 | (m)<<16 | (n)<<5 | (d))
+#define SSHR_S4(d, n, sh) WORD $(0x4F000400 | (64-(sh))<<16 | (n)<<5 | (d))
+#define SHL_S4(d, n, sh) WORD $(0x4F005400 | (32+(sh))<<16 | (n)<<5 | (d))
+
+// AND_B16, ORR_B16, BIC_B16 (Vn &^ Vm): bitwise. MOV_B16: Vd = Vn (ORR
+// Vd, Vn, Vn). BSL_B16: Vd = Vd ? Vn : Vm bit by bit (Vd is the mask going
+// in).
+#define AND_B16(d, n, m) WORD $(0x4E201C00 | (m)<<16 | (n)<<5 | (d))
+#define ORR_B16(d, n, m) WORD $(0x4EA01C00 | (m)<<16 | (n)<<5 | (d))
+#define BIC_B16(d, n, m) WORD $(0x4E601C00 | (m)<<16 | (n)<<5 | (d))
+#define MOV_B16(d, n) ORR_B16(d, n, n)
+#define BSL_B16(d, n, m) WORD $(0x6E601C00 | (m)<<16 | (n)<<5 | (d))
+
+// DUP_S4(d, r): every lane of Vd = the low 32 bits of Rr.
+#define DUP_S4(d, r) WORD $(0x4E040C00 | (r)<<5 | (d))
+
+// ---- float64 ----
+// FADD_D2, FMUL_D2: Vd.2D = Vn.2D + Vm.2D, Vn.2D × Vm.2D. FADDP_D2:
+// pairwise, Vd.2D = {n0+n1, m0+m1}; FADDP_D: Dd = Vn.D[0] + Vn.D[1].
+// FCVTL_D2(d, n): Vd.2D = float64 of Vn's lanes 0, 1; FCVTL2_D2: of
+// lanes 2, 3.
+#define FADD_D2(d, n, m) WORD $(0x4E60D400 | (m)<<16 | (n)<<5 | (d))
+#define FMUL_D2(d, n, m) WORD $(0x6E60DC00 | (m)<<16 | (n)<<5 | (d))
+#define FADDP_D2(d, n, m) WORD $(0x6E60D400 | (m)<<16 | (n)<<5 | (d))
+#define FADDP_D(d, n) WORD $(0x7E70D800 | (n)<<5 | (d))
+#define FCVTL_D2(d, n) WORD $(0x0E617800 | (n)<<5 | (d))
+#define FCVTL2_D2(d, n) WORD $(0x4E617800 | (n)<<5 | (d))
+
+// ---- shared sequences ----
+
+// SUM_LANES_S4(v): lane 0 of Vv = (v0+v1)+(v2+v3), two pairwise adds.
+#define SUM_LANES_S4(v) \
+	FADDP_S4(v, v, v); \
+	FADDP_S4(v, v, v)
+
+// ZERO_V8_V31: V8…V31 = 0 (the 24 accumulators of the GEMM and peak
+// kernels).
+#define ZERO_V8_V31 \
+	VEOR V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16; \
+	VEOR V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16; \
+	VEOR V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16; \
+	VEOR V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16; \
+	VEOR V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16; \
+	VEOR V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16; \
+	VEOR V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16; \
+	VEOR V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16; \
+	VEOR V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16; \
+	VEOR V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16; \
+	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
+	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
+
+#endif
