@@ -2,7 +2,6 @@ package kernels_test
 
 import (
 	"flag"
-	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -303,35 +302,13 @@ func TestActivationInPlace(t *testing.T) {
 		for _, n := range []int{3, 16, 37, 300} {
 			x := testutil.Mixed(r, n)
 			dy := testutil.Mixed(r, n)
-			for _, f := range []struct {
-				name string
-				call func(dst, x []float32)
-			}{
-				{"Exp", kernels.Exp}, {"Sigmoid", kernels.Sigmoid}, {"Tanh", kernels.Tanh},
-				{"LeakyReLU", func(dst, x []float32) { kernels.LeakyReLU(dst, x, 0.01) }},
-			} {
-				want := make([]float32, n)
-				f.call(want, x)
-				got := append([]float32(nil), x...)
-				f.call(got, got)
-				checkSame(t, fmt.Sprintf("%s(x, x) n=%d", f.name, n), got, want, nil)
-			}
-			for _, f := range []struct {
-				name string
-				call func(dst, dy, y []float32)
-			}{
-				{"SigmoidGrad", kernels.SigmoidGrad}, {"TanhGrad", kernels.TanhGrad},
-				{"LeakyReLUGrad", func(dst, dy, x []float32) { kernels.LeakyReLUGrad(dst, dy, x, 0.01) }},
-			} {
-				want := make([]float32, n)
-				f.call(want, dy, x)
-				got := append([]float32(nil), dy...)
-				f.call(got, got, x)
-				checkSame(t, fmt.Sprintf("%s(dy, dy, x) n=%d", f.name, n), got, want, nil)
-				got = append(got[:0], x...)
-				f.call(got, dy, got)
-				checkSame(t, fmt.Sprintf("%s(x, dy, x) n=%d", f.name, n), got, want, nil)
-			}
+			checkUnaryInPlace(t, "Exp", x, kernels.Exp)
+			checkUnaryInPlace(t, "Sigmoid", x, kernels.Sigmoid)
+			checkUnaryInPlace(t, "Tanh", x, kernels.Tanh)
+			checkUnaryInPlace(t, "LeakyReLU", x, func(dst, x []float32) { kernels.LeakyReLU(dst, x, 0.01) })
+			checkGradInPlace(t, "SigmoidGrad", dy, x, kernels.SigmoidGrad)
+			checkGradInPlace(t, "TanhGrad", dy, x, kernels.TanhGrad)
+			checkGradInPlace(t, "LeakyReLUGrad", dy, x, func(dst, dy, x []float32) { kernels.LeakyReLUGrad(dst, dy, x, 0.01) })
 		}
 	})
 }
