@@ -74,6 +74,17 @@ func sameBits[T float32 | float64](x, y T) bool {
 	return math.Float64bits(float64(x)) == math.Float64bits(float64(y))
 }
 
+// checkUnchanged fails the test, naming the call what, unless the input
+// x (named name) still holds the bits of its copy x0.
+func checkUnchanged[T float32 | float64](t *testing.T, what any, name string, x, x0 []T) {
+	t.Helper()
+	for i := range x {
+		if !sameBits(x[i], x0[i]) {
+			t.Fatalf("%v: %s[%d] changed from %v to %v", what, name, i, x0[i], x[i])
+		}
+	}
+}
+
 func isPadding[T float32 | float64](x T) bool { return sameBits(x, padding[T]()) }
 
 // newMatrix returns a rows×cols matrix stored with leading dimension
@@ -108,15 +119,6 @@ func callGemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, 
 	}
 }
 
-func refGemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	switch a := any(a).(type) {
-	case []float32:
-		ref.Sgemm(tA, tB, m, n, k, float32(alpha), a, lda, any(b).([]float32), ldb, float32(beta), any(c).([]float32), ldc)
-	case []float64:
-		ref.Dgemm(tA, tB, m, n, k, float64(alpha), a, lda, any(b).([]float64), ldb, float64(beta), any(c).([]float64), ldc)
-	}
-}
-
 func unitRoundoff[T float32 | float64]() float64 {
 	var zero T
 	if unsafe.Sizeof(zero) == 4 {
@@ -147,20 +149,12 @@ func checkGemm[T float32 | float64](t *testing.T, r *rand.Rand, gc gemmCase) {
 	a0, b0 := append([]T(nil), a...), append([]T(nil), b...)
 	want := append([]T(nil), c...)
 	alpha, beta := T(gc.alpha), T(gc.beta)
-	refGemm(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, want, ldc)
+	ref.Gemm(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, want, ldc)
 	bound := testutil.GemmBound(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, c, ldc, unitRoundoff[T]())
 	callGemm(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, c, ldc)
 
-	for i := range a {
-		if !sameBits(a[i], a0[i]) {
-			t.Fatalf("%v: a[%d] changed from %v to %v", gc, i, a0[i], a[i])
-		}
-	}
-	for i := range b {
-		if !sameBits(b[i], b0[i]) {
-			t.Fatalf("%v: b[%d] changed from %v to %v", gc, i, b0[i], b[i])
-		}
-	}
+	checkUnchanged(t, gc, "a", a, a0)
+	checkUnchanged(t, gc, "b", b, b0)
 	u := unitRoundoff[T]()
 	bad := 0
 	for i := range c {

@@ -52,6 +52,19 @@ func softmaxBound(dj, maxD float64, cols int) float64 {
 	return (dj+4)*u32 + (maxD+4)*u32 + testutil.Gamma(cols-1, u32) + 2*u32
 }
 
+// rowShifts returns the maximum m of a row and its largest shift
+// max_j (m − xr[j]).
+func rowShifts(xr []float32) (m, maxD float64) {
+	m = float64(xr[0])
+	for _, v := range xr {
+		m = math.Max(m, float64(v))
+	}
+	for _, v := range xr {
+		maxD = math.Max(maxD, m-float64(v))
+	}
+	return m, maxD
+}
+
 func TestSoftmax(t *testing.T) {
 	forEachDispatch(t, func(t *testing.T) {
 		r := testutil.NewRand(21)
@@ -67,14 +80,7 @@ func TestSoftmax(t *testing.T) {
 				ref.Softmax(want, to64(x), cols)
 				for row := range rows {
 					xr := x[row*cols : (row+1)*cols]
-					m := float64(xr[0])
-					for _, v := range xr {
-						m = math.Max(m, float64(v))
-					}
-					maxD := 0.0
-					for _, v := range xr {
-						maxD = math.Max(maxD, m-float64(v))
-					}
+					m, maxD := rowShifts(xr)
 					var sum, sumBound float64
 					for j := range cols {
 						i := row*cols + j
@@ -110,14 +116,7 @@ func TestLogSoftmax(t *testing.T) {
 				ref.LogSoftmax(want, to64(x), cols)
 				for row := range rows {
 					xr := x[row*cols : (row+1)*cols]
-					m := float64(xr[0])
-					for _, v := range xr {
-						m = math.Max(m, float64(v))
-					}
-					maxD := 0.0
-					for _, v := range xr {
-						maxD = math.Max(maxD, m-float64(v))
-					}
+					_, maxD := rowShifts(xr)
 					c := float64(xr[0]) - want[row*cols] // the exact shift M + log Σ
 					for j := range cols {
 						i := row*cols + j

@@ -187,15 +187,6 @@ func checkMatrix[T float32 | float64](r *rand.Rand, rows, cols, pad int) ([]T, i
 	return x, ld
 }
 
-func refGemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	switch a := any(a).(type) {
-	case []float32:
-		ref.Sgemm(tA, tB, m, n, k, float32(alpha), a, lda, any(b).([]float32), ldb, float32(beta), any(c).([]float32), ldc)
-	case []float64:
-		ref.Dgemm(tA, tB, m, n, k, float64(alpha), a, lda, any(b).([]float64), ldb, float64(beta), any(c).([]float64), ldc)
-	}
-}
-
 func callGemm[T float32 | float64](g gemmer, tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	switch a := any(a).(type) {
 	case []float32:
@@ -239,7 +230,7 @@ func checkGemm[T float32 | float64](cfg *config, gemms []gemmImpl) []checkResult
 			}
 		}
 		want := slices.Clone(c0)
-		refGemm(sh.tA, sh.tB, sh.m, sh.n, sh.k, alpha, a, lda, b, ldb, beta, want, ldc)
+		ref.Gemm(sh.tA, sh.tB, sh.m, sh.n, sh.k, alpha, a, lda, b, ldb, beta, want, ldc)
 		bound := testutil.GemmBound(sh.tA, sh.tB, sh.m, sh.n, sh.k, alpha, a, lda, b, ldb, beta, c0, ldc, u)
 		a0, b0 := slices.Clone(a), slices.Clone(b)
 		what := fmt.Sprintf("%v α=%g β=%g pad=%d,%d,%d", sh, gc.alpha, gc.beta, gc.padA, gc.padB, gc.padC)
