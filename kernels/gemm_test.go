@@ -85,6 +85,19 @@ func checkUnchanged[T float32 | float64](t *testing.T, what any, name string, x,
 	}
 }
 
+// withinBound reports whether got matches internal/ref's w: NaN where w
+// is NaN, the same infinity where w is infinite, else within
+// bound + u·|w| (ref's own rounding).
+func withinBound(got, w, bound, u float64) bool {
+	switch {
+	case math.IsNaN(w):
+		return math.IsNaN(got)
+	case math.IsInf(w, 0):
+		return got == w
+	}
+	return math.Abs(got-w) <= bound+u*math.Abs(w)
+}
+
 func isPadding[T float32 | float64](x T) bool { return sameBits(x, padding[T]()) }
 
 // newMatrix returns a rows×cols matrix stored with leading dimension
@@ -166,17 +179,7 @@ func checkGemm[T float32 | float64](t *testing.T, r *rand.Rand, gc gemmCase) {
 			continue
 		}
 		got, w := float64(c[i]), float64(want[i])
-		var ok bool
-		switch {
-		case math.IsNaN(w):
-			ok = math.IsNaN(got)
-		case math.IsInf(w, 0):
-			ok = got == w
-		default:
-			tol := bound[row*gc.n+col] + u*math.Abs(w)
-			ok = math.Abs(got-w) <= tol
-		}
-		if !ok {
+		if !withinBound(got, w, bound[row*gc.n+col], u) {
 			t.Errorf("%v: C[%d][%d] = %v, want %v (ref), bound %g", gc, row, col, got, w, bound[row*gc.n+col])
 			if bad++; bad > 5 {
 				t.FailNow()

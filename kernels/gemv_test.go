@@ -155,16 +155,7 @@ func checkGemv[T float32 | float64](t *testing.T, r *rand.Rand, gc gemvCase) {
 	bad := 0
 	for i, j := range yi {
 		got, w := float64(y[j]), float64(want[i])
-		var ok bool
-		switch {
-		case math.IsNaN(w):
-			ok = math.IsNaN(got)
-		case math.IsInf(w, 0):
-			ok = got == w
-		default:
-			ok = math.Abs(got-w) <= bound[i]+u*math.Abs(w)
-		}
-		if !ok {
+		if !withinBound(got, w, bound[i], u) {
 			t.Errorf("%v: y element %d = %v, want %v (ref), bound %g", gc, i, got, w, bound[i])
 			if bad++; bad > 5 {
 				t.FailNow()

@@ -43,18 +43,26 @@ func TestBadArguments(t *testing.T) {
 // TestInPlace checks the aliasing each kernel documents as allowed: the
 // output may be an input itself.
 func TestInPlace(t *testing.T) {
+	forInPlaceInputs(t, 11, func(t *testing.T, x, dy []float32) {
+		checkUnaryInPlace(t, "ReLU", x, kernels.ReLU)
+		checkGradInPlace(t, "ReLUGrad", dy, x, kernels.ReLUGrad)
+
+		got := append([]float32(nil), x...)
+		kernels.Axpy(-0.5, got, got)
+		checkSame(t, fmt.Sprintf("Axpy(x, x) n=%d", len(x)), got, ref.Axpy(-0.5, x, x), nil)
+	})
+}
+
+// forInPlaceInputs runs f at every level on inputs x and dy of lengths 3,
+// 16, 37 and 300, drawn by testutil.Mixed from a generator seeded with
+// seed.
+func forInPlaceInputs(t *testing.T, seed uint64, f func(t *testing.T, x, dy []float32)) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
-		r := testutil.NewRand(11)
+		r := testutil.NewRand(seed)
 		for _, n := range []int{3, 16, 37, 300} {
 			x := testutil.Mixed(r, n)
 			dy := testutil.Mixed(r, n)
-
-			checkUnaryInPlace(t, "ReLU", x, kernels.ReLU)
-			checkGradInPlace(t, "ReLUGrad", dy, x, kernels.ReLUGrad)
-
-			got := append([]float32(nil), x...)
-			kernels.Axpy(-0.5, got, got)
-			checkSame(t, fmt.Sprintf("Axpy(x, x) n=%d", n), got, ref.Axpy(-0.5, x, x), nil)
+			f(t, x, dy)
 		}
 	})
 }

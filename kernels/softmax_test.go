@@ -51,71 +51,72 @@ func rowShifts(xr []float32) (m, maxD float64) {
 	return m, maxD
 }
 
-func TestSoftmax(t *testing.T) {
+// forSoftmaxRows runs f at every dispatch setting on 4×cols logits from
+// softmaxRows, for every width in softmaxCols and spreads 1, 10 and 60,
+// drawn from a generator seeded with seed.
+func forSoftmaxRows(t *testing.T, seed uint64, f func(t *testing.T, x []float32, rows, cols int, spread float32)) {
 	forEachDispatch(t, func(t *testing.T) {
-		r := testutil.NewRand(21)
+		r := testutil.NewRand(seed)
 		for _, cols := range softmaxCols() {
 			for _, spread := range []float32{1, 10, 60} {
 				rows := 4
-				x := softmaxRows(r, rows, cols, spread)
-				x0 := append([]float32(nil), x...)
-				dst := make([]float32, len(x))
-				kernels.Softmax(dst, x, cols)
-				checkSame(t, "Softmax input", x, x0, nil)
-				want := make([]float64, len(x))
-				ref.Softmax(want, testutil.Float64s(x), cols)
-				for row := range rows {
-					xr := x[row*cols : (row+1)*cols]
-					m, maxD := rowShifts(xr)
-					var sum, sumBound float64
-					for j := range cols {
-						i := row*cols + j
-						b := testutil.SoftmaxBound(m-float64(xr[j]), maxD, cols)*want[i] + 0x1p-149
-						if d := math.Abs(float64(dst[i]) - want[i]); d > b {
-							t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
-						}
-						sum += float64(dst[i])
-						sumBound += b
-					}
-					if math.Abs(sum-1) > sumBound {
-						t.Fatalf("cols=%d spread=%g row %d sums to 1%+g, bound %g", cols, spread, row, sum-1, sumBound)
-					}
-				}
-				// In place gives the same bits.
-				kernels.Softmax(x, x, cols)
-				checkSame(t, fmt.Sprintf("Softmax(x, x) cols=%d", cols), x, dst, nil)
+				f(t, softmaxRows(r, rows, cols, spread), rows, cols, spread)
 			}
 		}
 	})
 }
 
-func TestLogSoftmax(t *testing.T) {
-	forEachDispatch(t, func(t *testing.T) {
-		r := testutil.NewRand(22)
-		for _, cols := range softmaxCols() {
-			for _, spread := range []float32{1, 10, 60} {
-				rows := 4
-				x := softmaxRows(r, rows, cols, spread)
-				dst := make([]float32, len(x))
-				kernels.LogSoftmax(dst, x, cols)
-				want := make([]float64, len(x))
-				ref.LogSoftmax(want, testutil.Float64s(x), cols)
-				for row := range rows {
-					xr := x[row*cols : (row+1)*cols]
-					_, maxD := rowShifts(xr)
-					c := float64(xr[0]) - want[row*cols] // the exact shift M + log Σ
-					for j := range cols {
-						i := row*cols + j
-						b := u32*math.Abs(c) + u32*math.Abs(want[i]) + testutil.Gamma(cols-1, u32) + (maxD+4)*u32
-						if d := math.Abs(float64(dst[i]) - want[i]); d > b {
-							t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
-						}
-					}
+func TestSoftmax(t *testing.T) {
+	forSoftmaxRows(t, 21, func(t *testing.T, x []float32, rows, cols int, spread float32) {
+		x0 := append([]float32(nil), x...)
+		dst := make([]float32, len(x))
+		kernels.Softmax(dst, x, cols)
+		checkSame(t, "Softmax input", x, x0, nil)
+		want := make([]float64, len(x))
+		ref.Softmax(want, testutil.Float64s(x), cols)
+		for row := range rows {
+			xr := x[row*cols : (row+1)*cols]
+			m, maxD := rowShifts(xr)
+			var sum, sumBound float64
+			for j := range cols {
+				i := row*cols + j
+				b := testutil.SoftmaxBound(m-float64(xr[j]), maxD, cols)*want[i] + 0x1p-149
+				if d := math.Abs(float64(dst[i]) - want[i]); d > b {
+					t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
 				}
-				kernels.LogSoftmax(x, x, cols)
-				checkSame(t, fmt.Sprintf("LogSoftmax(x, x) cols=%d", cols), x, dst, nil)
+				sum += float64(dst[i])
+				sumBound += b
+			}
+			if math.Abs(sum-1) > sumBound {
+				t.Fatalf("cols=%d spread=%g row %d sums to 1%+g, bound %g", cols, spread, row, sum-1, sumBound)
 			}
 		}
+		// In place gives the same bits.
+		kernels.Softmax(x, x, cols)
+		checkSame(t, fmt.Sprintf("Softmax(x, x) cols=%d", cols), x, dst, nil)
+	})
+}
+
+func TestLogSoftmax(t *testing.T) {
+	forSoftmaxRows(t, 22, func(t *testing.T, x []float32, rows, cols int, spread float32) {
+		dst := make([]float32, len(x))
+		kernels.LogSoftmax(dst, x, cols)
+		want := make([]float64, len(x))
+		ref.LogSoftmax(want, testutil.Float64s(x), cols)
+		for row := range rows {
+			xr := x[row*cols : (row+1)*cols]
+			_, maxD := rowShifts(xr)
+			c := float64(xr[0]) - want[row*cols] // the exact shift M + log Σ
+			for j := range cols {
+				i := row*cols + j
+				b := u32*math.Abs(c) + u32*math.Abs(want[i]) + testutil.Gamma(cols-1, u32) + (maxD+4)*u32
+				if d := math.Abs(float64(dst[i]) - want[i]); d > b {
+					t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
+				}
+			}
+		}
+		kernels.LogSoftmax(x, x, cols)
+		checkSame(t, fmt.Sprintf("LogSoftmax(x, x) cols=%d", cols), x, dst, nil)
 	})
 }
 

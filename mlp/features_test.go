@@ -200,13 +200,8 @@ func TestDropout(t *testing.T) {
 		fit(t, m, x, y, mlp.FitConfig{Epochs: 3, BatchSize: 16, Seed: seed, NoShuffle: true})
 		return predictions(t, m, x)
 	}
-	a, b, c := run(1), run(1), run(2)
-	if !sameBits(a, b) {
-		t.Error("two fits with dropout and seed 1 differ")
-	}
-	if sameBits(a, c) {
-		t.Error("dropout masks do not depend on the seed (NoShuffle, so only the masks differ)")
-	}
+	a := checkSeeded(t, run, "two fits with dropout and seed 1 differ",
+		"dropout masks do not depend on the seed (NoShuffle, so only the masks differ)")
 	if sameBits(a, predictions(t, ref, x)) {
 		t.Error("Dropout(0.5) trained as no dropout")
 	}
