@@ -2,7 +2,6 @@ package kernels_test
 
 import (
 	"flag"
-	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -34,6 +33,17 @@ func unary(f func(float64) float64) func(in [][]float32, _ float32) []float32 {
 	}
 }
 
+// grad32 maps a gradient's float32 formula f(dy, y) over the two inputs.
+func grad32(f func(dy, y float32) float32) func(in [][]float32, _ float32) []float32 {
+	return func(in [][]float32, _ float32) []float32 {
+		out := make([]float32, len(in[0]))
+		for i := range out {
+			out[i] = f(in[0][i], in[1][i])
+		}
+		return out
+	}
+}
+
 func init() {
 	elementwiseCases = append(elementwiseCases,
 		elementwiseCase{
@@ -57,26 +67,12 @@ func init() {
 		elementwiseCase{
 			name: "SigmoidGrad", nIn: 2, inPlace: -1,
 			call: func(dst []float32, in [][]float32, _ float32) { kernels.SigmoidGrad(dst, in[0], in[1]) },
-			want: func(in [][]float32, _ float32) []float32 {
-				out := make([]float32, len(in[0]))
-				for i := range out {
-					y := in[1][i]
-					out[i] = in[0][i] * (y * (1 - y))
-				}
-				return out
-			},
+			want: grad32(func(dy, y float32) float32 { return dy * (y * (1 - y)) }),
 		},
 		elementwiseCase{
 			name: "TanhGrad", nIn: 2, inPlace: -1,
 			call: func(dst []float32, in [][]float32, _ float32) { kernels.TanhGrad(dst, in[0], in[1]) },
-			want: func(in [][]float32, _ float32) []float32 {
-				out := make([]float32, len(in[0]))
-				for i := range out {
-					y := in[1][i]
-					out[i] = in[0][i] * ((1 - y) * (1 + y))
-				}
-				return out
-			},
+			want: grad32(func(dy, y float32) float32 { return dy * ((1 - y) * (1 + y)) }),
 		},
 		elementwiseCase{
 			name: "LeakyReLU", nIn: 1, inPlace: -1,
@@ -298,40 +294,13 @@ func exhaustiveWorst(call func(dst, x []float32), reff func(float64) float64) (u
 
 // TestActivationInPlace: dst may be the input itself.
 func TestActivationInPlace(t *testing.T) {
-	testutil.ForEachLevel(t, func(t *testing.T) {
-		r := testutil.NewRand(12)
-		for _, n := range []int{3, 16, 37, 300} {
-			x := testutil.Mixed(r, n)
-			dy := testutil.Mixed(r, n)
-			for _, f := range []struct {
-				name string
-				call func(dst, x []float32)
-			}{
-				{"Exp", kernels.Exp}, {"Sigmoid", kernels.Sigmoid}, {"Tanh", kernels.Tanh},
-				{"LeakyReLU", func(dst, x []float32) { kernels.LeakyReLU(dst, x, 0.01) }},
-			} {
-				want := make([]float32, n)
-				f.call(want, x)
-				got := append([]float32(nil), x...)
-				f.call(got, got)
-				checkSame(t, fmt.Sprintf("%s(x, x) n=%d", f.name, n), got, want, nil)
-			}
-			for _, f := range []struct {
-				name string
-				call func(dst, dy, y []float32)
-			}{
-				{"SigmoidGrad", kernels.SigmoidGrad}, {"TanhGrad", kernels.TanhGrad},
-				{"LeakyReLUGrad", func(dst, dy, x []float32) { kernels.LeakyReLUGrad(dst, dy, x, 0.01) }},
-			} {
-				want := make([]float32, n)
-				f.call(want, dy, x)
-				got := append([]float32(nil), dy...)
-				f.call(got, got, x)
-				checkSame(t, fmt.Sprintf("%s(dy, dy, x) n=%d", f.name, n), got, want, nil)
-				got = append(got[:0], x...)
-				f.call(got, dy, got)
-				checkSame(t, fmt.Sprintf("%s(x, dy, x) n=%d", f.name, n), got, want, nil)
-			}
-		}
+	forInPlaceInputs(t, 12, func(t *testing.T, x, dy []float32) {
+		checkUnaryInPlace(t, "Exp", x, kernels.Exp)
+		checkUnaryInPlace(t, "Sigmoid", x, kernels.Sigmoid)
+		checkUnaryInPlace(t, "Tanh", x, kernels.Tanh)
+		checkUnaryInPlace(t, "LeakyReLU", x, func(dst, x []float32) { kernels.LeakyReLU(dst, x, 0.01) })
+		checkGradInPlace(t, "SigmoidGrad", dy, x, kernels.SigmoidGrad)
+		checkGradInPlace(t, "TanhGrad", dy, x, kernels.TanhGrad)
+		checkGradInPlace(t, "LeakyReLUGrad", dy, x, func(dst, dy, x []float32) { kernels.LeakyReLUGrad(dst, dy, x, 0.01) })
 	})
 }

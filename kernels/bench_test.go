@@ -10,9 +10,12 @@ import (
 
 var benchSizes = []int{16, 256, 4096, 65536, 1 << 20}
 
-// benchElementwise runs body as BenchmarkX/<level>/<n> at every supported
-// level and size, reporting GB/s from the bytes one call reads and writes.
-func benchElementwise(b *testing.B, bytesPerElem int, body func(b *testing.B, x, y, z []float32)) {
+// benchLevels runs BenchmarkX/<level>/<n> at every supported level and
+// every size n in sizes, reporting GB/s from the bytes one call reads and
+// writes (bytesPerElem per element), and G elements/s too if perElem is
+// set. setup prepares the data of one size and returns the benchmark's
+// loop.
+func benchLevels(b *testing.B, sizes []int, bytesPerElem int, perElem bool, setup func(n int) func(b *testing.B)) {
 	prev := kernels.Active()
 	defer kernels.SetLevel(prev)
 	for _, l := range kernels.Supported() {
@@ -20,19 +23,33 @@ func benchElementwise(b *testing.B, bytesPerElem int, body func(b *testing.B, x,
 			if err := kernels.SetLevel(l); err != nil {
 				b.Fatal(err)
 			}
-			for _, n := range benchSizes {
-				r := testutil.NewRand(uint64(n))
-				x := testutil.Float32s(r, n, -1, 1)
-				y := testutil.Float32s(r, n, -1, 1)
-				z := make([]float32, n)
+			for _, n := range sizes {
+				body := setup(n)
 				b.Run(fmt.Sprint(n), func(b *testing.B) {
 					b.SetBytes(int64(n * bytesPerElem))
-					body(b, x, y, z)
-					b.ReportMetric(float64(n*bytesPerElem)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GB/s")
+					body(b)
+					sec := b.Elapsed().Seconds()
+					b.ReportMetric(float64(n*bytesPerElem)*float64(b.N)/sec/1e9, "GB/s")
+					if perElem {
+						b.ReportMetric(float64(n)*float64(b.N)/sec/1e9, "Gelem/s")
+					}
 				})
 			}
 		})
 	}
+}
+
+// benchElementwise runs body as BenchmarkX/<level>/<n> at every supported
+// level and size, reporting GB/s from the bytes one call reads and writes.
+// body gets two inputs uniform in [−1, 1) and a zeroed third slice.
+func benchElementwise(b *testing.B, bytesPerElem int, body func(b *testing.B, x, y, z []float32)) {
+	benchLevels(b, benchSizes, bytesPerElem, false, func(n int) func(b *testing.B) {
+		r := testutil.NewRand(uint64(n))
+		x := testutil.Float32s(r, n, -1, 1)
+		y := testutil.Float32s(r, n, -1, 1)
+		z := make([]float32, n)
+		return func(b *testing.B) { body(b, x, y, z) }
+	})
 }
 
 // BenchmarkAxpy moves 12 bytes per element: x and y read, y written.

@@ -14,14 +14,20 @@ import (
 // order, one with FMAs) plus the epilogue's roundings, for beta zero (C
 // not read: it starts as NaN) and non-zero.
 func TestMicroKernelsMatchSpec(t *testing.T) {
+	forEachSupported(t, func(t *testing.T) {
+		testMicro[float32](t, 0x1p-24)
+		testMicro[float64](t, 0x1p-53)
+	})
+}
+
+// forEachSupported runs f as a subtest named after each level this CPU
+// supports, at that level, and restores the active level afterwards.
+func forEachSupported(t *testing.T, f func(t *testing.T)) {
 	prev := active
 	defer SetLevel(prev)
 	for _, l := range supported {
 		SetLevel(l)
-		t.Run(l.String(), func(t *testing.T) {
-			testMicro[float32](t, 0x1p-24)
-			testMicro[float64](t, 0x1p-53)
-		})
+		t.Run(l.String(), f)
 	}
 }
 

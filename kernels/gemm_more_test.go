@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/gonum/blas/testblas"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/emberml/ember/internal/ref"
 	"github.com/emberml/ember/internal/testutil"
 	"github.com/emberml/ember/kernels"
 )
@@ -64,28 +65,25 @@ func TestGemmZeroAlphaDoesNotReadAB(t *testing.T) {
 				}
 			}
 			c0 := append([]float32(nil), c...)
-			kernels.Sgemm(blas.NoTrans, blas.NoTrans, m, n, k, 0, a, k, b, n, beta, c, n)
-			for i := range c {
-				want := beta * c0[i]
-				if beta == 0 {
-					want = 0
-				}
-				if math.Float32bits(c[i]) != math.Float32bits(want) {
-					t.Fatalf("beta=%v: c[%d] = %v, want %v", beta, i, c[i], want)
+			// checkScaled checks that c is beta·c0 (0 when beta is 0);
+			// prefix starts the failure message.
+			checkScaled := func(prefix string) {
+				for i := range c {
+					want := beta * c0[i]
+					if beta == 0 {
+						want = 0
+					}
+					if math.Float32bits(c[i]) != math.Float32bits(want) {
+						t.Fatalf("%sbeta=%v: c[%d] = %v, want %v", prefix, beta, i, c[i], want)
+					}
 				}
 			}
+			kernels.Sgemm(blas.NoTrans, blas.NoTrans, m, n, k, 0, a, k, b, n, beta, c, n)
+			checkScaled("")
 			// k == 0 with a non-zero alpha: the product is empty.
 			copy(c, c0)
 			kernels.Sgemm(blas.NoTrans, blas.NoTrans, m, n, 0, 3, a[:m], 1, nil, n, beta, c, n)
-			for i := range c {
-				want := beta * c0[i]
-				if beta == 0 {
-					want = 0
-				}
-				if math.Float32bits(c[i]) != math.Float32bits(want) {
-					t.Fatalf("k=0, beta=%v: c[%d] = %v, want %v", beta, i, c[i], want)
-				}
-			}
+			checkScaled("k=0, ")
 		}
 	})
 }
@@ -274,7 +272,7 @@ func guardedGemm[T float32 | float64](t *testing.T, side testutil.GuardSide, tA,
 	copy(a, a0)
 	copy(b, b0)
 	want := make([]T, m*n)
-	refGemm(tA, tB, m, n, k, 1, a0, aCols, b0, bCols, 0, want, n)
+	ref.Gemm(tA, tB, m, n, k, 1, a0, aCols, b0, bCols, 0, want, n)
 	if err := testutil.NoFault(func() { callGemm(tA, tB, m, n, k, 1, a, aCols, b, bCols, 0, c, n) }); err != nil {
 		t.Fatalf("%c%c %dx%dx%d guard %v: %v", transChar(tA), transChar(tB), m, n, k, side, err)
 	}
@@ -352,7 +350,7 @@ func TestImplementationWithMat(t *testing.T) {
 	var c mat.Dense
 	c.Mul(mat.NewDense(m, k, a), mat.NewDense(k, n, b))
 	want := make([]float64, m*n)
-	refGemm(blas.NoTrans, blas.NoTrans, m, n, k, 1, a, k, b, n, 0, want, n)
+	ref.Gemm(blas.NoTrans, blas.NoTrans, m, n, k, 1, a, k, b, n, 0, want, n)
 	bound := testutil.GemmBound(blas.NoTrans, blas.NoTrans, m, n, k, 1, a, k, b, n, 0, want, n, testutil.Float64Unit)
 	for i := range m {
 		for j := range n {

@@ -11,15 +11,10 @@ import (
 // level this CPU supports. The GEMM sweeps only reach the tile sizes of the
 // machine they run on.
 func TestPackLayouts(t *testing.T) {
-	prev := active
-	defer SetLevel(prev)
-	for _, l := range supported {
-		SetLevel(l)
-		t.Run(l.String(), func(t *testing.T) {
-			testPack[float32](t)
-			testPack[float64](t)
-		})
-	}
+	forEachSupported(t, func(t *testing.T) {
+		testPack[float32](t)
+		testPack[float64](t)
+	})
 }
 
 func testPack[T float32 | float64](t *testing.T) {
@@ -42,38 +37,32 @@ func testPack[T float32 | float64](t *testing.T) {
 					continue
 				}
 				name := fmt.Sprintf("trans=%v/mr=%d/mc=%d", trans, mr, mc)
-				dst := make([]T, ceilDiv(mc, mr)*mr*kc)
-				packA(dst, src, ld, trans, ic, mc, pc, kc, mr)
-				for s := 0; s*mr < mc; s++ {
-					for l := range kc {
-						for r := range mr {
-							var want T
-							if s*mr+r < mc {
-								want = at(trans, ic+s*mr+r, pc+l)
-							}
-							if got := dst[s*kc*mr+l*mr+r]; got != want {
-								t.Fatalf("packA %s: sliver %d, l=%d, r=%d: got %v, want %v", name, s, l, r, got, want)
+				// check compares dst, packed in slivers of mr, with
+				// want(i, l) for i < mc (0 beyond), l < kc; index names
+				// the position within a sliver in messages.
+				check := func(pack, index string, dst []T, want func(i, l int) T) {
+					for s := 0; s*mr < mc; s++ {
+						for l := range kc {
+							for r := range mr {
+								var w T
+								if s*mr+r < mc {
+									w = want(s*mr+r, l)
+								}
+								if got := dst[s*kc*mr+l*mr+r]; got != w {
+									t.Fatalf("%s %s: sliver %d, l=%d, %s=%d: got %v, want %v", pack, name, s, l, index, r, got, w)
+								}
 							}
 						}
 					}
 				}
+				dst := make([]T, ceilDiv(mc, mr)*mr*kc)
+				packA(dst, src, ld, trans, ic, mc, pc, kc, mr)
+				check("packA", "r", dst, func(i, l int) T { return at(trans, ic+i, pc+l) })
 				// packB with the same numbers: op(B)[l][j] for l in pc…, j in jc…
 				bTrans := !trans
 				dst = make([]T, ceilDiv(mc, mr)*mr*kc)
 				packB(dst, src, ld, bTrans, pc, kc, ic, mc, mr)
-				for s := 0; s*mr < mc; s++ {
-					for l := range kc {
-						for j := range mr {
-							var want T
-							if s*mr+j < mc {
-								want = at(bTrans, pc+l, ic+s*mr+j)
-							}
-							if got := dst[s*kc*mr+l*mr+j]; got != want {
-								t.Fatalf("packB %s: sliver %d, l=%d, j=%d: got %v, want %v", name, s, l, j, got, want)
-							}
-						}
-					}
-				}
+				check("packB", "j", dst, func(j, l int) T { return at(bTrans, pc+l, ic+j) })
 			}
 		}
 	}

@@ -74,6 +74,30 @@ func sameBits[T float32 | float64](x, y T) bool {
 	return math.Float64bits(float64(x)) == math.Float64bits(float64(y))
 }
 
+// checkUnchanged fails the test, naming the call what, unless the input
+// x (named name) still holds the bits of its copy x0.
+func checkUnchanged[T float32 | float64](t *testing.T, what any, name string, x, x0 []T) {
+	t.Helper()
+	for i := range x {
+		if !sameBits(x[i], x0[i]) {
+			t.Fatalf("%v: %s[%d] changed from %v to %v", what, name, i, x0[i], x[i])
+		}
+	}
+}
+
+// withinBound reports whether got matches internal/ref's w: NaN where w
+// is NaN, the same infinity where w is infinite, else within
+// bound + u·|w| (ref's own rounding).
+func withinBound(got, w, bound, u float64) bool {
+	switch {
+	case math.IsNaN(w):
+		return math.IsNaN(got)
+	case math.IsInf(w, 0):
+		return got == w
+	}
+	return math.Abs(got-w) <= bound+u*math.Abs(w)
+}
+
 func isPadding[T float32 | float64](x T) bool { return sameBits(x, padding[T]()) }
 
 // newMatrix returns a rows×cols matrix stored with leading dimension
@@ -108,15 +132,6 @@ func callGemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, 
 	}
 }
 
-func refGemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	switch a := any(a).(type) {
-	case []float32:
-		ref.Sgemm(tA, tB, m, n, k, float32(alpha), a, lda, any(b).([]float32), ldb, float32(beta), any(c).([]float32), ldc)
-	case []float64:
-		ref.Dgemm(tA, tB, m, n, k, float64(alpha), a, lda, any(b).([]float64), ldb, float64(beta), any(c).([]float64), ldc)
-	}
-}
-
 func unitRoundoff[T float32 | float64]() float64 {
 	var zero T
 	if unsafe.Sizeof(zero) == 4 {
@@ -147,20 +162,12 @@ func checkGemm[T float32 | float64](t *testing.T, r *rand.Rand, gc gemmCase) {
 	a0, b0 := append([]T(nil), a...), append([]T(nil), b...)
 	want := append([]T(nil), c...)
 	alpha, beta := T(gc.alpha), T(gc.beta)
-	refGemm(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, want, ldc)
+	ref.Gemm(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, want, ldc)
 	bound := testutil.GemmBound(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, c, ldc, unitRoundoff[T]())
 	callGemm(gc.tA, gc.tB, gc.m, gc.n, gc.k, alpha, a, lda, b, ldb, beta, c, ldc)
 
-	for i := range a {
-		if !sameBits(a[i], a0[i]) {
-			t.Fatalf("%v: a[%d] changed from %v to %v", gc, i, a0[i], a[i])
-		}
-	}
-	for i := range b {
-		if !sameBits(b[i], b0[i]) {
-			t.Fatalf("%v: b[%d] changed from %v to %v", gc, i, b0[i], b[i])
-		}
-	}
+	checkUnchanged(t, gc, "a", a, a0)
+	checkUnchanged(t, gc, "b", b, b0)
 	u := unitRoundoff[T]()
 	bad := 0
 	for i := range c {
@@ -172,17 +179,7 @@ func checkGemm[T float32 | float64](t *testing.T, r *rand.Rand, gc gemmCase) {
 			continue
 		}
 		got, w := float64(c[i]), float64(want[i])
-		var ok bool
-		switch {
-		case math.IsNaN(w):
-			ok = math.IsNaN(got)
-		case math.IsInf(w, 0):
-			ok = got == w
-		default:
-			tol := bound[row*gc.n+col] + u*math.Abs(w)
-			ok = math.Abs(got-w) <= tol
-		}
-		if !ok {
+		if !withinBound(got, w, bound[row*gc.n+col], u) {
 			t.Errorf("%v: C[%d][%d] = %v, want %v (ref), bound %g", gc, row, col, got, w, bound[row*gc.n+col])
 			if bad++; bad > 5 {
 				t.FailNow()

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/testblas"
 
+	"github.com/emberml/ember/internal/ref"
 	"github.com/emberml/ember/internal/testutil"
 	"github.com/emberml/ember/kernels"
 )
@@ -134,21 +135,13 @@ func checkGemv[T float32 | float64](t *testing.T, r *rand.Rand, gc gemvCase) {
 	}
 	alpha, beta := T(gc.alpha), T(gc.beta)
 	want := append([]T(nil), yv...)
-	refGemm(gc.tA, blas.NoTrans, lenY, 1, lenX, alpha, a, lda, xv, 1, beta, want, 1)
+	ref.Gemm(gc.tA, blas.NoTrans, lenY, 1, lenX, alpha, a, lda, xv, 1, beta, want, 1)
 	bound := testutil.GemmBound(gc.tA, blas.NoTrans, lenY, 1, lenX, alpha, a, lda, xv, 1, beta, yv, 1, unitRoundoff[T]())
 
 	callGemv(gc.tA, gc.m, gc.n, alpha, a, lda, x, gc.incX, beta, y, gc.incY)
 
-	for i := range a {
-		if !sameBits(a[i], a0[i]) {
-			t.Fatalf("%v: a[%d] changed from %v to %v", gc, i, a0[i], a[i])
-		}
-	}
-	for i := range x {
-		if !sameBits(x[i], x0[i]) {
-			t.Fatalf("%v: x[%d] changed from %v to %v", gc, i, x0[i], x[i])
-		}
-	}
+	checkUnchanged(t, gc, "a", a, a0)
+	checkUnchanged(t, gc, "x", x, x0)
 	isElem := make([]bool, len(y))
 	for _, j := range yi {
 		isElem[j] = true
@@ -162,16 +155,7 @@ func checkGemv[T float32 | float64](t *testing.T, r *rand.Rand, gc gemvCase) {
 	bad := 0
 	for i, j := range yi {
 		got, w := float64(y[j]), float64(want[i])
-		var ok bool
-		switch {
-		case math.IsNaN(w):
-			ok = math.IsNaN(got)
-		case math.IsInf(w, 0):
-			ok = got == w
-		default:
-			ok = math.Abs(got-w) <= bound[i]+u*math.Abs(w)
-		}
-		if !ok {
+		if !withinBound(got, w, bound[i], u) {
 			t.Errorf("%v: y element %d = %v, want %v (ref), bound %g", gc, i, got, w, bound[i])
 			if bad++; bad > 5 {
 				t.FailNow()
@@ -307,7 +291,7 @@ func guardedGemv[T float32 | float64](t *testing.T, side testutil.GuardSide, tA 
 	copy(a, a0)
 	copy(x, x0)
 	want := make([]T, lenY)
-	refGemm(tA, blas.NoTrans, lenY, 1, lenX, 1, a0, n, x0, 1, 0, want, 1)
+	ref.Gemm(tA, blas.NoTrans, lenY, 1, lenX, 1, a0, n, x0, 1, 0, want, 1)
 	if err := testutil.NoFault(func() { callGemv(tA, m, n, 1, a, n, x, 1, 0, y, 1) }); err != nil {
 		t.Fatalf("%c %dx%d guard %v: %v", transChar(tA), m, n, side, err)
 	}

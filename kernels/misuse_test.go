@@ -43,31 +43,53 @@ func TestBadArguments(t *testing.T) {
 // TestInPlace checks the aliasing each kernel documents as allowed: the
 // output may be an input itself.
 func TestInPlace(t *testing.T) {
+	forInPlaceInputs(t, 11, func(t *testing.T, x, dy []float32) {
+		checkUnaryInPlace(t, "ReLU", x, kernels.ReLU)
+		checkGradInPlace(t, "ReLUGrad", dy, x, kernels.ReLUGrad)
+
+		got := append([]float32(nil), x...)
+		kernels.Axpy(-0.5, got, got)
+		checkSame(t, fmt.Sprintf("Axpy(x, x) n=%d", len(x)), got, ref.Axpy(-0.5, x, x), nil)
+	})
+}
+
+// forInPlaceInputs runs f at every level on inputs x and dy of lengths 3,
+// 16, 37 and 300, drawn by testutil.Mixed from a generator seeded with
+// seed.
+func forInPlaceInputs(t *testing.T, seed uint64, f func(t *testing.T, x, dy []float32)) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
-		r := testutil.NewRand(11)
+		r := testutil.NewRand(seed)
 		for _, n := range []int{3, 16, 37, 300} {
 			x := testutil.Mixed(r, n)
 			dy := testutil.Mixed(r, n)
-
-			got := append([]float32(nil), x...)
-			kernels.ReLU(got, got)
-			want := make([]float32, n)
-			kernels.ReLU(want, x)
-			checkSame(t, fmt.Sprintf("ReLU(x, x) n=%d", n), got, want, nil)
-
-			kernels.ReLUGrad(want, dy, x)
-			got = append(got[:0], dy...)
-			kernels.ReLUGrad(got, got, x)
-			checkSame(t, fmt.Sprintf("ReLUGrad(dy, dy, x) n=%d", n), got, want, nil)
-			got = append(got[:0], x...)
-			kernels.ReLUGrad(got, dy, got)
-			checkSame(t, fmt.Sprintf("ReLUGrad(x, dy, x) n=%d", n), got, want, nil)
-
-			got = append(got[:0], x...)
-			kernels.Axpy(-0.5, got, got)
-			checkSame(t, fmt.Sprintf("Axpy(x, x) n=%d", n), got, ref.Axpy(-0.5, x, x), nil)
+			f(t, x, dy)
 		}
 	})
+}
+
+// checkUnaryInPlace checks that call(x, x) on a copy of x gives the bits
+// of call(dst, x) into a separate dst.
+func checkUnaryInPlace(t *testing.T, name string, x []float32, call func(dst, x []float32)) {
+	t.Helper()
+	want := make([]float32, len(x))
+	call(want, x)
+	got := append([]float32(nil), x...)
+	call(got, got)
+	checkSame(t, fmt.Sprintf("%s(x, x) n=%d", name, len(x)), got, want, nil)
+}
+
+// checkGradInPlace checks that a gradient kernel call(dst, dy, x) gives
+// the same bits into a separate dst, into dy itself and into x itself.
+func checkGradInPlace(t *testing.T, name string, dy, x []float32, call func(dst, dy, x []float32)) {
+	t.Helper()
+	want := make([]float32, len(x))
+	call(want, dy, x)
+	got := append([]float32(nil), dy...)
+	call(got, got, x)
+	checkSame(t, fmt.Sprintf("%s(dy, dy, x) n=%d", name, len(x)), got, want, nil)
+	got = append(got[:0], x...)
+	call(got, dy, got)
+	checkSame(t, fmt.Sprintf("%s(x, dy, x) n=%d", name, len(x)), got, want, nil)
 }
 
 // TestReLUNaNPayload checks the exact NaN bits: quiet NaNs pass unchanged

@@ -1,7 +1,6 @@
 package kernels_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/emberml/ember/internal/testutil"
@@ -20,25 +19,14 @@ const rowBenchCols = 1024
 // in rowBenchSizes, reporting GB/s from the bytes one call must read and
 // write. setup prepares the data of one size and returns the call.
 func benchRows(b *testing.B, bytesPerElem int, setup func(n int) func()) {
-	prev := kernels.Active()
-	defer kernels.SetLevel(prev)
-	for _, l := range kernels.Supported() {
-		b.Run(l.String(), func(b *testing.B) {
-			if err := kernels.SetLevel(l); err != nil {
-				b.Fatal(err)
+	benchLevels(b, rowBenchSizes, bytesPerElem, false, func(n int) func(b *testing.B) {
+		call := setup(n)
+		return func(b *testing.B) {
+			for b.Loop() {
+				call()
 			}
-			for _, n := range rowBenchSizes {
-				call := setup(n)
-				b.Run(fmt.Sprint(n), func(b *testing.B) {
-					b.SetBytes(int64(n * bytesPerElem))
-					for b.Loop() {
-						call()
-					}
-					b.ReportMetric(float64(n*bytesPerElem)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GB/s")
-				})
-			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkAdamStep moves 28 bytes per element: w, g, m and v read, w, m

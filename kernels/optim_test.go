@@ -10,53 +10,6 @@ import (
 	"github.com/emberml/ember/kernels"
 )
 
-// The optimizer steps are short chains of float32 roundings, each within
-// u = 2⁻²⁴ of its own result; where a chain adds terms of opposite sign
-// (m, the velocity, w crossing zero), the error is relative to the terms,
-// not to the result. The bounds below follow each chain from the same
-// float32 state as internal/ref's float64 step.
-
-// adamTolerance returns the allowed absolute errors of one AdamStep from
-// state (w, g, m, v) in float64.
-func adamTolerance(p kernels.AdamParams, w, g, m, v float64) (tw, tm, tv float64) {
-	b1, b2 := float64(p.Beta1), float64(p.Beta2)
-	gp := g + float64(p.WeightDecay)*w
-	gAbs := math.Abs(g) + math.Abs(float64(p.WeightDecay)*w) // g' with its rounding's scale
-	tg := 2 * u32 * gAbs
-	tm = 3*u32*(math.Abs(b1*m)+math.Abs((1-b1)*gp)) + (1-b1)*tg
-	mNew := b1*m + (1-b1)*gp
-	vNew := b2*v + (1-b2)*gp*gp
-	tv = 5*u32*vNew + (1-b2)*2*math.Abs(gp)*tg
-	t := float64(p.Step)
-	stepSize := float64(p.LR) / (1 - math.Pow(b1, t))
-	denom := math.Sqrt(vNew)/math.Sqrt(1-math.Pow(b2, t)) + float64(p.Eps)
-	delta := stepSize * mNew / denom
-	// denom: sqrt of v (half v's relative error), the division, + eps, and
-	// the rounded scalars: 6u relative, plus v's error through sqrt.
-	relDenom := 6*u32 + tv/(2*math.Max(vNew, 1e-300))
-	tw = 3*u32*(math.Abs(w)+math.Abs(delta)) + stepSize*(tm+math.Abs(mNew)*relDenom)/denom + 2*u32*math.Abs(delta)
-	return tw, tm, tv
-}
-
-// sgdTolerance returns the allowed absolute errors of one SGDStep.
-func sgdTolerance(p kernels.SGDParams, w, g, vel float64) (tw, tvel float64) {
-	mom, lr := float64(p.Momentum), float64(p.LR)
-	gp := g + float64(p.WeightDecay)*w
-	tg := 2 * u32 * (math.Abs(g) + math.Abs(float64(p.WeightDecay)*w))
-	upd, tupd := gp, tg
-	if mom != 0 {
-		velNew := mom*vel + gp
-		tvel = 2*u32*(math.Abs(mom*vel)+math.Abs(gp)) + tg
-		upd, tupd = velNew, tvel
-		if p.Nesterov {
-			upd = gp + mom*velNew
-			tupd = 2*u32*(math.Abs(gp)+math.Abs(mom*velNew)) + tg + mom*tvel
-		}
-	}
-	tw = 2*u32*(math.Abs(w)+math.Abs(lr*upd)) + lr*tupd
-	return tw, tvel
-}
-
 // checkTol reports the first element of got farther than tol[i] from
 // want[i].
 func checkTol(t *testing.T, what string, got []float32, want, tol []float64) {
@@ -69,7 +22,7 @@ func checkTol(t *testing.T, what string, got []float32, want, tol []float64) {
 }
 
 // TestAdamStepMatchesRef runs 200 steps with and without weight decay; at
-// every step, w, m and v must be within adamTolerance of internal/ref's
+// every step, w, m and v must be within testutil.AdamTolerance of internal/ref's
 // Adam applied to the same starting state in float64. Lengths cover every
 // tail.
 func TestAdamStepMatchesRef(t *testing.T) {
@@ -83,13 +36,13 @@ func TestAdamStepMatchesRef(t *testing.T) {
 				p := kernels.AdamParams{LR: 1e-3, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, WeightDecay: wd}
 				for step := 1; step <= 200; step++ {
 					g := testutil.Float32s(r, n, -2, 2)
-					w64, m64, v64 := to64(w), to64(m), to64(v)
+					w64, m64, v64 := testutil.Float64s(w), testutil.Float64s(m), testutil.Float64s(v)
 					p.Step = step
 					tw, tm, tv := make([]float64, n), make([]float64, n), make([]float64, n)
 					for i := range n {
-						tw[i], tm[i], tv[i] = adamTolerance(p, w64[i], float64(g[i]), m64[i], v64[i])
+						tw[i], tm[i], tv[i] = testutil.AdamTolerance(p, w64[i], float64(g[i]), m64[i], v64[i])
 					}
-					ref.Adam(w64, to64(g), m64, v64, step, float64(p.LR), float64(p.Beta1), float64(p.Beta2), float64(p.Eps), float64(p.WeightDecay))
+					ref.Adam(w64, testutil.Float64s(g), m64, v64, step, float64(p.LR), float64(p.Beta1), float64(p.Beta2), float64(p.Eps), float64(p.WeightDecay))
 					kernels.AdamStep(w, g, m, v, p)
 					what := fmt.Sprintf("n=%d wd=%g step %d", n, wd, step)
 					checkTol(t, what+" w", w, w64, tw)
@@ -135,12 +88,12 @@ func TestSGDStepMatchesRef(t *testing.T) {
 				vel := make([]float32, n)
 				for step := 1; step <= 100; step++ {
 					g := testutil.Float32s(r, n, -1, 1)
-					w64, vel64 := to64(w), to64(vel)
+					w64, vel64 := testutil.Float64s(w), testutil.Float64s(vel)
 					tw, tvel := make([]float64, n), make([]float64, n)
 					for i := range n {
-						tw[i], tvel[i] = sgdTolerance(p, w64[i], float64(g[i]), vel64[i])
+						tw[i], tvel[i] = testutil.SGDTolerance(p, w64[i], float64(g[i]), vel64[i])
 					}
-					ref.SGD(w64, to64(g), vel64, float64(p.LR), float64(p.Momentum), float64(p.WeightDecay), p.Nesterov)
+					ref.SGD(w64, testutil.Float64s(g), vel64, float64(p.LR), float64(p.Momentum), float64(p.WeightDecay), p.Nesterov)
 					kernels.SGDStep(w, g, vel, p)
 					what := fmt.Sprintf("%+v n=%d step %d", p, n, step)
 					checkTol(t, what+" w", w, w64, tw)

@@ -38,99 +38,85 @@ func softmaxRows(r *rand.Rand, rows, cols int, spread float32) []float32 {
 	return x
 }
 
-func to64(x []float32) []float64 {
-	y := make([]float64, len(x))
-	for i, v := range x {
-		y[i] = float64(v)
+// rowShifts returns the maximum m of a row and its largest shift
+// max_j (m − xr[j]).
+func rowShifts(xr []float32) (m, maxD float64) {
+	m = float64(xr[0])
+	for _, v := range xr {
+		m = math.Max(m, float64(v))
 	}
-	return y
+	for _, v := range xr {
+		maxD = math.Max(maxD, m-float64(v))
+	}
+	return m, maxD
 }
 
-// softmaxBound is Softmax's documented relative bound for element j of a
-// row with shifts d (|x − max|).
-func softmaxBound(dj, maxD float64, cols int) float64 {
-	return (dj+4)*u32 + (maxD+4)*u32 + testutil.Gamma(cols-1, u32) + 2*u32
-}
-
-func TestSoftmax(t *testing.T) {
+// forSoftmaxRows runs f at every dispatch setting on 4×cols logits from
+// softmaxRows, for every width in softmaxCols and spreads 1, 10 and 60,
+// drawn from a generator seeded with seed.
+func forSoftmaxRows(t *testing.T, seed uint64, f func(t *testing.T, x []float32, rows, cols int, spread float32)) {
 	forEachDispatch(t, func(t *testing.T) {
-		r := testutil.NewRand(21)
+		r := testutil.NewRand(seed)
 		for _, cols := range softmaxCols() {
 			for _, spread := range []float32{1, 10, 60} {
 				rows := 4
-				x := softmaxRows(r, rows, cols, spread)
-				x0 := append([]float32(nil), x...)
-				dst := make([]float32, len(x))
-				kernels.Softmax(dst, x, cols)
-				checkSame(t, "Softmax input", x, x0, nil)
-				want := make([]float64, len(x))
-				ref.Softmax(want, to64(x), cols)
-				for row := range rows {
-					xr := x[row*cols : (row+1)*cols]
-					m := float64(xr[0])
-					for _, v := range xr {
-						m = math.Max(m, float64(v))
-					}
-					maxD := 0.0
-					for _, v := range xr {
-						maxD = math.Max(maxD, m-float64(v))
-					}
-					var sum, sumBound float64
-					for j := range cols {
-						i := row*cols + j
-						b := softmaxBound(m-float64(xr[j]), maxD, cols)*want[i] + 0x1p-149
-						if d := math.Abs(float64(dst[i]) - want[i]); d > b {
-							t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
-						}
-						sum += float64(dst[i])
-						sumBound += b
-					}
-					if math.Abs(sum-1) > sumBound {
-						t.Fatalf("cols=%d spread=%g row %d sums to 1%+g, bound %g", cols, spread, row, sum-1, sumBound)
-					}
-				}
-				// In place gives the same bits.
-				kernels.Softmax(x, x, cols)
-				checkSame(t, fmt.Sprintf("Softmax(x, x) cols=%d", cols), x, dst, nil)
+				f(t, softmaxRows(r, rows, cols, spread), rows, cols, spread)
 			}
 		}
 	})
 }
 
-func TestLogSoftmax(t *testing.T) {
-	forEachDispatch(t, func(t *testing.T) {
-		r := testutil.NewRand(22)
-		for _, cols := range softmaxCols() {
-			for _, spread := range []float32{1, 10, 60} {
-				rows := 4
-				x := softmaxRows(r, rows, cols, spread)
-				dst := make([]float32, len(x))
-				kernels.LogSoftmax(dst, x, cols)
-				want := make([]float64, len(x))
-				ref.LogSoftmax(want, to64(x), cols)
-				for row := range rows {
-					xr := x[row*cols : (row+1)*cols]
-					m := float64(xr[0])
-					for _, v := range xr {
-						m = math.Max(m, float64(v))
-					}
-					maxD := 0.0
-					for _, v := range xr {
-						maxD = math.Max(maxD, m-float64(v))
-					}
-					c := float64(xr[0]) - want[row*cols] // the exact shift M + log Σ
-					for j := range cols {
-						i := row*cols + j
-						b := u32*math.Abs(c) + u32*math.Abs(want[i]) + testutil.Gamma(cols-1, u32) + (maxD+4)*u32
-						if d := math.Abs(float64(dst[i]) - want[i]); d > b {
-							t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
-						}
-					}
+func TestSoftmax(t *testing.T) {
+	forSoftmaxRows(t, 21, func(t *testing.T, x []float32, rows, cols int, spread float32) {
+		x0 := append([]float32(nil), x...)
+		dst := make([]float32, len(x))
+		kernels.Softmax(dst, x, cols)
+		checkSame(t, "Softmax input", x, x0, nil)
+		want := make([]float64, len(x))
+		ref.Softmax(want, testutil.Float64s(x), cols)
+		for row := range rows {
+			xr := x[row*cols : (row+1)*cols]
+			m, maxD := rowShifts(xr)
+			var sum, sumBound float64
+			for j := range cols {
+				i := row*cols + j
+				b := testutil.SoftmaxBound(m-float64(xr[j]), maxD, cols)*want[i] + 0x1p-149
+				if d := math.Abs(float64(dst[i]) - want[i]); d > b {
+					t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
 				}
-				kernels.LogSoftmax(x, x, cols)
-				checkSame(t, fmt.Sprintf("LogSoftmax(x, x) cols=%d", cols), x, dst, nil)
+				sum += float64(dst[i])
+				sumBound += b
+			}
+			if math.Abs(sum-1) > sumBound {
+				t.Fatalf("cols=%d spread=%g row %d sums to 1%+g, bound %g", cols, spread, row, sum-1, sumBound)
 			}
 		}
+		// In place gives the same bits.
+		kernels.Softmax(x, x, cols)
+		checkSame(t, fmt.Sprintf("Softmax(x, x) cols=%d", cols), x, dst, nil)
+	})
+}
+
+func TestLogSoftmax(t *testing.T) {
+	forSoftmaxRows(t, 22, func(t *testing.T, x []float32, rows, cols int, spread float32) {
+		dst := make([]float32, len(x))
+		kernels.LogSoftmax(dst, x, cols)
+		want := make([]float64, len(x))
+		ref.LogSoftmax(want, testutil.Float64s(x), cols)
+		for row := range rows {
+			xr := x[row*cols : (row+1)*cols]
+			_, maxD := rowShifts(xr)
+			c := float64(xr[0]) - want[row*cols] // the exact shift M + log Σ
+			for j := range cols {
+				i := row*cols + j
+				b := u32*math.Abs(c) + u32*math.Abs(want[i]) + testutil.Gamma(cols-1, u32) + (maxD+4)*u32
+				if d := math.Abs(float64(dst[i]) - want[i]); d > b {
+					t.Fatalf("cols=%d spread=%g row %d col %d: %g, want %g (err %.3g > bound %.3g)", cols, spread, row, j, dst[i], want[i], d, b)
+				}
+			}
+		}
+		kernels.LogSoftmax(x, x, cols)
+		checkSame(t, fmt.Sprintf("LogSoftmax(x, x) cols=%d", cols), x, dst, nil)
 	})
 }
 
@@ -155,7 +141,7 @@ func TestSoftmaxSpecialRows(t *testing.T) {
 				dst := make([]float32, len(row))
 				f.k(dst, row, len(row))
 				want := make([]float64, len(row))
-				f.r(want, to64(row), len(row))
+				f.r(want, testutil.Float64s(row), len(row))
 				for j := range row {
 					w := float32(want[j])
 					ok := got32eq(dst[j], w) || math.Abs(float64(dst[j])-want[j]) <= 4*u32*math.Abs(want[j])
@@ -190,29 +176,29 @@ func TestCrossEntropyGrads(t *testing.T) {
 			dst := make([]float32, len(x))
 			kernels.CCEWithLogitsGrad(dst, x, target, cols, scale)
 			want := make([]float64, len(x))
-			ref.CCEWithLogits(to64(x), to64(target), cols, want)
+			ref.CCEWithLogits(testutil.Float64s(x), testutil.Float64s(target), cols, want)
 			checkAbsBound(t, fmt.Sprintf("CCEWithLogitsGrad cols=%d", cols), dst, want, cols)
 			sparse := make([]float32, len(x))
 			kernels.SparseCCEWithLogitsGrad(sparse, x, labels, cols, scale)
-			ref.SparseCCEWithLogits(to64(x), labelsInt, cols, want)
+			ref.SparseCCEWithLogits(testutil.Float64s(x), labelsInt, cols, want)
 			checkAbsBound(t, fmt.Sprintf("SparseCCEWithLogitsGrad cols=%d", cols), sparse, want, cols)
 
 			y := testutil.Float32s(r, len(x), 0, 1)
 			kernels.BCEWithLogitsGrad(dst, x, y, 1/float32(len(x)))
-			ref.BCEWithLogits(to64(x), to64(y), want)
+			ref.BCEWithLogits(testutil.Float64s(x), testutil.Float64s(y), want)
 			checkAbsBound(t, "BCEWithLogitsGrad", dst, want, 1)
 		}
 	})
 }
 
 // checkAbsBound: each gradient element is scale·(p − t) with p a softmax
-// (or sigmoid) probability; p's bound (softmaxBound with |x| ≤ 8, so
+// (or sigmoid) probability; p's bound (testutil.SoftmaxBound with |x| ≤ 8, so
 // shifts ≤ 16) plus the difference's and the product's roundings, in
 // absolute terms relative to the scale.
 func checkAbsBound(t *testing.T, what string, got []float32, want []float64, cols int) {
 	t.Helper()
 	for i := range got {
-		b := softmaxBound(16, 16, cols)*(math.Abs(want[i])+1) + 2*u32*math.Abs(want[i]) + 0x1p-149
+		b := testutil.SoftmaxBound(16, 16, cols)*(math.Abs(want[i])+1) + 2*u32*math.Abs(want[i]) + 0x1p-149
 		if d := math.Abs(float64(got[i]) - want[i]); d > b {
 			t.Fatalf("%s: element %d = %g, want %g (err %.3g > %.3g)", what, i, got[i], want[i], d, b)
 		}
@@ -229,12 +215,12 @@ func TestLosses(t *testing.T) {
 			q := testutil.Float32s(r, n, -3, 3)
 			y := testutil.Float32s(r, n, 0, 1)
 			got := kernels.MSELoss(p, q)
-			want := ref.MSE(to64(p), to64(q), 1, nil)
+			want := ref.MSE(testutil.Float64s(p), testutil.Float64s(q), 1, nil)
 			if d := math.Abs(got - want); d > 2*u32*want+1e-12 {
 				t.Errorf("MSELoss n=%d = %g, want %g", n, got, want)
 			}
 			got = kernels.BCEWithLogitsLoss(p, y)
-			want = ref.BCEWithLogits(to64(p), to64(y), nil)
+			want = ref.BCEWithLogits(testutil.Float64s(p), testutil.Float64s(y), nil)
 			var mag float64
 			for i := range p {
 				mag += math.Abs(float64(p[i])) + math.Abs(float64(p[i]*y[i])) + math.Ln2
@@ -258,12 +244,12 @@ func TestLosses(t *testing.T) {
 			// rounding, per row (|x| ≤ 20, so shifts ≤ 40).
 			b := testutil.Gamma(cols-1, u32) + 48*u32 + 40*u32
 			got := kernels.CCEWithLogitsLoss(x, target, cols)
-			want := ref.CCEWithLogits(to64(x), to64(target), cols, nil)
+			want := ref.CCEWithLogits(testutil.Float64s(x), testutil.Float64s(target), cols, nil)
 			if d := math.Abs(got - want); d > b {
 				t.Errorf("CCEWithLogitsLoss cols=%d = %g, want %g", cols, got, want)
 			}
 			got = kernels.SparseCCEWithLogitsLoss(x, labels, cols)
-			want = ref.SparseCCEWithLogits(to64(x), labelsInt, cols, nil)
+			want = ref.SparseCCEWithLogits(testutil.Float64s(x), labelsInt, cols, nil)
 			if d := math.Abs(got - want); d > b {
 				t.Errorf("SparseCCEWithLogitsLoss cols=%d = %g, want %g", cols, got, want)
 			}

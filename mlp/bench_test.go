@@ -35,16 +35,24 @@ func BenchmarkW1(b *testing.B) {
 	b.ReportMetric(b.Elapsed().Seconds()*1e3/float64(b.N), "ms/fit")
 }
 
-func benchEpoch(b *testing.B, hidden []int, batch int) {
-	const n = 60000
-	r := rand.New(rand.NewPCG(0, 0))
-	x, y := mlp.NewMatrix(n, 784), mlp.NewMatrix(n, 1)
+// classData returns rows samples of cols standard normal features, drawn
+// from r, and then their labels, uniform below classes.
+func classData(r *rand.Rand, rows, cols, classes int) (x, y mlp.Matrix) {
+	x, y = mlp.NewMatrix(rows, cols), mlp.NewMatrix(rows, 1)
 	for i := range x.Data {
 		x.Data[i] = float32(r.NormFloat64())
 	}
 	for i := range y.Data {
-		y.Data[i] = float32(r.IntN(10))
+		y.Data[i] = float32(r.IntN(classes))
 	}
+	return x, y
+}
+
+// reluNet returns the peer workloads' network: 784 inputs, ReLU layers of
+// the widths hidden and 10 softmax outputs, compiled with Adam(1e-3) and
+// sparse categorical cross-entropy.
+func reluNet(tb testing.TB, hidden ...int) *mlp.Model {
+	tb.Helper()
 	var layers []mlp.Layer
 	for _, h := range hidden {
 		layers = append(layers, mlp.Dense(h, mlp.ReLU))
@@ -52,11 +60,18 @@ func benchEpoch(b *testing.B, hidden []int, batch int) {
 	layers = append(layers, mlp.Dense(10, mlp.Softmax))
 	m, err := mlp.New(784, layers...)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := m.Compile(mlp.Adam(1e-3), mlp.SparseCategoricalCrossEntropy); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
+	return m
+}
+
+func benchEpoch(b *testing.B, hidden []int, batch int) {
+	const n = 60000
+	x, y := classData(rand.New(rand.NewPCG(0, 0)), n, 784, 10)
+	m := reluNet(b, hidden...)
 	for b.Loop() {
 		if _, err := m.Fit(x, y, mlp.FitConfig{Epochs: 1, BatchSize: batch, Seed: 1}); err != nil {
 			b.Fatal(err)
@@ -71,16 +86,8 @@ func BenchmarkW3(b *testing.B) { benchEpoch(b, []int{1024, 1024}, 256) }
 // BenchmarkTrainStep is one training step of W2's network at batch 128,
 // the unit the allocation test checks.
 func BenchmarkTrainStep(b *testing.B) {
-	r := rand.New(rand.NewPCG(0, 0))
-	x, y := mlp.NewMatrix(128, 784), mlp.NewMatrix(128, 1)
-	for i := range x.Data {
-		x.Data[i] = float32(r.NormFloat64())
-	}
-	for i := range y.Data {
-		y.Data[i] = float32(r.IntN(10))
-	}
-	m, _ := mlp.New(784, mlp.Dense(256, mlp.ReLU), mlp.Dense(128, mlp.ReLU), mlp.Dense(10, mlp.Softmax))
-	_ = m.Compile(mlp.Adam(1e-3), mlp.SparseCategoricalCrossEntropy)
+	x, y := classData(rand.New(rand.NewPCG(0, 0)), 128, 784, 10)
+	m := reluNet(b, 256, 128)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, _, err := m.TrainOnBatch(x, y); err != nil {
@@ -98,11 +105,7 @@ func batch1(b *testing.B) (*mlp.Model, mlp.Matrix) {
 	for i := range x.Data {
 		x.Data[i] = float32(r.NormFloat64())
 	}
-	m, err := mlp.New(784, mlp.Dense(256, mlp.ReLU), mlp.Dense(128, mlp.ReLU), mlp.Dense(10, mlp.Softmax))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return m, x
+	return reluNet(b, 256, 128), x
 }
 
 // BenchmarkPredict1 is Predict of one sample on W2's network.

@@ -22,9 +22,7 @@ const huge = math.MaxInt>>1 + 1
 func TestHugeBatchSize(t *testing.T) {
 	x, y := toyData(11, 100)
 	ref := toyModel(t)
-	if _, err := ref.Fit(x, y, mlp.FitConfig{Epochs: 2, BatchSize: 100, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
+	fit(t, ref, x, y, mlp.FitConfig{Epochs: 2, BatchSize: 100, Seed: 1})
 	want := predictions(t, ref, x)
 	for _, bs := range []int{101, 1 << 28, math.MaxInt} {
 		m := toyModel(t)

@@ -97,17 +97,11 @@ func TestResumeBitIdentical(t *testing.T) {
 		cfg := mlp.FitConfig{Epochs: 2, BatchSize: 8, Seed: 3, Schedule: sched}
 		a, b = build(), build()
 		for _, m := range []*mlp.Model{a, b} {
-			if _, err := m.Fit(x, y, cfg); err != nil {
-				t.Fatal(err)
-			}
+			fit(t, m, x, y, cfg)
 		}
 		c = reload(t, b)
-		if _, err := a.Fit(x, y, cfg); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := c.Fit(x, y, cfg); err != nil {
-			t.Fatal(err)
-		}
+		fit(t, a, x, y, cfg)
+		fit(t, c, x, y, cfg)
 		if !bytes.Equal(saved(t, a), saved(t, c)) {
 			t.Errorf("%s: a scheduled Fit after Save/Load differs from fitting on", name)
 		}
@@ -120,9 +114,7 @@ func TestResumeBitIdentical(t *testing.T) {
 func TestLoadWeights(t *testing.T) {
 	x, y := toyData(22, 50)
 	src := toyModel(t)
-	if _, err := src.Fit(x, y, mlp.FitConfig{Epochs: 2, BatchSize: 10}); err != nil {
-		t.Fatal(err)
-	}
+	fit(t, src, x, y, mlp.FitConfig{Epochs: 2, BatchSize: 10})
 	file := saved(t, src)
 	dst, _ := mlp.New(2, mlp.Dense(10, mlp.ReLU), mlp.Dense(1, mlp.Sigmoid))
 	_ = dst.Compile(mlp.SGD(0.5), mlp.MSE)
@@ -205,18 +197,11 @@ func TestDropout(t *testing.T) {
 	run := func(seed uint64) []float32 {
 		m, _ := mlp.New(2, mlp.Dense(10, mlp.ReLU), mlp.Dropout(0.5), mlp.Dense(1, mlp.Sigmoid))
 		_ = m.Compile(mlp.Adam(0.01), mlp.BinaryCrossEntropy)
-		if _, err := m.Fit(x, y, mlp.FitConfig{Epochs: 3, BatchSize: 16, Seed: seed, NoShuffle: true}); err != nil {
-			t.Fatal(err)
-		}
+		fit(t, m, x, y, mlp.FitConfig{Epochs: 3, BatchSize: 16, Seed: seed, NoShuffle: true})
 		return predictions(t, m, x)
 	}
-	a, b, c := run(1), run(1), run(2)
-	if !sameBits(a, b) {
-		t.Error("two fits with dropout and seed 1 differ")
-	}
-	if sameBits(a, c) {
-		t.Error("dropout masks do not depend on the seed (NoShuffle, so only the masks differ)")
-	}
+	a := checkSeeded(t, run, "two fits with dropout and seed 1 differ",
+		"dropout masks do not depend on the seed (NoShuffle, so only the masks differ)")
 	if sameBits(a, predictions(t, ref, x)) {
 		t.Error("Dropout(0.5) trained as no dropout")
 	}

@@ -137,12 +137,70 @@ func (gc gradCase) targets(r *rand.Rand, rows int) Matrix {
 	return y
 }
 
+// model returns a model of 4 inputs and layers, compiled with SGD(0.1)
+// and gc's loss.
+func (gc gradCase) model(t *testing.T, layers ...Layer) *Model {
+	t.Helper()
+	m, err := New(4, layers...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Compile(SGD(0.1), gc.loss); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// forward draws 6 rows of inputs and gc's targets from r and runs m's
+// training forward pass on them, returning them and the workspace.
+func (gc gradCase) forward(r *rand.Rand, m *Model) (x, y Matrix, w *workspace) {
+	x = randMatrix(r, 6, 4)
+	y = gc.targets(r, 6)
+	w = m.newWorkspace(6, true)
+	copy(w.x, x.Data)
+	copy(w.y, y.Data)
+	m.forward(w, w.x, 6, true)
+	return x, y, w
+}
+
 func randMatrix(r *rand.Rand, rows, cols int) Matrix {
 	x := NewMatrix(rows, cols)
 	for i := range x.Data {
 		x.Data[i] = float32(2*r.Float64() - 1)
 	}
 	return x
+}
+
+// refGrad returns the model's parameters in float64 (p), the central
+// differences (h = 2⁻¹⁶) of refLoss at p on x and y under masks (g), and the
+// largest |g[i]| (scale).
+func refGrad(m *Model, x, y Matrix, masks ...[]float32) (p, g []float64, scale float64) {
+	p = make([]float64, len(m.params))
+	for i, v := range m.params {
+		p[i] = float64(v)
+	}
+	g = make([]float64, len(p))
+	ref.CentralDiff(func(q []float64) float64 { return refLoss(m, q, x, y, masks...) }, p, 0x1p-16, g)
+	for _, v := range g {
+		scale = math.Max(scale, math.Abs(v))
+	}
+	return p, g, scale
+}
+
+// checkGradients checks a training pass's loss and m.grads against refLoss
+// and refGrad: the loss within 1e-5 relative (plus 1e-5), each gradient
+// within 2e-4 of the gradient's scale plus 1e-7.
+func checkGradients(t *testing.T, m *Model, loss float64, x, y Matrix, masks ...[]float32) {
+	t.Helper()
+	p, want, scale := refGrad(m, x, y, masks...)
+	if rl := refLoss(m, p, x, y, masks...); math.Abs(loss-rl) > 1e-5*(1+math.Abs(rl)) {
+		t.Errorf("loss %v, reference %v", loss, rl)
+	}
+	for i, g := range m.grads {
+		if d := math.Abs(float64(g) - want[i]); d > 2e-4*scale+1e-7 {
+			t.Errorf("param %d: gradient %v, central difference %v (scale %v)", i, g, want[i], scale)
+		}
+	}
 }
 
 // TestGradientCheck compares the model's float32 back-propagated gradient
@@ -157,40 +215,11 @@ func TestGradientCheck(t *testing.T) {
 	for i, gc := range gradCases() {
 		t.Run(fmt.Sprintf("%v-%v-%v", gc.hidden, gc.out, gc.loss), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(i), 3))
-			m, err := New(4, Dense(5, gc.hidden, WithSlope(0.1)), Dense(gc.units, gc.out, WithSlope(0.1)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := m.Compile(SGD(0.1), gc.loss); err != nil {
-				t.Fatal(err)
-			}
-			x := randMatrix(r, 6, 4)
-			y := gc.targets(r, 6)
-			w := m.newWorkspace(6, true)
-			copy(w.x, x.Data)
-			copy(w.y, y.Data)
-			m.forward(w, w.x, 6, true)
+			m := gc.model(t, Dense(5, gc.hidden, WithSlope(0.1)), Dense(gc.units, gc.out, WithSlope(0.1)))
+			x, y, w := gc.forward(r, m)
 			loss := m.outputGrad(w, w.y, 6)
 			m.backward(w, w.x, 6, false)
-
-			p := make([]float64, len(m.params))
-			for i, v := range m.params {
-				p[i] = float64(v)
-			}
-			want := make([]float64, len(p))
-			ref.CentralDiff(func(q []float64) float64 { return refLoss(m, q, x, y) }, p, 0x1p-16, want)
-			if rl := refLoss(m, p, x, y); math.Abs(loss-rl) > 1e-5*(1+math.Abs(rl)) {
-				t.Errorf("loss %v, reference %v", loss, rl)
-			}
-			scale := 0.0
-			for _, g := range want {
-				scale = math.Max(scale, math.Abs(g))
-			}
-			for i, g := range m.grads {
-				if d := math.Abs(float64(g) - want[i]); d > 2e-4*scale+1e-7 {
-					t.Errorf("param %d: gradient %v, central difference %v (scale %v)", i, g, want[i], scale)
-				}
-			}
+			checkGradients(t, m, loss, x, y)
 		})
 	}
 }
@@ -208,19 +237,8 @@ func TestDropoutGradientCheck(t *testing.T) {
 	} {
 		t.Run(fmt.Sprintf("%v-%v-%v", gc.hidden, gc.out, gc.loss), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(i), 5))
-			m, err := New(4, Dropout(0.25), Dense(5, gc.hidden, WithSlope(0.1)), Dropout(0.5), Dense(gc.units, gc.out, WithSlope(0.1)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := m.Compile(SGD(0.1), gc.loss); err != nil {
-				t.Fatal(err)
-			}
-			x := randMatrix(r, 6, 4)
-			y := gc.targets(r, 6)
-			w := m.newWorkspace(6, true)
-			copy(w.x, x.Data)
-			copy(w.y, y.Data)
-			m.forward(w, w.x, 6, true)
+			m := gc.model(t, Dropout(0.25), Dense(5, gc.hidden, WithSlope(0.1)), Dropout(0.5), Dense(gc.units, gc.out, WithSlope(0.1)))
+			x, y, w := gc.forward(r, m)
 			masks := [][]float32{w.mask[0][:6*4], w.mask[1][:6*5]}
 			for l, mask := range masks {
 				zeros := 0
@@ -237,25 +255,7 @@ func TestDropoutGradientCheck(t *testing.T) {
 			}
 			loss := m.outputGrad(w, w.y, 6)
 			m.backward(w, w.x, 6, false)
-
-			p := make([]float64, len(m.params))
-			for i, v := range m.params {
-				p[i] = float64(v)
-			}
-			want := make([]float64, len(p))
-			ref.CentralDiff(func(q []float64) float64 { return refLoss(m, q, x, y, masks...) }, p, 0x1p-16, want)
-			if rl := refLoss(m, p, x, y, masks...); math.Abs(loss-rl) > 1e-5*(1+math.Abs(rl)) {
-				t.Errorf("loss %v, reference %v", loss, rl)
-			}
-			scale := 0.0
-			for _, g := range want {
-				scale = math.Max(scale, math.Abs(g))
-			}
-			for i, g := range m.grads {
-				if d := math.Abs(float64(g) - want[i]); d > 2e-4*scale+1e-7 {
-					t.Errorf("param %d: gradient %v, central difference %v (scale %v)", i, g, want[i], scale)
-				}
-			}
+			checkGradients(t, m, loss, x, y, masks...)
 		})
 	}
 }
@@ -275,16 +275,7 @@ func TestTrainStepMatchesReference(t *testing.T) {
 	}
 	x := randMatrix(r, 10, 3)
 	y := gradCase{loss: CategoricalCrossEntropy, units: 3}.targets(r, 10)
-	p := make([]float64, len(m.params))
-	for i, v := range m.params {
-		p[i] = float64(v)
-	}
-	g := make([]float64, len(p))
-	ref.CentralDiff(func(q []float64) float64 { return refLoss(m, q, x, y) }, p, 0x1p-16, g)
-	scale := 0.0
-	for _, v := range g {
-		scale = math.Max(scale, math.Abs(v))
-	}
+	p, g, scale := refGrad(m, x, y)
 	if _, _, err := m.TrainOnBatch(x, y); err != nil {
 		t.Fatal(err)
 	}

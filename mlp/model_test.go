@@ -52,9 +52,7 @@ func TestDigits(t *testing.T) {
 	if testing.Short() {
 		epochs = 15
 	}
-	if _, err := model.Fit(trainX, trainY, mlp.FitConfig{Epochs: epochs, BatchSize: 32, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
+	fit(t, model, trainX, trainY, mlp.FitConfig{Epochs: epochs, BatchSize: 32, Seed: 1})
 	loss, acc, err := model.Evaluate(testX, testY)
 	if err != nil {
 		t.Fatal(err)
@@ -90,6 +88,14 @@ func toyModel(t testing.TB) *mlp.Model {
 	return m
 }
 
+// fit trains m on x and y with cfg, failing the test on an error.
+func fit(t testing.TB, m *mlp.Model, x, y mlp.Matrix, cfg mlp.FitConfig) {
+	t.Helper()
+	if _, err := m.Fit(x, y, cfg); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func predictions(t testing.TB, m *mlp.Model, x mlp.Matrix) []float32 {
 	t.Helper()
 	p, err := m.Predict(x)
@@ -111,24 +117,31 @@ func sameBits(a, b []float32) bool {
 	return true
 }
 
+// checkSeeded runs run(1) twice and run(2): the two runs with seed 1 must
+// give the same bits (else it reports same) and seed 2 others (else diff).
+// It returns run(1)'s result.
+func checkSeeded(t *testing.T, run func(seed uint64) []float32, same, diff string) []float32 {
+	t.Helper()
+	a, b, c := run(1), run(1), run(2)
+	if !sameBits(a, b) {
+		t.Error(same)
+	}
+	if sameBits(a, c) {
+		t.Error(diff)
+	}
+	return a
+}
+
 // TestFitReproducible: the same seed gives the same weights bit for bit;
 // another seed gives others.
 func TestFitReproducible(t *testing.T) {
 	x, y := toyData(1, 200)
 	run := func(seed uint64) []float32 {
 		m := toyModel(t)
-		if _, err := m.Fit(x, y, mlp.FitConfig{Epochs: 5, BatchSize: 16, Seed: seed}); err != nil {
-			t.Fatal(err)
-		}
+		fit(t, m, x, y, mlp.FitConfig{Epochs: 5, BatchSize: 16, Seed: seed})
 		return predictions(t, m, x)
 	}
-	a, b, c := run(1), run(1), run(2)
-	if !sameBits(a, b) {
-		t.Error("two fits with seed 1 differ")
-	}
-	if sameBits(a, c) {
-		t.Error("seeds 1 and 2 gave identical fits: is the shuffle seeded?")
-	}
+	checkSeeded(t, run, "two fits with seed 1 differ", "seeds 1 and 2 gave identical fits: is the shuffle seeded?")
 }
 
 // TestSaveLoad: a round trip gives bit-identical predictions and the same
@@ -136,9 +149,7 @@ func TestFitReproducible(t *testing.T) {
 func TestSaveLoad(t *testing.T) {
 	x, y := toyData(2, 100)
 	m := toyModel(t)
-	if _, err := m.Fit(x, y, mlp.FitConfig{Epochs: 3, BatchSize: 10, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
+	fit(t, m, x, y, mlp.FitConfig{Epochs: 3, BatchSize: 10, Seed: 1})
 	var buf bytes.Buffer
 	if err := m.Save(&buf); err != nil {
 		t.Fatal(err)
@@ -328,15 +339,7 @@ func TestNonFiniteLossStops(t *testing.T) {
 // TestTrainStepAllocs: after the first step, a training step allocates
 // nothing.
 func TestTrainStepAllocs(t *testing.T) {
-	r := rand.New(rand.NewPCG(4, 4))
-	x := mlp.NewMatrix(32, 20)
-	y := mlp.NewMatrix(32, 1)
-	for i := range x.Data {
-		x.Data[i] = float32(r.NormFloat64())
-	}
-	for i := range y.Data {
-		y.Data[i] = float32(r.IntN(5))
-	}
+	x, y := classData(rand.New(rand.NewPCG(4, 4)), 32, 20, 5)
 	m, _ := mlp.New(20, mlp.Dense(64, mlp.ReLU), mlp.Dense(32, mlp.Tanh), mlp.Dense(5, mlp.Softmax))
 	_ = m.Compile(mlp.Adam(1e-3), mlp.SparseCategoricalCrossEntropy)
 	d, _ := mlp.New(20, mlp.Dropout(0.2), mlp.Dense(64, mlp.ReLU), mlp.Dropout(0.5), mlp.Dense(5, mlp.Softmax))
@@ -362,9 +365,7 @@ func TestTrainStepAllocs(t *testing.T) {
 func TestPredictConcurrent(t *testing.T) {
 	x, y := toyData(5, 300)
 	m := toyModel(t)
-	if _, err := m.Fit(x, y, mlp.FitConfig{Epochs: 2, BatchSize: 30, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
+	fit(t, m, x, y, mlp.FitConfig{Epochs: 2, BatchSize: 30, Seed: 1})
 	want := predictions(t, m, x)
 	var wg sync.WaitGroup
 	for range 8 {
@@ -434,9 +435,7 @@ func TestFitFeatures(t *testing.T) {
 
 	// A streaming source trains as the same batches from a Matrix do.
 	a, b := toyModel(t), toyModel(t)
-	if _, err := a.Fit(x, y, mlp.FitConfig{Epochs: 2, BatchSize: 25, NoShuffle: true}); err != nil {
-		t.Fatal(err)
-	}
+	fit(t, a, x, y, mlp.FitConfig{Epochs: 2, BatchSize: 25, NoShuffle: true})
 	src := &sliceSource{x: x, y: y, batch: 25}
 	if _, err := b.FitSource(context.Background(), src, mlp.FitConfig{Epochs: 2}); err != nil {
 		t.Fatal(err)

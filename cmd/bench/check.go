@@ -187,15 +187,6 @@ func checkMatrix[T float32 | float64](r *rand.Rand, rows, cols, pad int) ([]T, i
 	return x, ld
 }
 
-func refGemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	switch a := any(a).(type) {
-	case []float32:
-		ref.Sgemm(tA, tB, m, n, k, float32(alpha), a, lda, any(b).([]float32), ldb, float32(beta), any(c).([]float32), ldc)
-	case []float64:
-		ref.Dgemm(tA, tB, m, n, k, float64(alpha), a, lda, any(b).([]float64), ldb, float64(beta), any(c).([]float64), ldc)
-	}
-}
-
 func callGemm[T float32 | float64](g gemmer, tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	switch a := any(a).(type) {
 	case []float32:
@@ -239,7 +230,7 @@ func checkGemm[T float32 | float64](cfg *config, gemms []gemmImpl) []checkResult
 			}
 		}
 		want := slices.Clone(c0)
-		refGemm(sh.tA, sh.tB, sh.m, sh.n, sh.k, alpha, a, lda, b, ldb, beta, want, ldc)
+		ref.Gemm(sh.tA, sh.tB, sh.m, sh.n, sh.k, alpha, a, lda, b, ldb, beta, want, ldc)
 		bound := testutil.GemmBound(sh.tA, sh.tB, sh.m, sh.n, sh.k, alpha, a, lda, b, ldb, beta, c0, ldc, u)
 		a0, b0 := slices.Clone(a), slices.Clone(b)
 		what := fmt.Sprintf("%v α=%g β=%g pad=%d,%d,%d", sh, gc.alpha, gc.beta, gc.padA, gc.padB, gc.padC)
@@ -396,13 +387,6 @@ func shortWindows() [][2]int {
 	return w
 }
 
-// softmaxBound is Softmax's documented relative bound for an element
-// whose shift is dj in a row whose largest shift is maxD.
-func softmaxBound(dj, maxD float64, cols int) float64 {
-	u := testutil.Float32Unit
-	return (dj+4)*u + (maxD+4)*u + testutil.Gamma(cols-1, u) + 2*u
-}
-
 func checkSoftmax(cfg *config, ews []ewImpl) []checkResult {
 	var results []checkResult
 	for _, e := range ews {
@@ -423,10 +407,7 @@ func checkSoftmax(cfg *config, ews []ewImpl) []checkResult {
 					continue
 				}
 				res.cases++
-				x64 := make([]float64, len(x))
-				for i, v := range x {
-					x64[i] = float64(v)
-				}
+				x64 := testutil.Float64s(x)
 				want := make([]float64, len(x))
 				ref.Softmax(want, x64, cols)
 				for row := range rows {
@@ -435,7 +416,7 @@ func checkSoftmax(cfg *config, ews []ewImpl) []checkResult {
 					maxD := m - slices.Min(xr)
 					for j := range cols {
 						i := row*cols + j
-						b := softmaxBound(m-xr[j], maxD, cols)*want[i] + 0x1p-149
+						b := testutil.SoftmaxBound(m-xr[j], maxD, cols)*want[i] + 0x1p-149
 						d := math.Abs(float64(dst[i])-want[i]) / b
 						res.see(d, func() string {
 							return fmt.Sprintf("%dx%d spread %g, row %d col %d: %g, want %g", rows, cols, spread, row, j, dst[i], want[i])
@@ -448,28 +429,6 @@ func checkSoftmax(cfg *config, ews []ewImpl) []checkResult {
 		results = append(results, res)
 	}
 	return results
-}
-
-// adamTolerance returns the allowed absolute errors of one Adam step from
-// state (w, g, m, v), following each float32 chain of the step from the
-// same state as internal/ref's float64 step (as kernels' tests do).
-func adamTolerance(p kernels.AdamParams, w, g, m, v float64) (tw, tm, tv float64) {
-	u := testutil.Float32Unit
-	b1, b2 := float64(p.Beta1), float64(p.Beta2)
-	gp := g + float64(p.WeightDecay)*w
-	gAbs := math.Abs(g) + math.Abs(float64(p.WeightDecay)*w)
-	tg := 2 * u * gAbs
-	tm = 3*u*(math.Abs(b1*m)+math.Abs((1-b1)*gp)) + (1-b1)*tg
-	mNew := b1*m + (1-b1)*gp
-	vNew := b2*v + (1-b2)*gp*gp
-	tv = 5*u*vNew + (1-b2)*2*math.Abs(gp)*tg
-	t := float64(p.Step)
-	stepSize := float64(p.LR) / (1 - math.Pow(b1, t))
-	denom := math.Sqrt(vNew)/math.Sqrt(1-math.Pow(b2, t)) + float64(p.Eps)
-	delta := stepSize * mNew / denom
-	relDenom := 6*u + tv/(2*math.Max(vNew, 1e-300))
-	tw = 3*u*(math.Abs(w)+math.Abs(delta)) + stepSize*(tm+math.Abs(mNew)*relDenom)/denom + 2*u*math.Abs(delta)
-	return tw, tm, tv
 }
 
 func checkAdam(cfg *config, ews []ewImpl) []checkResult {
@@ -489,11 +448,11 @@ func checkAdam(cfg *config, ews []ewImpl) []checkResult {
 				p := kernels.AdamParams{LR: 1e-3, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, WeightDecay: wd}
 				for step := 1; step <= steps; step++ {
 					g := testutil.Float32s(r, n, -2, 2)
-					w64, g64, m64, v64 := to64(w), to64(g), to64(m), to64(v)
+					w64, g64, m64, v64 := testutil.Float64s(w), testutil.Float64s(g), testutil.Float64s(m), testutil.Float64s(v)
 					p.Step = step
 					tw, tm, tv := make([]float64, n), make([]float64, n), make([]float64, n)
 					for i := range n {
-						tw[i], tm[i], tv[i] = adamTolerance(p, w64[i], g64[i], m64[i], v64[i])
+						tw[i], tm[i], tv[i] = testutil.AdamTolerance(p, w64[i], g64[i], m64[i], v64[i])
 					}
 					ref.Adam(w64, g64, m64, v64, step, float64(p.LR), float64(p.Beta1), float64(p.Beta2), float64(p.Eps), float64(p.WeightDecay))
 					if pv := catch(func() { e.ops.adam(w, g, m, v, p) }); pv != nil {
@@ -528,14 +487,6 @@ func checkAdam(cfg *config, ews []ewImpl) []checkResult {
 		results = append(results, res)
 	}
 	return results
-}
-
-func to64(x []float32) []float64 {
-	y := make([]float64, len(x))
-	for i, v := range x {
-		y[i] = float64(v)
-	}
-	return y
 }
 
 // checkSummary is one line naming the failed checks, for errors.

@@ -137,27 +137,23 @@ func run(args []string, stdout, stderr io.Writer) (err error) {
 		if err := show("info"); err != nil {
 			return err
 		}
-		if cfg.hasSuite("gemm") {
-			b.runPeak()
-			if err := show("peak"); err != nil {
+		// The parts of the chosen suites, in order, each shown when done.
+		for _, p := range []struct {
+			suite, part string
+			run         func() error
+		}{
+			{"gemm", "peak", func() error { b.runPeak(); return nil }},
+			{"gemm", "gemm", func() error { b.runGemm(); return nil }},
+			{"elementwise", "elementwise", func() error { b.runElementwise(); return nil }},
+			{"mlp", "mlp", b.runMLP},
+		} {
+			if !cfg.hasSuite(p.suite) {
+				continue
+			}
+			if err := p.run(); err != nil {
 				return err
 			}
-			b.runGemm()
-			if err := show("gemm"); err != nil {
-				return err
-			}
-		}
-		if cfg.hasSuite("elementwise") {
-			b.runElementwise()
-			if err := show("elementwise"); err != nil {
-				return err
-			}
-		}
-		if cfg.hasSuite("mlp") {
-			if err := b.runMLP(); err != nil {
-				return err
-			}
-			if err := show("mlp"); err != nil {
+			if err := show(p.part); err != nil {
 				return err
 			}
 		}

@@ -46,7 +46,7 @@ import "gonum.org/v1/gonum/blas"
 // its stored matrix). The checks and their order are those of gonum's
 // Sgemm.
 func Sgemm(tA, tB blas.Transpose, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
-	gemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	Gemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // Dgemm computes, for row-major float64 matrices,
@@ -64,12 +64,14 @@ func Sgemm(tA, tB blas.Transpose, m, n, k int, alpha float32, a []float32, lda i
 // As with Sgemm, gonum's own Dgemm skips zero multipliers and is not a valid
 // oracle for NaN/Inf propagation through zeros.
 func Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda int, b []float64, ldb int, beta float64, c []float64, ldc int) {
-	gemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	Gemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// gemm is the single implementation behind Sgemm and Dgemm. For float64 the
-// conversions below are identities.
-func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+// Gemm is Sgemm for float32 and Dgemm for float64, for callers generic over
+// the element type: the single implementation behind both, with their
+// checks, special cases and precision. For float64 the conversions below
+// are identities.
+func Gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	aTrans := isTrans(tA)
 	bTrans := isTrans(tB)
 	if m < 0 {

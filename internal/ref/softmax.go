@@ -44,14 +44,26 @@ func LogSoftmax(dst, x []float64, cols int) {
 	rowwise(dst, x, cols, logSoftmaxRow)
 }
 
-// rowwise applies f to each row of x (cols columns), writing into the same
-// row of dst. Each row of x is copied before f sees it, so dst may be x.
-func rowwise(dst, x []float64, cols int, f func(dst, row []float64)) {
+// rowwise classifies each row of x (cols columns) and writes into the
+// same row of dst: NaN everywhere for a row with a NaN or of all -Inf,
+// which neither Softmax nor LogSoftmax has an answer for; otherwise f's
+// answer for the row of that kind (rowPosInf or rowFinite), maximum mx and
+// nPosInf +Inf entries. Each row of x is copied before f sees it, so dst
+// may be x.
+func rowwise(dst, x []float64, cols int, f func(dst, row []float64, kind rowKind, mx float64, nPosInf int)) {
 	rows := mustRows(len(x), cols)
 	mustSameLen(len(dst), len(x), "dst and x")
 	for r := 0; r < rows; r++ {
 		row := append([]float64(nil), x[r*cols:(r+1)*cols]...)
-		f(dst[r*cols:(r+1)*cols], row)
+		d := dst[r*cols : (r+1)*cols]
+		kind, mx, nPosInf := classify(row)
+		if kind == rowHasNaN || kind == rowAllNegInf {
+			for j := range d {
+				d[j] = math.NaN()
+			}
+			continue
+		}
+		f(d, row, kind, mx, nPosInf)
 	}
 }
 
@@ -89,13 +101,8 @@ func classify(row []float64) (kind rowKind, mx float64, nPosInf int) {
 	return rowFinite, mx, 0
 }
 
-func softmaxRow(dst, row []float64) {
-	kind, mx, nPosInf := classify(row)
+func softmaxRow(dst, row []float64, kind rowKind, mx float64, nPosInf int) {
 	switch kind {
-	case rowHasNaN, rowAllNegInf:
-		for j := range dst {
-			dst[j] = math.NaN()
-		}
 	case rowPosInf:
 		for j, v := range row {
 			if math.IsInf(v, 1) {
@@ -115,13 +122,8 @@ func softmaxRow(dst, row []float64) {
 	}
 }
 
-func logSoftmaxRow(dst, row []float64) {
-	kind, mx, nPosInf := classify(row)
+func logSoftmaxRow(dst, row []float64, kind rowKind, mx float64, nPosInf int) {
 	switch kind {
-	case rowHasNaN, rowAllNegInf:
-		for j := range dst {
-			dst[j] = math.NaN()
-		}
 	case rowPosInf:
 		for j, v := range row {
 			if math.IsInf(v, 1) {
