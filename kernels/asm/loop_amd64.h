@@ -1,0 +1,66 @@
+// Shared by the element-wise float32 kernels of both amd64 levels (vec,
+// relu, rowops, activation, optim): the pieces of their loops over N
+// elements, for either vector width. The including file defines N (the
+// elements left) and VB (a vector's bytes: 32 for ymm, 64 for zmm); k
+// counts vectors, so a trip of k vectors takes k·VB/4 elements.
+
+// N_LOOP starts a loop that runs while N holds at least k vectors' worth.
+#define N_LOOP(loop, exit, k) \
+loop: \
+	CMPQ N, $(k*VB/4) \
+	JB   exit
+
+// N_NEXT1, N_NEXT2 and N_NEXT3 advance one, two or three pointers by k
+// vectors and N by as many elements, and repeat the loop.
+#define N_NEXT1(loop, k, p) \
+	ADDQ $(k*VB), p \
+	SUBQ $(k*VB/4), N \
+	JMP  loop
+
+#define N_NEXT2(loop, k, p, q) \
+	ADDQ $(k*VB), p \
+	N_NEXT1(loop, k, q)
+
+#define N_NEXT3(loop, k, p, q, r) \
+	ADDQ $(k*VB), p \
+	N_NEXT2(loop, k, q, r)
+
+// N_TAIL starts the masked tail, leaving to exit if no element is left.
+#define N_TAIL(tail, exit) \
+tail: \
+	TESTQ N, N \
+	JZ    exit
+
+// LOAD4 and STORE4 move the four vectors at p to and from a, b, c, d.
+#define LOAD4(p, a, b, c, d) \
+	VMOVUPS (p), a \
+	VMOVUPS VB(p), b \
+	VMOVUPS (2*VB)(p), c \
+	VMOVUPS (3*VB)(p), d
+
+#define STORE4(a, b, c, d, p) \
+	VMOVUPS a, (p) \
+	VMOVUPS b, VB(p) \
+	VMOVUPS c, (2*VB)(p) \
+	VMOVUPS d, (3*VB)(p)
+
+// OP4 sets each of a, b, c, d to itself op s (Go operand order: op s, a, a).
+#define OP4(op, s, a, b, c, d) \
+	op s, a, a \
+	op s, b, b \
+	op s, c, c \
+	op s, d, d
+
+// OP4M sets each of a, b, c, d to itself op the matching vector at p.
+#define OP4M(op, p, a, b, c, d) \
+	op (p), a, a \
+	op VB(p), b, b \
+	op (2*VB)(p), c, c \
+	op (3*VB)(p), d, d
+
+// OP4MS sets a, b, c, d to s op the four vectors at p.
+#define OP4MS(op, p, s, a, b, c, d) \
+	op (p), s, a \
+	op VB(p), s, b \
+	op (2*VB)(p), s, c \
+	op (3*VB)(p), s, d
