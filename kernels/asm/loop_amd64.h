@@ -64,3 +64,20 @@ tail: \
 	op VB(p), s, b \
 	op (2*VB)(p), s, c \
 	op (3*VB)(p), s, d
+
+// HSUM_YMM sets the low lane of x to the sum of the eight float32 lanes of
+// y (x is y's xmm name), folding halves, then pairs, then the pair sums,
+// using the xmm register t. HSUM_ZMM first folds the sixteen lanes of z
+// into y (z's ymm name), using t's ymm name ty.
+#define HSUM_YMM(y, x, t) \
+	VEXTRACTF128 $1, y, t \
+	VADDPS       t, x, x \
+	VMOVHLPS     x, x, t \
+	VADDPS       t, x, x \
+	VMOVSHDUP    x, t \
+	VADDSS       t, x, x
+
+#define HSUM_ZMM(z, y, x, ty, t) \
+	VEXTRACTF64X4 $1, z, ty \
+	VADDPS        ty, y, y \
+	HSUM_YMM(y, x, t)
