@@ -65,6 +65,12 @@ tail: \
 	op (2*VB)(p), s, c \
 	op (3*VB)(p), s, d
 
+// SUM4 sets a = (a + b) + (c + d), with the vector add ADD.
+#define SUM4(ADD, a, b, c, d) \
+	ADD b, a, a \
+	ADD d, c, c \
+	ADD c, a, a
+
 // HSUM_YMM sets the low lane of x to the sum of the eight float32 lanes of
 // y (x is y's xmm name), folding halves, then pairs, then the pair sums,
 // using the xmm register t. HSUM_ZMM first folds the sixteen lanes of z
@@ -81,3 +87,16 @@ tail: \
 	VEXTRACTF64X4 $1, z, ty \
 	VADDPS        ty, y, y \
 	HSUM_YMM(y, x, t)
+
+// HSUM_YMM_PD and HSUM_ZMM_PD are HSUM_YMM and HSUM_ZMM for float64 lanes
+// (four and eight).
+#define HSUM_YMM_PD(y, x, t) \
+	VEXTRACTF128 $1, y, t \
+	VADDPD       t, x, x \
+	VUNPCKHPD    x, x, t \
+	VADDSD       t, x, x
+
+#define HSUM_ZMM_PD(z, y, x, ty, t) \
+	VEXTRACTF64X4 $1, z, ty \
+	VADDPD        ty, y, y \
+	HSUM_YMM_PD(y, x, t)

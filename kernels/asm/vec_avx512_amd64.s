@@ -89,9 +89,7 @@ TEXT ·DotAVX512(SB), NOSPLIT, $0-52
 	VFMADD231PS Z5, Z4, Z1
 
 dotReduce:
-	VADDPS        Z1, Z0, Z0
-	VADDPS        Z3, Z2, Z2
-	VADDPS        Z2, Z0, Z0
+	SUM4(VADDPS, Z0, Z1, Z2, Z3)
 	HSUM_ZMM(Z0, Y0, X0, Y1, X1)
 	VMOVSS        X0, ret+48(FP)
 	VZEROUPPER
