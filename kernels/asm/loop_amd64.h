@@ -10,7 +10,7 @@ loop: \
 	CMPQ N, $(k*VB/4) \
 	JB   exit
 
-// N_NEXT1, N_NEXT2 and N_NEXT3 advance one, two or three pointers by k
+// N_NEXT1 … N_NEXT4 advance one to four pointers by k
 // vectors and N by as many elements, and repeat the loop.
 #define N_NEXT1(loop, k, p) \
 	ADDQ $(k*VB), p \
@@ -24,6 +24,10 @@ loop: \
 #define N_NEXT3(loop, k, p, q, r) \
 	ADDQ $(k*VB), p \
 	N_NEXT2(loop, k, q, r)
+
+#define N_NEXT4(loop, k, p, q, r, s) \
+	ADDQ $(k*VB), p \
+	N_NEXT3(loop, k, q, r, s)
 
 // N_TAIL starts the masked tail, leaving to exit if no element is left.
 #define N_TAIL(tail, exit) \

@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "loop_amd64.h"
+#include "optim_amd64.h"
 
 // Optimizer steps for AVX-512 (F): the AVX2 kernels of optim_avx2_amd64.s
 // step for step, with zmm registers and four vectors (64 floats) per
@@ -17,6 +19,7 @@
 #define V_PTR BX
 #define VEL_PTR DX
 #define N CX
+#define VB 64 // a vector's bytes, for loop_amd64.h
 
 // Flags, tested once per loop trip: weightDecay's and momentum's bits
 // shifted left by one (dropping the sign, so -0 counts as 0) are nonzero
@@ -43,11 +46,6 @@
 	PREFETCHT0 PF_DIST+off(M_PTR) \
 	PREFETCHT0 PF_DIST+off(V_PTR)
 
-// DECAY sets g += WD*w (wsrc: memory or register), using t.
-#define DECAY(wsrc, g, t) \
-	VMULPS wsrc, WD, t \
-	VADDPS t, g, g
-
 // FLUSH sets x to +0 where |x| < 2⁻¹²⁶ (a subnormal or zero; NaN is
 // kept), using t and K2: the optimizers store their moments
 // subnormal-free (see AdamStep in kernels/optim.go). Predicate 0x15 is
@@ -67,30 +65,6 @@
 	VPBROADCASTD AX, ABS_MASK \
 	MOVL         $0x00800000, AX \
 	VPBROADCASTD AX, MIN_NORMAL
-
-// ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
-// (memory or registers); it leaves the new m in m, v in v, w in g, using t:
-//
-//	m = flush(B1*m + OMB1*g)
-//	v = flush(B2*v + OMB2*(g*g))
-//	w = w - STEP*(m / (sqrt(v)/BC2 + EPS))
-#define ADAM(wsrc, msrc, vsrc, g, m, v, t) \
-	VMULPS  msrc, B1, m \
-	VMULPS  g, OMB1, t \
-	VADDPS  t, m, m \
-	FLUSH(m, t) \
-	VMULPS  g, g, t \
-	VMULPS  t, OMB2, t \
-	VMULPS  vsrc, B2, v \
-	VADDPS  t, v, v \
-	FLUSH(v, t) \
-	VSQRTPS v, t \
-	VDIVPS  BC2, t, t \
-	VADDPS  EPS, t, t \
-	VDIVPS  t, m, t \
-	VMULPS  t, STEP, t \
-	VMOVUPS wsrc, g \
-	VSUBPS  t, g, g
 
 // func AdamStepAVX512(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
 //
@@ -127,13 +101,8 @@ TEXT ·AdamStepAVX512(SB), NOSPLIT, $0-128
 	SHLL         $1, WD_ON
 	FLUSH_CONSTANTS
 
-adamLoop64:
-	CMPQ    N, $64
-	JB      adamLoop16
-	VMOVUPS (G_PTR), Z0
-	VMOVUPS 64(G_PTR), Z4
-	VMOVUPS 128(G_PTR), Z8
-	VMOVUPS 192(G_PTR), Z12
+	N_LOOP(adamLoop64, adamLoop16, 4)
+	LOAD4(G_PTR, Z0, Z4, Z8, Z12)
 	TESTL   WD_ON, WD_ON
 	JZ      adamBody64
 	DECAY((W_PTR), Z0, Z3)
@@ -150,28 +119,12 @@ adamBody64:
 	ADAM(64(W_PTR), 64(M_PTR), 64(V_PTR), Z4, Z5, Z6, Z7)
 	ADAM(128(W_PTR), 128(M_PTR), 128(V_PTR), Z8, Z9, Z10, Z11)
 	ADAM(192(W_PTR), 192(M_PTR), 192(V_PTR), Z12, Z13, Z14, Z15)
-	VMOVUPS Z0, (W_PTR)
-	VMOVUPS Z4, 64(W_PTR)
-	VMOVUPS Z8, 128(W_PTR)
-	VMOVUPS Z12, 192(W_PTR)
-	VMOVUPS Z1, (M_PTR)
-	VMOVUPS Z5, 64(M_PTR)
-	VMOVUPS Z9, 128(M_PTR)
-	VMOVUPS Z13, 192(M_PTR)
-	VMOVUPS Z2, (V_PTR)
-	VMOVUPS Z6, 64(V_PTR)
-	VMOVUPS Z10, 128(V_PTR)
-	VMOVUPS Z14, 192(V_PTR)
-	ADDQ    $256, W_PTR
-	ADDQ    $256, G_PTR
-	ADDQ    $256, M_PTR
-	ADDQ    $256, V_PTR
-	SUBQ    $64, N
-	JMP     adamLoop64
+	STORE4(Z0, Z4, Z8, Z12, W_PTR)
+	STORE4(Z1, Z5, Z9, Z13, M_PTR)
+	STORE4(Z2, Z6, Z10, Z14, V_PTR)
+	N_NEXT4(adamLoop64, 4, W_PTR, G_PTR, M_PTR, V_PTR)
 
-adamLoop16:
-	CMPQ    N, $16
-	JB      adamTail
+	N_LOOP(adamLoop16, adamTail, 1)
 	VMOVUPS (G_PTR), Z0
 	TESTL   WD_ON, WD_ON
 	JZ      adamBody16
@@ -182,16 +135,9 @@ adamBody16:
 	VMOVUPS Z0, (W_PTR)
 	VMOVUPS Z1, (M_PTR)
 	VMOVUPS Z2, (V_PTR)
-	ADDQ    $64, W_PTR
-	ADDQ    $64, G_PTR
-	ADDQ    $64, M_PTR
-	ADDQ    $64, V_PTR
-	SUBQ    $16, N
-	JMP     adamLoop16
+	N_NEXT4(adamLoop16, 1, W_PTR, G_PTR, M_PTR, V_PTR)
 
-adamTail:
-	TESTQ     N, N
-	JZ        adamDone
+	N_TAIL(adamTail, adamDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (G_PTR), K1, Z0
 	VMOVUPS.Z (W_PTR), K1, Z4
@@ -213,24 +159,6 @@ adamDone:
 
 #define LR Z24
 #define MOM Z25
-
-// MOMENTUM sets v = flush(MOM*vel + g) (velsrc: memory or register),
-// using t.
-#define MOMENTUM(velsrc, g, v, t) \
-	VMULPS velsrc, MOM, v \
-	VADDPS g, v, v \
-	FLUSH(v, t)
-
-// NESTEROV_UPD sets g = g + MOM*v, using t.
-#define NESTEROV_UPD(g, v, t) \
-	VMULPS v, MOM, t \
-	VADDPS t, g, g
-
-// UPDATE sets t = w - LR*u (wsrc: memory or register), clobbering u.
-#define UPDATE(wsrc, u, t) \
-	VMULPS  u, LR, u \
-	VMOVUPS wsrc, t \
-	VSUBPS  u, t, t
 
 // func SGDStepAVX512(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)
 //
@@ -271,13 +199,8 @@ TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 	MOVBLZX      nesterov+84(FP), NESTEROV
 	FLUSH_CONSTANTS
 
-sgdLoop64:
-	CMPQ    N, $64
-	JB      sgdLoop16
-	VMOVUPS (G_PTR), Z0
-	VMOVUPS 64(G_PTR), Z3
-	VMOVUPS 128(G_PTR), Z6
-	VMOVUPS 192(G_PTR), Z9
+	N_LOOP(sgdLoop64, sgdLoop16, 4)
+	LOAD4(G_PTR, Z0, Z3, Z6, Z9)
 	TESTL   WD_ON, WD_ON
 	JZ      sgdMomentum64
 	DECAY((W_PTR), Z0, Z2)
@@ -292,10 +215,7 @@ sgdMomentum64:
 	MOMENTUM(64(VEL_PTR), Z3, Z4, Z5)
 	MOMENTUM(128(VEL_PTR), Z6, Z7, Z8)
 	MOMENTUM(192(VEL_PTR), Z9, Z10, Z11)
-	VMOVUPS Z1, (VEL_PTR)
-	VMOVUPS Z4, 64(VEL_PTR)
-	VMOVUPS Z7, 128(VEL_PTR)
-	VMOVUPS Z10, 192(VEL_PTR)
+	STORE4(Z1, Z4, Z7, Z10, VEL_PTR)
 	TESTL   NESTEROV, NESTEROV
 	JZ      sgdHeavyBall64
 	NESTEROV_UPD(Z0, Z1, Z2)
@@ -315,19 +235,10 @@ sgdUpdate64:
 	UPDATE(64(W_PTR), Z3, Z5)
 	UPDATE(128(W_PTR), Z6, Z8)
 	UPDATE(192(W_PTR), Z9, Z11)
-	VMOVUPS Z2, (W_PTR)
-	VMOVUPS Z5, 64(W_PTR)
-	VMOVUPS Z8, 128(W_PTR)
-	VMOVUPS Z11, 192(W_PTR)
-	ADDQ    $256, W_PTR
-	ADDQ    $256, G_PTR
-	ADDQ    $256, VEL_PTR // not dereferenced without momentum
-	SUBQ    $64, N
-	JMP     sgdLoop64
+	STORE4(Z2, Z5, Z8, Z11, W_PTR)
+	N_NEXT3(sgdLoop64, 4, W_PTR, G_PTR, VEL_PTR) // VEL_PTR: not dereferenced without momentum
 
-sgdLoop16:
-	CMPQ    N, $16
-	JB      sgdTail
+	N_LOOP(sgdLoop16, sgdTail, 1)
 	VMOVUPS (G_PTR), Z0
 	TESTL   WD_ON, WD_ON
 	JZ      sgdMomentum16
@@ -349,15 +260,9 @@ sgdHeavyBall16:
 sgdUpdate16:
 	UPDATE((W_PTR), Z0, Z2)
 	VMOVUPS Z2, (W_PTR)
-	ADDQ    $64, W_PTR
-	ADDQ    $64, G_PTR
-	ADDQ    $64, VEL_PTR
-	SUBQ    $16, N
-	JMP     sgdLoop16
+	N_NEXT3(sgdLoop16, 1, W_PTR, G_PTR, VEL_PTR)
 
-sgdTail:
-	TESTQ     N, N
-	JZ        sgdDone
+	N_TAIL(sgdTail, sgdDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (G_PTR), K1, Z0
 	VMOVUPS.Z (W_PTR), K1, Z3
