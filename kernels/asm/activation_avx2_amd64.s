@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
 #include "loop_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx2_amd64.h"
@@ -18,7 +19,6 @@
 #define X_PTR SI
 #define Y_PTR DX
 #define N CX
-#define VB 32 // a vector's bytes, for loop_amd64.h
 #define MASK Y15
 
 // The constants (see exp_amd64.h): one 32-byte row each.

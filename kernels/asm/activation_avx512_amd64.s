@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
 #include "loop_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx512_amd64.h"
@@ -27,7 +28,6 @@
 #define X_PTR SI
 #define Y_PTR DX
 #define N CX
-#define VB 64 // a vector's bytes, for loop_amd64.h
 
 // func ExpAVX512(dst, x []float32)
 //

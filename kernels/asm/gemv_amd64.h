@@ -2,16 +2,16 @@
 // axpy and dot forms, for either vector width and either element type.
 //
 // The including file defines the general registers (ROWS, X_PTR, M0–M3,
-// LDM, Y_PTR, OFF, LEFT, WIDTH), VB (a vector's bytes) and V0–V9, its
-// vector registers in this order: in the axpy form V0–V3 hold x[p..p+3]
-// broadcast and V4–V7 vectors of y; in the dot form V0–V7 are the four
-// rows' partial sums (row r's two in V(2r) and V(2r+1)) and V8–V9 vectors
-// of x. The macros take the element type's instructions (MOV: VMOVUPS or
-// VMOVUPD; FMA: VFMADD231PS or …PD; …) and, for the masked tail, its
-// masked load MLD and store MST with the mask MK (AVX2: VMASKMOVPS/PD both,
-// with a ymm mask; AVX-512: VMOVUPS.Z and VMOVUPS, or …PD, with K1), and
-// the labels they define (loop) and leave to (exit) as arguments. n is a
-// count of elements: the loop runs while at least n are LEFT.
+// LDM, Y_PTR, OFF, LEFT, WIDTH) and includes ymm_amd64.h or zmm_amd64.h
+// (VB, V0–V15). In the axpy form V0–V3 hold x[p..p+3] broadcast and V4–V7
+// vectors of y; in the dot form V0–V7 are the four rows' partial sums (row
+// r's two in V(2r) and V(2r+1)) and V8–V9 vectors of x. The macros take as
+// arguments the element type's instructions (MOV: VMOVUPS or VMOVUPD; FMA:
+// VFMADD231PS or …PD; …), the masked tail's load MLD and store MST with the
+// mask MK (AVX2: VMASKMOVPS or …PD for both, with a ymm mask; AVX-512:
+// VMOVUPS.Z and VMOVUPS, or …PD, with K1), and the labels they define
+// (loop) and leave to (exit). n is a count of elements: a loop runs while at
+// least n are LEFT.
 
 // COLS_WHILE starts the loop over a row's elements that runs while
 // LEFT ≥ n; COLS_NEXT advances OFF by bytes and LEFT by n and repeats it.

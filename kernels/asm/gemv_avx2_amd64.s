@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
 #include "gemv_amd64.h"
 
 // Matrix-vector kernels for AVX2 and FMA3. See gemv_amd64.go for what each
@@ -26,19 +27,6 @@
 #define WIDTH R13 // row length in elements (axpy: n; dot: k)
 #define MASK Y8   // axpy: the column tail's mask
 #define DMASK Y10 // dot: the depth tail's mask
-
-// gemv_amd64.h's vector registers (see there), ymm here.
-#define VB 32
-#define V0 Y0
-#define V1 Y1
-#define V2 Y2
-#define V3 Y3
-#define V4 Y4
-#define V5 Y5
-#define V6 Y6
-#define V7 Y7
-#define V8 Y8
-#define V9 Y9
 
 // func GemvAxpyF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //

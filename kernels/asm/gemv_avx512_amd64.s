@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
 #include "gemv_amd64.h"
 
 // Matrix-vector kernels for AVX-512 (AVX512F only). See gemv_amd64.go for
@@ -24,19 +25,6 @@
 #define OFF AX    // byte offset along a row
 #define LEFT BX   // elements of the row left
 #define WIDTH R13 // row length in elements (axpy: n; dot: k)
-
-// gemv_amd64.h's vector registers (see there), zmm here.
-#define VB 64
-#define V0 Z0
-#define V1 Z1
-#define V2 Z2
-#define V3 Z3
-#define V4 Z4
-#define V5 Z5
-#define V6 Z6
-#define V7 Z7
-#define V8 Z8
-#define V9 Z9
 
 // DOT4_FOLD_ZMM adds each row's two zmm sums and leaves the halves of row
 // r's in Y(2r) and Y(2r+1), for gemv_amd64.h's DOT4_FOLD; DOT1_FOLD_ZMM

@@ -1,8 +1,8 @@
 // Shared by the element-wise float32 kernels of both amd64 levels (vec,
 // relu, rowops, activation, optim): the pieces of their loops over N
 // elements, for either vector width. The including file defines N (the
-// elements left) and VB (a vector's bytes: 32 for ymm, 64 for zmm); k
-// counts vectors, so a trip of k vectors takes k·VB/4 elements.
+// elements left) and includes ymm_amd64.h or zmm_amd64.h (VB, a vector's
+// bytes); k counts vectors, so a trip of k vectors takes k·VB/4 elements.
 
 // N_LOOP starts a loop that runs while N holds at least k vectors' worth.
 #define N_LOOP(loop, exit, k) \

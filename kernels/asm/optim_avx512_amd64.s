@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
 #include "loop_amd64.h"
 #include "optim_amd64.h"
 
@@ -19,7 +20,6 @@
 #define V_PTR BX
 #define VEL_PTR DX
 #define N CX
-#define VB 64 // a vector's bytes, for loop_amd64.h
 
 // Flags, tested once per loop trip: weightDecay's and momentum's bits
 // shifted left by one (dropping the sign, so -0 counts as 0) are nonzero

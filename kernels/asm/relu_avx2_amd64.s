@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
 #include "loop_amd64.h"
 
 // ReLU-family kernels for AVX2. Main loops take 32 floats (four ymm) per
@@ -13,7 +14,6 @@
 #define X_PTR SI
 #define DY_PTR DX
 #define N CX
-#define VB 32 // a vector's bytes, for loop_amd64.h
 #define MASK Y5
 
 // RELU sets v = max(0, v), NaN kept, -0 made +0. VMAXPS returns its second

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
 #include "loop_amd64.h"
 
 // ReLU-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64 floats
@@ -14,7 +15,6 @@
 #define X_PTR SI
 #define DY_PTR DX
 #define N CX
-#define VB 64 // a vector's bytes, for loop_amd64.h
 
 // RELU sets v = max(0, v), NaN kept, -0 made +0: see relu_avx2_amd64.s; the
 // EVEX VMAXPS has the same NaN and signed-zero rule.

@@ -1,8 +1,7 @@
 // Shared by rowops_avx2_amd64.s and rowops_avx512_amd64.s: the steps of
 // the float64-summing kernels that read the same at both widths. The
-// including file defines X_PTR, Y_PTR and EXTRACT_HI, the instruction that
-// extracts a vector's upper half (VEXTRACTF128 for ymm, VEXTRACTF64X4 for
-// zmm).
+// including file defines X_PTR and Y_PTR and includes ymm_amd64.h or
+// zmm_amd64.h (EXTRACT_HI).
 
 // SQ squares the differences of the vectors at off(X_PTR) and off(Y_PTR)
 // into v, rounding the difference and then the square.

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
 #include "loop_amd64.h"
 #include "rowops_amd64.h"
 #include "exp_amd64.h"
@@ -19,8 +20,6 @@
 #define Y_PTR DX
 #define T_PTR DX
 #define N CX
-#define EXTRACT_HI VEXTRACTF128 // a vector's upper half, for rowops_amd64.h
-#define VB 32 // a vector's bytes, for loop_amd64.h
 #define MASK Y14
 
 // MAXZ sets acc = max(acc, x) as Go's max does for non-NaN operands: of two

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
 #include "loop_amd64.h"
 #include "rowops_amd64.h"
 #include "exp_amd64.h"
@@ -19,8 +20,6 @@
 #define Y_PTR DX
 #define T_PTR DX
 #define N CX
-#define EXTRACT_HI VEXTRACTF64X4 // a vector's upper half, for rowops_amd64.h
-#define VB 64 // a vector's bytes, for loop_amd64.h
 
 // MAXZ512 sets acc = max(acc, x) with Go's signed-zero rule: see MAXZ in
 // rowops_avx2_amd64.s; the EVEX VMAXPS has the same NaN and equal-operand

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
 #include "loop_amd64.h"
 
 // Vector-family kernels for AVX2 + FMA3. Main loops take 32 floats (four
@@ -12,7 +13,6 @@
 #define X_PTR SI
 #define Y_PTR DI
 #define N CX
-#define VB 32 // a vector's bytes, for loop_amd64.h
 #define MASK Y5
 
 // func AxpyAVX2(alpha float32, x, y []float32)

@@ -2,6 +2,7 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
 #include "loop_amd64.h"
 
 // Vector-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64
@@ -13,7 +14,6 @@
 #define X_PTR SI
 #define Y_PTR DI
 #define N CX
-#define VB 64 // a vector's bytes, for loop_amd64.h
 
 // func AxpyAVX512(alpha float32, x, y []float32)
 //
