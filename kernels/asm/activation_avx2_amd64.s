@@ -4,6 +4,7 @@
 #include "tailmask_amd64.h"
 #include "ymm_amd64.h"
 #include "loop_amd64.h"
+#include "activation_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx2_amd64.h"
 
@@ -466,13 +467,6 @@ tanhDone:
 #define CONST Y12
 #define ZEROR Y13
 
-// SGRAD sets t = dy·(y·(1−y)), rounded step by step. dy is a ymm register
-// or a memory operand.
-#define SGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
-
 // func SigmoidGradAVX2(dst, dy, y []float32)
 //
 //	for i := range y { dst[i] = dy[i] * (y[i] * (1 - y[i])) }
@@ -485,39 +479,15 @@ TEXT ·SigmoidGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	N_LOOP(sgradLoop32, sgradLoop8, 4)
-	LOAD4(Y_PTR, Y0, Y2, Y4, Y6)
-	SGRAD(Y0, (X_PTR), Y1)
-	SGRAD(Y2, 32(X_PTR), Y3)
-	SGRAD(Y4, 64(X_PTR), Y5)
-	SGRAD(Y6, 96(X_PTR), Y7)
-	STORE4(Y1, Y3, Y5, Y7, DST)
-	N_NEXT3(sgradLoop32, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(sgradLoop8, sgradTail, 1)
-	VMOVUPS (Y_PTR), Y0
-	SGRAD(Y0, (X_PTR), Y1)
-	VMOVUPS Y1, (DST)
-	N_NEXT3(sgradLoop8, 1, X_PTR, Y_PTR, DST)
-
+	YGRAD_LOOP4(sgradLoop32, sgradLoop8, SGRAD)
+	YGRAD_LOOP1(sgradLoop8, sgradTail, SGRAD)
 	N_TAIL(sgradTail, sgradDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (Y_PTR), MASK, Y0
-	VMASKMOVPS (X_PTR), MASK, Y2
-	SGRAD(Y0, Y2, Y1)
-	VMASKMOVPS Y1, MASK, (DST)
+	YGRAD_TAIL(SGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
 
 sgradDone:
 	VZEROUPPER
 	RET
-
-// TGRAD sets t = dy·((1−y)·(1+y)), rounded step by step. dy is a ymm
-// register or a memory operand. Clobbers y.
-#define TGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VADDPS CONST, y, y \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
 
 // func TanhGradAVX2(dst, dy, y []float32)
 //
@@ -531,27 +501,11 @@ TEXT ·TanhGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	N_LOOP(tgradLoop32, tgradLoop8, 4)
-	LOAD4(Y_PTR, Y0, Y2, Y4, Y6)
-	TGRAD(Y0, (X_PTR), Y1)
-	TGRAD(Y2, 32(X_PTR), Y3)
-	TGRAD(Y4, 64(X_PTR), Y5)
-	TGRAD(Y6, 96(X_PTR), Y7)
-	STORE4(Y1, Y3, Y5, Y7, DST)
-	N_NEXT3(tgradLoop32, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(tgradLoop8, tgradTail, 1)
-	VMOVUPS (Y_PTR), Y0
-	TGRAD(Y0, (X_PTR), Y1)
-	VMOVUPS Y1, (DST)
-	N_NEXT3(tgradLoop8, 1, X_PTR, Y_PTR, DST)
-
+	YGRAD_LOOP4(tgradLoop32, tgradLoop8, TGRAD)
+	YGRAD_LOOP1(tgradLoop8, tgradTail, TGRAD)
 	N_TAIL(tgradTail, tgradDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (Y_PTR), MASK, Y0
-	VMASKMOVPS (X_PTR), MASK, Y2
-	TGRAD(Y0, Y2, Y1)
-	VMASKMOVPS Y1, MASK, (DST)
+	YGRAD_TAIL(TGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
 
 tgradDone:
 	VZEROUPPER

@@ -4,6 +4,7 @@
 #include "tailmask_amd64.h"
 #include "zmm_amd64.h"
 #include "loop_amd64.h"
+#include "activation_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx512_amd64.h"
 
@@ -306,13 +307,6 @@ tanhDone:
 #define CONST Z16
 #define ZEROR Z17
 
-// SGRAD sets t = dy·(y·(1−y)), rounded step by step. dy is a zmm register
-// or a memory operand.
-#define SGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
-
 // func SigmoidGradAVX512(dst, dy, y []float32)
 //
 //	for i := range y { dst[i] = dy[i] * (y[i] * (1 - y[i])) }
@@ -325,39 +319,15 @@ TEXT ·SigmoidGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	N_LOOP(sgradLoop64, sgradLoop16, 4)
-	LOAD4(Y_PTR, Z0, Z2, Z4, Z6)
-	SGRAD(Z0, (X_PTR), Z1)
-	SGRAD(Z2, 64(X_PTR), Z3)
-	SGRAD(Z4, 128(X_PTR), Z5)
-	SGRAD(Z6, 192(X_PTR), Z7)
-	STORE4(Z1, Z3, Z5, Z7, DST)
-	N_NEXT3(sgradLoop64, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(sgradLoop16, sgradTail, 1)
-	VMOVUPS (Y_PTR), Z0
-	SGRAD(Z0, (X_PTR), Z1)
-	VMOVUPS Z1, (DST)
-	N_NEXT3(sgradLoop16, 1, X_PTR, Y_PTR, DST)
-
+	YGRAD_LOOP4(sgradLoop64, sgradLoop16, SGRAD)
+	YGRAD_LOOP1(sgradLoop16, sgradTail, SGRAD)
 	N_TAIL(sgradTail, sgradDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (Y_PTR), K1, Z0
-	VMOVUPS.Z (X_PTR), K1, Z2
-	SGRAD(Z0, Z2, Z1)
-	VMOVUPS   Z1, K1, (DST)
+	YGRAD_TAIL(SGRAD, VMOVUPS.Z, VMOVUPS, K1)
 
 sgradDone:
 	VZEROUPPER
 	RET
-
-// TGRAD sets t = dy·((1−y)·(1+y)), rounded step by step. dy is a zmm
-// register or a memory operand. Clobbers y.
-#define TGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VADDPS CONST, y, y \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
 
 // func TanhGradAVX512(dst, dy, y []float32)
 //
@@ -371,27 +341,11 @@ TEXT ·TanhGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	N_LOOP(tgradLoop64, tgradLoop16, 4)
-	LOAD4(Y_PTR, Z0, Z2, Z4, Z6)
-	TGRAD(Z0, (X_PTR), Z1)
-	TGRAD(Z2, 64(X_PTR), Z3)
-	TGRAD(Z4, 128(X_PTR), Z5)
-	TGRAD(Z6, 192(X_PTR), Z7)
-	STORE4(Z1, Z3, Z5, Z7, DST)
-	N_NEXT3(tgradLoop64, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(tgradLoop16, tgradTail, 1)
-	VMOVUPS (Y_PTR), Z0
-	TGRAD(Z0, (X_PTR), Z1)
-	VMOVUPS Z1, (DST)
-	N_NEXT3(tgradLoop16, 1, X_PTR, Y_PTR, DST)
-
+	YGRAD_LOOP4(tgradLoop64, tgradLoop16, TGRAD)
+	YGRAD_LOOP1(tgradLoop16, tgradTail, TGRAD)
 	N_TAIL(tgradTail, tgradDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (Y_PTR), K1, Z0
-	VMOVUPS.Z (X_PTR), K1, Z2
-	TGRAD(Z0, Z2, Z1)
-	VMOVUPS   Z1, K1, (DST)
+	YGRAD_TAIL(TGRAD, VMOVUPS.Z, VMOVUPS, K1)
 
 tgradDone:
 	VZEROUPPER
