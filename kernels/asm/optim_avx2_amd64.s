@@ -123,34 +123,10 @@ adamBody16:
 	VMOVUPS Y6, 32(V_PTR)
 	N_NEXT4(adamLoop16, 2, W_PTR, G_PTR, M_PTR, V_PTR)
 
-	N_LOOP(adamLoop8, adamTail, 1)
-	VMOVUPS (G_PTR), Y0
-	TESTL   WD_ON, WD_ON
-	JZ      adamBody8
-	DECAY((W_PTR), Y0, Y3)
-
-adamBody8:
-	ADAM((W_PTR), (M_PTR), (V_PTR), Y0, Y1, Y2, Y3)
-	VMOVUPS Y0, (W_PTR)
-	VMOVUPS Y1, (M_PTR)
-	VMOVUPS Y2, (V_PTR)
-	N_NEXT4(adamLoop8, 1, W_PTR, G_PTR, M_PTR, V_PTR)
-
+	ADAM_LOOP1(adamLoop8, adamBody8, adamTail)
 	N_TAIL(adamTail, adamDone)
 	AVX2_TAIL_MASK(N, AX, Y7)
-	VMASKMOVPS (G_PTR), Y7, Y0
-	VMASKMOVPS (W_PTR), Y7, Y4
-	VMASKMOVPS (M_PTR), Y7, Y5
-	VMASKMOVPS (V_PTR), Y7, Y6
-	TESTL      WD_ON, WD_ON
-	JZ         adamBodyTail
-	DECAY(Y4, Y0, Y3)
-
-adamBodyTail:
-	ADAM(Y4, Y5, Y6, Y0, Y1, Y2, Y3)
-	VMASKMOVPS Y0, Y7, (W_PTR)
-	VMASKMOVPS Y1, Y7, (M_PTR)
-	VMASKMOVPS Y2, Y7, (V_PTR)
+	ADAM_TAIL(adamBodyTail, VMASKMOVPS, VMASKMOVPS, Y7)
 
 adamDone:
 	VZEROUPPER
@@ -195,94 +171,11 @@ TEXT ·SGDStepAVX2(SB), NOSPLIT, $0-85
 	SHLL         $1, WD_ON
 	MOVBLZX      nesterov+84(FP), NESTEROV
 
-	N_LOOP(sgdLoop32, sgdLoop8, 4)
-	LOAD4(G_PTR, Y0, Y3, Y6, Y9)
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum32
-	DECAY((W_PTR), Y0, Y2)
-	DECAY(32(W_PTR), Y3, Y5)
-	DECAY(64(W_PTR), Y6, Y8)
-	DECAY(96(W_PTR), Y9, Y11)
-
-sgdMomentum32:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate32
-	MOMENTUM((VEL_PTR), Y0, Y1, Y2)
-	MOMENTUM(32(VEL_PTR), Y3, Y4, Y5)
-	MOMENTUM(64(VEL_PTR), Y6, Y7, Y8)
-	MOMENTUM(96(VEL_PTR), Y9, Y10, Y11)
-	STORE4(Y1, Y4, Y7, Y10, VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall32
-	NESTEROV_UPD(Y0, Y1, Y2)
-	NESTEROV_UPD(Y3, Y4, Y5)
-	NESTEROV_UPD(Y6, Y7, Y8)
-	NESTEROV_UPD(Y9, Y10, Y11)
-	JMP     sgdUpdate32
-
-sgdHeavyBall32:
-	VMOVAPS Y1, Y0
-	VMOVAPS Y4, Y3
-	VMOVAPS Y7, Y6
-	VMOVAPS Y10, Y9
-
-sgdUpdate32:
-	UPDATE((W_PTR), Y0, Y2)
-	UPDATE(32(W_PTR), Y3, Y5)
-	UPDATE(64(W_PTR), Y6, Y8)
-	UPDATE(96(W_PTR), Y9, Y11)
-	STORE4(Y2, Y5, Y8, Y11, W_PTR)
-	N_NEXT3(sgdLoop32, 4, W_PTR, G_PTR, VEL_PTR) // VEL_PTR: not dereferenced without momentum
-
-	N_LOOP(sgdLoop8, sgdTail, 1)
-	VMOVUPS (G_PTR), Y0
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum8
-	DECAY((W_PTR), Y0, Y2)
-
-sgdMomentum8:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate8
-	MOMENTUM((VEL_PTR), Y0, Y1, Y2)
-	VMOVUPS Y1, (VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall8
-	NESTEROV_UPD(Y0, Y1, Y2)
-	JMP     sgdUpdate8
-
-sgdHeavyBall8:
-	VMOVAPS Y1, Y0
-
-sgdUpdate8:
-	UPDATE((W_PTR), Y0, Y2)
-	VMOVUPS Y2, (W_PTR)
-	N_NEXT3(sgdLoop8, 1, W_PTR, G_PTR, VEL_PTR)
-
+	SGD_LOOP4(sgdLoop32, sgdLoop8, sgdMomentum32, sgdHeavyBall32, sgdUpdate32)
+	SGD_LOOP1(sgdLoop8, sgdTail, sgdMomentum8, sgdHeavyBall8, sgdUpdate8)
 	N_TAIL(sgdTail, sgdDone)
 	AVX2_TAIL_MASK(N, AX, Y12)
-	VMASKMOVPS (G_PTR), Y12, Y0
-	VMASKMOVPS (W_PTR), Y12, Y3
-	TESTL      WD_ON, WD_ON
-	JZ         sgdMomentumTail
-	DECAY(Y3, Y0, Y2)
-
-sgdMomentumTail:
-	TESTL      MOM_ON, MOM_ON
-	JZ         sgdUpdateTail
-	VMASKMOVPS (VEL_PTR), Y12, Y4
-	MOMENTUM(Y4, Y0, Y1, Y2)
-	VMASKMOVPS Y1, Y12, (VEL_PTR)
-	TESTL      NESTEROV, NESTEROV
-	JZ         sgdHeavyBallTail
-	NESTEROV_UPD(Y0, Y1, Y2)
-	JMP        sgdUpdateTail
-
-sgdHeavyBallTail:
-	VMOVAPS Y1, Y0
-
-sgdUpdateTail:
-	UPDATE(Y3, Y0, Y2)
-	VMASKMOVPS Y2, Y12, (W_PTR)
+	SGD_TAIL(sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail, VMASKMOVPS, VMASKMOVPS, Y12)
 
 sgdDone:
 	VZEROUPPER

@@ -124,34 +124,10 @@ adamBody64:
 	STORE4(Z2, Z6, Z10, Z14, V_PTR)
 	N_NEXT4(adamLoop64, 4, W_PTR, G_PTR, M_PTR, V_PTR)
 
-	N_LOOP(adamLoop16, adamTail, 1)
-	VMOVUPS (G_PTR), Z0
-	TESTL   WD_ON, WD_ON
-	JZ      adamBody16
-	DECAY((W_PTR), Z0, Z3)
-
-adamBody16:
-	ADAM((W_PTR), (M_PTR), (V_PTR), Z0, Z1, Z2, Z3)
-	VMOVUPS Z0, (W_PTR)
-	VMOVUPS Z1, (M_PTR)
-	VMOVUPS Z2, (V_PTR)
-	N_NEXT4(adamLoop16, 1, W_PTR, G_PTR, M_PTR, V_PTR)
-
+	ADAM_LOOP1(adamLoop16, adamBody16, adamTail)
 	N_TAIL(adamTail, adamDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (G_PTR), K1, Z0
-	VMOVUPS.Z (W_PTR), K1, Z4
-	VMOVUPS.Z (M_PTR), K1, Z5
-	VMOVUPS.Z (V_PTR), K1, Z6
-	TESTL     WD_ON, WD_ON
-	JZ        adamBodyTail
-	DECAY(Z4, Z0, Z3)
-
-adamBodyTail:
-	ADAM(Z4, Z5, Z6, Z0, Z1, Z2, Z3)
-	VMOVUPS Z0, K1, (W_PTR)
-	VMOVUPS Z1, K1, (M_PTR)
-	VMOVUPS Z2, K1, (V_PTR)
+	ADAM_TAIL(adamBodyTail, VMOVUPS.Z, VMOVUPS, K1)
 
 adamDone:
 	VZEROUPPER
@@ -199,94 +175,11 @@ TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 	MOVBLZX      nesterov+84(FP), NESTEROV
 	FLUSH_CONSTANTS
 
-	N_LOOP(sgdLoop64, sgdLoop16, 4)
-	LOAD4(G_PTR, Z0, Z3, Z6, Z9)
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum64
-	DECAY((W_PTR), Z0, Z2)
-	DECAY(64(W_PTR), Z3, Z5)
-	DECAY(128(W_PTR), Z6, Z8)
-	DECAY(192(W_PTR), Z9, Z11)
-
-sgdMomentum64:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate64
-	MOMENTUM((VEL_PTR), Z0, Z1, Z2)
-	MOMENTUM(64(VEL_PTR), Z3, Z4, Z5)
-	MOMENTUM(128(VEL_PTR), Z6, Z7, Z8)
-	MOMENTUM(192(VEL_PTR), Z9, Z10, Z11)
-	STORE4(Z1, Z4, Z7, Z10, VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall64
-	NESTEROV_UPD(Z0, Z1, Z2)
-	NESTEROV_UPD(Z3, Z4, Z5)
-	NESTEROV_UPD(Z6, Z7, Z8)
-	NESTEROV_UPD(Z9, Z10, Z11)
-	JMP     sgdUpdate64
-
-sgdHeavyBall64:
-	VMOVAPS Z1, Z0
-	VMOVAPS Z4, Z3
-	VMOVAPS Z7, Z6
-	VMOVAPS Z10, Z9
-
-sgdUpdate64:
-	UPDATE((W_PTR), Z0, Z2)
-	UPDATE(64(W_PTR), Z3, Z5)
-	UPDATE(128(W_PTR), Z6, Z8)
-	UPDATE(192(W_PTR), Z9, Z11)
-	STORE4(Z2, Z5, Z8, Z11, W_PTR)
-	N_NEXT3(sgdLoop64, 4, W_PTR, G_PTR, VEL_PTR) // VEL_PTR: not dereferenced without momentum
-
-	N_LOOP(sgdLoop16, sgdTail, 1)
-	VMOVUPS (G_PTR), Z0
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum16
-	DECAY((W_PTR), Z0, Z2)
-
-sgdMomentum16:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate16
-	MOMENTUM((VEL_PTR), Z0, Z1, Z2)
-	VMOVUPS Z1, (VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall16
-	NESTEROV_UPD(Z0, Z1, Z2)
-	JMP     sgdUpdate16
-
-sgdHeavyBall16:
-	VMOVAPS Z1, Z0
-
-sgdUpdate16:
-	UPDATE((W_PTR), Z0, Z2)
-	VMOVUPS Z2, (W_PTR)
-	N_NEXT3(sgdLoop16, 1, W_PTR, G_PTR, VEL_PTR)
-
+	SGD_LOOP4(sgdLoop64, sgdLoop16, sgdMomentum64, sgdHeavyBall64, sgdUpdate64)
+	SGD_LOOP1(sgdLoop16, sgdTail, sgdMomentum16, sgdHeavyBall16, sgdUpdate16)
 	N_TAIL(sgdTail, sgdDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (G_PTR), K1, Z0
-	VMOVUPS.Z (W_PTR), K1, Z3
-	TESTL     WD_ON, WD_ON
-	JZ        sgdMomentumTail
-	DECAY(Z3, Z0, Z2)
-
-sgdMomentumTail:
-	TESTL     MOM_ON, MOM_ON
-	JZ        sgdUpdateTail
-	VMOVUPS.Z (VEL_PTR), K1, Z4
-	MOMENTUM(Z4, Z0, Z1, Z2)
-	VMOVUPS   Z1, K1, (VEL_PTR)
-	TESTL     NESTEROV, NESTEROV
-	JZ        sgdHeavyBallTail
-	NESTEROV_UPD(Z0, Z1, Z2)
-	JMP       sgdUpdateTail
-
-sgdHeavyBallTail:
-	VMOVAPS Z1, Z0
-
-sgdUpdateTail:
-	UPDATE(Z3, Z0, Z2)
-	VMOVUPS Z2, K1, (W_PTR)
+	SGD_TAIL(sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail, VMOVUPS.Z, VMOVUPS, K1)
 
 sgdDone:
 	VZEROUPPER
