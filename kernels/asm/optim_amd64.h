@@ -127,6 +127,17 @@ upd: \
 	STORE4(V2, V5, V8, V11, W_PTR) \
 	N_NEXT3(loop, 4, W_PTR, G_PTR, VEL_PTR)
 
+// SGD_PICK1 sets V0 to the single vector's update, g + MOM·v (g in V0, v in
+// V1) with Nesterov, else v, and goes on at upd.
+#define SGD_PICK1(heavy, upd) \
+	TESTL   NESTEROV, NESTEROV \
+	JZ      heavy \
+	NESTEROV_UPD(V0, V1, V2) \
+	JMP     upd \
+heavy: \
+	VMOVAPS V1, V0 \
+upd:
+
 #define SGD_LOOP1(loop, exit, mom, heavy, upd) \
 	N_LOOP(loop, exit, 1) \
 	VMOVUPS (G_PTR), V0 \
@@ -138,13 +149,7 @@ mom: \
 	JZ      upd \
 	MOMENTUM((VEL_PTR), V0, V1, V2) \
 	VMOVUPS V1, (VEL_PTR) \
-	TESTL   NESTEROV, NESTEROV \
-	JZ      heavy \
-	NESTEROV_UPD(V0, V1, V2) \
-	JMP     upd \
-heavy: \
-	VMOVAPS V1, V0 \
-upd: \
+	SGD_PICK1(heavy, upd) \
 	UPDATE((W_PTR), V0, V2) \
 	VMOVUPS V2, (W_PTR) \
 	N_NEXT3(loop, 1, W_PTR, G_PTR, VEL_PTR)
@@ -161,12 +166,6 @@ mom: \
 	MLD   (VEL_PTR), MK, V4 \
 	MOMENTUM(V4, V0, V1, V2) \
 	MST   V1, MK, (VEL_PTR) \
-	TESTL NESTEROV, NESTEROV \
-	JZ    heavy \
-	NESTEROV_UPD(V0, V1, V2) \
-	JMP   upd \
-heavy: \
-	VMOVAPS V1, V0 \
-upd: \
+	SGD_PICK1(heavy, upd) \
 	UPDATE(V3, V0, V2) \
 	MST V2, MK, (W_PTR)
