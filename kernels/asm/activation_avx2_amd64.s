@@ -2,6 +2,9 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
+#include "loop_amd64.h"
+#include "activation_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx2_amd64.h"
 
@@ -174,13 +177,8 @@ TEXT ·ExpAVX2(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
 
-expLoop32:
-	CMPQ    N, $32
-	JB      expLoop8
-	VMOVUPS (X_PTR), Y0
-	VMOVUPS 32(X_PTR), Y4
-	VMOVUPS 64(X_PTR), Y8
-	VMOVUPS 96(X_PTR), Y12
+	N_LOOP(expLoop32, expLoop8, 4)
+	LOAD4(X_PTR, Y0, Y4, Y8, Y12)
 	FAST_CHECK4(Y0, Y4, Y8, Y12, Y1, Y5, Y9, Y13)
 	JNZ     expSlow32
 	EXP_N(Y0, Y1, Y3)
@@ -209,14 +207,8 @@ expLoop32:
 	EXP_SCALE_NORMAL(Y13, Y14)
 
 expStore32:
-	VMOVUPS Y2, (DST)
-	VMOVUPS Y6, 32(DST)
-	VMOVUPS Y10, 64(DST)
-	VMOVUPS Y14, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     expLoop32
+	STORE4(Y2, Y6, Y10, Y14, DST)
+	N_NEXT2(expLoop32, 4, X_PTR, DST)
 
 expSlow32:
 	EXP_FULL(Y0, Y1, Y2, Y3)
@@ -225,20 +217,13 @@ expSlow32:
 	EXP_FULL(Y12, Y13, Y14, Y15)
 	JMP expStore32
 
-expLoop8:
-	CMPQ    N, $8
-	JB      expTail
+	N_LOOP(expLoop8, expTail, 1)
 	VMOVUPS (X_PTR), Y0
 	EXP_FULL(Y0, Y1, Y2, Y3)
 	VMOVUPS Y2, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     expLoop8
+	N_NEXT2(expLoop8, 1, X_PTR, DST)
 
-expTail:
-	TESTQ      N, N
-	JZ         expDone
+	N_TAIL(expTail, expDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y0
 	EXP_FULL(Y0, Y1, Y2, Y3)
@@ -304,9 +289,7 @@ TEXT ·SigmoidAVX2(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
 
-sigmoidLoop24:
-	CMPQ    N, $24
-	JB      sigmoidLoop8
+	N_LOOP(sigmoidLoop24, sigmoidLoop8, 3)
 	VMOVUPS (X_PTR), Y0
 	VMOVUPS 32(X_PTR), Y5
 	VMOVUPS 64(X_PTR), Y10
@@ -327,10 +310,7 @@ sigmoidDiv24:
 	VMOVUPS Y3, (DST)
 	VMOVUPS Y8, 32(DST)
 	VMOVUPS Y13, 64(DST)
-	ADDQ    $96, X_PTR
-	ADDQ    $96, DST
-	SUBQ    $24, N
-	JMP     sigmoidLoop24
+	N_NEXT2(sigmoidLoop24, 3, X_PTR, DST)
 
 sigmoidSlow24:
 	SIG_ARG(Y0, Y1, Y4)
@@ -342,20 +322,13 @@ sigmoidSlow24:
 	EXP_SCALE_NEG(Y12, Y13)
 	JMP sigmoidDiv24
 
-sigmoidLoop8:
-	CMPQ    N, $8
-	JB      sigmoidTail
+	N_LOOP(sigmoidLoop8, sigmoidTail, 1)
 	VMOVUPS (X_PTR), Y0
 	SIGMOID(Y0, Y1, Y2, Y3, Y4)
 	VMOVUPS Y3, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     sigmoidLoop8
+	N_NEXT2(sigmoidLoop8, 1, X_PTR, DST)
 
-sigmoidTail:
-	TESTQ      N, N
-	JZ         sigmoidDone
+	N_TAIL(sigmoidTail, sigmoidDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y0
 	SIGMOID(Y0, Y1, Y2, Y3, Y4)
@@ -431,9 +404,7 @@ TEXT ·TanhAVX2(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
 
-tanhLoop24:
-	CMPQ    N, $24
-	JB      tanhLoop8
+	N_LOOP(tanhLoop24, tanhLoop8, 3)
 	VMOVUPS (X_PTR), Y0
 	VMOVUPS 32(X_PTR), Y5
 	VMOVUPS 64(X_PTR), Y10
@@ -473,25 +444,15 @@ tanhLoop24:
 	VMOVUPS Y3, (DST)
 	VMOVUPS Y8, 32(DST)
 	VMOVUPS Y13, 64(DST)
-	ADDQ    $96, X_PTR
-	ADDQ    $96, DST
-	SUBQ    $24, N
-	JMP     tanhLoop24
+	N_NEXT2(tanhLoop24, 3, X_PTR, DST)
 
-tanhLoop8:
-	CMPQ    N, $8
-	JB      tanhTail
+	N_LOOP(tanhLoop8, tanhTail, 1)
 	VMOVUPS (X_PTR), Y0
 	TANH(Y0, Y1, Y2, Y3, Y4)
 	VMOVUPS Y3, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     tanhLoop8
+	N_NEXT2(tanhLoop8, 1, X_PTR, DST)
 
-tanhTail:
-	TESTQ      N, N
-	JZ         tanhDone
+	N_TAIL(tanhTail, tanhDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y0
 	TANH(Y0, Y1, Y2, Y3, Y4)
@@ -506,13 +467,6 @@ tanhDone:
 #define CONST Y12
 #define ZEROR Y13
 
-// SGRAD sets t = dy·(y·(1−y)), rounded step by step. dy is a ymm register
-// or a memory operand.
-#define SGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
-
 // func SigmoidGradAVX2(dst, dy, y []float32)
 //
 //	for i := range y { dst[i] = dy[i] * (y[i] * (1 - y[i])) }
@@ -525,59 +479,15 @@ TEXT ·SigmoidGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-sgradLoop32:
-	CMPQ    N, $32
-	JB      sgradLoop8
-	VMOVUPS (Y_PTR), Y0
-	VMOVUPS 32(Y_PTR), Y2
-	VMOVUPS 64(Y_PTR), Y4
-	VMOVUPS 96(Y_PTR), Y6
-	SGRAD(Y0, (X_PTR), Y1)
-	SGRAD(Y2, 32(X_PTR), Y3)
-	SGRAD(Y4, 64(X_PTR), Y5)
-	SGRAD(Y6, 96(X_PTR), Y7)
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y3, 32(DST)
-	VMOVUPS Y5, 64(DST)
-	VMOVUPS Y7, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, Y_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     sgradLoop32
-
-sgradLoop8:
-	CMPQ    N, $8
-	JB      sgradTail
-	VMOVUPS (Y_PTR), Y0
-	SGRAD(Y0, (X_PTR), Y1)
-	VMOVUPS Y1, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, Y_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     sgradLoop8
-
-sgradTail:
-	TESTQ      N, N
-	JZ         sgradDone
+	YGRAD_LOOP4(sgradLoop32, sgradLoop8, SGRAD)
+	YGRAD_LOOP1(sgradLoop8, sgradTail, SGRAD)
+	N_TAIL(sgradTail, sgradDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (Y_PTR), MASK, Y0
-	VMASKMOVPS (X_PTR), MASK, Y2
-	SGRAD(Y0, Y2, Y1)
-	VMASKMOVPS Y1, MASK, (DST)
+	YGRAD_TAIL(SGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
 
 sgradDone:
 	VZEROUPPER
 	RET
-
-// TGRAD sets t = dy·((1−y)·(1+y)), rounded step by step. dy is a ymm
-// register or a memory operand. Clobbers y.
-#define TGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VADDPS CONST, y, y \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
 
 // func TanhGradAVX2(dst, dy, y []float32)
 //
@@ -591,47 +501,11 @@ TEXT ·TanhGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-tgradLoop32:
-	CMPQ    N, $32
-	JB      tgradLoop8
-	VMOVUPS (Y_PTR), Y0
-	VMOVUPS 32(Y_PTR), Y2
-	VMOVUPS 64(Y_PTR), Y4
-	VMOVUPS 96(Y_PTR), Y6
-	TGRAD(Y0, (X_PTR), Y1)
-	TGRAD(Y2, 32(X_PTR), Y3)
-	TGRAD(Y4, 64(X_PTR), Y5)
-	TGRAD(Y6, 96(X_PTR), Y7)
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y3, 32(DST)
-	VMOVUPS Y5, 64(DST)
-	VMOVUPS Y7, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, Y_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     tgradLoop32
-
-tgradLoop8:
-	CMPQ    N, $8
-	JB      tgradTail
-	VMOVUPS (Y_PTR), Y0
-	TGRAD(Y0, (X_PTR), Y1)
-	VMOVUPS Y1, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, Y_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     tgradLoop8
-
-tgradTail:
-	TESTQ      N, N
-	JZ         tgradDone
+	YGRAD_LOOP4(tgradLoop32, tgradLoop8, TGRAD)
+	YGRAD_LOOP1(tgradLoop8, tgradTail, TGRAD)
+	N_TAIL(tgradTail, tgradDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (Y_PTR), MASK, Y0
-	VMASKMOVPS (X_PTR), MASK, Y2
-	TGRAD(Y0, Y2, Y1)
-	VMASKMOVPS Y1, MASK, (DST)
+	YGRAD_TAIL(TGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
 
 tgradDone:
 	VZEROUPPER
@@ -660,40 +534,22 @@ TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-52
 	VBROADCASTSS slope+48(FP), CONST
 	VXORPS       ZEROR, ZEROR, ZEROR
 
-leakyLoop32:
-	CMPQ    N, $32
-	JB      leakyLoop8
-	VMOVUPS (X_PTR), Y0
-	VMOVUPS 32(X_PTR), Y3
-	VMOVUPS 64(X_PTR), Y6
-	VMOVUPS 96(X_PTR), Y9
+	N_LOOP(leakyLoop32, leakyLoop8, 4)
+	LOAD4(X_PTR, Y0, Y3, Y6, Y9)
 	LEAKY(Y0, Y1, Y2)
 	LEAKY(Y3, Y4, Y5)
 	LEAKY(Y6, Y7, Y8)
 	LEAKY(Y9, Y10, Y11)
-	VMOVUPS Y0, (DST)
-	VMOVUPS Y3, 32(DST)
-	VMOVUPS Y6, 64(DST)
-	VMOVUPS Y9, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     leakyLoop32
+	STORE4(Y0, Y3, Y6, Y9, DST)
+	N_NEXT2(leakyLoop32, 4, X_PTR, DST)
 
-leakyLoop8:
-	CMPQ    N, $8
-	JB      leakyTail
+	N_LOOP(leakyLoop8, leakyTail, 1)
 	VMOVUPS (X_PTR), Y0
 	LEAKY(Y0, Y1, Y2)
 	VMOVUPS Y0, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     leakyLoop8
+	N_NEXT2(leakyLoop8, 1, X_PTR, DST)
 
-leakyTail:
-	TESTQ      N, N
-	JZ         leakyDone
+	N_TAIL(leakyTail, leakyDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y0
 	LEAKY(Y0, Y1, Y2)
@@ -727,47 +583,24 @@ TEXT ·LeakyReLUGradAVX2(SB), NOSPLIT, $0-76
 	VBROADCASTSS slope+72(FP), CONST
 	VXORPS       ZEROR, ZEROR, ZEROR
 
-lgradLoop32:
-	CMPQ    N, $32
-	JB      lgradLoop8
-	VMOVUPS (Y_PTR), Y0
-	VMOVUPS 32(Y_PTR), Y3
-	VMOVUPS 64(Y_PTR), Y6
-	VMOVUPS 96(Y_PTR), Y9
-	VMOVUPS (X_PTR), Y1
-	VMOVUPS 32(X_PTR), Y4
-	VMOVUPS 64(X_PTR), Y7
-	VMOVUPS 96(X_PTR), Y10
+	N_LOOP(lgradLoop32, lgradLoop8, 4)
+	LOAD4(Y_PTR, Y0, Y3, Y6, Y9)
+	LOAD4(X_PTR, Y1, Y4, Y7, Y10)
 	LGRAD(Y0, Y1, Y2)
 	LGRAD(Y3, Y4, Y5)
 	LGRAD(Y6, Y7, Y8)
 	LGRAD(Y9, Y10, Y11)
-	VMOVUPS Y0, (DST)
-	VMOVUPS Y3, 32(DST)
-	VMOVUPS Y6, 64(DST)
-	VMOVUPS Y9, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, Y_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     lgradLoop32
+	STORE4(Y0, Y3, Y6, Y9, DST)
+	N_NEXT3(lgradLoop32, 4, X_PTR, Y_PTR, DST)
 
-lgradLoop8:
-	CMPQ    N, $8
-	JB      lgradTail
+	N_LOOP(lgradLoop8, lgradTail, 1)
 	VMOVUPS (Y_PTR), Y0
 	VMOVUPS (X_PTR), Y1
 	LGRAD(Y0, Y1, Y2)
 	VMOVUPS Y0, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, Y_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     lgradLoop8
+	N_NEXT3(lgradLoop8, 1, X_PTR, Y_PTR, DST)
 
-lgradTail:
-	TESTQ      N, N
-	JZ         lgradDone
+	N_TAIL(lgradTail, lgradDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (Y_PTR), MASK, Y0
 	VMASKMOVPS (X_PTR), MASK, Y1

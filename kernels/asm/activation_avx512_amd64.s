@@ -2,6 +2,9 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
+#include "loop_amd64.h"
+#include "activation_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx512_amd64.h"
 
@@ -40,13 +43,8 @@ TEXT ·ExpAVX512(SB), NOSPLIT, $0-48
 	VBROADCASTSS C_EXP_MIN, ZMIN
 	VBROADCASTSS C_EXP_MAX, ZMAX
 
-expLoop64:
-	CMPQ    N, $64
-	JB      expLoop16
-	VMOVUPS (X_PTR), Z0
-	VMOVUPS 64(X_PTR), Z4
-	VMOVUPS 128(X_PTR), Z8
-	VMOVUPS 192(X_PTR), Z12
+	N_LOOP(expLoop64, expLoop16, 4)
+	LOAD4(X_PTR, Z0, Z4, Z8, Z12)
 	EXP_CLAMP(Z0)
 	EXP_CLAMP(Z4)
 	EXP_CLAMP(Z8)
@@ -75,29 +73,16 @@ expLoop64:
 	EXP_SCALE(Z5, Z6)
 	EXP_SCALE(Z9, Z10)
 	EXP_SCALE(Z13, Z14)
-	VMOVUPS Z2, (DST)
-	VMOVUPS Z6, 64(DST)
-	VMOVUPS Z10, 128(DST)
-	VMOVUPS Z14, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     expLoop64
+	STORE4(Z2, Z6, Z10, Z14, DST)
+	N_NEXT2(expLoop64, 4, X_PTR, DST)
 
-expLoop16:
-	CMPQ    N, $16
-	JB      expTail
+	N_LOOP(expLoop16, expTail, 1)
 	VMOVUPS (X_PTR), Z0
 	EXP_FULL(Z0, Z1, Z2, Z3)
 	VMOVUPS Z2, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     expLoop16
+	N_NEXT2(expLoop16, 1, X_PTR, DST)
 
-expTail:
-	TESTQ     N, N
-	JZ        expDone
+	N_TAIL(expTail, expDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	EXP_FULL(Z0, Z1, Z2, Z3)
@@ -142,13 +127,8 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 	VBROADCASTSS C_EXP_MIN, ZMIN
 	VBROADCASTSS C_SIGN_MASK, SIGN
 
-sigmoidLoop64:
-	CMPQ    N, $64
-	JB      sigmoidLoop16
-	VMOVUPS (X_PTR), Z0
-	VMOVUPS 64(X_PTR), Z5
-	VMOVUPS 128(X_PTR), Z10
-	VMOVUPS 192(X_PTR), Z15
+	N_LOOP(sigmoidLoop64, sigmoidLoop16, 4)
+	LOAD4(X_PTR, Z0, Z5, Z10, Z15)
 	SIG_ARG(Z0, Z1)
 	SIG_ARG(Z5, Z6)
 	SIG_ARG(Z10, Z11)
@@ -181,29 +161,16 @@ sigmoidLoop64:
 	SIG_DIV(Z5, Z7, Z8, Z9)
 	SIG_DIV(Z10, Z12, Z13, Z14)
 	SIG_DIV(Z15, Z17, Z18, Z19)
-	VMOVUPS Z3, (DST)
-	VMOVUPS Z8, 64(DST)
-	VMOVUPS Z13, 128(DST)
-	VMOVUPS Z18, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     sigmoidLoop64
+	STORE4(Z3, Z8, Z13, Z18, DST)
+	N_NEXT2(sigmoidLoop64, 4, X_PTR, DST)
 
-sigmoidLoop16:
-	CMPQ    N, $16
-	JB      sigmoidTail
+	N_LOOP(sigmoidLoop16, sigmoidTail, 1)
 	VMOVUPS (X_PTR), Z0
 	SIGMOID(Z0, Z1, Z2, Z3, Z4)
 	VMOVUPS Z3, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     sigmoidLoop16
+	N_NEXT2(sigmoidLoop16, 1, X_PTR, DST)
 
-sigmoidTail:
-	TESTQ     N, N
-	JZ        sigmoidDone
+	N_TAIL(sigmoidTail, sigmoidDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	SIGMOID(Z0, Z1, Z2, Z3, Z4)
@@ -277,9 +244,7 @@ TEXT ·TanhAVX512(SB), NOSPLIT, $0-48
 	VBROADCASTSS C_TWO, TANH_TWO
 	VBROADCASTSS C_TANH_SMALL, TANH_SMALL
 
-tanhLoop48:
-	CMPQ    N, $48
-	JB      tanhLoop16
+	N_LOOP(tanhLoop48, tanhLoop16, 3)
 	VMOVUPS (X_PTR), Z0
 	VMOVUPS 64(X_PTR), Z5
 	VMOVUPS 128(X_PTR), Z10
@@ -319,25 +284,15 @@ tanhLoop48:
 	VMOVUPS Z3, (DST)
 	VMOVUPS Z8, 64(DST)
 	VMOVUPS Z13, 128(DST)
-	ADDQ    $192, X_PTR
-	ADDQ    $192, DST
-	SUBQ    $48, N
-	JMP     tanhLoop48
+	N_NEXT2(tanhLoop48, 3, X_PTR, DST)
 
-tanhLoop16:
-	CMPQ    N, $16
-	JB      tanhTail
+	N_LOOP(tanhLoop16, tanhTail, 1)
 	VMOVUPS (X_PTR), Z0
 	TANH(Z0, Z1, Z2, Z3, Z4)
 	VMOVUPS Z3, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     tanhLoop16
+	N_NEXT2(tanhLoop16, 1, X_PTR, DST)
 
-tanhTail:
-	TESTQ     N, N
-	JZ        tanhDone
+	N_TAIL(tanhTail, tanhDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	TANH(Z0, Z1, Z2, Z3, Z4)
@@ -352,13 +307,6 @@ tanhDone:
 #define CONST Z16
 #define ZEROR Z17
 
-// SGRAD sets t = dy·(y·(1−y)), rounded step by step. dy is a zmm register
-// or a memory operand.
-#define SGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
-
 // func SigmoidGradAVX512(dst, dy, y []float32)
 //
 //	for i := range y { dst[i] = dy[i] * (y[i] * (1 - y[i])) }
@@ -371,59 +319,15 @@ TEXT ·SigmoidGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-sgradLoop64:
-	CMPQ    N, $64
-	JB      sgradLoop16
-	VMOVUPS (Y_PTR), Z0
-	VMOVUPS 64(Y_PTR), Z2
-	VMOVUPS 128(Y_PTR), Z4
-	VMOVUPS 192(Y_PTR), Z6
-	SGRAD(Z0, (X_PTR), Z1)
-	SGRAD(Z2, 64(X_PTR), Z3)
-	SGRAD(Z4, 128(X_PTR), Z5)
-	SGRAD(Z6, 192(X_PTR), Z7)
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z3, 64(DST)
-	VMOVUPS Z5, 128(DST)
-	VMOVUPS Z7, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, Y_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     sgradLoop64
-
-sgradLoop16:
-	CMPQ    N, $16
-	JB      sgradTail
-	VMOVUPS (Y_PTR), Z0
-	SGRAD(Z0, (X_PTR), Z1)
-	VMOVUPS Z1, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     sgradLoop16
-
-sgradTail:
-	TESTQ     N, N
-	JZ        sgradDone
+	YGRAD_LOOP4(sgradLoop64, sgradLoop16, SGRAD)
+	YGRAD_LOOP1(sgradLoop16, sgradTail, SGRAD)
+	N_TAIL(sgradTail, sgradDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (Y_PTR), K1, Z0
-	VMOVUPS.Z (X_PTR), K1, Z2
-	SGRAD(Z0, Z2, Z1)
-	VMOVUPS   Z1, K1, (DST)
+	YGRAD_TAIL(SGRAD, VMOVUPS.Z, VMOVUPS, K1)
 
 sgradDone:
 	VZEROUPPER
 	RET
-
-// TGRAD sets t = dy·((1−y)·(1+y)), rounded step by step. dy is a zmm
-// register or a memory operand. Clobbers y.
-#define TGRAD(y, dy, t) \
-	VSUBPS y, CONST, t \
-	VADDPS CONST, y, y \
-	VMULPS y, t, t \
-	VMULPS dy, t, t
 
 // func TanhGradAVX512(dst, dy, y []float32)
 //
@@ -437,47 +341,11 @@ TEXT ·TanhGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-tgradLoop64:
-	CMPQ    N, $64
-	JB      tgradLoop16
-	VMOVUPS (Y_PTR), Z0
-	VMOVUPS 64(Y_PTR), Z2
-	VMOVUPS 128(Y_PTR), Z4
-	VMOVUPS 192(Y_PTR), Z6
-	TGRAD(Z0, (X_PTR), Z1)
-	TGRAD(Z2, 64(X_PTR), Z3)
-	TGRAD(Z4, 128(X_PTR), Z5)
-	TGRAD(Z6, 192(X_PTR), Z7)
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z3, 64(DST)
-	VMOVUPS Z5, 128(DST)
-	VMOVUPS Z7, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, Y_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     tgradLoop64
-
-tgradLoop16:
-	CMPQ    N, $16
-	JB      tgradTail
-	VMOVUPS (Y_PTR), Z0
-	TGRAD(Z0, (X_PTR), Z1)
-	VMOVUPS Z1, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     tgradLoop16
-
-tgradTail:
-	TESTQ     N, N
-	JZ        tgradDone
+	YGRAD_LOOP4(tgradLoop64, tgradLoop16, TGRAD)
+	YGRAD_LOOP1(tgradLoop16, tgradTail, TGRAD)
+	N_TAIL(tgradTail, tgradDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (Y_PTR), K1, Z0
-	VMOVUPS.Z (X_PTR), K1, Z2
-	TGRAD(Z0, Z2, Z1)
-	VMOVUPS   Z1, K1, (DST)
+	YGRAD_TAIL(TGRAD, VMOVUPS.Z, VMOVUPS, K1)
 
 tgradDone:
 	VZEROUPPER
@@ -504,40 +372,22 @@ TEXT ·LeakyReLUAVX512(SB), NOSPLIT, $0-52
 	VBROADCASTSS slope+48(FP), CONST
 	VPXORD       ZEROR, ZEROR, ZEROR
 
-leakyLoop64:
-	CMPQ    N, $64
-	JB      leakyLoop16
-	VMOVUPS (X_PTR), Z0
-	VMOVUPS 64(X_PTR), Z1
-	VMOVUPS 128(X_PTR), Z2
-	VMOVUPS 192(X_PTR), Z3
+	N_LOOP(leakyLoop64, leakyLoop16, 4)
+	LOAD4(X_PTR, Z0, Z1, Z2, Z3)
 	LEAKY(Z0)
 	LEAKY(Z1)
 	LEAKY(Z2)
 	LEAKY(Z3)
-	VMOVUPS Z0, (DST)
-	VMOVUPS Z1, 64(DST)
-	VMOVUPS Z2, 128(DST)
-	VMOVUPS Z3, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     leakyLoop64
+	STORE4(Z0, Z1, Z2, Z3, DST)
+	N_NEXT2(leakyLoop64, 4, X_PTR, DST)
 
-leakyLoop16:
-	CMPQ    N, $16
-	JB      leakyTail
+	N_LOOP(leakyLoop16, leakyTail, 1)
 	VMOVUPS (X_PTR), Z0
 	LEAKY(Z0)
 	VMOVUPS Z0, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     leakyLoop16
+	N_NEXT2(leakyLoop16, 1, X_PTR, DST)
 
-leakyTail:
-	TESTQ     N, N
-	JZ        leakyDone
+	N_TAIL(leakyTail, leakyDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	LEAKY(Z0)
@@ -570,47 +420,24 @@ TEXT ·LeakyReLUGradAVX512(SB), NOSPLIT, $0-76
 	VBROADCASTSS slope+72(FP), CONST
 	VPXORD       ZEROR, ZEROR, ZEROR
 
-lgradLoop64:
-	CMPQ    N, $64
-	JB      lgradLoop16
-	VMOVUPS (Y_PTR), Z0
-	VMOVUPS 64(Y_PTR), Z2
-	VMOVUPS 128(Y_PTR), Z4
-	VMOVUPS 192(Y_PTR), Z6
-	VMOVUPS (X_PTR), Z1
-	VMOVUPS 64(X_PTR), Z3
-	VMOVUPS 128(X_PTR), Z5
-	VMOVUPS 192(X_PTR), Z7
+	N_LOOP(lgradLoop64, lgradLoop16, 4)
+	LOAD4(Y_PTR, Z0, Z2, Z4, Z6)
+	LOAD4(X_PTR, Z1, Z3, Z5, Z7)
 	LGRAD(Z0, Z1)
 	LGRAD(Z2, Z3)
 	LGRAD(Z4, Z5)
 	LGRAD(Z6, Z7)
-	VMOVUPS Z0, (DST)
-	VMOVUPS Z2, 64(DST)
-	VMOVUPS Z4, 128(DST)
-	VMOVUPS Z6, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, Y_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     lgradLoop64
+	STORE4(Z0, Z2, Z4, Z6, DST)
+	N_NEXT3(lgradLoop64, 4, X_PTR, Y_PTR, DST)
 
-lgradLoop16:
-	CMPQ    N, $16
-	JB      lgradTail
+	N_LOOP(lgradLoop16, lgradTail, 1)
 	VMOVUPS (Y_PTR), Z0
 	VMOVUPS (X_PTR), Z1
 	LGRAD(Z0, Z1)
 	VMOVUPS Z0, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     lgradLoop16
+	N_NEXT3(lgradLoop16, 1, X_PTR, Y_PTR, DST)
 
-lgradTail:
-	TESTQ     N, N
-	JZ        lgradDone
+	N_TAIL(lgradTail, lgradDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (Y_PTR), K1, Z0
 	VMOVUPS.Z (X_PTR), K1, Z1

@@ -2,6 +2,9 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
+#include "loop_amd64.h"
+#include "optim_amd64.h"
 
 // Optimizer steps for AVX2. Every operation is its own instruction, in the
 // order of the generic Go loop (a product, then a sum: never an FMA), so
@@ -46,11 +49,6 @@
 	PREFETCHT0 PF_DIST+off(M_PTR) \
 	PREFETCHT0 PF_DIST+off(V_PTR)
 
-// DECAY sets g += WD*w (wsrc: memory or register), using t.
-#define DECAY(wsrc, g, t) \
-	VMULPS wsrc, WD, t \
-	VADDPS t, g, g
-
 // FLUSH sets x to +0 where |x| < 2⁻¹²⁶ (a subnormal or zero; NaN is
 // kept), using t: the optimizers store their moments subnormal-free (see
 // AdamStep in kernels/optim.go). The constants come from memory: every
@@ -72,30 +70,6 @@ DATA optMinNormal<>+8(SB)/8, $0x0080000000800000
 DATA optMinNormal<>+16(SB)/8, $0x0080000000800000
 DATA optMinNormal<>+24(SB)/8, $0x0080000000800000
 GLOBL optMinNormal<>(SB), RODATA|NOPTR, $32
-
-// ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
-// (memory or registers); it leaves the new m in m, v in v, w in g, using t:
-//
-//	m = flush(B1*m + OMB1*g)
-//	v = flush(B2*v + OMB2*(g*g))
-//	w = w - STEP*(m / (sqrt(v)/BC2 + EPS))
-#define ADAM(wsrc, msrc, vsrc, g, m, v, t) \
-	VMULPS  msrc, B1, m \
-	VMULPS  g, OMB1, t \
-	VADDPS  t, m, m \
-	FLUSH(m, t) \
-	VMULPS  g, g, t \
-	VMULPS  t, OMB2, t \
-	VMULPS  vsrc, B2, v \
-	VADDPS  t, v, v \
-	FLUSH(v, t) \
-	VSQRTPS v, t \
-	VDIVPS  BC2, t, t \
-	VADDPS  EPS, t, t \
-	VDIVPS  t, m, t \
-	VMULPS  t, STEP, t \
-	VMOVUPS wsrc, g \
-	VSUBPS  t, g, g
 
 // func AdamStepAVX2(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
 //
@@ -129,9 +103,7 @@ TEXT ·AdamStepAVX2(SB), NOSPLIT, $0-128
 	MOVL         weightDecay+124(FP), WD_ON
 	SHLL         $1, WD_ON                  // drop the sign: -0 is 0
 
-adamLoop16:
-	CMPQ    N, $16
-	JB      adamLoop8
+	N_LOOP(adamLoop16, adamLoop8, 2)
 	VMOVUPS (G_PTR), Y0
 	VMOVUPS 32(G_PTR), Y4
 	TESTL   WD_ON, WD_ON
@@ -149,50 +121,12 @@ adamBody16:
 	VMOVUPS Y5, 32(M_PTR)
 	VMOVUPS Y2, (V_PTR)
 	VMOVUPS Y6, 32(V_PTR)
-	ADDQ    $64, W_PTR
-	ADDQ    $64, G_PTR
-	ADDQ    $64, M_PTR
-	ADDQ    $64, V_PTR
-	SUBQ    $16, N
-	JMP     adamLoop16
+	N_NEXT4(adamLoop16, 2, W_PTR, G_PTR, M_PTR, V_PTR)
 
-adamLoop8:
-	CMPQ    N, $8
-	JB      adamTail
-	VMOVUPS (G_PTR), Y0
-	TESTL   WD_ON, WD_ON
-	JZ      adamBody8
-	DECAY((W_PTR), Y0, Y3)
-
-adamBody8:
-	ADAM((W_PTR), (M_PTR), (V_PTR), Y0, Y1, Y2, Y3)
-	VMOVUPS Y0, (W_PTR)
-	VMOVUPS Y1, (M_PTR)
-	VMOVUPS Y2, (V_PTR)
-	ADDQ    $32, W_PTR
-	ADDQ    $32, G_PTR
-	ADDQ    $32, M_PTR
-	ADDQ    $32, V_PTR
-	SUBQ    $8, N
-	JMP     adamLoop8
-
-adamTail:
-	TESTQ      N, N
-	JZ         adamDone
+	ADAM_LOOP1(adamLoop8, adamBody8, adamTail)
+	N_TAIL(adamTail, adamDone)
 	AVX2_TAIL_MASK(N, AX, Y7)
-	VMASKMOVPS (G_PTR), Y7, Y0
-	VMASKMOVPS (W_PTR), Y7, Y4
-	VMASKMOVPS (M_PTR), Y7, Y5
-	VMASKMOVPS (V_PTR), Y7, Y6
-	TESTL      WD_ON, WD_ON
-	JZ         adamBodyTail
-	DECAY(Y4, Y0, Y3)
-
-adamBodyTail:
-	ADAM(Y4, Y5, Y6, Y0, Y1, Y2, Y3)
-	VMASKMOVPS Y0, Y7, (W_PTR)
-	VMASKMOVPS Y1, Y7, (M_PTR)
-	VMASKMOVPS Y2, Y7, (V_PTR)
+	ADAM_TAIL(adamBodyTail, VMASKMOVPS, VMASKMOVPS, Y7)
 
 adamDone:
 	VZEROUPPER
@@ -200,24 +134,6 @@ adamDone:
 
 #define LR Y13
 #define MOM Y14
-
-// MOMENTUM sets v = flush(MOM*vel + g) (velsrc: memory or register),
-// using t.
-#define MOMENTUM(velsrc, g, v, t) \
-	VMULPS velsrc, MOM, v \
-	VADDPS g, v, v \
-	FLUSH(v, t)
-
-// NESTEROV_UPD sets g = g + MOM*v, using t.
-#define NESTEROV_UPD(g, v, t) \
-	VMULPS v, MOM, t \
-	VADDPS t, g, g
-
-// UPDATE sets t = w - LR*u (wsrc: memory or register), clobbering u.
-#define UPDATE(wsrc, u, t) \
-	VMULPS  u, LR, u \
-	VMOVUPS wsrc, t \
-	VSUBPS  u, t, t
 
 // func SGDStepAVX2(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)
 //
@@ -255,117 +171,11 @@ TEXT ·SGDStepAVX2(SB), NOSPLIT, $0-85
 	SHLL         $1, WD_ON
 	MOVBLZX      nesterov+84(FP), NESTEROV
 
-sgdLoop32:
-	CMPQ    N, $32
-	JB      sgdLoop8
-	VMOVUPS (G_PTR), Y0
-	VMOVUPS 32(G_PTR), Y3
-	VMOVUPS 64(G_PTR), Y6
-	VMOVUPS 96(G_PTR), Y9
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum32
-	DECAY((W_PTR), Y0, Y2)
-	DECAY(32(W_PTR), Y3, Y5)
-	DECAY(64(W_PTR), Y6, Y8)
-	DECAY(96(W_PTR), Y9, Y11)
-
-sgdMomentum32:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate32
-	MOMENTUM((VEL_PTR), Y0, Y1, Y2)
-	MOMENTUM(32(VEL_PTR), Y3, Y4, Y5)
-	MOMENTUM(64(VEL_PTR), Y6, Y7, Y8)
-	MOMENTUM(96(VEL_PTR), Y9, Y10, Y11)
-	VMOVUPS Y1, (VEL_PTR)
-	VMOVUPS Y4, 32(VEL_PTR)
-	VMOVUPS Y7, 64(VEL_PTR)
-	VMOVUPS Y10, 96(VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall32
-	NESTEROV_UPD(Y0, Y1, Y2)
-	NESTEROV_UPD(Y3, Y4, Y5)
-	NESTEROV_UPD(Y6, Y7, Y8)
-	NESTEROV_UPD(Y9, Y10, Y11)
-	JMP     sgdUpdate32
-
-sgdHeavyBall32:
-	VMOVAPS Y1, Y0
-	VMOVAPS Y4, Y3
-	VMOVAPS Y7, Y6
-	VMOVAPS Y10, Y9
-
-sgdUpdate32:
-	UPDATE((W_PTR), Y0, Y2)
-	UPDATE(32(W_PTR), Y3, Y5)
-	UPDATE(64(W_PTR), Y6, Y8)
-	UPDATE(96(W_PTR), Y9, Y11)
-	VMOVUPS Y2, (W_PTR)
-	VMOVUPS Y5, 32(W_PTR)
-	VMOVUPS Y8, 64(W_PTR)
-	VMOVUPS Y11, 96(W_PTR)
-	ADDQ    $128, W_PTR
-	ADDQ    $128, G_PTR
-	ADDQ    $128, VEL_PTR // not dereferenced without momentum
-	SUBQ    $32, N
-	JMP     sgdLoop32
-
-sgdLoop8:
-	CMPQ    N, $8
-	JB      sgdTail
-	VMOVUPS (G_PTR), Y0
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum8
-	DECAY((W_PTR), Y0, Y2)
-
-sgdMomentum8:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate8
-	MOMENTUM((VEL_PTR), Y0, Y1, Y2)
-	VMOVUPS Y1, (VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall8
-	NESTEROV_UPD(Y0, Y1, Y2)
-	JMP     sgdUpdate8
-
-sgdHeavyBall8:
-	VMOVAPS Y1, Y0
-
-sgdUpdate8:
-	UPDATE((W_PTR), Y0, Y2)
-	VMOVUPS Y2, (W_PTR)
-	ADDQ    $32, W_PTR
-	ADDQ    $32, G_PTR
-	ADDQ    $32, VEL_PTR
-	SUBQ    $8, N
-	JMP     sgdLoop8
-
-sgdTail:
-	TESTQ      N, N
-	JZ         sgdDone
+	SGD_LOOP4(sgdLoop32, sgdLoop8, sgdMomentum32, sgdHeavyBall32, sgdUpdate32)
+	SGD_LOOP1(sgdLoop8, sgdTail, sgdMomentum8, sgdHeavyBall8, sgdUpdate8)
+	N_TAIL(sgdTail, sgdDone)
 	AVX2_TAIL_MASK(N, AX, Y12)
-	VMASKMOVPS (G_PTR), Y12, Y0
-	VMASKMOVPS (W_PTR), Y12, Y3
-	TESTL      WD_ON, WD_ON
-	JZ         sgdMomentumTail
-	DECAY(Y3, Y0, Y2)
-
-sgdMomentumTail:
-	TESTL      MOM_ON, MOM_ON
-	JZ         sgdUpdateTail
-	VMASKMOVPS (VEL_PTR), Y12, Y4
-	MOMENTUM(Y4, Y0, Y1, Y2)
-	VMASKMOVPS Y1, Y12, (VEL_PTR)
-	TESTL      NESTEROV, NESTEROV
-	JZ         sgdHeavyBallTail
-	NESTEROV_UPD(Y0, Y1, Y2)
-	JMP        sgdUpdateTail
-
-sgdHeavyBallTail:
-	VMOVAPS Y1, Y0
-
-sgdUpdateTail:
-	UPDATE(Y3, Y0, Y2)
-	VMASKMOVPS Y2, Y12, (W_PTR)
+	SGD_TAIL(sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail, VMASKMOVPS, VMASKMOVPS, Y12)
 
 sgdDone:
 	VZEROUPPER

@@ -2,6 +2,9 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
+#include "loop_amd64.h"
+#include "optim_amd64.h"
 
 // Optimizer steps for AVX-512 (F): the AVX2 kernels of optim_avx2_amd64.s
 // step for step, with zmm registers and four vectors (64 floats) per
@@ -43,11 +46,6 @@
 	PREFETCHT0 PF_DIST+off(M_PTR) \
 	PREFETCHT0 PF_DIST+off(V_PTR)
 
-// DECAY sets g += WD*w (wsrc: memory or register), using t.
-#define DECAY(wsrc, g, t) \
-	VMULPS wsrc, WD, t \
-	VADDPS t, g, g
-
 // FLUSH sets x to +0 where |x| < 2⁻¹²⁶ (a subnormal or zero; NaN is
 // kept), using t and K2: the optimizers store their moments
 // subnormal-free (see AdamStep in kernels/optim.go). Predicate 0x15 is
@@ -67,30 +65,6 @@
 	VPBROADCASTD AX, ABS_MASK \
 	MOVL         $0x00800000, AX \
 	VPBROADCASTD AX, MIN_NORMAL
-
-// ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
-// (memory or registers); it leaves the new m in m, v in v, w in g, using t:
-//
-//	m = flush(B1*m + OMB1*g)
-//	v = flush(B2*v + OMB2*(g*g))
-//	w = w - STEP*(m / (sqrt(v)/BC2 + EPS))
-#define ADAM(wsrc, msrc, vsrc, g, m, v, t) \
-	VMULPS  msrc, B1, m \
-	VMULPS  g, OMB1, t \
-	VADDPS  t, m, m \
-	FLUSH(m, t) \
-	VMULPS  g, g, t \
-	VMULPS  t, OMB2, t \
-	VMULPS  vsrc, B2, v \
-	VADDPS  t, v, v \
-	FLUSH(v, t) \
-	VSQRTPS v, t \
-	VDIVPS  BC2, t, t \
-	VADDPS  EPS, t, t \
-	VDIVPS  t, m, t \
-	VMULPS  t, STEP, t \
-	VMOVUPS wsrc, g \
-	VSUBPS  t, g, g
 
 // func AdamStepAVX512(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
 //
@@ -127,13 +101,8 @@ TEXT ·AdamStepAVX512(SB), NOSPLIT, $0-128
 	SHLL         $1, WD_ON
 	FLUSH_CONSTANTS
 
-adamLoop64:
-	CMPQ    N, $64
-	JB      adamLoop16
-	VMOVUPS (G_PTR), Z0
-	VMOVUPS 64(G_PTR), Z4
-	VMOVUPS 128(G_PTR), Z8
-	VMOVUPS 192(G_PTR), Z12
+	N_LOOP(adamLoop64, adamLoop16, 4)
+	LOAD4(G_PTR, Z0, Z4, Z8, Z12)
 	TESTL   WD_ON, WD_ON
 	JZ      adamBody64
 	DECAY((W_PTR), Z0, Z3)
@@ -150,62 +119,15 @@ adamBody64:
 	ADAM(64(W_PTR), 64(M_PTR), 64(V_PTR), Z4, Z5, Z6, Z7)
 	ADAM(128(W_PTR), 128(M_PTR), 128(V_PTR), Z8, Z9, Z10, Z11)
 	ADAM(192(W_PTR), 192(M_PTR), 192(V_PTR), Z12, Z13, Z14, Z15)
-	VMOVUPS Z0, (W_PTR)
-	VMOVUPS Z4, 64(W_PTR)
-	VMOVUPS Z8, 128(W_PTR)
-	VMOVUPS Z12, 192(W_PTR)
-	VMOVUPS Z1, (M_PTR)
-	VMOVUPS Z5, 64(M_PTR)
-	VMOVUPS Z9, 128(M_PTR)
-	VMOVUPS Z13, 192(M_PTR)
-	VMOVUPS Z2, (V_PTR)
-	VMOVUPS Z6, 64(V_PTR)
-	VMOVUPS Z10, 128(V_PTR)
-	VMOVUPS Z14, 192(V_PTR)
-	ADDQ    $256, W_PTR
-	ADDQ    $256, G_PTR
-	ADDQ    $256, M_PTR
-	ADDQ    $256, V_PTR
-	SUBQ    $64, N
-	JMP     adamLoop64
+	STORE4(Z0, Z4, Z8, Z12, W_PTR)
+	STORE4(Z1, Z5, Z9, Z13, M_PTR)
+	STORE4(Z2, Z6, Z10, Z14, V_PTR)
+	N_NEXT4(adamLoop64, 4, W_PTR, G_PTR, M_PTR, V_PTR)
 
-adamLoop16:
-	CMPQ    N, $16
-	JB      adamTail
-	VMOVUPS (G_PTR), Z0
-	TESTL   WD_ON, WD_ON
-	JZ      adamBody16
-	DECAY((W_PTR), Z0, Z3)
-
-adamBody16:
-	ADAM((W_PTR), (M_PTR), (V_PTR), Z0, Z1, Z2, Z3)
-	VMOVUPS Z0, (W_PTR)
-	VMOVUPS Z1, (M_PTR)
-	VMOVUPS Z2, (V_PTR)
-	ADDQ    $64, W_PTR
-	ADDQ    $64, G_PTR
-	ADDQ    $64, M_PTR
-	ADDQ    $64, V_PTR
-	SUBQ    $16, N
-	JMP     adamLoop16
-
-adamTail:
-	TESTQ     N, N
-	JZ        adamDone
+	ADAM_LOOP1(adamLoop16, adamBody16, adamTail)
+	N_TAIL(adamTail, adamDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (G_PTR), K1, Z0
-	VMOVUPS.Z (W_PTR), K1, Z4
-	VMOVUPS.Z (M_PTR), K1, Z5
-	VMOVUPS.Z (V_PTR), K1, Z6
-	TESTL     WD_ON, WD_ON
-	JZ        adamBodyTail
-	DECAY(Z4, Z0, Z3)
-
-adamBodyTail:
-	ADAM(Z4, Z5, Z6, Z0, Z1, Z2, Z3)
-	VMOVUPS Z0, K1, (W_PTR)
-	VMOVUPS Z1, K1, (M_PTR)
-	VMOVUPS Z2, K1, (V_PTR)
+	ADAM_TAIL(adamBodyTail, VMOVUPS.Z, VMOVUPS, K1)
 
 adamDone:
 	VZEROUPPER
@@ -213,24 +135,6 @@ adamDone:
 
 #define LR Z24
 #define MOM Z25
-
-// MOMENTUM sets v = flush(MOM*vel + g) (velsrc: memory or register),
-// using t.
-#define MOMENTUM(velsrc, g, v, t) \
-	VMULPS velsrc, MOM, v \
-	VADDPS g, v, v \
-	FLUSH(v, t)
-
-// NESTEROV_UPD sets g = g + MOM*v, using t.
-#define NESTEROV_UPD(g, v, t) \
-	VMULPS v, MOM, t \
-	VADDPS t, g, g
-
-// UPDATE sets t = w - LR*u (wsrc: memory or register), clobbering u.
-#define UPDATE(wsrc, u, t) \
-	VMULPS  u, LR, u \
-	VMOVUPS wsrc, t \
-	VSUBPS  u, t, t
 
 // func SGDStepAVX512(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)
 //
@@ -271,117 +175,11 @@ TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 	MOVBLZX      nesterov+84(FP), NESTEROV
 	FLUSH_CONSTANTS
 
-sgdLoop64:
-	CMPQ    N, $64
-	JB      sgdLoop16
-	VMOVUPS (G_PTR), Z0
-	VMOVUPS 64(G_PTR), Z3
-	VMOVUPS 128(G_PTR), Z6
-	VMOVUPS 192(G_PTR), Z9
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum64
-	DECAY((W_PTR), Z0, Z2)
-	DECAY(64(W_PTR), Z3, Z5)
-	DECAY(128(W_PTR), Z6, Z8)
-	DECAY(192(W_PTR), Z9, Z11)
-
-sgdMomentum64:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate64
-	MOMENTUM((VEL_PTR), Z0, Z1, Z2)
-	MOMENTUM(64(VEL_PTR), Z3, Z4, Z5)
-	MOMENTUM(128(VEL_PTR), Z6, Z7, Z8)
-	MOMENTUM(192(VEL_PTR), Z9, Z10, Z11)
-	VMOVUPS Z1, (VEL_PTR)
-	VMOVUPS Z4, 64(VEL_PTR)
-	VMOVUPS Z7, 128(VEL_PTR)
-	VMOVUPS Z10, 192(VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall64
-	NESTEROV_UPD(Z0, Z1, Z2)
-	NESTEROV_UPD(Z3, Z4, Z5)
-	NESTEROV_UPD(Z6, Z7, Z8)
-	NESTEROV_UPD(Z9, Z10, Z11)
-	JMP     sgdUpdate64
-
-sgdHeavyBall64:
-	VMOVAPS Z1, Z0
-	VMOVAPS Z4, Z3
-	VMOVAPS Z7, Z6
-	VMOVAPS Z10, Z9
-
-sgdUpdate64:
-	UPDATE((W_PTR), Z0, Z2)
-	UPDATE(64(W_PTR), Z3, Z5)
-	UPDATE(128(W_PTR), Z6, Z8)
-	UPDATE(192(W_PTR), Z9, Z11)
-	VMOVUPS Z2, (W_PTR)
-	VMOVUPS Z5, 64(W_PTR)
-	VMOVUPS Z8, 128(W_PTR)
-	VMOVUPS Z11, 192(W_PTR)
-	ADDQ    $256, W_PTR
-	ADDQ    $256, G_PTR
-	ADDQ    $256, VEL_PTR // not dereferenced without momentum
-	SUBQ    $64, N
-	JMP     sgdLoop64
-
-sgdLoop16:
-	CMPQ    N, $16
-	JB      sgdTail
-	VMOVUPS (G_PTR), Z0
-	TESTL   WD_ON, WD_ON
-	JZ      sgdMomentum16
-	DECAY((W_PTR), Z0, Z2)
-
-sgdMomentum16:
-	TESTL   MOM_ON, MOM_ON
-	JZ      sgdUpdate16
-	MOMENTUM((VEL_PTR), Z0, Z1, Z2)
-	VMOVUPS Z1, (VEL_PTR)
-	TESTL   NESTEROV, NESTEROV
-	JZ      sgdHeavyBall16
-	NESTEROV_UPD(Z0, Z1, Z2)
-	JMP     sgdUpdate16
-
-sgdHeavyBall16:
-	VMOVAPS Z1, Z0
-
-sgdUpdate16:
-	UPDATE((W_PTR), Z0, Z2)
-	VMOVUPS Z2, (W_PTR)
-	ADDQ    $64, W_PTR
-	ADDQ    $64, G_PTR
-	ADDQ    $64, VEL_PTR
-	SUBQ    $16, N
-	JMP     sgdLoop16
-
-sgdTail:
-	TESTQ     N, N
-	JZ        sgdDone
+	SGD_LOOP4(sgdLoop64, sgdLoop16, sgdMomentum64, sgdHeavyBall64, sgdUpdate64)
+	SGD_LOOP1(sgdLoop16, sgdTail, sgdMomentum16, sgdHeavyBall16, sgdUpdate16)
+	N_TAIL(sgdTail, sgdDone)
 	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (G_PTR), K1, Z0
-	VMOVUPS.Z (W_PTR), K1, Z3
-	TESTL     WD_ON, WD_ON
-	JZ        sgdMomentumTail
-	DECAY(Z3, Z0, Z2)
-
-sgdMomentumTail:
-	TESTL     MOM_ON, MOM_ON
-	JZ        sgdUpdateTail
-	VMOVUPS.Z (VEL_PTR), K1, Z4
-	MOMENTUM(Z4, Z0, Z1, Z2)
-	VMOVUPS   Z1, K1, (VEL_PTR)
-	TESTL     NESTEROV, NESTEROV
-	JZ        sgdHeavyBallTail
-	NESTEROV_UPD(Z0, Z1, Z2)
-	JMP       sgdUpdateTail
-
-sgdHeavyBallTail:
-	VMOVAPS Z1, Z0
-
-sgdUpdateTail:
-	UPDATE(Z3, Z0, Z2)
-	VMOVUPS Z2, K1, (W_PTR)
+	SGD_TAIL(sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail, VMOVUPS.Z, VMOVUPS, K1)
 
 sgdDone:
 	VZEROUPPER

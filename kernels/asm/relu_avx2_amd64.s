@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
+#include "loop_amd64.h"
 
 // ReLU-family kernels for AVX2. Main loops take 32 floats (four ymm) per
 // trip, then 8 at a time; the last 1..7 use VMASKMOVPS, which neither reads
@@ -39,40 +41,22 @@ TEXT ·ReLUAVX2(SB), NOSPLIT, $0-48
 	MOVQ   x_len+32(FP), N
 	VXORPS ZERO, ZERO, ZERO
 
-reluLoop32:
-	CMPQ    N, $32
-	JB      reluLoop8
-	VMOVUPS (X_PTR), Y1
-	VMOVUPS 32(X_PTR), Y2
-	VMOVUPS 64(X_PTR), Y3
-	VMOVUPS 96(X_PTR), Y4
+	N_LOOP(reluLoop32, reluLoop8, 4)
+	LOAD4(X_PTR, Y1, Y2, Y3, Y4)
 	RELU(Y1)
 	RELU(Y2)
 	RELU(Y3)
 	RELU(Y4)
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y2, 32(DST)
-	VMOVUPS Y3, 64(DST)
-	VMOVUPS Y4, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     reluLoop32
+	STORE4(Y1, Y2, Y3, Y4, DST)
+	N_NEXT2(reluLoop32, 4, X_PTR, DST)
 
-reluLoop8:
-	CMPQ    N, $8
-	JB      reluTail
+	N_LOOP(reluLoop8, reluTail, 1)
 	VMOVUPS (X_PTR), Y1
 	RELU(Y1)
 	VMOVUPS Y1, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     reluLoop8
+	N_NEXT2(reluLoop8, 1, X_PTR, DST)
 
-reluTail:
-	TESTQ      N, N
-	JZ         reluDone
+	N_TAIL(reluTail, reluDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	RELU(Y1)
@@ -103,42 +87,22 @@ TEXT ·ReLUGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ   x_len+56(FP), N
 	VXORPS ZERO, ZERO, ZERO
 
-gradLoop32:
-	CMPQ    N, $32
-	JB      gradLoop8
-	VMOVUPS (X_PTR), Y1
-	VMOVUPS 32(X_PTR), Y2
-	VMOVUPS 64(X_PTR), Y3
-	VMOVUPS 96(X_PTR), Y4
+	N_LOOP(gradLoop32, gradLoop8, 4)
+	LOAD4(X_PTR, Y1, Y2, Y3, Y4)
 	GRAD(Y1, (DY_PTR))
 	GRAD(Y2, 32(DY_PTR))
 	GRAD(Y3, 64(DY_PTR))
 	GRAD(Y4, 96(DY_PTR))
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y2, 32(DST)
-	VMOVUPS Y3, 64(DST)
-	VMOVUPS Y4, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, DY_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     gradLoop32
+	STORE4(Y1, Y2, Y3, Y4, DST)
+	N_NEXT3(gradLoop32, 4, X_PTR, DY_PTR, DST)
 
-gradLoop8:
-	CMPQ    N, $8
-	JB      gradTail
+	N_LOOP(gradLoop8, gradTail, 1)
 	VMOVUPS (X_PTR), Y1
 	GRAD(Y1, (DY_PTR))
 	VMOVUPS Y1, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DY_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     gradLoop8
+	N_NEXT3(gradLoop8, 1, X_PTR, DY_PTR, DST)
 
-gradTail:
-	TESTQ      N, N
-	JZ         gradDone
+	N_TAIL(gradTail, gradDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMASKMOVPS (DY_PTR), MASK, Y2

@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
+#include "loop_amd64.h"
 
 // ReLU-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64 floats
 // (four zmm) per trip, then 16 at a time; the last 1..15 use an opmask:
@@ -37,40 +39,22 @@ TEXT ·ReLUAVX512(SB), NOSPLIT, $0-48
 	MOVQ   x_len+32(FP), N
 	VXORPS X0, X0, X0 // ZERO: a VEX write zeroes all 512 bits (AVX512DQ's zmm VXORPS not needed)
 
-reluLoop64:
-	CMPQ    N, $64
-	JB      reluLoop16
-	VMOVUPS (X_PTR), Z1
-	VMOVUPS 64(X_PTR), Z2
-	VMOVUPS 128(X_PTR), Z3
-	VMOVUPS 192(X_PTR), Z4
+	N_LOOP(reluLoop64, reluLoop16, 4)
+	LOAD4(X_PTR, Z1, Z2, Z3, Z4)
 	RELU(Z1)
 	RELU(Z2)
 	RELU(Z3)
 	RELU(Z4)
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z2, 64(DST)
-	VMOVUPS Z3, 128(DST)
-	VMOVUPS Z4, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     reluLoop64
+	STORE4(Z1, Z2, Z3, Z4, DST)
+	N_NEXT2(reluLoop64, 4, X_PTR, DST)
 
-reluLoop16:
-	CMPQ    N, $16
-	JB      reluTail
+	N_LOOP(reluLoop16, reluTail, 1)
 	VMOVUPS (X_PTR), Z1
 	RELU(Z1)
 	VMOVUPS Z1, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     reluLoop16
+	N_NEXT2(reluLoop16, 1, X_PTR, DST)
 
-reluTail:
-	TESTQ     N, N
-	JZ        reluDone
+	N_TAIL(reluTail, reluDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	RELU(Z1)
@@ -103,42 +87,22 @@ TEXT ·ReLUGradAVX512(SB), NOSPLIT, $0-72
 	VXORPS X0, X0, X0 // ZERO: a VEX write zeroes all 512 bits (AVX512DQ's zmm VXORPS not needed)
 	KXNORW K3, K3, K3 // all 16 lanes
 
-gradLoop64:
-	CMPQ    N, $64
-	JB      gradLoop16
-	VMOVUPS (X_PTR), Z1
-	VMOVUPS 64(X_PTR), Z2
-	VMOVUPS 128(X_PTR), Z3
-	VMOVUPS 192(X_PTR), Z4
+	N_LOOP(gradLoop64, gradLoop16, 4)
+	LOAD4(X_PTR, Z1, Z2, Z3, Z4)
 	GRAD(Z1, (DY_PTR), K3)
 	GRAD(Z2, 64(DY_PTR), K3)
 	GRAD(Z3, 128(DY_PTR), K3)
 	GRAD(Z4, 192(DY_PTR), K3)
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z2, 64(DST)
-	VMOVUPS Z3, 128(DST)
-	VMOVUPS Z4, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, DY_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     gradLoop64
+	STORE4(Z1, Z2, Z3, Z4, DST)
+	N_NEXT3(gradLoop64, 4, X_PTR, DY_PTR, DST)
 
-gradLoop16:
-	CMPQ    N, $16
-	JB      gradTail
+	N_LOOP(gradLoop16, gradTail, 1)
 	VMOVUPS (X_PTR), Z1
 	GRAD(Z1, (DY_PTR), K3)
 	VMOVUPS Z1, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DY_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     gradLoop16
+	N_NEXT3(gradLoop16, 1, X_PTR, DY_PTR, DST)
 
-gradTail:
-	TESTQ     N, N
-	JZ        gradDone
+	N_TAIL(gradTail, gradDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	GRAD(Z1, (DY_PTR), K1)

@@ -2,6 +2,9 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
+#include "loop_amd64.h"
+#include "rowops_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx2_amd64.h"
 
@@ -57,13 +60,8 @@ TEXT ·RowMaxAVX2(SB), NOSPLIT, $0-28
 	VMOVAPS      FIRST, Y3
 	VXORPS       NANS, NANS, NANS
 
-maxLoop32:
-	CMPQ    N, $32
-	JB      maxLoop8
-	VMOVUPS (X_PTR), Y4
-	VMOVUPS 32(X_PTR), Y5
-	VMOVUPS 64(X_PTR), Y6
-	VMOVUPS 96(X_PTR), Y7
+	N_LOOP(maxLoop32, maxLoop8, 4)
+	LOAD4(X_PTR, Y4, Y5, Y6, Y7)
 	VCMPPS  $3, Y5, Y4, Y8 // unordered: Y4 or Y5 holds a NaN
 	VCMPPS  $3, Y7, Y6, Y9
 	VORPS   Y8, NANS, NANS
@@ -72,24 +70,16 @@ maxLoop32:
 	MAXZ(Y5, Y1, Y9)
 	MAXZ(Y6, Y2, Y10)
 	MAXZ(Y7, Y3, Y11)
-	ADDQ    $128, X_PTR
-	SUBQ    $32, N
-	JMP     maxLoop32
+	N_NEXT1(maxLoop32, 4, X_PTR)
 
-maxLoop8:
-	CMPQ    N, $8
-	JB      maxTail
+	N_LOOP(maxLoop8, maxTail, 1)
 	VMOVUPS (X_PTR), Y4
 	VCMPPS  $3, Y4, Y4, Y8
 	VORPS   Y8, NANS, NANS
 	MAXZ(Y4, Y0, Y8)
-	ADDQ    $32, X_PTR
-	SUBQ    $8, N
-	JMP     maxLoop8
+	N_NEXT1(maxLoop8, 1, X_PTR)
 
-maxTail:
-	TESTQ      N, N
-	JZ         maxReduce
+	N_TAIL(maxTail, maxReduce)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y4
 	VBLENDVPS  MASK, Y4, FIRST, Y4 // lanes past the end: x[0]
@@ -132,40 +122,19 @@ TEXT ·SubConstAVX2(SB), NOSPLIT, $0-52
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS c+48(FP), C
 
-subLoop32:
-	CMPQ    N, $32
-	JB      subLoop8
-	VMOVUPS (X_PTR), Y1
-	VMOVUPS 32(X_PTR), Y2
-	VMOVUPS 64(X_PTR), Y3
-	VMOVUPS 96(X_PTR), Y4
-	VSUBPS  C, Y1, Y1
-	VSUBPS  C, Y2, Y2
-	VSUBPS  C, Y3, Y3
-	VSUBPS  C, Y4, Y4
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y2, 32(DST)
-	VMOVUPS Y3, 64(DST)
-	VMOVUPS Y4, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     subLoop32
+	N_LOOP(subLoop32, subLoop8, 4)
+	LOAD4(X_PTR, Y1, Y2, Y3, Y4)
+	OP4(VSUBPS, C, Y1, Y2, Y3, Y4)
+	STORE4(Y1, Y2, Y3, Y4, DST)
+	N_NEXT2(subLoop32, 4, X_PTR, DST)
 
-subLoop8:
-	CMPQ    N, $8
-	JB      subTail
+	N_LOOP(subLoop8, subTail, 1)
 	VMOVUPS (X_PTR), Y1
 	VSUBPS  C, Y1, Y1
 	VMOVUPS Y1, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     subLoop8
+	N_NEXT2(subLoop8, 1, X_PTR, DST)
 
-subTail:
-	TESTQ      N, N
-	JZ         subDone
+	N_TAIL(subTail, subDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VSUBPS     C, Y1, Y1
@@ -188,45 +157,21 @@ TEXT ·ScaledDiffAVX2(SB), NOSPLIT, $0-52
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 
-scaledDiffLoop32:
-	CMPQ    N, $32
-	JB      scaledDiffLoop8
-	VMOVUPS (DST), Y1
-	VMOVUPS 32(DST), Y2
-	VMOVUPS 64(DST), Y3
-	VMOVUPS 96(DST), Y4
-	VSUBPS  (T_PTR), Y1, Y1
-	VSUBPS  32(T_PTR), Y2, Y2
-	VSUBPS  64(T_PTR), Y3, Y3
-	VSUBPS  96(T_PTR), Y4, Y4
-	VMULPS  SCALE, Y1, Y1
-	VMULPS  SCALE, Y2, Y2
-	VMULPS  SCALE, Y3, Y3
-	VMULPS  SCALE, Y4, Y4
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y2, 32(DST)
-	VMOVUPS Y3, 64(DST)
-	VMOVUPS Y4, 96(DST)
-	ADDQ    $128, DST
-	ADDQ    $128, T_PTR
-	SUBQ    $32, N
-	JMP     scaledDiffLoop32
+	N_LOOP(scaledDiffLoop32, scaledDiffLoop8, 4)
+	LOAD4(DST, Y1, Y2, Y3, Y4)
+	OP4M(VSUBPS, T_PTR, Y1, Y2, Y3, Y4)
+	OP4(VMULPS, SCALE, Y1, Y2, Y3, Y4)
+	STORE4(Y1, Y2, Y3, Y4, DST)
+	N_NEXT2(scaledDiffLoop32, 4, DST, T_PTR)
 
-scaledDiffLoop8:
-	CMPQ    N, $8
-	JB      scaledDiffTail
+	N_LOOP(scaledDiffLoop8, scaledDiffTail, 1)
 	VMOVUPS (DST), Y1
 	VSUBPS  (T_PTR), Y1, Y1
 	VMULPS  SCALE, Y1, Y1
 	VMOVUPS Y1, (DST)
-	ADDQ    $32, DST
-	ADDQ    $32, T_PTR
-	SUBQ    $8, N
-	JMP     scaledDiffLoop8
+	N_NEXT2(scaledDiffLoop8, 1, DST, T_PTR)
 
-scaledDiffTail:
-	TESTQ      N, N
-	JZ         scaledDiffDone
+	N_TAIL(scaledDiffTail, scaledDiffDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (DST), MASK, Y1
 	VMASKMOVPS (T_PTR), MASK, Y2
@@ -250,42 +195,19 @@ TEXT ·AddAVX2(SB), NOSPLIT, $0-72
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ y_base+48(FP), Y_PTR
 
-addLoop32:
-	CMPQ    N, $32
-	JB      addLoop8
-	VMOVUPS (X_PTR), Y1
-	VMOVUPS 32(X_PTR), Y2
-	VMOVUPS 64(X_PTR), Y3
-	VMOVUPS 96(X_PTR), Y4
-	VADDPS  (Y_PTR), Y1, Y1
-	VADDPS  32(Y_PTR), Y2, Y2
-	VADDPS  64(Y_PTR), Y3, Y3
-	VADDPS  96(Y_PTR), Y4, Y4
-	VMOVUPS Y1, (DST)
-	VMOVUPS Y2, 32(DST)
-	VMOVUPS Y3, 64(DST)
-	VMOVUPS Y4, 96(DST)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, Y_PTR
-	ADDQ    $128, DST
-	SUBQ    $32, N
-	JMP     addLoop32
+	N_LOOP(addLoop32, addLoop8, 4)
+	LOAD4(X_PTR, Y1, Y2, Y3, Y4)
+	OP4M(VADDPS, Y_PTR, Y1, Y2, Y3, Y4)
+	STORE4(Y1, Y2, Y3, Y4, DST)
+	N_NEXT3(addLoop32, 4, X_PTR, Y_PTR, DST)
 
-addLoop8:
-	CMPQ    N, $8
-	JB      addTail
+	N_LOOP(addLoop8, addTail, 1)
 	VMOVUPS (X_PTR), Y1
 	VADDPS  (Y_PTR), Y1, Y1
 	VMOVUPS Y1, (DST)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, Y_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     addLoop8
+	N_NEXT3(addLoop8, 1, X_PTR, Y_PTR, DST)
 
-addTail:
-	TESTQ      N, N
-	JZ         addDone
+	N_TAIL(addTail, addDone)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMASKMOVPS (Y_PTR), MASK, Y2
@@ -295,23 +217,6 @@ addTail:
 addDone:
 	VZEROUPPER
 	RET
-
-// SQ_ACC adds the eight float32 squares in vy (vx is its low half) to the
-// float64 sums lo (lanes 0..3) and hi (lanes 4..7), using t; vy is
-// clobbered.
-#define SQ_ACC(vy, vx, t, lo, hi) \
-	VCVTPS2PD    vx, t \
-	VADDPD       t, lo, lo \
-	VEXTRACTF128 $1, vy, vx \
-	VCVTPS2PD    vx, t \
-	VADDPD       t, hi, hi
-
-// SQ squares the differences of the eight elements at off(X_PTR) and
-// off(Y_PTR) into vy, rounding the difference and then the square.
-#define SQ(off, vy) \
-	VMOVUPS off(X_PTR), vy \
-	VSUBPS  off(Y_PTR), vy, vy \
-	VMULPS  vy, vy, vy
 
 // func SqDiffSumAVX2(x, y []float32) float64
 //
@@ -334,9 +239,7 @@ TEXT ·SqDiffSumAVX2(SB), NOSPLIT, $0-56
 	VXORPS Y2, Y2, Y2
 	VXORPS Y3, Y3, Y3
 
-sqLoop32:
-	CMPQ N, $32
-	JB   sqLoop8
+	N_LOOP(sqLoop32, sqLoop8, 4)
 	SQ(0, Y4)
 	SQ(32, Y5)
 	SQ(64, Y6)
@@ -345,24 +248,14 @@ sqLoop32:
 	SQ_ACC(Y5, X5, Y9, Y2, Y3)
 	SQ_ACC(Y6, X6, Y10, Y0, Y1)
 	SQ_ACC(Y7, X7, Y11, Y2, Y3)
-	ADDQ $128, X_PTR
-	ADDQ $128, Y_PTR
-	SUBQ $32, N
-	JMP  sqLoop32
+	N_NEXT2(sqLoop32, 4, X_PTR, Y_PTR)
 
-sqLoop8:
-	CMPQ N, $8
-	JB   sqTail
+	N_LOOP(sqLoop8, sqTail, 1)
 	SQ(0, Y4)
 	SQ_ACC(Y4, X4, Y8, Y0, Y1)
-	ADDQ $32, X_PTR
-	ADDQ $32, Y_PTR
-	SUBQ $8, N
-	JMP  sqLoop8
+	N_NEXT2(sqLoop8, 1, X_PTR, Y_PTR)
 
-sqTail:
-	TESTQ      N, N
-	JZ         sqReduce
+	N_TAIL(sqTail, sqReduce)
 	AVX2_TAIL_MASK(N, AX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y4
 	VMASKMOVPS (Y_PTR), MASK, Y5
@@ -371,13 +264,8 @@ sqTail:
 	SQ_ACC(Y4, X4, Y8, Y2, Y3)
 
 sqReduce:
-	VADDPD       Y1, Y0, Y0
-	VADDPD       Y3, Y2, Y2
-	VADDPD       Y2, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPD       X1, X0, X0
-	VUNPCKHPD    X0, X0, X1
-	VADDSD       X1, X0, X0
+	SUM4(VADDPD, Y0, Y1, Y2, Y3)
+	HSUM_YMM_PD(Y0, X0, X1)
 	VMOVSD       X0, ret+48(FP)
 	VZEROUPPER
 	RET
@@ -430,12 +318,7 @@ sqReduce:
 #define ESS_REDUCE \
 	VADDPS       Y13, Y12, Y12 \
 	VADDPS       Y14, Y12, Y12 \
-	VEXTRACTF128 $1, Y12, X13 \
-	VADDPS       X13, X12, X12 \
-	VMOVHLPS     X12, X12, X13 \
-	VADDPS       X13, X12, X12 \
-	VMOVSHDUP    X12, X13 \
-	VADDSS       X13, X12, X12
+	HSUM_YMM(Y12, X12, X13)
 
 // func ExpShiftSumAVX2(dst, x []float32, shift float32) float32
 //
@@ -454,9 +337,7 @@ TEXT ·ExpShiftSumAVX2(SB), NOSPLIT, $0-60
 	VXORPS       Y13, Y13, Y13
 	VXORPS       Y14, Y14, Y14
 
-essLoop24:
-	CMPQ N, $24
-	JB   essLoop8
+	N_LOOP(essLoop24, essLoop8, 3)
 	ESS_LOAD3
 	JNZ  essSlow24
 	ESS_FAST3
@@ -468,31 +349,21 @@ essStore24:
 	VADDPS  Y2, Y12, Y12
 	VADDPS  Y6, Y13, Y13
 	VADDPS  Y10, Y14, Y14
-	ADDQ    $96, X_PTR
-	ADDQ    $96, DST
-	SUBQ    $24, N
-	JMP     essLoop24
+	N_NEXT2(essLoop24, 3, X_PTR, DST)
 
 essSlow24:
 	ESS_SLOW3
 	JMP essStore24
 
-essLoop8:
-	CMPQ    N, $8
-	JB      essTail
+	N_LOOP(essLoop8, essTail, 1)
 	VMOVUPS (X_PTR), Y0
 	VSUBPS  SHIFT, Y0, Y0
 	EXP_FULL(Y0, Y1, Y2, Y3)
 	VMOVUPS Y2, (DST)
 	VADDPS  Y2, Y12, Y12
-	ADDQ    $32, X_PTR
-	ADDQ    $32, DST
-	SUBQ    $8, N
-	JMP     essLoop8
+	N_NEXT2(essLoop8, 1, X_PTR, DST)
 
-essTail:
-	TESTQ      N, N
-	JZ         essDone
+	N_TAIL(essTail, essDone)
 	AVX2_TAIL_MASK(N, AX, ESS_MASK)
 	VMASKMOVPS (X_PTR), ESS_MASK, Y0
 	VSUBPS     SHIFT, Y0, Y0
@@ -522,9 +393,7 @@ TEXT ·ExpShiftSumNoStoreAVX2(SB), NOSPLIT, $0-36
 	VXORPS       Y13, Y13, Y13
 	VXORPS       Y14, Y14, Y14
 
-esnLoop24:
-	CMPQ N, $24
-	JB   esnLoop8
+	N_LOOP(esnLoop24, esnLoop8, 3)
 	ESS_LOAD3
 	JNZ  esnSlow24
 	ESS_FAST3
@@ -533,28 +402,20 @@ esnSum24:
 	VADDPS Y2, Y12, Y12
 	VADDPS Y6, Y13, Y13
 	VADDPS Y10, Y14, Y14
-	ADDQ   $96, X_PTR
-	SUBQ   $24, N
-	JMP    esnLoop24
+	N_NEXT1(esnLoop24, 3, X_PTR)
 
 esnSlow24:
 	ESS_SLOW3
 	JMP esnSum24
 
-esnLoop8:
-	CMPQ    N, $8
-	JB      esnTail
+	N_LOOP(esnLoop8, esnTail, 1)
 	VMOVUPS (X_PTR), Y0
 	VSUBPS  SHIFT, Y0, Y0
 	EXP_FULL(Y0, Y1, Y2, Y3)
 	VADDPS  Y2, Y12, Y12
-	ADDQ    $32, X_PTR
-	SUBQ    $8, N
-	JMP     esnLoop8
+	N_NEXT1(esnLoop8, 1, X_PTR)
 
-esnTail:
-	TESTQ      N, N
-	JZ         esnDone
+	N_TAIL(esnTail, esnDone)
 	AVX2_TAIL_MASK(N, AX, ESS_MASK)
 	VMASKMOVPS (X_PTR), ESS_MASK, Y0
 	VSUBPS     SHIFT, Y0, Y0
@@ -616,16 +477,6 @@ esnDone:
 	BCE_L2(t, u) \
 	BCE_L3(t, u, m)
 
-// BCE_ACC adds the eight float32 terms in m (mX, mY: its xmm and ymm names)
-// to the float64 partial sums acc0 (low four) and acc1 (high four), using
-// the ymm register t.
-#define BCE_ACC(mX, mY, t, acc0, acc1) \
-	VCVTPS2PD    mX, t \
-	VEXTRACTF128 $1, mY, mX \
-	VCVTPS2PD    mX, mY \
-	VADDPD       t, acc0, acc0 \
-	VADDPD       mY, acc1, acc1
-
 // BCE_MASK is the tail mask of BCELogitsSumAVX2.
 #define BCE_MASK Y15
 
@@ -647,9 +498,7 @@ TEXT ·BCELogitsSumAVX2(SB), NOSPLIT, $0-56
 	VXORPD Y12, Y12, Y12
 	VXORPD Y13, Y13, Y13
 
-bceLoop16:
-	CMPQ    N, $16
-	JB      bceLoop8
+	N_LOOP(bceLoop16, bceLoop8, 2)
 	VMOVUPS (X_PTR), Y0
 	VMOVUPS 32(X_PTR), Y5
 	BCE_M(Y0, (Y_PTR), Y1, Y4)
@@ -676,25 +525,15 @@ bceLoop16:
 	BCE_L3(Y8, Y9, Y6)
 	BCE_ACC(X1, Y1, Y2, Y10, Y11)
 	BCE_ACC(X6, Y6, Y7, Y12, Y13)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	SUBQ    $16, N
-	JMP     bceLoop16
+	N_NEXT2(bceLoop16, 2, X_PTR, Y_PTR)
 
-bceLoop8:
-	CMPQ    N, $8
-	JB      bceTail
+	N_LOOP(bceLoop8, bceTail, 1)
 	VMOVUPS (X_PTR), Y0
 	BCE(Y0, (Y_PTR), Y1, Y2, Y3, Y4)
 	BCE_ACC(X1, Y1, Y2, Y10, Y11)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, Y_PTR
-	SUBQ    $8, N
-	JMP     bceLoop8
+	N_NEXT2(bceLoop8, 1, X_PTR, Y_PTR)
 
-bceTail:
-	TESTQ      N, N
-	JZ         bceDone
+	N_TAIL(bceTail, bceDone)
 	AVX2_TAIL_MASK(N, AX, BCE_MASK)
 	VMASKMOVPS (X_PTR), BCE_MASK, Y0
 	VMASKMOVPS (Y_PTR), BCE_MASK, Y5
@@ -703,13 +542,8 @@ bceTail:
 	BCE_ACC(X1, Y1, Y2, Y10, Y11)
 
 bceDone:
-	VADDPD       Y11, Y10, Y10
-	VADDPD       Y13, Y12, Y12
-	VADDPD       Y12, Y10, Y10
-	VEXTRACTF128 $1, Y10, X11
-	VADDPD       X11, X10, X10
-	VUNPCKHPD    X10, X10, X11
-	VADDSD       X11, X10, X10
+	SUM4(VADDPD, Y10, Y11, Y12, Y13)
+	HSUM_YMM_PD(Y10, X10, X11)
 	VMOVSD       X10, ret+48(FP)
 	VZEROUPPER
 	RET

@@ -2,6 +2,9 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
+#include "loop_amd64.h"
+#include "rowops_amd64.h"
 #include "exp_amd64.h"
 #include "exp_avx512_amd64.h"
 
@@ -57,13 +60,8 @@ TEXT ·RowMaxAVX512(SB), NOSPLIT, $0-28
 	VMOVAPS      FIRST, Z3
 	KXORW        NANS, NANS, NANS
 
-maxLoop64:
-	CMPQ    N, $64
-	JB      maxLoop16
-	VMOVUPS (X_PTR), Z4
-	VMOVUPS 64(X_PTR), Z5
-	VMOVUPS 128(X_PTR), Z6
-	VMOVUPS 192(X_PTR), Z7
+	N_LOOP(maxLoop64, maxLoop16, 4)
+	LOAD4(X_PTR, Z4, Z5, Z6, Z7)
 	VCMPPS  $3, Z5, Z4, K2 // unordered: Z4 or Z5 holds a NaN
 	KORW    K2, NANS, NANS
 	VCMPPS  $3, Z7, Z6, K2
@@ -72,24 +70,16 @@ maxLoop64:
 	MAXZ512(Z5, Z1, Z9)
 	MAXZ512(Z6, Z2, Z10)
 	MAXZ512(Z7, Z3, Z11)
-	ADDQ    $256, X_PTR
-	SUBQ    $64, N
-	JMP     maxLoop64
+	N_NEXT1(maxLoop64, 4, X_PTR)
 
-maxLoop16:
-	CMPQ    N, $16
-	JB      maxTail
+	N_LOOP(maxLoop16, maxTail, 1)
 	VMOVUPS (X_PTR), Z4
 	VCMPPS  $3, Z4, Z4, K2
 	KORW    K2, NANS, NANS
 	MAXZ512(Z4, Z0, Z8)
-	ADDQ    $64, X_PTR
-	SUBQ    $16, N
-	JMP     maxLoop16
+	N_NEXT1(maxLoop16, 1, X_PTR)
 
-maxTail:
-	TESTQ   N, N
-	JZ      maxReduce
+	N_TAIL(maxTail, maxReduce)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVAPS FIRST, Z4
 	VMOVUPS (X_PTR), K1, Z4 // merge-masked: lanes past the end keep x[0]
@@ -133,40 +123,19 @@ TEXT ·SubConstAVX512(SB), NOSPLIT, $0-52
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS c+48(FP), C
 
-subLoop64:
-	CMPQ    N, $64
-	JB      subLoop16
-	VMOVUPS (X_PTR), Z1
-	VMOVUPS 64(X_PTR), Z2
-	VMOVUPS 128(X_PTR), Z3
-	VMOVUPS 192(X_PTR), Z4
-	VSUBPS  C, Z1, Z1
-	VSUBPS  C, Z2, Z2
-	VSUBPS  C, Z3, Z3
-	VSUBPS  C, Z4, Z4
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z2, 64(DST)
-	VMOVUPS Z3, 128(DST)
-	VMOVUPS Z4, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     subLoop64
+	N_LOOP(subLoop64, subLoop16, 4)
+	LOAD4(X_PTR, Z1, Z2, Z3, Z4)
+	OP4(VSUBPS, C, Z1, Z2, Z3, Z4)
+	STORE4(Z1, Z2, Z3, Z4, DST)
+	N_NEXT2(subLoop64, 4, X_PTR, DST)
 
-subLoop16:
-	CMPQ    N, $16
-	JB      subTail
+	N_LOOP(subLoop16, subTail, 1)
 	VMOVUPS (X_PTR), Z1
 	VSUBPS  C, Z1, Z1
 	VMOVUPS Z1, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     subLoop16
+	N_NEXT2(subLoop16, 1, X_PTR, DST)
 
-subTail:
-	TESTQ     N, N
-	JZ        subDone
+	N_TAIL(subTail, subDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	VSUBPS    C, Z1, Z1
@@ -189,45 +158,21 @@ TEXT ·ScaledDiffAVX512(SB), NOSPLIT, $0-52
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 
-scaledDiffLoop64:
-	CMPQ    N, $64
-	JB      scaledDiffLoop16
-	VMOVUPS (DST), Z1
-	VMOVUPS 64(DST), Z2
-	VMOVUPS 128(DST), Z3
-	VMOVUPS 192(DST), Z4
-	VSUBPS  (T_PTR), Z1, Z1
-	VSUBPS  64(T_PTR), Z2, Z2
-	VSUBPS  128(T_PTR), Z3, Z3
-	VSUBPS  192(T_PTR), Z4, Z4
-	VMULPS  SCALE, Z1, Z1
-	VMULPS  SCALE, Z2, Z2
-	VMULPS  SCALE, Z3, Z3
-	VMULPS  SCALE, Z4, Z4
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z2, 64(DST)
-	VMOVUPS Z3, 128(DST)
-	VMOVUPS Z4, 192(DST)
-	ADDQ    $256, DST
-	ADDQ    $256, T_PTR
-	SUBQ    $64, N
-	JMP     scaledDiffLoop64
+	N_LOOP(scaledDiffLoop64, scaledDiffLoop16, 4)
+	LOAD4(DST, Z1, Z2, Z3, Z4)
+	OP4M(VSUBPS, T_PTR, Z1, Z2, Z3, Z4)
+	OP4(VMULPS, SCALE, Z1, Z2, Z3, Z4)
+	STORE4(Z1, Z2, Z3, Z4, DST)
+	N_NEXT2(scaledDiffLoop64, 4, DST, T_PTR)
 
-scaledDiffLoop16:
-	CMPQ    N, $16
-	JB      scaledDiffTail
+	N_LOOP(scaledDiffLoop16, scaledDiffTail, 1)
 	VMOVUPS (DST), Z1
 	VSUBPS  (T_PTR), Z1, Z1
 	VMULPS  SCALE, Z1, Z1
 	VMOVUPS Z1, (DST)
-	ADDQ    $64, DST
-	ADDQ    $64, T_PTR
-	SUBQ    $16, N
-	JMP     scaledDiffLoop16
+	N_NEXT2(scaledDiffLoop16, 1, DST, T_PTR)
 
-scaledDiffTail:
-	TESTQ     N, N
-	JZ        scaledDiffDone
+	N_TAIL(scaledDiffTail, scaledDiffDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (DST), K1, Z1
 	VMOVUPS.Z (T_PTR), K1, Z2
@@ -251,42 +196,19 @@ TEXT ·AddAVX512(SB), NOSPLIT, $0-72
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ y_base+48(FP), Y_PTR
 
-addLoop64:
-	CMPQ    N, $64
-	JB      addLoop16
-	VMOVUPS (X_PTR), Z1
-	VMOVUPS 64(X_PTR), Z2
-	VMOVUPS 128(X_PTR), Z3
-	VMOVUPS 192(X_PTR), Z4
-	VADDPS  (Y_PTR), Z1, Z1
-	VADDPS  64(Y_PTR), Z2, Z2
-	VADDPS  128(Y_PTR), Z3, Z3
-	VADDPS  192(Y_PTR), Z4, Z4
-	VMOVUPS Z1, (DST)
-	VMOVUPS Z2, 64(DST)
-	VMOVUPS Z3, 128(DST)
-	VMOVUPS Z4, 192(DST)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, Y_PTR
-	ADDQ    $256, DST
-	SUBQ    $64, N
-	JMP     addLoop64
+	N_LOOP(addLoop64, addLoop16, 4)
+	LOAD4(X_PTR, Z1, Z2, Z3, Z4)
+	OP4M(VADDPS, Y_PTR, Z1, Z2, Z3, Z4)
+	STORE4(Z1, Z2, Z3, Z4, DST)
+	N_NEXT3(addLoop64, 4, X_PTR, Y_PTR, DST)
 
-addLoop16:
-	CMPQ    N, $16
-	JB      addTail
+	N_LOOP(addLoop16, addTail, 1)
 	VMOVUPS (X_PTR), Z1
 	VADDPS  (Y_PTR), Z1, Z1
 	VMOVUPS Z1, (DST)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     addLoop16
+	N_NEXT3(addLoop16, 1, X_PTR, Y_PTR, DST)
 
-addTail:
-	TESTQ     N, N
-	JZ        addDone
+	N_TAIL(addTail, addDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	VMOVUPS.Z (Y_PTR), K1, Z2
@@ -296,23 +218,6 @@ addTail:
 addDone:
 	VZEROUPPER
 	RET
-
-// SQ_ACC adds the sixteen float32 squares in vz (vy is its low half) to the
-// float64 sums lo (lanes 0..7) and hi (lanes 8..15), using t; vz is
-// clobbered.
-#define SQ_ACC(vz, vy, t, lo, hi) \
-	VCVTPS2PD     vy, t \
-	VADDPD        t, lo, lo \
-	VEXTRACTF64X4 $1, vz, vy \
-	VCVTPS2PD     vy, t \
-	VADDPD        t, hi, hi
-
-// SQ squares the differences of the sixteen elements at off(X_PTR) and
-// off(Y_PTR) into vz, rounding the difference and then the square.
-#define SQ(off, vz) \
-	VMOVUPS off(X_PTR), vz \
-	VSUBPS  off(Y_PTR), vz, vz \
-	VMULPS  vz, vz, vz
 
 // func SqDiffSumAVX512(x, y []float32) float64
 //
@@ -334,9 +239,7 @@ TEXT ·SqDiffSumAVX512(SB), NOSPLIT, $0-56
 	VXORPS X2, X2, X2 // zeroes all of Z2
 	VXORPS X3, X3, X3 // zeroes all of Z3
 
-sqLoop64:
-	CMPQ N, $64
-	JB   sqLoop16
+	N_LOOP(sqLoop64, sqLoop16, 4)
 	SQ(0, Z4)
 	SQ(64, Z5)
 	SQ(128, Z6)
@@ -345,24 +248,14 @@ sqLoop64:
 	SQ_ACC(Z5, Y5, Z9, Z2, Z3)
 	SQ_ACC(Z6, Y6, Z10, Z0, Z1)
 	SQ_ACC(Z7, Y7, Z11, Z2, Z3)
-	ADDQ $256, X_PTR
-	ADDQ $256, Y_PTR
-	SUBQ $64, N
-	JMP  sqLoop64
+	N_NEXT2(sqLoop64, 4, X_PTR, Y_PTR)
 
-sqLoop16:
-	CMPQ N, $16
-	JB   sqTail
+	N_LOOP(sqLoop16, sqTail, 1)
 	SQ(0, Z4)
 	SQ_ACC(Z4, Y4, Z8, Z0, Z1)
-	ADDQ $64, X_PTR
-	ADDQ $64, Y_PTR
-	SUBQ $16, N
-	JMP  sqLoop16
+	N_NEXT2(sqLoop16, 1, X_PTR, Y_PTR)
 
-sqTail:
-	TESTQ     N, N
-	JZ        sqReduce
+	N_TAIL(sqTail, sqReduce)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z4
 	VMOVUPS.Z (Y_PTR), K1, Z5
@@ -371,15 +264,8 @@ sqTail:
 	SQ_ACC(Z4, Y4, Z8, Z2, Z3)
 
 sqReduce:
-	VADDPD        Z1, Z0, Z0
-	VADDPD        Z3, Z2, Z2
-	VADDPD        Z2, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPD        Y1, Y0, Y0
-	VEXTRACTF128  $1, Y0, X1
-	VADDPD        X1, X0, X0
-	VUNPCKHPD     X0, X0, X1
-	VADDSD        X1, X0, X0
+	SUM4(VADDPD, Z0, Z1, Z2, Z3)
+	HSUM_ZMM_PD(Z0, Y0, X0, Y1, X1)
 	VMOVSD        X0, ret+48(FP)
 	VZEROUPPER
 	RET
@@ -434,14 +320,7 @@ sqReduce:
 #define ESS_REDUCE \
 	VADDPS        Z13, Z12, Z12 \
 	VADDPS        Z14, Z12, Z12 \
-	VEXTRACTF64X4 $1, Z12, Y13 \
-	VADDPS        Y13, Y12, Y12 \
-	VEXTRACTF128  $1, Y12, X13 \
-	VADDPS        X13, X12, X12 \
-	VMOVHLPS      X12, X12, X13 \
-	VADDPS        X13, X12, X12 \
-	VMOVSHDUP     X12, X13 \
-	VADDSS        X13, X12, X12
+	HSUM_ZMM(Z12, Y12, X12, Y13, X13)
 
 // func ExpShiftSumAVX512(dst, x []float32, shift float32) float32
 //
@@ -458,9 +337,7 @@ TEXT ·ExpShiftSumAVX512(SB), NOSPLIT, $0-60
 	VBROADCASTSS shift+48(FP), SHIFT
 	ESS_INIT
 
-essLoop48:
-	CMPQ    N, $48
-	JB      essLoop16
+	N_LOOP(essLoop48, essLoop16, 3)
 	ESS3
 	VMOVUPS Z2, (DST)
 	VMOVUPS Z6, 64(DST)
@@ -468,27 +345,17 @@ essLoop48:
 	VADDPS  Z2, Z12, Z12
 	VADDPS  Z6, Z13, Z13
 	VADDPS  Z10, Z14, Z14
-	ADDQ    $192, X_PTR
-	ADDQ    $192, DST
-	SUBQ    $48, N
-	JMP     essLoop48
+	N_NEXT2(essLoop48, 3, X_PTR, DST)
 
-essLoop16:
-	CMPQ    N, $16
-	JB      essTail
+	N_LOOP(essLoop16, essTail, 1)
 	VMOVUPS (X_PTR), Z0
 	VSUBPS  SHIFT, Z0, Z0
 	EXP_FULL(Z0, Z1, Z2, Z3)
 	VMOVUPS Z2, (DST)
 	VADDPS  Z2, Z12, Z12
-	ADDQ    $64, X_PTR
-	ADDQ    $64, DST
-	SUBQ    $16, N
-	JMP     essLoop16
+	N_NEXT2(essLoop16, 1, X_PTR, DST)
 
-essTail:
-	TESTQ     N, N
-	JZ        essDone
+	N_TAIL(essTail, essDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	VSUBPS    SHIFT, Z0, Z0
@@ -515,31 +382,21 @@ TEXT ·ExpShiftSumNoStoreAVX512(SB), NOSPLIT, $0-36
 	VBROADCASTSS shift+24(FP), SHIFT
 	ESS_INIT
 
-esnLoop48:
-	CMPQ   N, $48
-	JB     esnLoop16
+	N_LOOP(esnLoop48, esnLoop16, 3)
 	ESS3
 	VADDPS Z2, Z12, Z12
 	VADDPS Z6, Z13, Z13
 	VADDPS Z10, Z14, Z14
-	ADDQ   $192, X_PTR
-	SUBQ   $48, N
-	JMP    esnLoop48
+	N_NEXT1(esnLoop48, 3, X_PTR)
 
-esnLoop16:
-	CMPQ    N, $16
-	JB      esnTail
+	N_LOOP(esnLoop16, esnTail, 1)
 	VMOVUPS (X_PTR), Z0
 	VSUBPS  SHIFT, Z0, Z0
 	EXP_FULL(Z0, Z1, Z2, Z3)
 	VADDPS  Z2, Z12, Z12
-	ADDQ    $64, X_PTR
-	SUBQ    $16, N
-	JMP     esnLoop16
+	N_NEXT1(esnLoop16, 1, X_PTR)
 
-esnTail:
-	TESTQ     N, N
-	JZ        esnDone
+	N_TAIL(esnTail, esnDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	VSUBPS    SHIFT, Z0, Z0
@@ -597,16 +454,6 @@ esnDone:
 	BCE_L2(t, u) \
 	BCE_L3(t, u, m)
 
-// BCE_ACC adds the sixteen float32 terms in m (mY, mZ: its ymm and zmm
-// names) to the float64 partial sums acc0 (low eight) and acc1 (high
-// eight), using the zmm register t.
-#define BCE_ACC(mY, mZ, t, acc0, acc1) \
-	VCVTPS2PD     mY, t \
-	VEXTRACTF64X4 $1, mZ, mY \
-	VCVTPS2PD     mY, mZ \
-	VADDPD        t, acc0, acc0 \
-	VADDPD        mZ, acc1, acc1
-
 // func BCELogitsSumAVX512(z, y []float32) float64
 //
 //	var s float64
@@ -629,9 +476,7 @@ TEXT ·BCELogitsSumAVX512(SB), NOSPLIT, $0-56
 	VXORPD       X12, X12, X12
 	VXORPD       X13, X13, X13
 
-bceLoop32:
-	CMPQ    N, $32
-	JB      bceLoop16
+	N_LOOP(bceLoop32, bceLoop16, 2)
 	VMOVUPS (X_PTR), Z0
 	VMOVUPS 64(X_PTR), Z5
 	BCE_M(Z0, (Y_PTR), Z1, Z4)
@@ -658,25 +503,15 @@ bceLoop32:
 	BCE_L3(Z8, Z9, Z6)
 	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
 	BCE_ACC(Y6, Z6, Z7, Z12, Z13)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, Y_PTR
-	SUBQ    $32, N
-	JMP     bceLoop32
+	N_NEXT2(bceLoop32, 2, X_PTR, Y_PTR)
 
-bceLoop16:
-	CMPQ    N, $16
-	JB      bceTail
+	N_LOOP(bceLoop16, bceTail, 1)
 	VMOVUPS (X_PTR), Z0
 	BCE(Z0, (Y_PTR), Z1, Z2, Z3, Z4)
 	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	SUBQ    $16, N
-	JMP     bceLoop16
+	N_NEXT2(bceLoop16, 1, X_PTR, Y_PTR)
 
-bceTail:
-	TESTQ     N, N
-	JZ        bceDone
+	N_TAIL(bceTail, bceDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z0
 	VMOVUPS.Z (Y_PTR), K1, Z5
@@ -685,15 +520,8 @@ bceTail:
 	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
 
 bceDone:
-	VADDPD        Z11, Z10, Z10
-	VADDPD        Z13, Z12, Z12
-	VADDPD        Z12, Z10, Z10
-	VEXTRACTF64X4 $1, Z10, Y11
-	VADDPD        Y11, Y10, Y10
-	VEXTRACTF128  $1, Y10, X11
-	VADDPD        X11, X10, X10
-	VUNPCKHPD     X10, X10, X11
-	VADDSD        X11, X10, X10
+	SUM4(VADDPD, Z10, Z11, Z12, Z13)
+	HSUM_ZMM_PD(Z10, Y10, X10, Y11, X11)
 	VMOVSD        X10, ret+48(FP)
 	VZEROUPPER
 	RET

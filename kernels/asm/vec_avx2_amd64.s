@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "ymm_amd64.h"
+#include "loop_amd64.h"
 
 // Vector-family kernels for AVX2 + FMA3. Main loops take 32 floats (four
 // ymm) per trip, then 8 at a time; the last 1..7 use VMASKMOVPS, which
@@ -25,40 +27,19 @@ TEXT ·AxpyAVX2(SB), NOSPLIT, $0-56
 	MOVQ         y_base+32(FP), Y_PTR
 	VBROADCASTSS alpha+0(FP), ALPHA
 
-axpyLoop32:
-	CMPQ    N, $32
-	JB      axpyLoop8
-	VMULPS  (X_PTR), ALPHA, Y1
-	VMULPS  32(X_PTR), ALPHA, Y2
-	VMULPS  64(X_PTR), ALPHA, Y3
-	VMULPS  96(X_PTR), ALPHA, Y4
-	VADDPS  (Y_PTR), Y1, Y1
-	VADDPS  32(Y_PTR), Y2, Y2
-	VADDPS  64(Y_PTR), Y3, Y3
-	VADDPS  96(Y_PTR), Y4, Y4
-	VMOVUPS Y1, (Y_PTR)
-	VMOVUPS Y2, 32(Y_PTR)
-	VMOVUPS Y3, 64(Y_PTR)
-	VMOVUPS Y4, 96(Y_PTR)
-	ADDQ    $128, X_PTR
-	ADDQ    $128, Y_PTR
-	SUBQ    $32, N
-	JMP     axpyLoop32
+	N_LOOP(axpyLoop32, axpyLoop8, 4)
+	OP4MS(VMULPS, X_PTR, ALPHA, Y1, Y2, Y3, Y4)
+	OP4M(VADDPS, Y_PTR, Y1, Y2, Y3, Y4)
+	STORE4(Y1, Y2, Y3, Y4, Y_PTR)
+	N_NEXT2(axpyLoop32, 4, X_PTR, Y_PTR)
 
-axpyLoop8:
-	CMPQ    N, $8
-	JB      axpyTail
+	N_LOOP(axpyLoop8, axpyTail, 1)
 	VMULPS  (X_PTR), ALPHA, Y1
 	VADDPS  (Y_PTR), Y1, Y1
 	VMOVUPS Y1, (Y_PTR)
-	ADDQ    $32, X_PTR
-	ADDQ    $32, Y_PTR
-	SUBQ    $8, N
-	JMP     axpyLoop8
+	N_NEXT2(axpyLoop8, 1, X_PTR, Y_PTR)
 
-axpyTail:
-	TESTQ      N, N
-	JZ         axpyDone
+	N_TAIL(axpyTail, axpyDone)
 	AVX2_TAIL_MASK(N, DX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMULPS     Y1, ALPHA, Y1
@@ -88,50 +69,28 @@ TEXT ·DotAVX2(SB), NOSPLIT, $0-52
 	VXORPS Y2, Y2, Y2
 	VXORPS Y3, Y3, Y3
 
-dotLoop32:
-	CMPQ        N, $32
-	JB          dotLoop8
-	VMOVUPS     (X_PTR), Y4
-	VMOVUPS     32(X_PTR), Y6
-	VMOVUPS     64(X_PTR), Y7
-	VMOVUPS     96(X_PTR), Y8
+	N_LOOP(dotLoop32, dotLoop8, 4)
+	LOAD4(X_PTR, Y4, Y6, Y7, Y8)
 	VFMADD231PS (Y_PTR), Y4, Y0
 	VFMADD231PS 32(Y_PTR), Y6, Y1
 	VFMADD231PS 64(Y_PTR), Y7, Y2
 	VFMADD231PS 96(Y_PTR), Y8, Y3
-	ADDQ        $128, X_PTR
-	ADDQ        $128, Y_PTR
-	SUBQ        $32, N
-	JMP         dotLoop32
+	N_NEXT2(dotLoop32, 4, X_PTR, Y_PTR)
 
-dotLoop8:
-	CMPQ        N, $8
-	JB          dotTail
+	N_LOOP(dotLoop8, dotTail, 1)
 	VMOVUPS     (X_PTR), Y4
 	VFMADD231PS (Y_PTR), Y4, Y0
-	ADDQ        $32, X_PTR
-	ADDQ        $32, Y_PTR
-	SUBQ        $8, N
-	JMP         dotLoop8
+	N_NEXT2(dotLoop8, 1, X_PTR, Y_PTR)
 
-dotTail:
-	TESTQ       N, N
-	JZ          dotReduce
+	N_TAIL(dotTail, dotReduce)
 	AVX2_TAIL_MASK(N, DX, MASK)
 	VMASKMOVPS  (X_PTR), MASK, Y4
 	VMASKMOVPS  (Y_PTR), MASK, Y6
 	VFMADD231PS Y6, Y4, Y1
 
 dotReduce:
-	VADDPS       Y1, Y0, Y0
-	VADDPS       Y3, Y2, Y2
-	VADDPS       Y2, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPS       X1, X0, X0
-	VMOVHLPS     X0, X0, X1
-	VADDPS       X1, X0, X0
-	VMOVSHDUP    X0, X1
-	VADDSS       X1, X0, X0
+	SUM4(VADDPS, Y0, Y1, Y2, Y3)
+	HSUM_YMM(Y0, X0, X1)
 	VMOVSS       X0, ret+48(FP)
 	VZEROUPPER
 	RET
@@ -146,33 +105,17 @@ TEXT ·ScaleAVX2(SB), NOSPLIT, $0-32
 	MOVQ         x_len+16(FP), N
 	VBROADCASTSS alpha+0(FP), ALPHA
 
-scaleLoop32:
-	CMPQ    N, $32
-	JB      scaleLoop8
-	VMULPS  (X_PTR), ALPHA, Y1
-	VMULPS  32(X_PTR), ALPHA, Y2
-	VMULPS  64(X_PTR), ALPHA, Y3
-	VMULPS  96(X_PTR), ALPHA, Y4
-	VMOVUPS Y1, (X_PTR)
-	VMOVUPS Y2, 32(X_PTR)
-	VMOVUPS Y3, 64(X_PTR)
-	VMOVUPS Y4, 96(X_PTR)
-	ADDQ    $128, X_PTR
-	SUBQ    $32, N
-	JMP     scaleLoop32
+	N_LOOP(scaleLoop32, scaleLoop8, 4)
+	OP4MS(VMULPS, X_PTR, ALPHA, Y1, Y2, Y3, Y4)
+	STORE4(Y1, Y2, Y3, Y4, X_PTR)
+	N_NEXT1(scaleLoop32, 4, X_PTR)
 
-scaleLoop8:
-	CMPQ    N, $8
-	JB      scaleTail
+	N_LOOP(scaleLoop8, scaleTail, 1)
 	VMULPS  (X_PTR), ALPHA, Y1
 	VMOVUPS Y1, (X_PTR)
-	ADDQ    $32, X_PTR
-	SUBQ    $8, N
-	JMP     scaleLoop8
+	N_NEXT1(scaleLoop8, 1, X_PTR)
 
-scaleTail:
-	TESTQ      N, N
-	JZ         scaleDone
+	N_TAIL(scaleTail, scaleDone)
 	AVX2_TAIL_MASK(N, DX, MASK)
 	VMASKMOVPS (X_PTR), MASK, Y1
 	VMULPS     Y1, ALPHA, Y1

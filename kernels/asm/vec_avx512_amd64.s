@@ -2,6 +2,8 @@
 
 #include "textflag.h"
 #include "tailmask_amd64.h"
+#include "zmm_amd64.h"
+#include "loop_amd64.h"
 
 // Vector-family kernels for AVX-512 (F, VL, BW, DQ). Main loops take 64
 // floats (four zmm) per trip, then 16 at a time; the last 1..15 use an opmask:
@@ -25,40 +27,19 @@ TEXT ·AxpyAVX512(SB), NOSPLIT, $0-56
 	MOVQ         y_base+32(FP), Y_PTR
 	VBROADCASTSS alpha+0(FP), ALPHA
 
-axpyLoop64:
-	CMPQ    N, $64
-	JB      axpyLoop16
-	VMULPS  (X_PTR), ALPHA, Z1
-	VMULPS  64(X_PTR), ALPHA, Z2
-	VMULPS  128(X_PTR), ALPHA, Z3
-	VMULPS  192(X_PTR), ALPHA, Z4
-	VADDPS  (Y_PTR), Z1, Z1
-	VADDPS  64(Y_PTR), Z2, Z2
-	VADDPS  128(Y_PTR), Z3, Z3
-	VADDPS  192(Y_PTR), Z4, Z4
-	VMOVUPS Z1, (Y_PTR)
-	VMOVUPS Z2, 64(Y_PTR)
-	VMOVUPS Z3, 128(Y_PTR)
-	VMOVUPS Z4, 192(Y_PTR)
-	ADDQ    $256, X_PTR
-	ADDQ    $256, Y_PTR
-	SUBQ    $64, N
-	JMP     axpyLoop64
+	N_LOOP(axpyLoop64, axpyLoop16, 4)
+	OP4MS(VMULPS, X_PTR, ALPHA, Z1, Z2, Z3, Z4)
+	OP4M(VADDPS, Y_PTR, Z1, Z2, Z3, Z4)
+	STORE4(Z1, Z2, Z3, Z4, Y_PTR)
+	N_NEXT2(axpyLoop64, 4, X_PTR, Y_PTR)
 
-axpyLoop16:
-	CMPQ    N, $16
-	JB      axpyTail
+	N_LOOP(axpyLoop16, axpyTail, 1)
 	VMULPS  (X_PTR), ALPHA, Z1
 	VADDPS  (Y_PTR), Z1, Z1
 	VMOVUPS Z1, (Y_PTR)
-	ADDQ    $64, X_PTR
-	ADDQ    $64, Y_PTR
-	SUBQ    $16, N
-	JMP     axpyLoop16
+	N_NEXT2(axpyLoop16, 1, X_PTR, Y_PTR)
 
-axpyTail:
-	TESTQ     N, N
-	JZ        axpyDone
+	N_TAIL(axpyTail, axpyDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	VMULPS    Z1, ALPHA, Z1
@@ -88,52 +69,28 @@ TEXT ·DotAVX512(SB), NOSPLIT, $0-52
 	VXORPS X2, X2, X2 // zeroes all of Z2
 	VXORPS X3, X3, X3 // zeroes all of Z3
 
-dotLoop64:
-	CMPQ        N, $64
-	JB          dotLoop16
-	VMOVUPS     (X_PTR), Z4
-	VMOVUPS     64(X_PTR), Z5
-	VMOVUPS     128(X_PTR), Z6
-	VMOVUPS     192(X_PTR), Z7
+	N_LOOP(dotLoop64, dotLoop16, 4)
+	LOAD4(X_PTR, Z4, Z5, Z6, Z7)
 	VFMADD231PS (Y_PTR), Z4, Z0
 	VFMADD231PS 64(Y_PTR), Z5, Z1
 	VFMADD231PS 128(Y_PTR), Z6, Z2
 	VFMADD231PS 192(Y_PTR), Z7, Z3
-	ADDQ        $256, X_PTR
-	ADDQ        $256, Y_PTR
-	SUBQ        $64, N
-	JMP         dotLoop64
+	N_NEXT2(dotLoop64, 4, X_PTR, Y_PTR)
 
-dotLoop16:
-	CMPQ        N, $16
-	JB          dotTail
+	N_LOOP(dotLoop16, dotTail, 1)
 	VMOVUPS     (X_PTR), Z4
 	VFMADD231PS (Y_PTR), Z4, Z0
-	ADDQ        $64, X_PTR
-	ADDQ        $64, Y_PTR
-	SUBQ        $16, N
-	JMP         dotLoop16
+	N_NEXT2(dotLoop16, 1, X_PTR, Y_PTR)
 
-dotTail:
-	TESTQ       N, N
-	JZ          dotReduce
+	N_TAIL(dotTail, dotReduce)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z   (X_PTR), K1, Z4
 	VMOVUPS.Z   (Y_PTR), K1, Z5
 	VFMADD231PS Z5, Z4, Z1
 
 dotReduce:
-	VADDPS        Z1, Z0, Z0
-	VADDPS        Z3, Z2, Z2
-	VADDPS        Z2, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPS        Y1, Y0, Y0
-	VEXTRACTF128  $1, Y0, X1
-	VADDPS        X1, X0, X0
-	VMOVHLPS      X0, X0, X1
-	VADDPS        X1, X0, X0
-	VMOVSHDUP     X0, X1
-	VADDSS        X1, X0, X0
+	SUM4(VADDPS, Z0, Z1, Z2, Z3)
+	HSUM_ZMM(Z0, Y0, X0, Y1, X1)
 	VMOVSS        X0, ret+48(FP)
 	VZEROUPPER
 	RET
@@ -148,33 +105,17 @@ TEXT ·ScaleAVX512(SB), NOSPLIT, $0-32
 	MOVQ         x_len+16(FP), N
 	VBROADCASTSS alpha+0(FP), ALPHA
 
-scaleLoop64:
-	CMPQ    N, $64
-	JB      scaleLoop16
-	VMULPS  (X_PTR), ALPHA, Z1
-	VMULPS  64(X_PTR), ALPHA, Z2
-	VMULPS  128(X_PTR), ALPHA, Z3
-	VMULPS  192(X_PTR), ALPHA, Z4
-	VMOVUPS Z1, (X_PTR)
-	VMOVUPS Z2, 64(X_PTR)
-	VMOVUPS Z3, 128(X_PTR)
-	VMOVUPS Z4, 192(X_PTR)
-	ADDQ    $256, X_PTR
-	SUBQ    $64, N
-	JMP     scaleLoop64
+	N_LOOP(scaleLoop64, scaleLoop16, 4)
+	OP4MS(VMULPS, X_PTR, ALPHA, Z1, Z2, Z3, Z4)
+	STORE4(Z1, Z2, Z3, Z4, X_PTR)
+	N_NEXT1(scaleLoop64, 4, X_PTR)
 
-scaleLoop16:
-	CMPQ    N, $16
-	JB      scaleTail
+	N_LOOP(scaleLoop16, scaleTail, 1)
 	VMULPS  (X_PTR), ALPHA, Z1
 	VMOVUPS Z1, (X_PTR)
-	ADDQ    $64, X_PTR
-	SUBQ    $16, N
-	JMP     scaleLoop16
+	N_NEXT1(scaleLoop16, 1, X_PTR)
 
-scaleTail:
-	TESTQ     N, N
-	JZ        scaleDone
+	N_TAIL(scaleTail, scaleDone)
 	AVX512_TAIL_MASK(N, AX, K1)
 	VMOVUPS.Z (X_PTR), K1, Z1
 	VMULPS    Z1, ALPHA, Z1
