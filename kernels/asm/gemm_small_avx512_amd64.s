@@ -8,7 +8,7 @@
 // op(A) is read through two strides (a row-major A: aRow = lda, aStep = 1;
 // a transposed one: aRow = 1, aStep = lda), B row by row; nothing is
 // packed. Each element's sum takes its FMAs in order l = 0, 1, …, k−1, as
-// the micro-kernels' contract (gemmMicroGeneric) has it, with the same
+// the micro-kernels' contract (microKernelSpec) has it, with the same
 // epilogue.
 
 #define ROWS R10   // rows of C left
