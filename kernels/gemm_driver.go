@@ -167,7 +167,7 @@ const directGemmMaxN = 64
 // hundred): each element's sum in order l = 0, 1, …, k−1, then the
 // micro-kernels' epilogue (alpha·sum; beta·C rounded, then added; C not
 // read when beta == 0). Blocks of 2 rows × 4 columns keep their sums in
-// registers (direct2x4); the last odd row and the last n mod 4 columns
+// registers (sum2x4); the last odd row and the last n mod 4 columns
 // are summed one element at a time. n ≤ directGemmMaxN.
 func gemmDirect[T float32 | float64](g *gemmArgs[T]) {
 	// Element (i, l) of op(A) is a[i*aRow+l*aStep]; (l, j) of op(B) is
@@ -191,7 +191,7 @@ func gemmDirect[T float32 | float64](g *gemmArgs[T]) {
 		for j := 0; j < g.n; j++ {
 			if i < m2 && j < n4 {
 				if i&1 == 0 && j&3 == 0 {
-					direct2x4(&acc, g.k, ai, aRow*size, aStep*size, unsafe.Add(b, j*bCol*size), bRow*size, bCol*size)
+					sum2x4(&acc, g.k, ai, aRow*size, aStep*size, unsafe.Add(b, j*bCol*size), bRow*size, bCol*size)
 					storeTile(g.c[i*g.ldc+j:], g.ldc, acc[:], 2, 4, g.alpha, g.beta)
 				}
 				continue // computed with its block
@@ -205,32 +205,6 @@ func gemmDirect[T float32 | float64](g *gemmArgs[T]) {
 			storeTile(g.c[i*g.ldc+j:], g.ldc, one[:], 1, 1, g.alpha, g.beta)
 		}
 	}
-}
-
-// direct2x4 sets acc to the sums of a 2×4 block of op(A)·op(B) over k
-// steps of l, in order: a points at op(A)'s first row of the block, aRow
-// bytes to the next row, aStep to the next l; b at op(B)'s first column,
-// bRow bytes to the next l, bCol to the next column.
-func direct2x4[T float32 | float64](acc *[8]T, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, bRow, bCol int) {
-	var c00, c01, c02, c03, c10, c11, c12, c13 T
-	for range k {
-		a0 := *(*T)(a)
-		a1 := *(*T)(unsafe.Add(a, aRow))
-		b0 := *(*T)(b)
-		b1 := *(*T)(unsafe.Add(b, bCol))
-		b2 := *(*T)(unsafe.Add(b, 2*bCol))
-		b3 := *(*T)(unsafe.Add(b, 3*bCol))
-		a, b = unsafe.Add(a, aStep), unsafe.Add(b, bRow)
-		c00 += a0 * b0
-		c01 += a0 * b1
-		c02 += a0 * b2
-		c03 += a0 * b3
-		c10 += a1 * b0
-		c11 += a1 * b1
-		c12 += a1 * b2
-		c13 += a1 * b3
-	}
-	*acc = [8]T{c00, c01, c02, c03, c10, c11, c12, c13}
 }
 
 // stripGemmMACs, if not negative, is the largest product (m·n·k
