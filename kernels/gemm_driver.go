@@ -197,10 +197,9 @@ func gemmDirect[T float32 | float64](g *gemmArgs[T]) {
 				continue // computed with its block
 			}
 			one[0] = 0
-			ap, bp := ai, unsafe.Add(b, j*bCol*size)
-			for range g.k {
-				one[0] += *(*T)(ap) * *(*T)(bp)
-				ap, bp = unsafe.Add(ap, aStep*size), unsafe.Add(bp, bRow*size)
+			bj := unsafe.Add(b, j*bCol*size)
+			for l := range g.k {
+				one[0] += *(*T)(unsafe.Add(ai, l*aStep*size)) * *(*T)(unsafe.Add(bj, l*bRow*size))
 			}
 			storeTile(g.c[i*g.ldc+j:], g.ldc, one[:], 1, 1, g.alpha, g.beta)
 		}

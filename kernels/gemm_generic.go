@@ -69,8 +69,10 @@ func storeTile[T float32 | float64](c []T, ldc int, acc []T, mr, nr int, alpha, 
 // four B values in registers even on amd64's sixteen XMM registers: a 4×4
 // tile spills there. Float32, k = 256, a 96-row A block, on an AVX-512
 // Xeon (GFLOP/s, several runs each): 4×4 with slices 2.9–3.4, 2×4 with
-// slices 3.4–3.9, 2×4 by pointer with constant offsets 4.3–5.0, and
-// sum2x4's strided form 5.1–5.8 (3.7 once).
+// slices 3.4–3.9; in a later, slower sitting, 2×4 by pointer with constant
+// offsets 3.6–4.4, sum2x4 stepping its pointers 4.1–5.1 (invalid under
+// checkptr: the last step points past the end) and sum2x4 as written,
+// base pointers and offsets, 4.0–4.6.
 const (
 	genericMR = 2
 	genericNR = 4
@@ -105,15 +107,21 @@ func microKernel2x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alp
 // Both the micro-kernel (packed slivers) and gemmDirect (the caller's
 // matrices in place) use it.
 func sum2x4[T float32 | float64](acc *[8]T, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, bRow, bCol int) {
+	// One base pointer per row of A and column of B, and byte offsets that
+	// grow with l: every pointer formed points at an element (checkptr
+	// rejects one stepped past the end, as the race detector's runs showed).
+	a0p, a1p := a, unsafe.Add(a, aRow)
+	b0p, b1p, b2p, b3p := b, unsafe.Add(b, bCol), unsafe.Add(b, 2*bCol), unsafe.Add(b, 3*bCol)
 	var c00, c01, c02, c03, c10, c11, c12, c13 T
+	ao, bo := 0, 0
 	for range k {
-		a0 := *(*T)(a)
-		a1 := *(*T)(unsafe.Add(a, aRow))
-		b0 := *(*T)(b)
-		b1 := *(*T)(unsafe.Add(b, bCol))
-		b2 := *(*T)(unsafe.Add(b, 2*bCol))
-		b3 := *(*T)(unsafe.Add(b, 3*bCol))
-		a, b = unsafe.Add(a, aStep), unsafe.Add(b, bRow)
+		a0 := *(*T)(unsafe.Add(a0p, ao))
+		a1 := *(*T)(unsafe.Add(a1p, ao))
+		b0 := *(*T)(unsafe.Add(b0p, bo))
+		b1 := *(*T)(unsafe.Add(b1p, bo))
+		b2 := *(*T)(unsafe.Add(b2p, bo))
+		b3 := *(*T)(unsafe.Add(b3p, bo))
+		ao, bo = ao+aStep, bo+bRow
 		c00 += a0 * b0
 		c01 += a0 * b1
 		c02 += a0 * b2
