@@ -10,17 +10,9 @@
 // is loaded once and used for a whole row of FMAs. The general registers
 // and BETA_FLAG are in gemm_micro_amd64.h.
 
-// PREFETCH_C asks for the tile's six rows of C (64 bytes each, possibly
-// straddling two lines) at the start of its k loop, so the epilogue's
-// loads and stores do not wait for L3.
-#define PREFETCH_C \
-	MOVQ C_PTR, ROW; \
-	PREFETCHT0 (ROW); PREFETCHT0 63(ROW); ADDQ LDC, ROW; \
-	PREFETCHT0 (ROW); PREFETCHT0 63(ROW); ADDQ LDC, ROW; \
-	PREFETCHT0 (ROW); PREFETCHT0 63(ROW); ADDQ LDC, ROW; \
-	PREFETCHT0 (ROW); PREFETCHT0 63(ROW); ADDQ LDC, ROW; \
-	PREFETCHT0 (ROW); PREFETCHT0 63(ROW); ADDQ LDC, ROW; \
-	PREFETCHT0 (ROW); PREFETCHT0 63(ROW)
+// PREFETCH_ROW asks for a row of C (64 bytes, possibly straddling two
+// lines).
+#define PREFETCH_ROW PREFETCHT0 (ROW); PREFETCHT0 63(ROW)
 
 #define ZERO_ACC \
 	VXORPS Y4, Y4, Y4; VXORPS Y5, Y5, Y5; VXORPS Y6, Y6, Y6; \
@@ -56,38 +48,42 @@
 	mul Y0, Y8, Y8; mul Y0, Y9, Y9; mul Y0, Y10, Y10; mul Y0, Y11, Y11; \
 	mul Y0, Y12, Y12; mul Y0, Y13, Y13; mul Y0, Y14, Y14; mul Y0, Y15, Y15
 
-// ROW_BETA: c = beta*c + acc for one row (beta in Y1), then next row.
-#define ROW_BETA(mul, add, acc0, acc1) \
-	mul     (ROW), Y1, Y2; \
-	add     Y2, acc0, acc0; \
-	VMOVUPS acc0, (ROW); \
-	mul     32(ROW), Y1, Y3; \
-	add     Y3, acc1, acc1; \
-	VMOVUPS acc1, 32(ROW); \
-	ADDQ    LDC, ROW
+// VEC_BETA: c = beta*c + acc for the vector at off(ROW) (beta in Y1,
+// through scratch).
+#define VEC_BETA(mul, add, mov, off, scratch, acc) \
+	mul off(ROW), Y1, scratch; \
+	add scratch, acc, acc; \
+	mov acc, off(ROW)
 
-// ROW_STORE: c = acc for one row, then next row.
-#define ROW_STORE(acc0, acc1) \
-	VMOVUPS acc0, (ROW); \
-	VMOVUPS acc1, 32(ROW); \
-	ADDQ    LDC, ROW
+// ROW_BETA: c = beta*c + acc for one row, then next row; ROW_STORE: c =
+// acc.
+#define ROW_BETA(mul, add, mov, acc0, acc1) \
+	VEC_BETA(mul, add, mov, 0, Y2, acc0); \
+	VEC_BETA(mul, add, mov, 32, Y3, acc1); \
+	ADDQ LDC, ROW
+
+#define ROW_STORE(mov, acc0, acc1) \
+	mov acc0, (ROW); \
+	mov acc1, 32(ROW); \
+	ADDQ LDC, ROW
 
 // TILE_BETA and TILE_STORE do the whole tile, ROW ending six rows down.
-#define TILE_BETA(mul, add) \
-	ROW_BETA(mul, add, Y4, Y5); \
-	ROW_BETA(mul, add, Y6, Y7); \
-	ROW_BETA(mul, add, Y8, Y9); \
-	ROW_BETA(mul, add, Y10, Y11); \
-	ROW_BETA(mul, add, Y12, Y13); \
-	ROW_BETA(mul, add, Y14, Y15)
+// Both kernels store with VMOVUPS (any 32 bytes).
+#define TILE_BETA(mul, add, mov) \
+	ROW_BETA(mul, add, mov, Y4, Y5); \
+	ROW_BETA(mul, add, mov, Y6, Y7); \
+	ROW_BETA(mul, add, mov, Y8, Y9); \
+	ROW_BETA(mul, add, mov, Y10, Y11); \
+	ROW_BETA(mul, add, mov, Y12, Y13); \
+	ROW_BETA(mul, add, mov, Y14, Y15)
 
-#define TILE_STORE \
-	ROW_STORE(Y4, Y5); \
-	ROW_STORE(Y6, Y7); \
-	ROW_STORE(Y8, Y9); \
-	ROW_STORE(Y10, Y11); \
-	ROW_STORE(Y12, Y13); \
-	ROW_STORE(Y14, Y15)
+#define TILE_STORE(mov) \
+	ROW_STORE(mov, Y4, Y5); \
+	ROW_STORE(mov, Y6, Y7); \
+	ROW_STORE(mov, Y8, Y9); \
+	ROW_STORE(mov, Y10, Y11); \
+	ROW_STORE(mov, Y12, Y13); \
+	ROW_STORE(mov, Y14, Y15)
 
 // func GemmF32AVX2(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
@@ -101,53 +97,18 @@ TEXT ·GemmF32AVX2(SB), NOSPLIT, $0-56
 	MOVQ  ldc+40(FP), LDC
 	SHLQ  $2, LDC
 	VMOVSS beta+52(FP), X0
-	BETA_FLAG(VUCOMISS, f32BetaDone)
+	BETA_FLAG(VUCOMISS, betaDone)
 
-f32Tile:
+// TILE_B: each tile's B sliver (both kernels). F32_ALPHA, F32_BETA: the
+// epilogue's alpha (Y0) and beta (Y1).
+#define TILE_B \
 	MOVQ b+24(FP), B_PTR
-	MOVQ K_SAVE, K
-	PREFETCH_C
-	ZERO_ACC
-	CMPQ K, $4
-	JB   f32K1
-
-f32K4:
-	F32_STEP(0, 0)
-	F32_STEP(24, 64)
-	F32_STEP(48, 128)
-	F32_STEP(72, 192)
-	ADDQ $96, A_PTR
-	ADDQ $256, B_PTR
-	SUBQ $4, K
-	CMPQ K, $4
-	JAE  f32K4
-	TESTQ K, K
-	JZ   f32KDone
-
-f32K1:
-	F32_STEP(0, 0)
-	ADDQ $24, A_PTR
-	ADDQ $64, B_PTR
-	DECQ K
-	JNZ  f32K1
-
-f32KDone:
+#define F32_ALPHA \
 	VBROADCASTSS alpha+48(FP), Y0
-	SCALE_ACC(VMULPS)
-	MOVQ  C_PTR, ROW
-	TESTQ BETA_NZ, BETA_NZ
-	JZ    f32Store
+#define F32_BETA \
 	VBROADCASTSS beta+52(FP), Y1
-	TILE_BETA(VMULPS, VADDPS)
-	JMP f32Next
 
-f32Store:
-	TILE_STORE
-
-f32Next:
-	MOVQ ROW, C_PTR // six rows down: the next tile
-	DECQ TILES
-	JNZ  f32Tile
+	TILE_LOOP(F32_STEP, 24, 64, F32_ALPHA, F32_BETA, VMULPS, VADDPS, VMOVUPS)
 	VZEROUPPER
 	RET
 
@@ -163,52 +124,14 @@ TEXT ·GemmF64AVX2(SB), NOSPLIT, $0-64
 	MOVQ  ldc+40(FP), LDC
 	SHLQ  $3, LDC
 	VMOVSD beta+56(FP), X0
-	BETA_FLAG(VUCOMISD, f64BetaDone)
+	BETA_FLAG(VUCOMISD, betaDone)
 
-f64Tile:
-	MOVQ b+24(FP), B_PTR
-	MOVQ K_SAVE, K
-	PREFETCH_C
-	ZERO_ACC
-	CMPQ K, $4
-	JB   f64K1
-
-f64K4:
-	F64_STEP(0, 0)
-	F64_STEP(48, 64)
-	F64_STEP(96, 128)
-	F64_STEP(144, 192)
-	ADDQ $192, A_PTR
-	ADDQ $256, B_PTR
-	SUBQ $4, K
-	CMPQ K, $4
-	JAE  f64K4
-	TESTQ K, K
-	JZ   f64KDone
-
-f64K1:
-	F64_STEP(0, 0)
-	ADDQ $48, A_PTR
-	ADDQ $64, B_PTR
-	DECQ K
-	JNZ  f64K1
-
-f64KDone:
+// F64_ALPHA, F64_BETA: the epilogue's alpha (Y0) and beta (Y1).
+#define F64_ALPHA \
 	VBROADCASTSD alpha+48(FP), Y0
-	SCALE_ACC(VMULPD)
-	MOVQ  C_PTR, ROW
-	TESTQ BETA_NZ, BETA_NZ
-	JZ    f64Store
+#define F64_BETA \
 	VBROADCASTSD beta+56(FP), Y1
-	TILE_BETA(VMULPD, VADDPD)
-	JMP f64Next
 
-f64Store:
-	TILE_STORE
-
-f64Next:
-	MOVQ ROW, C_PTR // six rows down: the next tile
-	DECQ TILES
-	JNZ  f64Tile
+	TILE_LOOP(F64_STEP, 48, 64, F64_ALPHA, F64_BETA, VMULPD, VADDPD, VMOVUPS)
 	VZEROUPPER
 	RET

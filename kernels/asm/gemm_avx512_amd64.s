@@ -12,17 +12,11 @@
 // needs AVX512DQ on zmm). The general registers and BETA_FLAG are in
 // gemm_micro_amd64.h.
 
-// PREFETCH_C asks for the tile's six rows of C (256 bytes each, five lines
-// when unaligned) at the start of its k loop.
+// PREFETCH_ROW asks for a row of C (256 bytes, five lines when
+// unaligned).
 #define PREFETCH_ROW \
 	PREFETCHT0 (ROW); PREFETCHT0 64(ROW); PREFETCHT0 128(ROW); \
 	PREFETCHT0 192(ROW); PREFETCHT0 255(ROW)
-
-#define PREFETCH_C \
-	MOVQ C_PTR, ROW; \
-	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
-	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
-	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW
 
 #define ZERO_ACC \
 	VPXORD Z8, Z8, Z8; VPXORD Z9, Z9, Z9; VPXORD Z10, Z10, Z10; VPXORD Z11, Z11, Z11; VPXORD Z12, Z12, Z12; VPXORD Z13, Z13, Z13 \
@@ -105,53 +99,18 @@ TEXT ·GemmF32AVX512(SB), NOSPLIT, $0-56
 	MOVQ   ldc+40(FP), LDC
 	SHLQ   $2, LDC
 	VMOVSS beta+52(FP), X0
-	BETA_FLAG(VUCOMISS, f32BetaDone)
+	BETA_FLAG(VUCOMISS, betaDone)
 
-f32Tile:
+// TILE_B: each tile's B sliver (both kernels). F32_ALPHA, F32_BETA: the
+// epilogue's alpha (Z6) and beta (Z7).
+#define TILE_B \
 	MOVQ b+24(FP), B_PTR
-	MOVQ K_SAVE, K
-	PREFETCH_C
-	ZERO_ACC
-	CMPQ K, $4
-	JB   f32K1
-
-f32K4:
-	F32_STEP(0, 0)
-	F32_STEP(24, 256)
-	F32_STEP(48, 512)
-	F32_STEP(72, 768)
-	ADDQ  $96, A_PTR
-	ADDQ  $1024, B_PTR
-	SUBQ  $4, K
-	CMPQ  K, $4
-	JAE   f32K4
-	TESTQ K, K
-	JZ    f32KDone
-
-f32K1:
-	F32_STEP(0, 0)
-	ADDQ $24, A_PTR
-	ADDQ $256, B_PTR
-	DECQ K
-	JNZ  f32K1
-
-f32KDone:
+#define F32_ALPHA \
 	VBROADCASTSS alpha+48(FP), Z6
-	SCALE_ACC(VMULPS)
-	MOVQ  C_PTR, ROW
-	TESTQ BETA_NZ, BETA_NZ
-	JZ    f32Store
+#define F32_BETA \
 	VBROADCASTSS beta+52(FP), Z7
-	TILE_BETA(VMULPS, VADDPS, VMOVUPS)
-	JMP f32Next
 
-f32Store:
-	TILE_STORE(VMOVUPS)
-
-f32Next:
-	MOVQ ROW, C_PTR // six rows down: the next tile
-	DECQ TILES
-	JNZ  f32Tile
+	TILE_LOOP(F32_STEP, 24, 256, F32_ALPHA, F32_BETA, VMULPS, VADDPS, VMOVUPS)
 	VZEROUPPER
 	RET
 
@@ -167,52 +126,14 @@ TEXT ·GemmF64AVX512(SB), NOSPLIT, $0-64
 	MOVQ   ldc+40(FP), LDC
 	SHLQ   $3, LDC
 	VMOVSD beta+56(FP), X0
-	BETA_FLAG(VUCOMISD, f64BetaDone)
+	BETA_FLAG(VUCOMISD, betaDone)
 
-f64Tile:
-	MOVQ b+24(FP), B_PTR
-	MOVQ K_SAVE, K
-	PREFETCH_C
-	ZERO_ACC
-	CMPQ K, $4
-	JB   f64K1
-
-f64K4:
-	F64_STEP(0, 0)
-	F64_STEP(48, 256)
-	F64_STEP(96, 512)
-	F64_STEP(144, 768)
-	ADDQ  $192, A_PTR
-	ADDQ  $1024, B_PTR
-	SUBQ  $4, K
-	CMPQ  K, $4
-	JAE   f64K4
-	TESTQ K, K
-	JZ    f64KDone
-
-f64K1:
-	F64_STEP(0, 0)
-	ADDQ $48, A_PTR
-	ADDQ $256, B_PTR
-	DECQ K
-	JNZ  f64K1
-
-f64KDone:
+// F64_ALPHA, F64_BETA: the epilogue's alpha (Z6) and beta (Z7).
+#define F64_ALPHA \
 	VBROADCASTSD alpha+48(FP), Z6
-	SCALE_ACC(VMULPD)
-	MOVQ  C_PTR, ROW
-	TESTQ BETA_NZ, BETA_NZ
-	JZ    f64Store
+#define F64_BETA \
 	VBROADCASTSD beta+56(FP), Z7
-	TILE_BETA(VMULPD, VADDPD, VMOVUPD)
-	JMP f64Next
 
-f64Store:
-	TILE_STORE(VMOVUPD)
-
-f64Next:
-	MOVQ ROW, C_PTR // six rows down: the next tile
-	DECQ TILES
-	JNZ  f64Tile
+	TILE_LOOP(F64_STEP, 48, 256, F64_ALPHA, F64_BETA, VMULPD, VADDPD, VMOVUPD)
 	VZEROUPPER
 	RET

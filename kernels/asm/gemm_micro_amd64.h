@@ -1,5 +1,8 @@
 // Shared by the GEMM micro-kernels gemm_avx2_amd64.s and
-// gemm_avx512_amd64.s: their general registers and the test of beta.
+// gemm_avx512_amd64.s: their general registers, the test of beta and the
+// tile loop. The including file defines PREFETCH_ROW, ZERO_ACC,
+// SCALE_ACC(mul), TILE_BETA(mul, add, mov) and TILE_STORE(mov) for its
+// registers, and each kernel TILE_B, which loads B_PTR.
 
 #define K_SAVE R9  // k, for each tile
 #define K CX       // steps of k left
@@ -21,3 +24,63 @@
 	JPS     label; \
 	MOVQ    $0, BETA_NZ; \
 label:
+
+// PREFETCH_C asks for the tile's six rows of C (PREFETCH_ROW, the
+// including file's, asks for one) at the start of its k loop, so the
+// epilogue's loads and stores do not wait for L3.
+#define PREFETCH_C \
+	MOVQ C_PTR, ROW; \
+	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
+	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
+	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW
+
+// TILE_LOOP(step, aBytes, bBytes, alpha, beta, mul, add, mov): the tiles,
+// one after another, each one row of slivers down C. Per tile: the kernel's
+// TILE_B re-reads B's sliver; the sums start at zero (ZERO_ACC) and take
+// one step(aoff, boff) per k, four at a time while four are left (aBytes,
+// bBytes: a step's bytes of A and B); then alpha (the kernel's broadcast of
+// alpha) and SCALE_ACC(mul) scale them and C = sums (TILE_STORE(mov)), or,
+// with BETA_NZ, beta (its broadcast of beta) and C = beta·C + sums
+// (TILE_BETA(mul, add, mov)). Expanded once per kernel, so its labels are
+// the kernel's own.
+#define TILE_LOOP(step, aBytes, bBytes, alpha, beta, mul, add, mov) \
+tile: \
+	TILE_B; \
+	MOVQ K_SAVE, K; \
+	PREFETCH_C; \
+	ZERO_ACC; \
+	CMPQ K, $4; \
+	JB   k1; \
+k4: \
+	step(0, 0); \
+	step(aBytes, bBytes); \
+	step(2*aBytes, 2*bBytes); \
+	step(3*aBytes, 3*bBytes); \
+	ADDQ $(4*aBytes), A_PTR; \
+	ADDQ $(4*bBytes), B_PTR; \
+	SUBQ $4, K; \
+	CMPQ K, $4; \
+	JAE  k4; \
+	TESTQ K, K; \
+	JZ   kDone; \
+k1: \
+	step(0, 0); \
+	ADDQ $aBytes, A_PTR; \
+	ADDQ $bBytes, B_PTR; \
+	DECQ K; \
+	JNZ  k1; \
+kDone: \
+	alpha; \
+	SCALE_ACC(mul); \
+	MOVQ  C_PTR, ROW; \
+	TESTQ BETA_NZ, BETA_NZ; \
+	JZ    store; \
+	beta; \
+	TILE_BETA(mul, add, mov); \
+	JMP   next; \
+store: \
+	TILE_STORE(mov); \
+next: \
+	MOVQ ROW, C_PTR; \
+	DECQ TILES; \
+	JNZ  tile

@@ -9,89 +9,66 @@
 // a transposed one: aRow = 1, aStep = lda), B row by row; nothing is
 // packed. Each element's sum takes its FMAs in order l = 0, 1, …, k−1, as
 // the micro-kernels' contract (microKernelSpec) has it, with the same
-// epilogue.
+// epilogue. Their structure is in gemm_small_amd64.h.
+//
+// Z0–Z15    accumulators, row r's vector v in Z(2r+v)
+// Z16, Z17  B's row l (vectors 0, 1)
+// Z18–Z25   op(A)'s elements of rows 0–7 at l, all broadcast before the
+//           FMAs; Z24 is the epilogue's scratch
+// K1, K2    the columns of vector 0, 1
+// Z30, Z31  alpha, beta
 
-#define ROWS R10   // rows of C left
-#define AGROUP AX  // A: the row group's first element
-#define AROW BX    // A: bytes from one row of op(A) to the next
-#define AROW3 CX   // 3·AROW
-#define ASTEP DX   // A: bytes from one l to the next
-#define APTR R13   // A: rows 0-3 of the group at the current l
-#define APTR4 R12  // A: rows 4-7 of the group at the current l
-#define BPTR SI    // B: row l of the column strip
-#define LDB DI     // B: bytes from one row to the next
-#define CGROUP R8  // C: the row group's first element
-#define LDC R9     // C: bytes from one row to the next
-#define KLEFT R11  // steps of l left
-#define CPTR R13   // C: the row being stored (after the sums)
+#define S0 Z0
+#define S1 Z1
+#define S2 Z2
+#define S3 Z3
+#define S4 Z4
+#define S5 Z5
+#define S6 Z6
+#define S7 Z7
+#define S8 Z8
+#define S9 Z9
+#define S10 Z10
+#define S11 Z11
+#define S12 Z12
+#define S13 Z13
+#define S14 Z14
+#define S15 Z15
+#define E0 Z18
+#define E1 Z19
+#define E2 Z20
+#define E3 Z21
+#define E4 Z22
+#define E5 Z23
+#define E6 Z24
+#define E7 Z25
+#define B0 Z16
+#define B1 Z17
+#define SCRATCH Z24
+#define MASK0 K1
+#define MASK1 K2
+#define ALPHA Z30
+#define BETA Z31
+#define VBYTES 64
+#define TAIL_MASK AVX512_TAIL_MASK
+#define NO_COLUMNS(k) KXORW k, k, k
+#define ALL_COLUMNS(k) KXNORW k, k, k
 
-// The float32 and float64 kernels differ only in their instructions'
-// element type, so the macros below take those as arguments: MOV
-// (VMOVUPS/VMOVUPD), BCAST (VBROADCASTSS/SD), FMA (VFMADD231PS/PD), MUL
-// and ADD (VMULPS/PD, VADDPS/PD). Z16, Z17 hold B's row l (vectors 0, 1),
-// Z18–Z25 op(A)'s elements of rows 0–7 at l; Z30 = alpha, Z31 = beta;
-// Z24 is the scratch of the epilogue.
+// A step broadcasts every row's element, then does the FMAs; rows also go
+// in groups of 8 (APTR4 walks rows 4–7).
+#define FMAS1(list, t) list(BCAST, t); list(FMA1, t)
+#define FMAS2(list, t) list(BCAST, t); list(FMA2, t)
+#define GROUP8_V1(t, betaBits, here, loop, beta0, stored, next) \
+	V1(8, ROWS8, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, here, loop, beta0, stored, next)
+#define GROUP8_V2(t, betaBits, here, loop, beta0, stored, next) \
+	V2(8, ROWS8, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, here, loop, beta0, stored, next)
 
-// ZERO4 clears four accumulators.
-#define ZERO4(a, b, c, d) \
-	VPXORD a, a, a \
-	VPXORD b, b, b \
-	VPXORD c, c, c \
-	VPXORD d, d, d
+// The type tables (see gemm_small_amd64.h): loads zero the masked-off
+// lanes; VPXORD, as VXORPS/PD on zmm need AVX512DQ.
+#define F32(sel) sel(VPXORD, VMOVUPS.Z, VMOVUPS, VBROADCASTSS, VFMADD231PS, VMULPS, VADDPS)
+#define F64(sel) sel(VPXORD, VMOVUPD.Z, VMOVUPD, VBROADCASTSD, VFMADD231PD, VMULPD, VADDPD)
 
-// BCAST4 broadcasts op(A)'s elements at l of the four rows from p on into
-// a, b, c, d.
-#define BCAST4(BCAST, p, a, b, c, d) \
-	BCAST (p), a \
-	BCAST (p)(AROW*1), b \
-	BCAST (p)(AROW*2), c \
-	BCAST (p)(AROW3*1), d
-
-// FMA_ROW2 adds a row's products, its A element a times B's two vectors,
-// into its accumulators acc0, acc1.
-#define FMA_ROW2(FMA, a, acc0, acc1) \
-	FMA Z16, a, acc0 \
-	FMA Z17, a, acc1
-
-// C_VEC_BETA stores one vector of sums at off(CPTR), columns masked by k:
-// C = alpha·acc + beta·C, each product rounded, then added. C_VEC stores
-// C = alpha·acc (beta = 0: C is not read).
-#define C_VEC_BETA(MUL, ADD, MOV, acc, off, k) \
-	MUL Z30, acc, acc \
-	MOV.Z off(CPTR), k, Z24 \
-	MUL Z31, Z24, Z24 \
-	ADD Z24, acc, acc \
-	MOV acc, k, off(CPTR)
-
-#define C_VEC(MUL, MOV, acc, off, k) \
-	MUL Z30, acc, acc \
-	MOV acc, k, off(CPTR)
-
-// C_ROW1[_BETA] and C_ROW2[_BETA] store a row of C from one vector of sums
-// (acc) or two (acc0, acc1), and move CPTR to the next row.
-#define C_ROW1_BETA(MUL, ADD, MOV, acc) \
-	C_VEC_BETA(MUL, ADD, MOV, acc, 0, K1) \
-	ADDQ LDC, CPTR
-
-#define C_ROW2_BETA(MUL, ADD, MOV, acc0, acc1) \
-	C_VEC_BETA(MUL, ADD, MOV, acc0, 0, K1) \
-	C_VEC_BETA(MUL, ADD, MOV, acc1, 64, K2) \
-	ADDQ LDC, CPTR
-
-#define C_ROW1(MUL, MOV, acc) \
-	C_VEC(MUL, MOV, acc, 0, K1) \
-	ADDQ LDC, CPTR
-
-#define C_ROW2(MUL, MOV, acc0, acc1) \
-	C_VEC(MUL, MOV, acc0, 0, K1) \
-	C_VEC(MUL, MOV, acc1, 64, K2) \
-	ADDQ LDC, CPTR
-
-// NEXT_GROUP moves A and C on by n rows and counts them off.
-#define NEXT_GROUP(n) \
-	LEAQ (AGROUP)(AROW*n), AGROUP \
-	LEAQ (CGROUP)(LDC*n), CGROUP \
-	SUBQ $n, ROWS
+#include "gemm_small_amd64.h"
 
 // func GemmSmallF32AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
@@ -110,18 +87,7 @@
 // are masked off in every load and store of B and C. Requires AVX512F.
 TEXT ·GemmSmallF32AVX512(SB), NOSPLIT, $0-88
 	MOVQ n+8(FP), CX
-	CMPQ CX, $16
-	JA   twoMasks
-	AVX512_TAIL_MASK(CX, AX, K1) // n ≤ 16: vector 0 holds columns 0…n-1
-	KXORW K2, K2, K2
-	JMP  masksDone
-
-twoMasks:
-	SUBQ $16, CX
-	AVX512_TAIL_MASK(CX, AX, K2) // columns 16…n-1
-	KXNORW K1, K1, K1
-
-masksDone:
+	COLUMN_MASKS(16, LANES_ARE_COLUMNS)
 	MOVQ m+0(FP), ROWS
 	MOVQ a+24(FP), AGROUP
 	MOVQ aRow+32(FP), AROW
@@ -134,364 +100,21 @@ masksDone:
 	MOVQ c+64(FP), CGROUP
 	MOVQ ldc+72(FP), LDC
 	SHLQ $2, LDC
-	VBROADCASTSS alpha+80(FP), Z30
-	VBROADCASTSS beta+84(FP), Z31
+	VBROADCASTSS alpha+80(FP), ALPHA
+	VBROADCASTSS beta+84(FP), BETA
 	CMPQ n+8(FP), $16
 	JA   nv2
 
-r8v1:
-	CMPQ ROWS, $8
-	JB   r4v1
-	MOVQ AGROUP, APTR
-	LEAQ (AGROUP)(AROW*4), APTR4
-	MOVQ b+48(FP), BPTR
+// GROUP_ARGS: each row group re-reads B's strip and k (both kernels).
+// F32_BETA_BITS: beta's bits but the sign, for the epilogue's test.
+#define GROUP_ARGS \
+	MOVQ b+48(FP), BPTR; \
 	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z2, Z4, Z6)
-	ZERO4(Z8, Z10, Z12, Z14)
-
-r8v1Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	BCAST4(VBROADCASTSS, APTR, Z18, Z19, Z20, Z21)
-	BCAST4(VBROADCASTSS, APTR4, Z22, Z23, Z24, Z25)
-	VFMADD231PS Z16, Z18, Z0
-	VFMADD231PS Z16, Z19, Z2
-	VFMADD231PS Z16, Z20, Z4
-	VFMADD231PS Z16, Z21, Z6
-	VFMADD231PS Z16, Z22, Z8
-	VFMADD231PS Z16, Z23, Z10
-	VFMADD231PS Z16, Z24, Z12
-	VFMADD231PS Z16, Z25, Z14
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	ADDQ ASTEP, APTR4
-	DECQ KLEFT
-	JNZ  r8v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
+#define F32_BETA_BITS \
+	MOVL beta+84(FP), CPTR; \
 	SHLL $1, CPTR
-	JZ   r8v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z0)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z2)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z4)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z6)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z8)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z10)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z12)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z14)
-	JMP  r8v1Next
 
-r8v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPS, VMOVUPS, Z0)
-	C_ROW1(VMULPS, VMOVUPS, Z2)
-	C_ROW1(VMULPS, VMOVUPS, Z4)
-	C_ROW1(VMULPS, VMOVUPS, Z6)
-	C_ROW1(VMULPS, VMOVUPS, Z8)
-	C_ROW1(VMULPS, VMOVUPS, Z10)
-	C_ROW1(VMULPS, VMOVUPS, Z12)
-	C_ROW1(VMULPS, VMOVUPS, Z14)
-
-r8v1Next:
-	NEXT_GROUP(8)
-	JMP  r8v1
-
-r4v1:
-	CMPQ ROWS, $4
-	JB   r2v1
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z2, Z4, Z6)
-
-r4v1Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	BCAST4(VBROADCASTSS, APTR, Z18, Z19, Z20, Z21)
-	VFMADD231PS Z16, Z18, Z0
-	VFMADD231PS Z16, Z19, Z2
-	VFMADD231PS Z16, Z20, Z4
-	VFMADD231PS Z16, Z21, Z6
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r4v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r4v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z0)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z2)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z4)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z6)
-	JMP  r4v1Next
-
-r4v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPS, VMOVUPS, Z0)
-	C_ROW1(VMULPS, VMOVUPS, Z2)
-	C_ROW1(VMULPS, VMOVUPS, Z4)
-	C_ROW1(VMULPS, VMOVUPS, Z6)
-
-r4v1Next:
-	NEXT_GROUP(4)
-	JMP  r4v1
-
-r2v1:
-	CMPQ ROWS, $2
-	JB   r1v1
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	VPXORD Z0, Z0, Z0
-	VPXORD Z2, Z2, Z2
-
-r2v1Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	VBROADCASTSS (APTR), Z18
-	VBROADCASTSS (APTR)(AROW*1), Z19
-	VFMADD231PS Z16, Z18, Z0
-	VFMADD231PS Z16, Z19, Z2
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r2v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r2v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z0)
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z2)
-	JMP  r2v1Next
-
-r2v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPS, VMOVUPS, Z0)
-	C_ROW1(VMULPS, VMOVUPS, Z2)
-
-r2v1Next:
-	NEXT_GROUP(2)
-	JMP  r2v1
-
-r1v1:
-	CMPQ ROWS, $1
-	JB   done
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	VPXORD Z0, Z0, Z0
-
-r1v1Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	VBROADCASTSS (APTR), Z18
-	VFMADD231PS Z16, Z18, Z0
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r1v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r1v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPS, VADDPS, VMOVUPS, Z0)
-	JMP  r1v1Next
-
-r1v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPS, VMOVUPS, Z0)
-
-r1v1Next:
-	ADDQ AROW, AGROUP
-	ADDQ LDC, CGROUP
-	SUBQ $1, ROWS
-	JMP  r1v1
-
-nv2:
-r8v2:
-	CMPQ ROWS, $8
-	JB   r4v2
-	MOVQ AGROUP, APTR
-	LEAQ (AGROUP)(AROW*4), APTR4
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z1, Z2, Z3)
-	ZERO4(Z4, Z5, Z6, Z7)
-	ZERO4(Z8, Z9, Z10, Z11)
-	ZERO4(Z12, Z13, Z14, Z15)
-
-r8v2Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	VMOVUPS.Z 64(BPTR), K2, Z17
-	BCAST4(VBROADCASTSS, APTR, Z18, Z19, Z20, Z21)
-	BCAST4(VBROADCASTSS, APTR4, Z22, Z23, Z24, Z25)
-	FMA_ROW2(VFMADD231PS, Z18, Z0, Z1)
-	FMA_ROW2(VFMADD231PS, Z19, Z2, Z3)
-	FMA_ROW2(VFMADD231PS, Z20, Z4, Z5)
-	FMA_ROW2(VFMADD231PS, Z21, Z6, Z7)
-	FMA_ROW2(VFMADD231PS, Z22, Z8, Z9)
-	FMA_ROW2(VFMADD231PS, Z23, Z10, Z11)
-	FMA_ROW2(VFMADD231PS, Z24, Z12, Z13)
-	FMA_ROW2(VFMADD231PS, Z25, Z14, Z15)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	ADDQ ASTEP, APTR4
-	DECQ KLEFT
-	JNZ  r8v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r8v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z0, Z1)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z2, Z3)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z4, Z5)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z6, Z7)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z8, Z9)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z10, Z11)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z12, Z13)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z14, Z15)
-	JMP  r8v2Next
-
-r8v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPS, VMOVUPS, Z0, Z1)
-	C_ROW2(VMULPS, VMOVUPS, Z2, Z3)
-	C_ROW2(VMULPS, VMOVUPS, Z4, Z5)
-	C_ROW2(VMULPS, VMOVUPS, Z6, Z7)
-	C_ROW2(VMULPS, VMOVUPS, Z8, Z9)
-	C_ROW2(VMULPS, VMOVUPS, Z10, Z11)
-	C_ROW2(VMULPS, VMOVUPS, Z12, Z13)
-	C_ROW2(VMULPS, VMOVUPS, Z14, Z15)
-
-r8v2Next:
-	NEXT_GROUP(8)
-	JMP  r8v2
-
-r4v2:
-	CMPQ ROWS, $4
-	JB   r2v2
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z1, Z2, Z3)
-	ZERO4(Z4, Z5, Z6, Z7)
-
-r4v2Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	VMOVUPS.Z 64(BPTR), K2, Z17
-	BCAST4(VBROADCASTSS, APTR, Z18, Z19, Z20, Z21)
-	FMA_ROW2(VFMADD231PS, Z18, Z0, Z1)
-	FMA_ROW2(VFMADD231PS, Z19, Z2, Z3)
-	FMA_ROW2(VFMADD231PS, Z20, Z4, Z5)
-	FMA_ROW2(VFMADD231PS, Z21, Z6, Z7)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r4v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r4v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z0, Z1)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z2, Z3)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z4, Z5)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z6, Z7)
-	JMP  r4v2Next
-
-r4v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPS, VMOVUPS, Z0, Z1)
-	C_ROW2(VMULPS, VMOVUPS, Z2, Z3)
-	C_ROW2(VMULPS, VMOVUPS, Z4, Z5)
-	C_ROW2(VMULPS, VMOVUPS, Z6, Z7)
-
-r4v2Next:
-	NEXT_GROUP(4)
-	JMP  r4v2
-
-r2v2:
-	CMPQ ROWS, $2
-	JB   r1v2
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z1, Z2, Z3)
-
-r2v2Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	VMOVUPS.Z 64(BPTR), K2, Z17
-	VBROADCASTSS (APTR), Z18
-	VBROADCASTSS (APTR)(AROW*1), Z19
-	FMA_ROW2(VFMADD231PS, Z18, Z0, Z1)
-	FMA_ROW2(VFMADD231PS, Z19, Z2, Z3)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r2v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r2v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z0, Z1)
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z2, Z3)
-	JMP  r2v2Next
-
-r2v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPS, VMOVUPS, Z0, Z1)
-	C_ROW2(VMULPS, VMOVUPS, Z2, Z3)
-
-r2v2Next:
-	NEXT_GROUP(2)
-	JMP  r2v2
-
-r1v2:
-	CMPQ ROWS, $1
-	JB   done
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	VPXORD Z0, Z0, Z0
-	VPXORD Z1, Z1, Z1
-
-r1v2Loop:
-	VMOVUPS.Z (BPTR), K1, Z16
-	VMOVUPS.Z 64(BPTR), K2, Z17
-	VBROADCASTSS (APTR), Z18
-	FMA_ROW2(VFMADD231PS, Z18, Z0, Z1)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r1v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVL beta+84(FP), CPTR
-	SHLL $1, CPTR
-	JZ   r1v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPS, VADDPS, VMOVUPS, Z0, Z1)
-	JMP  r1v2Next
-
-r1v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPS, VMOVUPS, Z0, Z1)
-
-r1v2Next:
-	ADDQ AROW, AGROUP
-	ADDQ LDC, CGROUP
-	SUBQ $1, ROWS
-	JMP  r1v2
+	SMALL_GROUPS(F32, F32_BETA_BITS)
 
 done:
 	VZEROUPPER
@@ -514,18 +137,7 @@ done:
 // are masked off in every load and store of B and C. Requires AVX512F.
 TEXT ·GemmSmallF64AVX512(SB), NOSPLIT, $0-96
 	MOVQ n+8(FP), CX
-	CMPQ CX, $8
-	JA   twoMasks
-	AVX512_TAIL_MASK(CX, AX, K1) // n ≤ 8: vector 0 holds columns 0…n-1
-	KXORW K2, K2, K2
-	JMP  masksDone
-
-twoMasks:
-	SUBQ $8, CX
-	AVX512_TAIL_MASK(CX, AX, K2) // columns 8…n-1
-	KXNORW K1, K1, K1
-
-masksDone:
+	COLUMN_MASKS(8, LANES_ARE_COLUMNS)
 	MOVQ m+0(FP), ROWS
 	MOVQ a+24(FP), AGROUP
 	MOVQ aRow+32(FP), AROW
@@ -538,364 +150,17 @@ masksDone:
 	MOVQ c+64(FP), CGROUP
 	MOVQ ldc+72(FP), LDC
 	SHLQ $3, LDC
-	VBROADCASTSD alpha+80(FP), Z30
-	VBROADCASTSD beta+88(FP), Z31
+	VBROADCASTSD alpha+80(FP), ALPHA
+	VBROADCASTSD beta+88(FP), BETA
 	CMPQ n+8(FP), $8
 	JA   nv2
 
-r8v1:
-	CMPQ ROWS, $8
-	JB   r4v1
-	MOVQ AGROUP, APTR
-	LEAQ (AGROUP)(AROW*4), APTR4
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z2, Z4, Z6)
-	ZERO4(Z8, Z10, Z12, Z14)
-
-r8v1Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	BCAST4(VBROADCASTSD, APTR, Z18, Z19, Z20, Z21)
-	BCAST4(VBROADCASTSD, APTR4, Z22, Z23, Z24, Z25)
-	VFMADD231PD Z16, Z18, Z0
-	VFMADD231PD Z16, Z19, Z2
-	VFMADD231PD Z16, Z20, Z4
-	VFMADD231PD Z16, Z21, Z6
-	VFMADD231PD Z16, Z22, Z8
-	VFMADD231PD Z16, Z23, Z10
-	VFMADD231PD Z16, Z24, Z12
-	VFMADD231PD Z16, Z25, Z14
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	ADDQ ASTEP, APTR4
-	DECQ KLEFT
-	JNZ  r8v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
+// F64_BETA_BITS: beta's bits but the sign, for the epilogue's test.
+#define F64_BETA_BITS \
+	MOVQ beta+88(FP), CPTR; \
 	SHLQ $1, CPTR
-	JZ   r8v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z0)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z2)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z4)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z6)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z8)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z10)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z12)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z14)
-	JMP  r8v1Next
 
-r8v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPD, VMOVUPD, Z0)
-	C_ROW1(VMULPD, VMOVUPD, Z2)
-	C_ROW1(VMULPD, VMOVUPD, Z4)
-	C_ROW1(VMULPD, VMOVUPD, Z6)
-	C_ROW1(VMULPD, VMOVUPD, Z8)
-	C_ROW1(VMULPD, VMOVUPD, Z10)
-	C_ROW1(VMULPD, VMOVUPD, Z12)
-	C_ROW1(VMULPD, VMOVUPD, Z14)
-
-r8v1Next:
-	NEXT_GROUP(8)
-	JMP  r8v1
-
-r4v1:
-	CMPQ ROWS, $4
-	JB   r2v1
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z2, Z4, Z6)
-
-r4v1Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	BCAST4(VBROADCASTSD, APTR, Z18, Z19, Z20, Z21)
-	VFMADD231PD Z16, Z18, Z0
-	VFMADD231PD Z16, Z19, Z2
-	VFMADD231PD Z16, Z20, Z4
-	VFMADD231PD Z16, Z21, Z6
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r4v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r4v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z0)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z2)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z4)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z6)
-	JMP  r4v1Next
-
-r4v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPD, VMOVUPD, Z0)
-	C_ROW1(VMULPD, VMOVUPD, Z2)
-	C_ROW1(VMULPD, VMOVUPD, Z4)
-	C_ROW1(VMULPD, VMOVUPD, Z6)
-
-r4v1Next:
-	NEXT_GROUP(4)
-	JMP  r4v1
-
-r2v1:
-	CMPQ ROWS, $2
-	JB   r1v1
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	VPXORD Z0, Z0, Z0
-	VPXORD Z2, Z2, Z2
-
-r2v1Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	VBROADCASTSD (APTR), Z18
-	VBROADCASTSD (APTR)(AROW*1), Z19
-	VFMADD231PD Z16, Z18, Z0
-	VFMADD231PD Z16, Z19, Z2
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r2v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r2v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z0)
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z2)
-	JMP  r2v1Next
-
-r2v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPD, VMOVUPD, Z0)
-	C_ROW1(VMULPD, VMOVUPD, Z2)
-
-r2v1Next:
-	NEXT_GROUP(2)
-	JMP  r2v1
-
-r1v1:
-	CMPQ ROWS, $1
-	JB   done
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	VPXORD Z0, Z0, Z0
-
-r1v1Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	VBROADCASTSD (APTR), Z18
-	VFMADD231PD Z16, Z18, Z0
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r1v1Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r1v1Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW1_BETA(VMULPD, VADDPD, VMOVUPD, Z0)
-	JMP  r1v1Next
-
-r1v1Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW1(VMULPD, VMOVUPD, Z0)
-
-r1v1Next:
-	ADDQ AROW, AGROUP
-	ADDQ LDC, CGROUP
-	SUBQ $1, ROWS
-	JMP  r1v1
-
-nv2:
-r8v2:
-	CMPQ ROWS, $8
-	JB   r4v2
-	MOVQ AGROUP, APTR
-	LEAQ (AGROUP)(AROW*4), APTR4
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z1, Z2, Z3)
-	ZERO4(Z4, Z5, Z6, Z7)
-	ZERO4(Z8, Z9, Z10, Z11)
-	ZERO4(Z12, Z13, Z14, Z15)
-
-r8v2Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	VMOVUPD.Z 64(BPTR), K2, Z17
-	BCAST4(VBROADCASTSD, APTR, Z18, Z19, Z20, Z21)
-	BCAST4(VBROADCASTSD, APTR4, Z22, Z23, Z24, Z25)
-	FMA_ROW2(VFMADD231PD, Z18, Z0, Z1)
-	FMA_ROW2(VFMADD231PD, Z19, Z2, Z3)
-	FMA_ROW2(VFMADD231PD, Z20, Z4, Z5)
-	FMA_ROW2(VFMADD231PD, Z21, Z6, Z7)
-	FMA_ROW2(VFMADD231PD, Z22, Z8, Z9)
-	FMA_ROW2(VFMADD231PD, Z23, Z10, Z11)
-	FMA_ROW2(VFMADD231PD, Z24, Z12, Z13)
-	FMA_ROW2(VFMADD231PD, Z25, Z14, Z15)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	ADDQ ASTEP, APTR4
-	DECQ KLEFT
-	JNZ  r8v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r8v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z0, Z1)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z2, Z3)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z4, Z5)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z6, Z7)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z8, Z9)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z10, Z11)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z12, Z13)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z14, Z15)
-	JMP  r8v2Next
-
-r8v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPD, VMOVUPD, Z0, Z1)
-	C_ROW2(VMULPD, VMOVUPD, Z2, Z3)
-	C_ROW2(VMULPD, VMOVUPD, Z4, Z5)
-	C_ROW2(VMULPD, VMOVUPD, Z6, Z7)
-	C_ROW2(VMULPD, VMOVUPD, Z8, Z9)
-	C_ROW2(VMULPD, VMOVUPD, Z10, Z11)
-	C_ROW2(VMULPD, VMOVUPD, Z12, Z13)
-	C_ROW2(VMULPD, VMOVUPD, Z14, Z15)
-
-r8v2Next:
-	NEXT_GROUP(8)
-	JMP  r8v2
-
-r4v2:
-	CMPQ ROWS, $4
-	JB   r2v2
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z1, Z2, Z3)
-	ZERO4(Z4, Z5, Z6, Z7)
-
-r4v2Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	VMOVUPD.Z 64(BPTR), K2, Z17
-	BCAST4(VBROADCASTSD, APTR, Z18, Z19, Z20, Z21)
-	FMA_ROW2(VFMADD231PD, Z18, Z0, Z1)
-	FMA_ROW2(VFMADD231PD, Z19, Z2, Z3)
-	FMA_ROW2(VFMADD231PD, Z20, Z4, Z5)
-	FMA_ROW2(VFMADD231PD, Z21, Z6, Z7)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r4v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r4v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z0, Z1)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z2, Z3)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z4, Z5)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z6, Z7)
-	JMP  r4v2Next
-
-r4v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPD, VMOVUPD, Z0, Z1)
-	C_ROW2(VMULPD, VMOVUPD, Z2, Z3)
-	C_ROW2(VMULPD, VMOVUPD, Z4, Z5)
-	C_ROW2(VMULPD, VMOVUPD, Z6, Z7)
-
-r4v2Next:
-	NEXT_GROUP(4)
-	JMP  r4v2
-
-r2v2:
-	CMPQ ROWS, $2
-	JB   r1v2
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	ZERO4(Z0, Z1, Z2, Z3)
-
-r2v2Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	VMOVUPD.Z 64(BPTR), K2, Z17
-	VBROADCASTSD (APTR), Z18
-	VBROADCASTSD (APTR)(AROW*1), Z19
-	FMA_ROW2(VFMADD231PD, Z18, Z0, Z1)
-	FMA_ROW2(VFMADD231PD, Z19, Z2, Z3)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r2v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r2v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z0, Z1)
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z2, Z3)
-	JMP  r2v2Next
-
-r2v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPD, VMOVUPD, Z0, Z1)
-	C_ROW2(VMULPD, VMOVUPD, Z2, Z3)
-
-r2v2Next:
-	NEXT_GROUP(2)
-	JMP  r2v2
-
-r1v2:
-	CMPQ ROWS, $1
-	JB   done
-	MOVQ AGROUP, APTR
-	MOVQ b+48(FP), BPTR
-	MOVQ k+16(FP), KLEFT
-	VPXORD Z0, Z0, Z0
-	VPXORD Z1, Z1, Z1
-
-r1v2Loop:
-	VMOVUPD.Z (BPTR), K1, Z16
-	VMOVUPD.Z 64(BPTR), K2, Z17
-	VBROADCASTSD (APTR), Z18
-	FMA_ROW2(VFMADD231PD, Z18, Z0, Z1)
-	ADDQ LDB, BPTR
-	ADDQ ASTEP, APTR
-	DECQ KLEFT
-	JNZ  r1v2Loop
-
-	// C = alpha·acc, or beta·C (rounded) + alpha·acc.
-	MOVQ beta+88(FP), CPTR
-	SHLQ $1, CPTR
-	JZ   r1v2Beta0
-	MOVQ CGROUP, CPTR
-	C_ROW2_BETA(VMULPD, VADDPD, VMOVUPD, Z0, Z1)
-	JMP  r1v2Next
-
-r1v2Beta0:
-	MOVQ CGROUP, CPTR
-	C_ROW2(VMULPD, VMOVUPD, Z0, Z1)
-
-r1v2Next:
-	ADDQ AROW, AGROUP
-	ADDQ LDC, CGROUP
-	SUBQ $1, ROWS
-	JMP  r1v2
+	SMALL_GROUPS(F64, F64_BETA_BITS)
 
 done:
 	VZEROUPPER

@@ -33,6 +33,19 @@
 	fma Z0, Z1, Z20; fma Z0, Z1, Z21; fma Z0, Z1, Z22; fma Z0, Z1, Z23; fma Z0, Z1, Z24; fma Z0, Z1, Z25 \
 	fma Z0, Z1, Z26; fma Z0, Z1, Z27; fma Z0, Z1, Z28; fma Z0, Z1, Z29; fma Z0, Z1, Z30; fma Z0, Z1, Z31
 
+// FMA_LOOP(zero, fma, loop, done): zero the accumulators, then iters (in
+// CX) times their FMAs.
+#define FMA_LOOP(zero, fma, loop, done) \
+	zero; \
+	TESTQ CX, CX; \
+	JZ    done; \
+loop: \
+	fma; \
+	DECQ  CX; \
+	JNZ   loop; \
+done: \
+	VZEROUPPER
+
 // func FMALoopF32AVX2(iters int)
 //
 //	for i := 0; i < iters; i++ { 12 independent ymm FMAs }
@@ -40,15 +53,7 @@
 // Requires AVX2 and FMA3.
 TEXT ·FMALoopF32AVX2(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	ZERO_Y
-	TESTQ CX, CX
-	JZ FMALoopF32AVX2Done
-FMALoopF32AVX2Loop:
-	FMA_Y(VFMADD231PS)
-	DECQ CX
-	JNZ FMALoopF32AVX2Loop
-FMALoopF32AVX2Done:
-	VZEROUPPER
+	FMA_LOOP(ZERO_Y, FMA_Y(VFMADD231PS), loop, done)
 	RET
 
 // func FMALoopF64AVX2(iters int)
@@ -58,15 +63,7 @@ FMALoopF32AVX2Done:
 // Requires AVX2 and FMA3.
 TEXT ·FMALoopF64AVX2(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	ZERO_Y
-	TESTQ CX, CX
-	JZ FMALoopF64AVX2Done
-FMALoopF64AVX2Loop:
-	FMA_Y(VFMADD231PD)
-	DECQ CX
-	JNZ FMALoopF64AVX2Loop
-FMALoopF64AVX2Done:
-	VZEROUPPER
+	FMA_LOOP(ZERO_Y, FMA_Y(VFMADD231PD), loop, done)
 	RET
 
 // func FMALoopF32AVX512(iters int)
@@ -76,15 +73,7 @@ FMALoopF64AVX2Done:
 // Requires AVX512F.
 TEXT ·FMALoopF32AVX512(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	ZERO_Z
-	TESTQ CX, CX
-	JZ FMALoopF32AVX512Done
-FMALoopF32AVX512Loop:
-	FMA_Z(VFMADD231PS)
-	DECQ CX
-	JNZ FMALoopF32AVX512Loop
-FMALoopF32AVX512Done:
-	VZEROUPPER
+	FMA_LOOP(ZERO_Z, FMA_Z(VFMADD231PS), loop, done)
 	RET
 
 // func FMALoopF64AVX512(iters int)
@@ -94,13 +83,5 @@ FMALoopF32AVX512Done:
 // Requires AVX512F.
 TEXT ·FMALoopF64AVX512(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	ZERO_Z
-	TESTQ CX, CX
-	JZ FMALoopF64AVX512Done
-FMALoopF64AVX512Loop:
-	FMA_Z(VFMADD231PD)
-	DECQ CX
-	JNZ FMALoopF64AVX512Loop
-FMALoopF64AVX512Done:
-	VZEROUPPER
+	FMA_LOOP(ZERO_Z, FMA_Z(VFMADD231PD), loop, done)
 	RET
