@@ -33,9 +33,9 @@
 	fma Z0, Z1, Z20; fma Z0, Z1, Z21; fma Z0, Z1, Z22; fma Z0, Z1, Z23; fma Z0, Z1, Z24; fma Z0, Z1, Z25 \
 	fma Z0, Z1, Z26; fma Z0, Z1, Z27; fma Z0, Z1, Z28; fma Z0, Z1, Z29; fma Z0, Z1, Z30; fma Z0, Z1, Z31
 
-// FMA_LOOP(zero, fma, loop, done): zero the accumulators, then iters (in
-// CX) times their FMAs.
-#define FMA_LOOP(zero, fma, loop, done) \
+// FMA_LOOP(zero, fma): zero the accumulators, then iters (in CX) times
+// their FMAs. Expanded once per loop, so its labels are the loop's own.
+#define FMA_LOOP(zero, fma) \
 	zero; \
 	TESTQ CX, CX; \
 	JZ    done; \
@@ -53,7 +53,7 @@ done: \
 // Requires AVX2 and FMA3.
 TEXT ·FMALoopF32AVX2(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	FMA_LOOP(ZERO_Y, FMA_Y(VFMADD231PS), loop, done)
+	FMA_LOOP(ZERO_Y, FMA_Y(VFMADD231PS))
 	RET
 
 // func FMALoopF64AVX2(iters int)
@@ -63,7 +63,7 @@ TEXT ·FMALoopF32AVX2(SB), NOSPLIT, $0-8
 // Requires AVX2 and FMA3.
 TEXT ·FMALoopF64AVX2(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	FMA_LOOP(ZERO_Y, FMA_Y(VFMADD231PD), loop, done)
+	FMA_LOOP(ZERO_Y, FMA_Y(VFMADD231PD))
 	RET
 
 // func FMALoopF32AVX512(iters int)
@@ -73,7 +73,7 @@ TEXT ·FMALoopF64AVX2(SB), NOSPLIT, $0-8
 // Requires AVX512F.
 TEXT ·FMALoopF32AVX512(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	FMA_LOOP(ZERO_Z, FMA_Z(VFMADD231PS), loop, done)
+	FMA_LOOP(ZERO_Z, FMA_Z(VFMADD231PS))
 	RET
 
 // func FMALoopF64AVX512(iters int)
@@ -83,5 +83,5 @@ TEXT ·FMALoopF32AVX512(SB), NOSPLIT, $0-8
 // Requires AVX512F.
 TEXT ·FMALoopF64AVX512(SB), NOSPLIT, $0-8
 	MOVQ iters+0(FP), CX
-	FMA_LOOP(ZERO_Z, FMA_Z(VFMADD231PD), loop, done)
+	FMA_LOOP(ZERO_Z, FMA_Z(VFMADD231PD))
 	RET
