@@ -220,6 +220,23 @@ packF64Done:
 	mov r2, (p)(stride*2) \
 	mov r3, (p)(stride3*1)
 
+// COPY_COLUMN4 copies the element at l of four source rows from p on
+// (esz bytes each) to dst's row l, from off(PT_OUT) on.
+#define COPY_COLUMN4(mov, esz, p, off) \
+	COPY1(mov, (p), off(PT_OUT)) \
+	COPY1(mov, (p)(PT_LDB*1), off+esz(PT_OUT)) \
+	COPY1(mov, (p)(PT_LDB*2), off+2*esz(PT_OUT)) \
+	COPY1(mov, (p)(PT_LDB3*1), off+3*esz(PT_OUT))
+
+// NEXT_ROWS moves PT_JG on by rows and goes back to group while it is
+// below nr (PT_NRB, esz bytes an element: shift = log2 esz).
+#define NEXT_ROWS(rows, shift, group) \
+	ADDQ $rows, PT_JG \
+	MOVQ PT_NRB, AX \
+	SHRQ $shift, AX \
+	CMPQ PT_JG, AX \
+	JB   group
+
 // func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, nr int)
 //
 //	for l := 0; l < k; l++ {
@@ -290,14 +307,8 @@ ptF32Loop8:
 ptF32Tail:
 	TESTQ  PT_L, PT_L
 	JZ     ptF32Next
-	COPY1(VMOVSS, (PT_SRC), (PT_OUT))
-	COPY1(VMOVSS, (PT_SRC)(PT_LDB*1), 4(PT_OUT))
-	COPY1(VMOVSS, (PT_SRC)(PT_LDB*2), 8(PT_OUT))
-	COPY1(VMOVSS, (PT_SRC)(PT_LDB3*1), 12(PT_OUT))
-	COPY1(VMOVSS, (PT_SRC4), 16(PT_OUT))
-	COPY1(VMOVSS, (PT_SRC4)(PT_LDB*1), 20(PT_OUT))
-	COPY1(VMOVSS, (PT_SRC4)(PT_LDB*2), 24(PT_OUT))
-	COPY1(VMOVSS, (PT_SRC4)(PT_LDB3*1), 28(PT_OUT))
+	COPY_COLUMN4(VMOVSS, 4, PT_SRC, 0)
+	COPY_COLUMN4(VMOVSS, 4, PT_SRC4, 16)
 	ADDQ   PT_NRB, PT_OUT
 	ADDQ   $4, PT_SRC
 	ADDQ   $4, PT_SRC4
@@ -305,11 +316,7 @@ ptF32Tail:
 	JMP    ptF32Tail
 
 ptF32Next:
-	ADDQ $8, PT_JG
-	MOVQ PT_NRB, AX
-	SHRQ $2, AX
-	CMPQ PT_JG, AX
-	JB   ptF32Group
+	NEXT_ROWS(8, 2, ptF32Group)
 	VZEROUPPER
 	RET
 
@@ -360,20 +367,13 @@ ptF64Loop4:
 ptF64Tail:
 	TESTQ  PT_L, PT_L
 	JZ     ptF64Next
-	COPY1(VMOVSD, (PT_SRC), (PT_OUT))
-	COPY1(VMOVSD, (PT_SRC)(PT_LDB*1), 8(PT_OUT))
-	COPY1(VMOVSD, (PT_SRC)(PT_LDB*2), 16(PT_OUT))
-	COPY1(VMOVSD, (PT_SRC)(PT_LDB3*1), 24(PT_OUT))
+	COPY_COLUMN4(VMOVSD, 8, PT_SRC, 0)
 	ADDQ   PT_NRB, PT_OUT
 	ADDQ   $8, PT_SRC
 	DECQ   PT_L
 	JMP    ptF64Tail
 
 ptF64Next:
-	ADDQ $4, PT_JG
-	MOVQ PT_NRB, AX
-	SHRQ $3, AX
-	CMPQ PT_JG, AX
-	JB   ptF64Group
+	NEXT_ROWS(4, 3, ptF64Group)
 	VZEROUPPER
 	RET
