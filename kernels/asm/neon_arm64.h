@@ -111,4 +111,69 @@
 	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
 	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
 
+// ---- element-wise loops ----
+//
+// The element-wise kernels (vec, relu, rowops, activation, optim) loop over
+// the N floats left (N defined by the including file) taking 16 per trip
+// (four vectors), then 4 (one vector). A trip loads its vectors, applies a
+// per-vector op, op(i), to each vector i of the trip (the op picks its
+// registers from i) and stores the results.
+
+// N_LOOP(loop, exit, k, trip): while at least k floats are left, trip
+// (which takes k of them) and N −= k; then on to exit.
+#define N_LOOP(loop, exit, k, trip) \
+loop: \
+	CMP $k, N \
+	BLT exit \
+	trip \
+	SUB $k, N \
+	B   loop
+
+// EACH4(op): op(0)…op(3), the four vectors of a 16-float trip; EACH2 and
+// EACH1: of an 8- and a 4-float trip.
+#define EACH4(op) op(0); op(1); op(2); op(3)
+#define EACH2(op) op(0); op(1)
+#define EACH1(op) op(0)
+
+// Register lists (.4S) for the trips' loads and stores.
+#define V0_V1 [V0.S4, V1.S4]
+#define V0_V3 [V0.S4, V1.S4, V2.S4, V3.S4]
+#define V1_V4 [V1.S4, V2.S4, V3.S4, V4.S4]
+#define V4_V7 [V4.S4, V5.S4, V6.S4, V7.S4]
+#define V5_V8 [V5.S4, V6.S4, V7.S4, V8.S4]
+#define V8_V11 [V8.S4, V9.S4, V10.S4, V11.S4]
+#define V12_V15 [V12.S4, V13.S4, V14.S4, V15.S4]
+#define V16_V19 [V16.S4, V17.S4, V18.S4, V19.S4]
+#define V20_V23 [V20.S4, V21.S4, V22.S4, V23.S4]
+
+// The trips below take each (EACH4, EACH2, EACH1) and the bytes it covers
+// (64, 32, 16), so one macro serves both loops; their register lists name the
+// trip's vectors (V0_V3 … or [V0.S4] …), in which op(i) works.
+
+// MAP(each, bytes, op, x, d): x = the next vectors of X_PTR, each(op), d
+// stored to DST; both pointers move on.
+#define MAP(each, bytes, op, x, d) \
+	VLD1.P bytes(X_PTR), x \
+	each(op) \
+	VST1.P d, bytes(DST)
+
+// ZIP(each, bytes, p, a, q, b, op, d): a = the next vectors of p, b those
+// of q, each(op), d stored to DST; the pointers move on.
+#define ZIP(each, bytes, p, a, q, b, op, d) \
+	VLD1.P bytes(p), a \
+	VLD1.P bytes(q), b \
+	each(op) \
+	VST1.P d, bytes(DST)
+
+// FOLD(each, bytes, op, x) and FOLD2(each, bytes, p, a, q, b, op): MAP and
+// ZIP without the store, for reductions (op adds into accumulators).
+#define FOLD(each, bytes, op, x) \
+	VLD1.P bytes(X_PTR), x \
+	each(op)
+
+#define FOLD2(each, bytes, p, a, q, b, op) \
+	VLD1.P bytes(p), a \
+	VLD1.P bytes(q), b \
+	each(op)
+
 #endif

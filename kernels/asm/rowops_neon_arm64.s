@@ -24,6 +24,38 @@
 #define Y_PTR R2
 #define N R3
 
+// The per-vector ops (op(i), vector i of a trip) of the loops below.
+#define MAX_V(i) FMAX_S4(i, i, 4+(i))         /* V(i) = max(V(i), x's V4+i) */
+#define SUB_C_V(i) FSUB_S4(1+(i), 1+(i), 0)   /* V1+i −= c (V0) */
+#define SUB_T_V(i) FSUB_S4(1+(i), 1+(i), 5+(i)) /* V1+i −= t's V5+i */
+#define MUL_C_V(i) FMUL_S4(1+(i), 1+(i), 0)   /* V1+i ×= scale (V0) */
+#define ADD_V(i) FADD_S4(i, i, 4+(i))         /* V(i) += y's V4+i */
+
+// SCALED_DIFF(each, bytes, d, t): d = (d − t)·scale on the next vectors,
+// d in place at DST (V1…), t from Y_PTR (V5…): all differences, then all
+// products.
+#define SCALED_DIFF(each, bytes, d, t) \
+	VLD1   (DST), d \
+	VLD1.P bytes(Y_PTR), t \
+	each(SUB_T_V) \
+	each(MUL_C_V) \
+	VST1.P d, bytes(DST)
+
+// SQ_DIFF(each, bytes, x, y): the next vectors of x (V0…) and y (V4…);
+// d = x − y, d·d, widened to float64 (vector i's halves in V8+2i, V9+2i)
+// and added to the accumulators V16+2i, V17+2i, stage by stage.
+#define SQ_DIFF(each, bytes, x, y) \
+	VLD1.P bytes(X_PTR), x \
+	VLD1.P bytes(Y_PTR), y \
+	each(SQ_SUB_V) \
+	each(SQ_MUL_V) \
+	each(SQ_WIDEN_V) \
+	each(SQ_ACC_V)
+#define SQ_SUB_V(i) FSUB_S4(i, i, 4+(i))
+#define SQ_MUL_V(i) FMUL_S4(i, i, i)
+#define SQ_WIDEN_V(i) FCVTL_D2(8+2*(i), i); FCVTL2_D2(9+2*(i), i)
+#define SQ_ACC_V(i) FADD_D2(16+2*(i), 16+2*(i), 8+2*(i)); FADD_D2(17+2*(i), 17+2*(i), 9+2*(i))
+
 // func RowMaxNEON(x []float32) float32
 //
 //	m := x[0]
@@ -43,24 +75,8 @@ TEXT ·RowMaxNEON(SB), NOSPLIT, $0-28
 	VMOV V0.B16, V2.B16
 	VMOV V0.B16, V3.B16
 
-maxLoop16:
-	CMP    $16, N
-	BLT    maxLoop4
-	VLD1.P 64(X_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	FMAX_S4(0, 0, 4)
-	FMAX_S4(1, 1, 5)
-	FMAX_S4(2, 2, 6)
-	FMAX_S4(3, 3, 7)
-	SUB    $16, N
-	B      maxLoop16
-
-maxLoop4:
-	CMP    $4, N
-	BLT    maxReduce
-	VLD1.P 16(X_PTR), [V4.S4]
-	FMAX_S4(0, 0, 4)
-	SUB    $4, N
-	B      maxLoop4
+	N_LOOP(maxLoop16, maxLoop4, 16, FOLD(EACH4, 64, MAX_V, V4_V7))
+	N_LOOP(maxLoop4, maxReduce, 4, FOLD(EACH1, 16, MAX_V, [V4.S4]))
 
 maxReduce:
 	FMAX_S4(0, 0, 1)
@@ -82,26 +98,8 @@ TEXT ·SubConstNEON(SB), NOSPLIT, $0-52
 	FMOVS c+48(FP), F0
 	VDUP  V0.S[0], V0.S4
 
-subLoop16:
-	CMP    $16, N
-	BLT    subLoop4
-	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	FSUB_S4(1, 1, 0)
-	FSUB_S4(2, 2, 0)
-	FSUB_S4(3, 3, 0)
-	FSUB_S4(4, 4, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      subLoop16
-
-subLoop4:
-	CMP    $4, N
-	BLT    subDone
-	VLD1.P 16(X_PTR), [V1.S4]
-	FSUB_S4(1, 1, 0)
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      subLoop4
+	N_LOOP(subLoop16, subLoop4, 16, MAP(EACH4, 64, SUB_C_V, V1_V4, V1_V4))
+	N_LOOP(subLoop4, subDone, 4, MAP(EACH1, 16, SUB_C_V, [V1.S4], [V1.S4]))
 
 subDone:
 	RET
@@ -119,33 +117,8 @@ TEXT ·ScaledDiffNEON(SB), NOSPLIT, $0-52
 	FMOVS scale+48(FP), F0
 	VDUP  V0.S[0], V0.S4
 
-scaledDiffLoop16:
-	CMP    $16, N
-	BLT    scaledDiffLoop4
-	VLD1   (DST), [V1.S4, V2.S4, V3.S4, V4.S4]
-	VLD1.P 64(Y_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
-	FSUB_S4(1, 1, 5)
-	FSUB_S4(2, 2, 6)
-	FSUB_S4(3, 3, 7)
-	FSUB_S4(4, 4, 8)
-	FMUL_S4(1, 1, 0)
-	FMUL_S4(2, 2, 0)
-	FMUL_S4(3, 3, 0)
-	FMUL_S4(4, 4, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      scaledDiffLoop16
-
-scaledDiffLoop4:
-	CMP    $4, N
-	BLT    scaledDiffDone
-	VLD1   (DST), [V1.S4]
-	VLD1.P 16(Y_PTR), [V5.S4]
-	FSUB_S4(1, 1, 5)
-	FMUL_S4(1, 1, 0)
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      scaledDiffLoop4
+	N_LOOP(scaledDiffLoop16, scaledDiffLoop4, 16, SCALED_DIFF(EACH4, 64, V1_V4, V5_V8))
+	N_LOOP(scaledDiffLoop4, scaledDiffDone, 4, SCALED_DIFF(EACH1, 16, [V1.S4], [V5.S4]))
 
 scaledDiffDone:
 	RET
@@ -162,28 +135,8 @@ TEXT ·AddNEON(SB), NOSPLIT, $0-72
 	MOVD x_len+32(FP), N
 	MOVD y_base+48(FP), Y_PTR
 
-addLoop16:
-	CMP    $16, N
-	BLT    addLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(Y_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	FADD_S4(0, 0, 4)
-	FADD_S4(1, 1, 5)
-	FADD_S4(2, 2, 6)
-	FADD_S4(3, 3, 7)
-	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(DST)
-	SUB    $16, N
-	B      addLoop16
-
-addLoop4:
-	CMP    $4, N
-	BLT    addDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(Y_PTR), [V4.S4]
-	FADD_S4(0, 0, 4)
-	VST1.P [V0.S4], 16(DST)
-	SUB    $4, N
-	B      addLoop4
+	N_LOOP(addLoop16, addLoop4, 16, ZIP(EACH4, 64, X_PTR, V0_V3, Y_PTR, V4_V7, ADD_V, V0_V3))
+	N_LOOP(addLoop4, addDone, 4, ZIP(EACH1, 16, X_PTR, [V0.S4], Y_PTR, [V4.S4], ADD_V, [V0.S4]))
 
 addDone:
 	RET
@@ -212,51 +165,8 @@ TEXT ·SqDiffSumNEON(SB), NOSPLIT, $0-56
 	VEOR V22.B16, V22.B16, V22.B16
 	VEOR V23.B16, V23.B16, V23.B16
 
-sqLoop16:
-	CMP    $16, N
-	BLT    sqLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(Y_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	FSUB_S4(0, 0, 4)
-	FSUB_S4(1, 1, 5)
-	FSUB_S4(2, 2, 6)
-	FSUB_S4(3, 3, 7)
-	FMUL_S4(0, 0, 0)
-	FMUL_S4(1, 1, 1)
-	FMUL_S4(2, 2, 2)
-	FMUL_S4(3, 3, 3)
-	FCVTL_D2(8, 0)
-	FCVTL2_D2(9, 0)
-	FCVTL_D2(10, 1)
-	FCVTL2_D2(11, 1)
-	FCVTL_D2(12, 2)
-	FCVTL2_D2(13, 2)
-	FCVTL_D2(14, 3)
-	FCVTL2_D2(15, 3)
-	FADD_D2(16, 16, 8)
-	FADD_D2(17, 17, 9)
-	FADD_D2(18, 18, 10)
-	FADD_D2(19, 19, 11)
-	FADD_D2(20, 20, 12)
-	FADD_D2(21, 21, 13)
-	FADD_D2(22, 22, 14)
-	FADD_D2(23, 23, 15)
-	SUB    $16, N
-	B      sqLoop16
-
-sqLoop4:
-	CMP    $4, N
-	BLT    sqReduce
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(Y_PTR), [V4.S4]
-	FSUB_S4(0, 0, 4)
-	FMUL_S4(0, 0, 0)
-	FCVTL_D2(8, 0)
-	FCVTL2_D2(9, 0)
-	FADD_D2(16, 16, 8)
-	FADD_D2(17, 17, 9)
-	SUB    $4, N
-	B      sqLoop4
+	N_LOOP(sqLoop16, sqLoop4, 16, SQ_DIFF(EACH4, 64, V0_V3, V4_V7))
+	N_LOOP(sqLoop4, sqReduce, 4, SQ_DIFF(EACH1, 16, [V0.S4], [V4.S4]))
 
 sqReduce:
 	FADD_D2(16, 16, 17)
@@ -276,19 +186,26 @@ sqReduce:
 #define K_ACC0 19
 #define K_ACC1 18
 
-// EXP_SHIFT_V2: V0, V1 = exp32(x − shift) of the next 8 floats of x;
-// EXP_SHIFT_V1: V0 = that of the next 4. X_PTR moves on; scratch V2–V9.
-#define EXP_SHIFT_V2 \
-	VLD1.P 32(X_PTR), [V0.S4, V1.S4]; \
-	FSUB_S4(0, 0, K_SHIFT); \
-	FSUB_S4(1, 1, K_SHIFT); \
-	EXP_S4(0, 2, 3, 4, 5); \
-	EXP_S4(1, 6, 7, 8, 9)
+// EXP_SHIFT(each, bytes, x): x = exp32(x − shift) of the next vectors of
+// X_PTR (V0…), all shifts first; scratch V2–V9. EXP_SUM: then stored to
+// DST and added to the sums (vector i to V19−i, K_ACC0 or K_ACC1);
+// EXP_SUM_NO_STORE: added only.
+#define EXP_SHIFT(each, bytes, x) \
+	VLD1.P bytes(X_PTR), x \
+	each(SHIFT_V) \
+	each(EXP_V)
+#define SHIFT_V(i) FSUB_S4(i, i, K_SHIFT)
+#define EXP_V(i) EXP_S4(i, 2+4*(i), 3+4*(i), 4+4*(i), 5+4*(i))
+#define ACC_V(i) FADD_S4(K_ACC0-(i), K_ACC0-(i), i)
 
-#define EXP_SHIFT_V1 \
-	VLD1.P 16(X_PTR), [V0.S4]; \
-	FSUB_S4(0, 0, K_SHIFT); \
-	EXP_S4(0, 2, 3, 4, 5)
+#define EXP_SUM(each, bytes, x) \
+	EXP_SHIFT(each, bytes, x) \
+	VST1.P x, bytes(DST) \
+	each(ACC_V)
+
+#define EXP_SUM_NO_STORE(each, bytes, x) \
+	EXP_SHIFT(each, bytes, x) \
+	each(ACC_V)
 
 // func ExpShiftSumNEON(dst, x []float32, shift float32) float32
 //
@@ -314,24 +231,8 @@ TEXT ·ExpShiftSumNEON(SB), NOSPLIT, $0-60
 	SPLAT(K_ACC0, 0)
 	SPLAT(K_ACC1, 0)
 
-expSumLoop8:
-	CMP    $8, N
-	BLT    expSumLoop4
-	EXP_SHIFT_V2
-	VST1.P [V0.S4, V1.S4], 32(DST)
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	FADD_S4(K_ACC1, K_ACC1, 1)
-	SUB    $8, N
-	B      expSumLoop8
-
-expSumLoop4:
-	CMP    $4, N
-	BLT    expSumDone
-	EXP_SHIFT_V1
-	VST1.P [V0.S4], 16(DST)
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	SUB    $4, N
-	B      expSumLoop4
+	N_LOOP(expSumLoop8, expSumLoop4, 8, EXP_SUM(EACH2, 32, V0_V1))
+	N_LOOP(expSumLoop4, expSumDone, 4, EXP_SUM(EACH1, 16, [V0.S4]))
 
 expSumDone:
 	FADD_S4(0, K_ACC0, K_ACC1)
@@ -356,22 +257,8 @@ TEXT ·ExpShiftSumNoStoreNEON(SB), NOSPLIT, $0-36
 	SPLAT(K_ACC0, 0)
 	SPLAT(K_ACC1, 0)
 
-expSumNSLoop8:
-	CMP    $8, N
-	BLT    expSumNSLoop4
-	EXP_SHIFT_V2
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	FADD_S4(K_ACC1, K_ACC1, 1)
-	SUB    $8, N
-	B      expSumNSLoop8
-
-expSumNSLoop4:
-	CMP    $4, N
-	BLT    expSumNSDone
-	EXP_SHIFT_V1
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	SUB    $4, N
-	B      expSumNSLoop4
+	N_LOOP(expSumNSLoop8, expSumNSLoop4, 8, EXP_SUM_NO_STORE(EACH2, 32, V0_V1))
+	N_LOOP(expSumNSLoop4, expSumNSDone, 4, EXP_SUM_NO_STORE(EACH1, 16, [V0.S4]))
 
 expSumNSDone:
 	FADD_S4(0, K_ACC0, K_ACC1)
