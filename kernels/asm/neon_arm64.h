@@ -95,21 +95,32 @@
 	FADDP_S4(v, v, v); \
 	FADDP_S4(v, v, v)
 
+// VZERO(v): Vv = 0 (v a register name).
+#define VZERO(v) VEOR v.B16, v.B16, v.B16
+
 // ZERO_V8_V31: V8…V31 = 0 (the 24 accumulators of the GEMM and peak
 // kernels).
 #define ZERO_V8_V31 \
-	VEOR V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16; \
-	VEOR V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16; \
-	VEOR V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16; \
-	VEOR V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16; \
-	VEOR V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16; \
-	VEOR V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16; \
-	VEOR V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16; \
-	VEOR V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16; \
-	VEOR V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16; \
-	VEOR V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16; \
-	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
-	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
+	VZERO(V8); VZERO(V9); VZERO(V10); VZERO(V11); VZERO(V12); VZERO(V13); VZERO(V14); VZERO(V15); \
+	VZERO(V16); VZERO(V17); VZERO(V18); VZERO(V19); VZERO(V20); VZERO(V21); VZERO(V22); VZERO(V23); \
+	VZERO(V24); VZERO(V25); VZERO(V26); VZERO(V27); VZERO(V28); VZERO(V29); VZERO(V30); VZERO(V31)
+
+// ---- counted loops ----
+
+// AT_LEAST(n, k, skip, trip): if the count n is at least k, trip and
+// n −= k; else on to skip.
+#define AT_LEAST(n, k, skip, trip) \
+	CMP $k, n \
+	BLT skip \
+	trip \
+	SUB $k, n
+
+// COUNT_LOOP(n, loop, exit, k, trip): the loop `loop`: while the count n is
+// at least k, trip and n −= k; then on to exit.
+#define COUNT_LOOP(n, loop, exit, k, trip) \
+loop: \
+	AT_LEAST(n, k, exit, trip) \
+	B   loop
 
 // ---- element-wise loops ----
 //
@@ -121,13 +132,7 @@
 
 // N_LOOP(loop, exit, k, trip): while at least k floats are left, trip
 // (which takes k of them) and N −= k; then on to exit.
-#define N_LOOP(loop, exit, k, trip) \
-loop: \
-	CMP $k, N \
-	BLT exit \
-	trip \
-	SUB $k, N \
-	B   loop
+#define N_LOOP(loop, exit, k, trip) COUNT_LOOP(N, loop, exit, k, trip)
 
 // EACH4(op): op(0)…op(3), the four vectors of a 16-float trip; EACH2 and
 // EACH1: of an 8- and a 4-float trip.
