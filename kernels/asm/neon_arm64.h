@@ -95,6 +95,14 @@
 	FADDP_S4(v, v, v); \
 	FADDP_S4(v, v, v)
 
+// TREE4(op, a, b, c, d): Va = (Va op Vb) op (Vc op Vd), op a vector
+// operation Vd = Vn op Vm (FADD_S4, FMAX_S4, …); TREE8 the same over eight
+// registers, neighbours first.
+#define TREE4(op, a, b, c, d) op(a, a, b); op(c, c, d); op(a, a, c)
+#define TREE8(op, a, b, c, d, e, f, g, h) \
+	op(a, a, b); op(c, c, d); op(e, e, f); op(g, g, h); \
+	TREE4(op, a, c, e, g)
+
 // VZERO(v): Vv = 0 (v a register name).
 #define VZERO(v) VEOR v.B16, v.B16, v.B16
 

@@ -79,9 +79,7 @@ TEXT ·RowMaxNEON(SB), NOSPLIT, $0-28
 	N_LOOP(maxLoop4, maxReduce, 4, FOLD(EACH1, 16, MAX_V, [V4.S4]))
 
 maxReduce:
-	FMAX_S4(0, 0, 1)
-	FMAX_S4(2, 2, 3)
-	FMAX_S4(0, 0, 2)
+	TREE4(FMAX_S4, 0, 1, 2, 3)
 	FMAXV_S4(0, 0)
 	FMOVS F0, ret+24(FP)
 	RET
@@ -156,26 +154,13 @@ TEXT ·SqDiffSumNEON(SB), NOSPLIT, $0-56
 	MOVD x_base+0(FP), X_PTR
 	MOVD x_len+8(FP), N
 	MOVD y_base+24(FP), Y_PTR
-	VEOR V16.B16, V16.B16, V16.B16
-	VEOR V17.B16, V17.B16, V17.B16
-	VEOR V18.B16, V18.B16, V18.B16
-	VEOR V19.B16, V19.B16, V19.B16
-	VEOR V20.B16, V20.B16, V20.B16
-	VEOR V21.B16, V21.B16, V21.B16
-	VEOR V22.B16, V22.B16, V22.B16
-	VEOR V23.B16, V23.B16, V23.B16
+	VZERO(V16); VZERO(V17); VZERO(V18); VZERO(V19); VZERO(V20); VZERO(V21); VZERO(V22); VZERO(V23)
 
 	N_LOOP(sqLoop16, sqLoop4, 16, SQ_DIFF(EACH4, 64, V0_V3, V4_V7))
 	N_LOOP(sqLoop4, sqReduce, 4, SQ_DIFF(EACH1, 16, [V0.S4], [V4.S4]))
 
 sqReduce:
-	FADD_D2(16, 16, 17)
-	FADD_D2(18, 18, 19)
-	FADD_D2(20, 20, 21)
-	FADD_D2(22, 22, 23)
-	FADD_D2(16, 16, 18)
-	FADD_D2(20, 20, 22)
-	FADD_D2(16, 16, 20)
+	TREE8(FADD_D2, 16, 17, 18, 19, 20, 21, 22, 23)
 	FADDP_D(0, 16)
 	FMOVD F0, ret+48(FP)
 	RET
@@ -197,6 +182,17 @@ sqReduce:
 #define SHIFT_V(i) FSUB_S4(i, i, K_SHIFT)
 #define EXP_V(i) EXP_S4(i, 2+4*(i), 3+4*(i), 4+4*(i), 5+4*(i))
 #define ACC_V(i) FADD_S4(K_ACC0-(i), K_ACC0-(i), i)
+
+// EXP_SUM_START: the shift (in R9) broadcast, the sums zeroed;
+// EXP_SUM_TOTAL: lane 0 of V0 = the sum of their lanes.
+#define EXP_SUM_START \
+	DUP_S4(K_SHIFT, 9) \
+	SPLAT(K_ACC0, 0) \
+	SPLAT(K_ACC1, 0)
+
+#define EXP_SUM_TOTAL \
+	FADD_S4(0, K_ACC0, K_ACC1) \
+	SUM_LANES_S4(0)
 
 #define EXP_SUM(each, bytes, x) \
 	EXP_SHIFT(each, bytes, x) \
@@ -227,16 +223,13 @@ TEXT ·ExpShiftSumNEON(SB), NOSPLIT, $0-60
 	MOVD  x_len+32(FP), N
 	EXP_CONSTS
 	MOVWU shift+48(FP), R9
-	DUP_S4(K_SHIFT, 9)
-	SPLAT(K_ACC0, 0)
-	SPLAT(K_ACC1, 0)
+	EXP_SUM_START
 
 	N_LOOP(expSumLoop8, expSumLoop4, 8, EXP_SUM(EACH2, 32, V0_V1))
 	N_LOOP(expSumLoop4, expSumDone, 4, EXP_SUM(EACH1, 16, [V0.S4]))
 
 expSumDone:
-	FADD_S4(0, K_ACC0, K_ACC1)
-	SUM_LANES_S4(0)
+	EXP_SUM_TOTAL
 	FMOVS  F0, ret+56(FP)
 	RET
 
@@ -253,16 +246,13 @@ TEXT ·ExpShiftSumNoStoreNEON(SB), NOSPLIT, $0-36
 	MOVD  x_len+8(FP), N
 	EXP_CONSTS
 	MOVWU shift+24(FP), R9
-	DUP_S4(K_SHIFT, 9)
-	SPLAT(K_ACC0, 0)
-	SPLAT(K_ACC1, 0)
+	EXP_SUM_START
 
 	N_LOOP(expSumNSLoop8, expSumNSLoop4, 8, EXP_SUM_NO_STORE(EACH2, 32, V0_V1))
 	N_LOOP(expSumNSLoop4, expSumNSDone, 4, EXP_SUM_NO_STORE(EACH1, 16, [V0.S4]))
 
 expSumNSDone:
-	FADD_S4(0, K_ACC0, K_ACC1)
-	SUM_LANES_S4(0)
+	EXP_SUM_TOTAL
 	FMOVS  F0, ret+32(FP)
 	RET
 
