@@ -133,10 +133,11 @@ loop: \
 // ---- element-wise loops ----
 //
 // The element-wise kernels (vec, relu, rowops, activation, optim) loop over
-// the N floats left (N defined by the including file) taking 16 per trip
-// (four vectors), then 4 (one vector). A trip loads its vectors, applies a
-// per-vector op, op(i), to each vector i of the trip (the op picks its
-// registers from i) and stores the results.
+// the N floats left taking 16 per trip (four vectors), then 4 (one vector);
+// a few, 8 then 4. A trip loads its vectors, applies a per-vector op, op(i),
+// to each vector i of the trip (the op picks its registers from i) and
+// stores the results. The including file defines N and the pointers the
+// trips name (X_PTR, DST).
 
 // N_LOOP(loop, exit, k, trip): while at least k floats are left, trip
 // (which takes k of them) and N −= k; then on to exit.
@@ -160,8 +161,8 @@ loop: \
 #define V20_V23 [V20.S4, V21.S4, V22.S4, V23.S4]
 
 // The trips below take each (EACH4, EACH2, EACH1) and the bytes it covers
-// (64, 32, 16), so one macro serves both loops; their register lists name the
-// trip's vectors (V0_V3 … or [V0.S4] …), in which op(i) works.
+// (64, 32, 16), so one macro serves both loops; their register lists name
+// the trip's vectors (V0_V3 … or [V0.S4] …), in which op(i) works.
 
 // MAP(each, bytes, op, x, d): x = the next vectors of X_PTR, each(op), d
 // stored to DST; both pointers move on.
@@ -179,7 +180,7 @@ loop: \
 	VST1.P d, bytes(DST)
 
 // FOLD(each, bytes, op, x) and FOLD2(each, bytes, p, a, q, b, op): MAP and
-// ZIP without the store, for reductions (op adds into accumulators).
+// ZIP without the store, for reductions (op folds into accumulators).
 #define FOLD(each, bytes, op, x) \
 	VLD1.P bytes(X_PTR), x \
 	each(op)

@@ -9,7 +9,8 @@
 //
 // Go's assembler has no vector FMAX or FCMGT, so they are WORDs built by
 // neon_arm64.h's macros from register numbers (0–31, matching the
-// #defines below: V0 = ZERO, x in V1..V4, dy in V5..V8).
+// #defines below: V0 = ZERO, x in V1..V4, dy in V5..V8); the AND is one
+// too, since the per-vector ops work from numbers.
 
 #define DST R0
 #define X_PTR R1

@@ -10,7 +10,8 @@
 // Go's assembler has no vector float arithmetic other than FMLA/FMLS, so
 // FMUL, FADD and FADDP are WORDs built by neon_arm64.h's macros from
 // register numbers (0–31, the Vn of the comments, matching the #defines
-// below: V0 = ALPHA or the first accumulator, and so on).
+// below: V0 = ALPHA or the first accumulator, and so on); the FMLA is one
+// too, since the per-vector ops work from numbers.
 
 #define X_PTR R0
 #define Y_PTR R1
