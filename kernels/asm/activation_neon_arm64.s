@@ -95,6 +95,44 @@ sigmoidDone:
 #define K_TWO 14
 #define K_SIGN 13
 
+// TANH_CONSTS: EXP_CONSTS and tanh32's own constants, V13–V31.
+#define TANH_CONSTS \
+	EXP_CONSTS \
+	SPLAT(K_TP0, 0xbeaaaa99)   /* tanhPoly[0] = -0.333332807 */ \
+	SPLAT(K_TP1, 0x3e088393)   /* tanhPoly[1] = 0.133314416 */ \
+	SPLAT(K_TP2, 0xbd5c1e2c)   /* tanhPoly[2] = -0.0537397116 */ \
+	SPLAT(K_TP3, 0x3ca91349)   /* tanhPoly[3] = 0.0206390787 */ \
+	SPLAT(K_TP4, 0xbbbaf0d4)   /* tanhPoly[4] = -0.00570497848 */ \
+	SPLAT(K_SMALL, 0x3f200000) /* tanhSmall = 0.625 */ \
+	SPLAT(K_TWO, 0x40000000)   /* 2 */ \
+	SPLAT(K_SIGN, 0x80000000)  /* the sign bit */
+
+// TANH_V(i): V1 = tanh32(V0), for the one vector of a trip (i = 0);
+// scratch V2–V7.
+#define TANH_V(i) \
+	FABS_S4(1, 0);             /* a = |x| */ \
+	FMUL_S4(4, 1, 1);          /* u = a·a */ \
+	MOV_B16(5, K_TP3);         \
+	FMLA_S4(5, K_TP4, 4);      /* q = fma(tanhPoly[4], u, tanhPoly[3]) */ \
+	MOV_B16(6, K_TP2);         \
+	FMLA_S4(6, 5, 4);          /* q = fma(q, u, tanhPoly[2]) */ \
+	MOV_B16(5, K_TP1);         \
+	FMLA_S4(5, 6, 4);          /* q = fma(q, u, tanhPoly[1]) */ \
+	MOV_B16(6, K_TP0);         \
+	FMLA_S4(6, 5, 4);          /* q = fma(q, u, tanhPoly[0]) */ \
+	MOV_B16(5, K_ONE);         \
+	FMLA_S4(5, 6, 4);          /* fma(q, u, 1) */ \
+	FMUL_S4(2, 1, 5);          /* small branch: a·fma(q, u, 1) */ \
+	FADD_S4(3, 1, 1);          /* a + a */ \
+	EXP_S4(3, 4, 5, 6, 7);     /* e = exp32(a + a) */ \
+	FADD_S4(3, 3, K_ONE);      /* e + 1 */ \
+	FDIV_S4(3, K_TWO, 3);      /* 2/(e+1) */ \
+	FSUB_S4(3, K_ONE, 3);      /* large branch: 1 − 2/(e+1) */ \
+	FCMGT_S4(1, K_SMALL, 1);   /* mask a < tanhSmall */ \
+	BSL_B16(1, 2, 3);          /* t = a < tanhSmall ? small : large */ \
+	AND_B16(0, 0, K_SIGN);     /* x's sign bit */ \
+	ORR_B16(1, 1, 0)           /* t | sign */
+
 // func TanhNEON(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = tanh32(v) }
@@ -107,45 +145,9 @@ TEXT ·TanhNEON(SB), NOSPLIT, $0-48
 	MOVD  dst_base+0(FP), DST
 	MOVD  x_base+24(FP), X_PTR
 	MOVD  x_len+32(FP), N
-	EXP_CONSTS
-	SPLAT(K_TP0, 0xbeaaaa99)   // tanhPoly[0] = -0.333332807
-	SPLAT(K_TP1, 0x3e088393)   // tanhPoly[1] = 0.133314416
-	SPLAT(K_TP2, 0xbd5c1e2c)   // tanhPoly[2] = -0.0537397116
-	SPLAT(K_TP3, 0x3ca91349)   // tanhPoly[3] = 0.0206390787
-	SPLAT(K_TP4, 0xbbbaf0d4)   // tanhPoly[4] = -0.00570497848
-	SPLAT(K_SMALL, 0x3f200000) // tanhSmall = 0.625
-	SPLAT(K_TWO, 0x40000000)   // 2
-	SPLAT(K_SIGN, 0x80000000)  // the sign bit
+	TANH_CONSTS
 
-tanhLoop4:
-	CMP       $4, N
-	BLT       tanhDone
-	VLD1.P    16(X_PTR), [V0.S4]
-	FABS_S4(1, 0)              // a = |x|
-	FMUL_S4(4, 1, 1)           // u = a·a
-	MOV_B16(5, K_TP3)
-	FMLA_S4(5, K_TP4, 4)       // q = fma(tanhPoly[4], u, tanhPoly[3])
-	MOV_B16(6, K_TP2)
-	FMLA_S4(6, 5, 4)           // q = fma(q, u, tanhPoly[2])
-	MOV_B16(5, K_TP1)
-	FMLA_S4(5, 6, 4)           // q = fma(q, u, tanhPoly[1])
-	MOV_B16(6, K_TP0)
-	FMLA_S4(6, 5, 4)           // q = fma(q, u, tanhPoly[0])
-	MOV_B16(5, K_ONE)
-	FMLA_S4(5, 6, 4)           // fma(q, u, 1)
-	FMUL_S4(2, 1, 5)           // small branch: a·fma(q, u, 1)
-	FADD_S4(3, 1, 1)           // a + a
-	EXP_S4(3, 4, 5, 6, 7)      // e = exp32(a + a)
-	FADD_S4(3, 3, K_ONE)       // e + 1
-	FDIV_S4(3, K_TWO, 3)       // 2/(e+1)
-	FSUB_S4(3, K_ONE, 3)       // large branch: 1 − 2/(e+1)
-	FCMGT_S4(1, K_SMALL, 1)    // mask a < tanhSmall
-	BSL_B16(1, 2, 3)           // t = a < tanhSmall ? small : large
-	AND_B16(0, 0, K_SIGN)      // x's sign bit
-	ORR_B16(1, 1, 0)           // t | sign
-	VST1.P    [V1.S4], 16(DST)
-	SUB       $4, N
-	B         tanhLoop4
+	N_LOOP(tanhLoop4, tanhDone, 4, MAP(EACH1, 16, TANH_V, [V0.S4], [V1.S4]))
 
 tanhDone:
 	RET

@@ -271,6 +271,57 @@ expSumNSDone:
 #define K_DACC0 10
 #define K_DACC1 9
 
+// BCE_START: EXP_CONSTS, log1p32's constants, K_ZERO and the float64
+// sums K_DACC0, K_DACC1 = 0.
+#define BCE_START \
+	EXP_CONSTS \
+	SPLAT(K_LP0, 0xbeffffe9) /* log1pPoly[0] = -0.499999315 */ \
+	SPLAT(K_LP1, 0x3eaaa6f8) /* log1pPoly[1] = 0.33330512 */ \
+	SPLAT(K_LP2, 0xbe7f9370) /* log1pPoly[2] = -0.249585867 */ \
+	SPLAT(K_LP3, 0x3e49ae4c) /* log1pPoly[3] = 0.196953952 */ \
+	SPLAT(K_LP4, 0xbe1d3d36) /* log1pPoly[4] = -0.153553814 */ \
+	SPLAT(K_LP5, 0x3ddabcbe) /* log1pPoly[5] = 0.10680531 */ \
+	SPLAT(K_LP6, 0xbd6c314c) /* log1pPoly[6] = -0.0576642007 */ \
+	SPLAT(K_LP7, 0x3ca583d1) /* log1pPoly[7] = 0.0202044565 */ \
+	SPLAT(K_LP8, 0xbb597a40) /* log1pPoly[8] = -0.00331844389 */ \
+	SPLAT(K_ZERO, 0) \
+	SPLAT(K_DACC0, 0) \
+	SPLAT(K_DACC1, 0)
+
+// BCE_V(i): the four terms of z in V0 and y in V1, for the one vector of a
+// trip (i = 0), widened and added to the float64 sums; scratch V2–V5.
+#define BCE_V(i) \
+	FMUL_S4(2, 0, 1);           /* z·y */ \
+	FMAX_S4(3, 0, K_ZERO);      /* max(z, 0), NaN kept */ \
+	FSUB_S4(1, 3, 2);           /* max(z, 0) − z·y */ \
+	FABS_S4(0, 0);              \
+	FNEG_S4(0, 0);              /* −|z| */ \
+	EXP_S4(0, 2, 3, 4, 5);      /* e = exp32(−|z|) */ \
+	MOV_B16(2, K_LP7);          \
+	FMLA_S4(2, K_LP8, 0);       /* q = fma(log1pPoly[8], e, log1pPoly[7]) */ \
+	MOV_B16(3, K_LP6);          \
+	FMLA_S4(3, 2, 0);           /* q = fma(q, e, log1pPoly[6]) */ \
+	MOV_B16(2, K_LP5);          \
+	FMLA_S4(2, 3, 0);           /* … [5] */ \
+	MOV_B16(3, K_LP4);          \
+	FMLA_S4(3, 2, 0);           /* … [4] */ \
+	MOV_B16(2, K_LP3);          \
+	FMLA_S4(2, 3, 0);           /* … [3] */ \
+	MOV_B16(3, K_LP2);          \
+	FMLA_S4(3, 2, 0);           /* … [2] */ \
+	MOV_B16(2, K_LP1);          \
+	FMLA_S4(2, 3, 0);           /* … [1] */ \
+	MOV_B16(3, K_LP0);          \
+	FMLA_S4(3, 2, 0);           /* q = fma(q, e, log1pPoly[0]) */ \
+	MOV_B16(2, K_ONE);          \
+	FMLA_S4(2, 3, 0);           /* fma(q, e, 1) */ \
+	FMUL_S4(2, 0, 2);           /* log1p32(e) = e·fma(q, e, 1) */ \
+	FADD_S4(1, 1, 2);           /* the term */ \
+	FCVTL_D2(2, 1);             /* terms 0, 1 in float64 */ \
+	FADD_D2(K_DACC0, K_DACC0, 2); \
+	FCVTL2_D2(2, 1);            /* terms 2, 3 */ \
+	FADD_D2(K_DACC1, K_DACC1, 2)
+
 // func BCELogitsSumNEON(z, y []float32) float64
 //
 //	var s float64
@@ -287,57 +338,9 @@ TEXT ·BCELogitsSumNEON(SB), NOSPLIT, $0-56
 	MOVD z_base+0(FP), X_PTR
 	MOVD z_len+8(FP), N
 	MOVD y_base+24(FP), Y_PTR
-	EXP_CONSTS
-	SPLAT(K_LP0, 0xbeffffe9) // log1pPoly[0] = -0.499999315
-	SPLAT(K_LP1, 0x3eaaa6f8) // log1pPoly[1] = 0.33330512
-	SPLAT(K_LP2, 0xbe7f9370) // log1pPoly[2] = -0.249585867
-	SPLAT(K_LP3, 0x3e49ae4c) // log1pPoly[3] = 0.196953952
-	SPLAT(K_LP4, 0xbe1d3d36) // log1pPoly[4] = -0.153553814
-	SPLAT(K_LP5, 0x3ddabcbe) // log1pPoly[5] = 0.10680531
-	SPLAT(K_LP6, 0xbd6c314c) // log1pPoly[6] = -0.0576642007
-	SPLAT(K_LP7, 0x3ca583d1) // log1pPoly[7] = 0.0202044565
-	SPLAT(K_LP8, 0xbb597a40) // log1pPoly[8] = -0.00331844389
-	SPLAT(K_ZERO, 0)
-	SPLAT(K_DACC0, 0)
-	SPLAT(K_DACC1, 0)
+	BCE_START
 
-bceLoop4:
-	CMP    $4, N
-	BLT    bceDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(Y_PTR), [V1.S4]
-	FMUL_S4(2, 0, 1)           // z·y
-	FMAX_S4(3, 0, K_ZERO)      // max(z, 0), NaN kept
-	FSUB_S4(1, 3, 2)           // max(z, 0) − z·y
-	FABS_S4(0, 0)
-	FNEG_S4(0, 0)              // −|z|
-	EXP_S4(0, 2, 3, 4, 5)      // e = exp32(−|z|)
-	MOV_B16(2, K_LP7)
-	FMLA_S4(2, K_LP8, 0)       // q = fma(log1pPoly[8], e, log1pPoly[7])
-	MOV_B16(3, K_LP6)
-	FMLA_S4(3, 2, 0)           // q = fma(q, e, log1pPoly[6])
-	MOV_B16(2, K_LP5)
-	FMLA_S4(2, 3, 0)           // … [5]
-	MOV_B16(3, K_LP4)
-	FMLA_S4(3, 2, 0)           // … [4]
-	MOV_B16(2, K_LP3)
-	FMLA_S4(2, 3, 0)           // … [3]
-	MOV_B16(3, K_LP2)
-	FMLA_S4(3, 2, 0)           // … [2]
-	MOV_B16(2, K_LP1)
-	FMLA_S4(2, 3, 0)           // … [1]
-	MOV_B16(3, K_LP0)
-	FMLA_S4(3, 2, 0)           // q = fma(q, e, log1pPoly[0])
-	MOV_B16(2, K_ONE)
-	FMLA_S4(2, 3, 0)           // fma(q, e, 1)
-	FMUL_S4(2, 0, 2)           // log1p32(e) = e·fma(q, e, 1)
-	FADD_S4(1, 1, 2)           // the term
-	FCVTL_D2(2, 1)             // terms 0, 1 in float64
-	FADD_D2(K_DACC0, K_DACC0, 2)
-	FCVTL2_D2(2, 1)            // terms 2, 3
-	FADD_D2(K_DACC1, K_DACC1, 2)
-	SUB    $4, N
-	B      bceLoop4
+	N_LOOP(bceLoop4, bceDone, 4, FOLD2(EACH1, 16, X_PTR, [V0.S4], Y_PTR, [V1.S4], BCE_V))
 
 bceDone:
 	FADD_D2(0, K_DACC0, K_DACC1)
