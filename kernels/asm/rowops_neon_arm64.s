@@ -271,23 +271,6 @@ expSumNSDone:
 #define K_DACC0 10
 #define K_DACC1 9
 
-// BCE_START: EXP_CONSTS, log1p32's constants, K_ZERO and the float64
-// sums K_DACC0, K_DACC1 = 0.
-#define BCE_START \
-	EXP_CONSTS \
-	SPLAT(K_LP0, 0xbeffffe9) /* log1pPoly[0] = -0.499999315 */ \
-	SPLAT(K_LP1, 0x3eaaa6f8) /* log1pPoly[1] = 0.33330512 */ \
-	SPLAT(K_LP2, 0xbe7f9370) /* log1pPoly[2] = -0.249585867 */ \
-	SPLAT(K_LP3, 0x3e49ae4c) /* log1pPoly[3] = 0.196953952 */ \
-	SPLAT(K_LP4, 0xbe1d3d36) /* log1pPoly[4] = -0.153553814 */ \
-	SPLAT(K_LP5, 0x3ddabcbe) /* log1pPoly[5] = 0.10680531 */ \
-	SPLAT(K_LP6, 0xbd6c314c) /* log1pPoly[6] = -0.0576642007 */ \
-	SPLAT(K_LP7, 0x3ca583d1) /* log1pPoly[7] = 0.0202044565 */ \
-	SPLAT(K_LP8, 0xbb597a40) /* log1pPoly[8] = -0.00331844389 */ \
-	SPLAT(K_ZERO, 0) \
-	SPLAT(K_DACC0, 0) \
-	SPLAT(K_DACC1, 0)
-
 // BCE_V(i): the four terms of z in V0 and y in V1, for the one vector of a
 // trip (i = 0), widened and added to the float64 sums; scratch V2–V5.
 #define BCE_V(i) \
@@ -338,7 +321,19 @@ TEXT ·BCELogitsSumNEON(SB), NOSPLIT, $0-56
 	MOVD z_base+0(FP), X_PTR
 	MOVD z_len+8(FP), N
 	MOVD y_base+24(FP), Y_PTR
-	BCE_START
+	EXP_CONSTS
+	SPLAT(K_LP0, 0xbeffffe9) // log1pPoly[0] = -0.499999315
+	SPLAT(K_LP1, 0x3eaaa6f8) // log1pPoly[1] = 0.33330512
+	SPLAT(K_LP2, 0xbe7f9370) // log1pPoly[2] = -0.249585867
+	SPLAT(K_LP3, 0x3e49ae4c) // log1pPoly[3] = 0.196953952
+	SPLAT(K_LP4, 0xbe1d3d36) // log1pPoly[4] = -0.153553814
+	SPLAT(K_LP5, 0x3ddabcbe) // log1pPoly[5] = 0.10680531
+	SPLAT(K_LP6, 0xbd6c314c) // log1pPoly[6] = -0.0576642007
+	SPLAT(K_LP7, 0x3ca583d1) // log1pPoly[7] = 0.0202044565
+	SPLAT(K_LP8, 0xbb597a40) // log1pPoly[8] = -0.00331844389
+	SPLAT(K_ZERO, 0)
+	SPLAT(K_DACC0, 0)
+	SPLAT(K_DACC1, 0)
 
 	N_LOOP(bceLoop4, bceDone, 4, FOLD2(EACH1, 16, X_PTR, [V0.S4], Y_PTR, [V1.S4], BCE_V))
 
