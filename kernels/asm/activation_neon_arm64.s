@@ -5,8 +5,8 @@
 
 // Activation-family kernels for NEON (arm64 ASIMD): exp, sigmoid, tanh,
 // their gradients and leaky ReLU (the exp-based row sums, also built on
-// exp_arm64.h, are in rowops_neon_arm64.s). len(x) is a multiple of 4, so there is no scalar tail (the Go
-// caller finishes the last 0..3).
+// exp_arm64.h, are in rowops_neon_arm64.s). len(x) is a multiple of 4, so
+// there is no scalar tail (the Go caller finishes the last 0..3).
 //
 // Each follows its generic Go function step by step with the same
 // constants: exp32, sigmoid32 and tanh32 (activation_generic.go) with
@@ -18,7 +18,10 @@
 // vector, whose constants live in V21–V31 (EXP_CONSTS).
 //
 // Loops take 16 floats per trip where the registers allow (the gradients,
-// leaky ReLU, exp), 8 (sigmoid) or 4 (tanh), then 4 at a time. R9 is the scratch register of SPLAT.
+// leaky ReLU, exp), 8 (sigmoid) or 4 (tanh), then 4 at a time: N_LOOP
+// with the MAP and ZIP trips of neon_arm64.h, each kernel's per-vector op
+// naming its registers (…_V(i), vector i of a trip). R9 is the scratch
+// register of SPLAT.
 
 #define DST R0
 #define X_PTR R1
