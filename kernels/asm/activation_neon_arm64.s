@@ -5,8 +5,8 @@
 
 // Activation-family kernels for NEON (arm64 ASIMD): exp, sigmoid, tanh,
 // their gradients and leaky ReLU (the exp-based row sums, also built on
-// exp_arm64.h, are in rowops_neon_arm64.s). len(x) is a multiple of 4, so there is no scalar tail (the Go
-// caller finishes the last 0..3).
+// exp_arm64.h, are in rowops_neon_arm64.s). len(x) is a multiple of 4, so
+// there is no scalar tail (the Go caller finishes the last 0..3).
 //
 // Each follows its generic Go function step by step with the same
 // constants: exp32, sigmoid32 and tanh32 (activation_generic.go) with
@@ -18,7 +18,10 @@
 // vector, whose constants live in V21–V31 (EXP_CONSTS).
 //
 // Loops take 16 floats per trip where the registers allow (the gradients,
-// leaky ReLU, exp), 8 (sigmoid) or 4 (tanh), then 4 at a time. R9 is the scratch register of SPLAT.
+// leaky ReLU, exp), 8 (sigmoid) or 4 (tanh), then 4 at a time: N_LOOP
+// with the MAP and ZIP trips of neon_arm64.h, each kernel's per-vector op
+// naming its registers (…_V(i), vector i of a trip). R9 is the scratch
+// register of SPLAT.
 
 #define DST R0
 #define X_PTR R1
@@ -27,6 +30,9 @@
 #define N R3
 
 // ---- exp ----
+
+// EXP_V(i): Vi = exp32(Vi), scratch V(4+4i)…V(7+4i).
+#define EXP_V(i) EXP_S4(i, 4+4*(i), 5+4*(i), 6+4*(i), 7+4*(i))
 
 // func ExpNEON(dst, x []float32)
 //
@@ -40,26 +46,8 @@ TEXT ·ExpNEON(SB), NOSPLIT, $0-48
 	MOVD x_len+32(FP), N
 	EXP_CONSTS
 
-expLoop16:
-	CMP    $16, N
-	BLT    expLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	EXP_S4(0, 4, 5, 6, 7)
-	EXP_S4(1, 8, 9, 10, 11)
-	EXP_S4(2, 12, 13, 14, 15)
-	EXP_S4(3, 16, 17, 18, 19)
-	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(DST)
-	SUB    $16, N
-	B      expLoop16
-
-expLoop4:
-	CMP    $4, N
-	BLT    expDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	EXP_S4(0, 4, 5, 6, 7)
-	VST1.P [V0.S4], 16(DST)
-	SUB    $4, N
-	B      expLoop4
+	N_LOOP(expLoop16, expLoop4, 16, MAP(EACH4, 64, EXP_V, V0_V3, V0_V3))
+	N_LOOP(expLoop4, expDone, 4, MAP(EACH1, 16, EXP_V, [V0.S4], [V0.S4]))
 
 expDone:
 	RET
@@ -78,6 +66,9 @@ expDone:
 	BSL_B16(x, e, K_ONE);  /* num = x < 0 ? e : 1 */ \
 	FDIV_S4(x, x, q)       /* num / (1+e) */
 
+// SIGMOID_V(i): Vi = sigmoid32(Vi), scratch V(2+5i)…V(6+5i).
+#define SIGMOID_V(i) SIGMOID_S4(i, 2+5*(i), 3+5*(i), 4+5*(i), 5+5*(i), 6+5*(i))
+
 // func SigmoidNEON(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = sigmoid32(v) }
@@ -90,24 +81,8 @@ TEXT ·SigmoidNEON(SB), NOSPLIT, $0-48
 	MOVD x_len+32(FP), N
 	EXP_CONSTS
 
-sigmoidLoop8:
-	CMP    $8, N
-	BLT    sigmoidLoop4
-	VLD1.P 32(X_PTR), [V0.S4, V1.S4]
-	SIGMOID_S4(0, 2, 3, 4, 5, 6)
-	SIGMOID_S4(1, 7, 8, 9, 10, 11)
-	VST1.P [V0.S4, V1.S4], 32(DST)
-	SUB    $8, N
-	B      sigmoidLoop8
-
-sigmoidLoop4:
-	CMP    $4, N
-	BLT    sigmoidDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	SIGMOID_S4(0, 2, 3, 4, 5, 6)
-	VST1.P [V0.S4], 16(DST)
-	SUB    $4, N
-	B      sigmoidLoop4
+	N_LOOP(sigmoidLoop8, sigmoidLoop4, 8, MAP(EACH2, 32, SIGMOID_V, V0_V1, V0_V1))
+	N_LOOP(sigmoidLoop4, sigmoidDone, 4, MAP(EACH1, 16, SIGMOID_V, [V0.S4], [V0.S4]))
 
 sigmoidDone:
 	RET
@@ -123,6 +98,44 @@ sigmoidDone:
 #define K_TWO 14
 #define K_SIGN 13
 
+// TANH_CONSTS: EXP_CONSTS and tanh32's own constants, V13–V31.
+#define TANH_CONSTS \
+	EXP_CONSTS \
+	SPLAT(K_TP0, 0xbeaaaa99)   /* tanhPoly[0] = -0.333332807 */ \
+	SPLAT(K_TP1, 0x3e088393)   /* tanhPoly[1] = 0.133314416 */ \
+	SPLAT(K_TP2, 0xbd5c1e2c)   /* tanhPoly[2] = -0.0537397116 */ \
+	SPLAT(K_TP3, 0x3ca91349)   /* tanhPoly[3] = 0.0206390787 */ \
+	SPLAT(K_TP4, 0xbbbaf0d4)   /* tanhPoly[4] = -0.00570497848 */ \
+	SPLAT(K_SMALL, 0x3f200000) /* tanhSmall = 0.625 */ \
+	SPLAT(K_TWO, 0x40000000)   /* 2 */ \
+	SPLAT(K_SIGN, 0x80000000)  /* the sign bit */
+
+// TANH_V(i): V1 = tanh32(V0), for the one vector of a trip (i = 0);
+// scratch V2–V7.
+#define TANH_V(i) \
+	FABS_S4(1, 0);             /* a = |x| */ \
+	FMUL_S4(4, 1, 1);          /* u = a·a */ \
+	MOV_B16(5, K_TP3);         \
+	FMLA_S4(5, K_TP4, 4);      /* q = fma(tanhPoly[4], u, tanhPoly[3]) */ \
+	MOV_B16(6, K_TP2);         \
+	FMLA_S4(6, 5, 4);          /* q = fma(q, u, tanhPoly[2]) */ \
+	MOV_B16(5, K_TP1);         \
+	FMLA_S4(5, 6, 4);          /* q = fma(q, u, tanhPoly[1]) */ \
+	MOV_B16(6, K_TP0);         \
+	FMLA_S4(6, 5, 4);          /* q = fma(q, u, tanhPoly[0]) */ \
+	MOV_B16(5, K_ONE);         \
+	FMLA_S4(5, 6, 4);          /* fma(q, u, 1) */ \
+	FMUL_S4(2, 1, 5);          /* small branch: a·fma(q, u, 1) */ \
+	FADD_S4(3, 1, 1);          /* a + a */ \
+	EXP_S4(3, 4, 5, 6, 7);     /* e = exp32(a + a) */ \
+	FADD_S4(3, 3, K_ONE);      /* e + 1 */ \
+	FDIV_S4(3, K_TWO, 3);      /* 2/(e+1) */ \
+	FSUB_S4(3, K_ONE, 3);      /* large branch: 1 − 2/(e+1) */ \
+	FCMGT_S4(1, K_SMALL, 1);   /* mask a < tanhSmall */ \
+	BSL_B16(1, 2, 3);          /* t = a < tanhSmall ? small : large */ \
+	AND_B16(0, 0, K_SIGN);     /* x's sign bit */ \
+	ORR_B16(1, 1, 0)           /* t | sign */
+
 // func TanhNEON(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = tanh32(v) }
@@ -135,45 +148,9 @@ TEXT ·TanhNEON(SB), NOSPLIT, $0-48
 	MOVD  dst_base+0(FP), DST
 	MOVD  x_base+24(FP), X_PTR
 	MOVD  x_len+32(FP), N
-	EXP_CONSTS
-	SPLAT(K_TP0, 0xbeaaaa99)   // tanhPoly[0] = -0.333332807
-	SPLAT(K_TP1, 0x3e088393)   // tanhPoly[1] = 0.133314416
-	SPLAT(K_TP2, 0xbd5c1e2c)   // tanhPoly[2] = -0.0537397116
-	SPLAT(K_TP3, 0x3ca91349)   // tanhPoly[3] = 0.0206390787
-	SPLAT(K_TP4, 0xbbbaf0d4)   // tanhPoly[4] = -0.00570497848
-	SPLAT(K_SMALL, 0x3f200000) // tanhSmall = 0.625
-	SPLAT(K_TWO, 0x40000000)   // 2
-	SPLAT(K_SIGN, 0x80000000)  // the sign bit
+	TANH_CONSTS
 
-tanhLoop4:
-	CMP       $4, N
-	BLT       tanhDone
-	VLD1.P    16(X_PTR), [V0.S4]
-	FABS_S4(1, 0)              // a = |x|
-	FMUL_S4(4, 1, 1)           // u = a·a
-	MOV_B16(5, K_TP3)
-	FMLA_S4(5, K_TP4, 4)       // q = fma(tanhPoly[4], u, tanhPoly[3])
-	MOV_B16(6, K_TP2)
-	FMLA_S4(6, 5, 4)           // q = fma(q, u, tanhPoly[2])
-	MOV_B16(5, K_TP1)
-	FMLA_S4(5, 6, 4)           // q = fma(q, u, tanhPoly[1])
-	MOV_B16(6, K_TP0)
-	FMLA_S4(6, 5, 4)           // q = fma(q, u, tanhPoly[0])
-	MOV_B16(5, K_ONE)
-	FMLA_S4(5, 6, 4)           // fma(q, u, 1)
-	FMUL_S4(2, 1, 5)           // small branch: a·fma(q, u, 1)
-	FADD_S4(3, 1, 1)           // a + a
-	EXP_S4(3, 4, 5, 6, 7)      // e = exp32(a + a)
-	FADD_S4(3, 3, K_ONE)       // e + 1
-	FDIV_S4(3, K_TWO, 3)       // 2/(e+1)
-	FSUB_S4(3, K_ONE, 3)       // large branch: 1 − 2/(e+1)
-	FCMGT_S4(1, K_SMALL, 1)    // mask a < tanhSmall
-	BSL_B16(1, 2, 3)           // t = a < tanhSmall ? small : large
-	AND_B16(0, 0, K_SIGN)      // x's sign bit
-	ORR_B16(1, 1, 0)           // t | sign
-	VST1.P    [V1.S4], 16(DST)
-	SUB       $4, N
-	B         tanhLoop4
+	N_LOOP(tanhLoop4, tanhDone, 4, MAP(EACH1, 16, TANH_V, [V0.S4], [V1.S4]))
 
 tanhDone:
 	RET
@@ -185,6 +162,9 @@ tanhDone:
 	FSUB_S4(d, K_ONE, y); /* 1 − y */ \
 	FMUL_S4(d, y, d);     /* y·(1−y) */ \
 	FMUL_S4(d, dy, d)     /* dy·(y·(1−y)) */
+
+// SIGMOID_GRAD_V(i): dy in V0–V3, y in V4–V7, results in V8–V11.
+#define SIGMOID_GRAD_V(i) SIGMOID_GRAD_S4(8+(i), i, 4+(i))
 
 // func SigmoidGradNEON(dst, dy, y []float32)
 //
@@ -200,28 +180,8 @@ TEXT ·SigmoidGradNEON(SB), NOSPLIT, $0-72
 	MOVD y_len+56(FP), N
 	SPLAT(K_ONE, 0x3f800000) // 1
 
-sigmoidGradLoop16:
-	CMP    $16, N
-	BLT    sigmoidGradLoop4
-	VLD1.P 64(DY_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(X_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	SIGMOID_GRAD_S4(8, 0, 4)
-	SIGMOID_GRAD_S4(9, 1, 5)
-	SIGMOID_GRAD_S4(10, 2, 6)
-	SIGMOID_GRAD_S4(11, 3, 7)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(DST)
-	SUB    $16, N
-	B      sigmoidGradLoop16
-
-sigmoidGradLoop4:
-	CMP    $4, N
-	BLT    sigmoidGradDone
-	VLD1.P 16(DY_PTR), [V0.S4]
-	VLD1.P 16(X_PTR), [V4.S4]
-	SIGMOID_GRAD_S4(8, 0, 4)
-	VST1.P [V8.S4], 16(DST)
-	SUB    $4, N
-	B      sigmoidGradLoop4
+	N_LOOP(sigmoidGradLoop16, sigmoidGradLoop4, 16, ZIP(EACH4, 64, DY_PTR, V0_V3, X_PTR, V4_V7, SIGMOID_GRAD_V, V8_V11))
+	N_LOOP(sigmoidGradLoop4, sigmoidGradDone, 4, ZIP(EACH1, 16, DY_PTR, [V0.S4], X_PTR, [V4.S4], SIGMOID_GRAD_V, [V8.S4]))
 
 sigmoidGradDone:
 	RET
@@ -233,6 +193,10 @@ sigmoidGradDone:
 	FADD_S4(t, K_ONE, y); /* 1 + y */ \
 	FMUL_S4(d, d, t);     /* (1−y)·(1+y) */ \
 	FMUL_S4(d, dy, d)     /* dy·((1−y)·(1+y)) */
+
+// TANH_GRAD_V(i): dy in V0–V3, y in V4–V7, results in V8–V11, scratch
+// V12–V15.
+#define TANH_GRAD_V(i) TANH_GRAD_S4(8+(i), i, 4+(i), 12+(i))
 
 // func TanhGradNEON(dst, dy, y []float32)
 //
@@ -248,28 +212,8 @@ TEXT ·TanhGradNEON(SB), NOSPLIT, $0-72
 	MOVD y_len+56(FP), N
 	SPLAT(K_ONE, 0x3f800000) // 1
 
-tanhGradLoop16:
-	CMP    $16, N
-	BLT    tanhGradLoop4
-	VLD1.P 64(DY_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(X_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	TANH_GRAD_S4(8, 0, 4, 12)
-	TANH_GRAD_S4(9, 1, 5, 13)
-	TANH_GRAD_S4(10, 2, 6, 14)
-	TANH_GRAD_S4(11, 3, 7, 15)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(DST)
-	SUB    $16, N
-	B      tanhGradLoop16
-
-tanhGradLoop4:
-	CMP    $4, N
-	BLT    tanhGradDone
-	VLD1.P 16(DY_PTR), [V0.S4]
-	VLD1.P 16(X_PTR), [V4.S4]
-	TANH_GRAD_S4(8, 0, 4, 12)
-	VST1.P [V8.S4], 16(DST)
-	SUB    $4, N
-	B      tanhGradLoop4
+	N_LOOP(tanhGradLoop16, tanhGradLoop4, 16, ZIP(EACH4, 64, DY_PTR, V0_V3, X_PTR, V4_V7, TANH_GRAD_V, V8_V11))
+	N_LOOP(tanhGradLoop4, tanhGradDone, 4, ZIP(EACH1, 16, DY_PTR, [V0.S4], X_PTR, [V4.S4], TANH_GRAD_V, [V8.S4]))
 
 tanhGradDone:
 	RET
@@ -284,6 +228,9 @@ tanhGradDone:
 	FCMGT0_S4(d, v);        /* mask v > 0 */ \
 	FMUL_S4(t, v, K_SLOPE); /* v·slope */ \
 	BSL_B16(d, v, t)
+
+// LEAKY_V(i): x in V0–V3, results in V4–V7, products in V8–V11.
+#define LEAKY_V(i) LEAKY_S4(4+(i), i, 8+(i))
 
 // func LeakyReLUNEON(dst, x []float32, slope float32)
 //
@@ -301,26 +248,8 @@ TEXT ·LeakyReLUNEON(SB), NOSPLIT, $0-52
 	MOVWU slope+48(FP), R9
 	DUP_S4(K_SLOPE, 9)
 
-leakyLoop16:
-	CMP    $16, N
-	BLT    leakyLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	LEAKY_S4(4, 0, 8)
-	LEAKY_S4(5, 1, 9)
-	LEAKY_S4(6, 2, 10)
-	LEAKY_S4(7, 3, 11)
-	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(DST)
-	SUB    $16, N
-	B      leakyLoop16
-
-leakyLoop4:
-	CMP    $4, N
-	BLT    leakyDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	LEAKY_S4(4, 0, 8)
-	VST1.P [V4.S4], 16(DST)
-	SUB    $4, N
-	B      leakyLoop4
+	N_LOOP(leakyLoop16, leakyLoop4, 16, MAP(EACH4, 64, LEAKY_V, V0_V3, V4_V7))
+	N_LOOP(leakyLoop4, leakyDone, 4, MAP(EACH1, 16, LEAKY_V, [V0.S4], [V4.S4]))
 
 leakyDone:
 	RET
@@ -331,6 +260,10 @@ leakyDone:
 	FCMGT0_S4(d, x);         /* mask x > 0 */ \
 	FMUL_S4(t, dy, K_SLOPE); /* dy·slope */ \
 	BSL_B16(d, dy, t)
+
+// LEAKY_GRAD_V(i): x in V0–V3, dy in V4–V7, results in V8–V11, products
+// in V12–V15.
+#define LEAKY_GRAD_V(i) LEAKY_GRAD_S4(8+(i), 4+(i), i, 12+(i))
 
 // func LeakyReLUGradNEON(dst, dy, x []float32, slope float32)
 //
@@ -350,28 +283,8 @@ TEXT ·LeakyReLUGradNEON(SB), NOSPLIT, $0-76
 	MOVWU slope+72(FP), R9
 	DUP_S4(K_SLOPE, 9)
 
-leakyGradLoop16:
-	CMP    $16, N
-	BLT    leakyGradLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(DY_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	LEAKY_GRAD_S4(8, 4, 0, 12)
-	LEAKY_GRAD_S4(9, 5, 1, 13)
-	LEAKY_GRAD_S4(10, 6, 2, 14)
-	LEAKY_GRAD_S4(11, 7, 3, 15)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(DST)
-	SUB    $16, N
-	B      leakyGradLoop16
-
-leakyGradLoop4:
-	CMP    $4, N
-	BLT    leakyGradDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(DY_PTR), [V4.S4]
-	LEAKY_GRAD_S4(8, 4, 0, 12)
-	VST1.P [V8.S4], 16(DST)
-	SUB    $4, N
-	B      leakyGradLoop4
+	N_LOOP(leakyGradLoop16, leakyGradLoop4, 16, ZIP(EACH4, 64, X_PTR, V0_V3, DY_PTR, V4_V7, LEAKY_GRAD_V, V8_V11))
+	N_LOOP(leakyGradLoop4, leakyGradDone, 4, ZIP(EACH1, 16, X_PTR, [V0.S4], DY_PTR, [V4.S4], LEAKY_GRAD_V, [V8.S4]))
 
 leakyGradDone:
 	RET

@@ -39,28 +39,80 @@
 #define TILES R8
 #define BETA_ZERO R9
 
-// TILE_SUMS(step, k4, k1, k1Loop, done): V8–V31 = the tile's sums over
+
+// ---- the tile, for either type ----
+
+// TILE_START(step, rows, scale): V8–V31 = the sums of the next tile over
 // l: B_PTR back at the sliver's start, the accumulators zeroed, then k/4
-// trips of four steps and k%4 single ones (k from K_SAVE); goes on at done.
-#define TILE_SUMS(step, k4, k1, k1Loop, done) \
-	MOVD B_SAVE, B_PTR; \
-	LSR  $2, K_SAVE, K4; \
-	AND  $3, K_SAVE, K1; \
-	ZERO_V8_V31; \
-	CBZ  K4, k1; \
+// trips of four steps and k%4 single ones (k from K_SAVE); then each row
+// scaled by alpha (rows(scale)), and on to stores if beta is 0.
+// TILE_END(rows, beta, store): C's rows = beta×C + the row, or the row
+// (from stores); then the next tile while TILES are left. C_PTR ends eight
+// or six rows down, the next tile's top-left; A_PTR is at the next A
+// sliver. The labels are the kernel's own: each kernel expands both once.
+#define TILE_START(step, rows, scale) \
+tile: \
+	MOVD B_SAVE, B_PTR \
+	LSR  $2, K_SAVE, K4 \
+	AND  $3, K_SAVE, K1 \
+	ZERO_V8_V31 \
+	CBZ  K4, k1 \
 k4: \
-	step; \
-	step; \
-	step; \
-	step; \
-	SUBS $1, K4; \
-	BNE  k4; \
+	step; step; step; step \
+	SUBS $1, K4 \
+	BNE  k4 \
 k1: \
-	CBZ K1, done; \
+	CBZ  K1, epilogue \
 k1Loop: \
-	step; \
-	SUBS $1, K1; \
-	BNE  k1Loop
+	step \
+	SUBS $1, K1 \
+	BNE  k1Loop \
+epilogue: \
+	rows(scale) \
+	CBNZ BETA_ZERO, stores
+
+#define TILE_END(rows, beta, store) \
+	rows(beta) \
+	B    next \
+stores: \
+	rows(store) \
+next: \
+	SUBS $1, TILES \
+	BNE  tile
+
+// Row ops on one row of the tile, three (…3) or four (…4) vectors: T is
+// the arrangement, mul, add the type's FMUL and FADD, al and be the
+// registers of alpha and beta; acc the number of the row's first
+// accumulator, v0… their names (for the stores).
+
+// SCALE3, SCALE4: the row's accumulators = alpha × themselves.
+#define SCALE3(T, mul, add, al, be, acc, v0, v1, v2) \
+	mul(acc, al, acc); mul((acc)+1, al, (acc)+1); mul((acc)+2, al, (acc)+2)
+#define SCALE4(T, mul, add, al, be, acc, v0, v1, v2, v3) \
+	SCALE3(T, mul, add, al, be, acc, v0, v1, v2); mul((acc)+3, al, (acc)+3)
+
+// BETA3, BETA4: C row = beta×C + row (C into V0…), product rounded and
+// then added; C_PTR moves down a row.
+#define BETA3(T, mul, add, al, be, acc, v0, v1, v2) \
+	VLD1   (C_PTR), [V0.T, V1.T, V2.T] \
+	SCALE3(T, mul, add, be, be, 0, V0, V1, V2) \
+	add(acc, 0, acc); add((acc)+1, 1, (acc)+1); add((acc)+2, 2, (acc)+2) \
+	VST1.P [v0.T, v1.T, v2.T], (C_PTR)(LDC)
+#define BETA4(T, mul, add, al, be, acc, v0, v1, v2, v3) \
+	VLD1   (C_PTR), [V0.T, V1.T, V2.T, V3.T] \
+	SCALE4(T, mul, add, be, be, 0, V0, V1, V2, V3) \
+	add(acc, 0, acc); add((acc)+1, 1, (acc)+1); add((acc)+2, 2, (acc)+2); add((acc)+3, 3, (acc)+3) \
+	VST1.P [v0.T, v1.T, v2.T, v3.T], (C_PTR)(LDC)
+
+// STORE3, STORE4: C row = row; C_PTR moves down a row.
+#define STORE3(T, mul, add, al, be, acc, v0, v1, v2) VST1.P [v0.T, v1.T, v2.T], (C_PTR)(LDC)
+#define STORE4(T, mul, add, al, be, acc, v0, v1, v2, v3) VST1.P [v0.T, v1.T, v2.T, v3.T], (C_PTR)(LDC)
+
+// LANES3(fmla, a, lane, acc), LANES4: one row's accumulators Vacc… +=
+// V0… × Va's lane, fmla FMLA_LANE_S4 or FMLA_LANE_D2.
+#define LANES3(fmla, a, lane, acc) \
+	fmla(acc, 0, a, lane); fmla((acc)+1, 1, a, lane); fmla((acc)+2, 2, a, lane)
+#define LANES4(fmla, a, lane, acc) LANES3(fmla, a, lane, acc); fmla((acc)+3, 3, a, lane)
 
 // ---- float32, 8×12 ----
 //
@@ -69,56 +121,23 @@ k1Loop: \
 // V8–V31  row i in V(8+3i)…V(10+3i)
 // In the epilogue V0–V2 hold a row of C.
 
-// F32_ROW(a, lane, acc): the three accumulators Vacc…Vacc+2 of one row
-// += V0…V2 × Va.S[lane].
-#define F32_ROW(a, lane, acc) \
-	FMLA_LANE_S4(acc, 0, a, lane); \
-	FMLA_LANE_S4((acc)+1, 1, a, lane); \
-	FMLA_LANE_S4((acc)+2, 2, a, lane)
-
 // F32_STEP: one k step, 12 floats of B (48 bytes), 8 of A (32 bytes).
 #define F32_STEP \
 	VLD1.P 48(B_PTR), [V0.S4, V1.S4, V2.S4]; \
 	VLD1.P 32(A_PTR), [V3.S4, V4.S4]; \
-	F32_ROW(3, 0, 8); \
-	F32_ROW(3, 1, 11); \
-	F32_ROW(3, 2, 14); \
-	F32_ROW(3, 3, 17); \
-	F32_ROW(4, 0, 20); \
-	F32_ROW(4, 1, 23); \
-	F32_ROW(4, 2, 26); \
-	F32_ROW(4, 3, 29)
+	LANES3(FMLA_LANE_S4, 3, 0, 8); LANES3(FMLA_LANE_S4, 3, 1, 11); \
+	LANES3(FMLA_LANE_S4, 3, 2, 14); LANES3(FMLA_LANE_S4, 3, 3, 17); \
+	LANES3(FMLA_LANE_S4, 4, 0, 20); LANES3(FMLA_LANE_S4, 4, 1, 23); \
+	LANES3(FMLA_LANE_S4, 4, 2, 26); LANES3(FMLA_LANE_S4, 4, 3, 29)
 
-// F32_ROWS(op): op(acc, v0, v1, v2) on each row of the tile, top first:
-// acc = 8+3i the number of its first accumulator, v0…v2 their names.
+// F32_ROWS(op): the row op on each row of the tile, top first, with
+// float32's T, mul, add, alpha (V5) and beta (V6).
+#define F32_ROW(op, acc, v0, v1, v2) op(S4, FMUL_S4, FADD_S4, 5, 6, acc, v0, v1, v2)
 #define F32_ROWS(op) \
-	op(8, V8, V9, V10); op(11, V11, V12, V13); \
-	op(14, V14, V15, V16); op(17, V17, V18, V19); \
-	op(20, V20, V21, V22); op(23, V23, V24, V25); \
-	op(26, V26, V27, V28); op(29, V29, V30, V31)
-
-// F32_SCALE(acc, …): one row's accumulators = alpha × themselves.
-#define F32_SCALE(acc, v0, v1, v2) \
-	FMUL_S4(acc, 5, acc); \
-	FMUL_S4((acc)+1, 5, (acc)+1); \
-	FMUL_S4((acc)+2, 5, (acc)+2)
-
-// F32_ROW_BETA(acc, v0, v1, v2): C row = beta×C + row (Vacc…Vacc+2, named
-// v0…v2 for the store), product rounded and then added; C_PTR moves down a
-// row.
-#define F32_ROW_BETA(acc, v0, v1, v2) \
-	VLD1   (C_PTR), [V0.S4, V1.S4, V2.S4]; \
-	FMUL_S4(0, 6, 0); \
-	FMUL_S4(1, 6, 1); \
-	FMUL_S4(2, 6, 2); \
-	FADD_S4(acc, 0, acc); \
-	FADD_S4((acc)+1, 1, (acc)+1); \
-	FADD_S4((acc)+2, 2, (acc)+2); \
-	VST1.P [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC)
-
-// F32_ROW_STORE(acc, v0, v1, v2): C row = row; C_PTR moves down a row.
-#define F32_ROW_STORE(acc, v0, v1, v2) \
-	VST1.P [v0.S4, v1.S4, v2.S4], (C_PTR)(LDC)
+	F32_ROW(op, 8, V8, V9, V10); F32_ROW(op, 11, V11, V12, V13); \
+	F32_ROW(op, 14, V14, V15, V16); F32_ROW(op, 17, V17, V18, V19); \
+	F32_ROW(op, 20, V20, V21, V22); F32_ROW(op, 23, V23, V24, V25); \
+	F32_ROW(op, 26, V26, V27, V28); F32_ROW(op, 29, V29, V30, V31)
 
 // func GemmF32NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
@@ -151,23 +170,8 @@ TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
 	CSET  EQ, BETA_ZERO
 	VDUP  V6.S[0], V6.S4
 
-f32Tile:
-	TILE_SUMS(F32_STEP, f32K4, f32K1, f32K1Loop, f32Epilogue)
-
-f32Epilogue:
-	F32_ROWS(F32_SCALE)
-	CBNZ BETA_ZERO, f32Store
-	F32_ROWS(F32_ROW_BETA)
-	B    f32Next
-
-f32Store:
-	F32_ROWS(F32_ROW_STORE)
-
-f32Next:
-	// C_PTR is now eight rows down: the next tile's top-left; A_PTR is at
-	// the next A sliver.
-	SUBS $1, TILES
-	BNE  f32Tile
+	TILE_START(F32_STEP, F32_ROWS, SCALE3)
+	TILE_END(F32_ROWS, BETA3, STORE3)
 	RET
 
 // ---- float64, 6×8 ----
@@ -177,59 +181,21 @@ f32Next:
 // V8–V31  row i in V(8+4i)…V(11+4i)
 // In the epilogue V0–V3 hold a row of C and V4 beta ×2.
 
-// F64_ROW(a, lane, acc): the four accumulators Vacc…Vacc+3 of one row
-// += V0…V3 × Va.D[lane].
-#define F64_ROW(a, lane, acc) \
-	FMLA_LANE_D2(acc, 0, a, lane); \
-	FMLA_LANE_D2((acc)+1, 1, a, lane); \
-	FMLA_LANE_D2((acc)+2, 2, a, lane); \
-	FMLA_LANE_D2((acc)+3, 3, a, lane)
-
 // F64_STEP: one k step, 8 doubles of B (64 bytes), 6 of A (48 bytes).
 #define F64_STEP \
 	VLD1.P 64(B_PTR), [V0.D2, V1.D2, V2.D2, V3.D2]; \
 	VLD1.P 48(A_PTR), [V4.D2, V5.D2, V6.D2]; \
-	F64_ROW(4, 0, 8); \
-	F64_ROW(4, 1, 12); \
-	F64_ROW(5, 0, 16); \
-	F64_ROW(5, 1, 20); \
-	F64_ROW(6, 0, 24); \
-	F64_ROW(6, 1, 28)
+	LANES4(FMLA_LANE_D2, 4, 0, 8); LANES4(FMLA_LANE_D2, 4, 1, 12); \
+	LANES4(FMLA_LANE_D2, 5, 0, 16); LANES4(FMLA_LANE_D2, 5, 1, 20); \
+	LANES4(FMLA_LANE_D2, 6, 0, 24); LANES4(FMLA_LANE_D2, 6, 1, 28)
 
-// F64_ROWS(op): op(acc, v0, v1, v2, v3) on each row of the tile, top
-// first: acc = 8+4i the number of its first accumulator, v0…v3 their
-// names.
+// F64_ROWS(op): the row op on each row of the tile, top first, with
+// float64's T, mul, add, alpha (V7) and beta (V4).
+#define F64_ROW(op, acc, v0, v1, v2, v3) op(D2, FMUL_D2, FADD_D2, 7, 4, acc, v0, v1, v2, v3)
 #define F64_ROWS(op) \
-	op(8, V8, V9, V10, V11); op(12, V12, V13, V14, V15); \
-	op(16, V16, V17, V18, V19); op(20, V20, V21, V22, V23); \
-	op(24, V24, V25, V26, V27); op(28, V28, V29, V30, V31)
-
-// F64_SCALE(acc, …): one row's accumulators = alpha × themselves.
-#define F64_SCALE(acc, v0, v1, v2, v3) \
-	FMUL_D2(acc, 7, acc); \
-	FMUL_D2((acc)+1, 7, (acc)+1); \
-	FMUL_D2((acc)+2, 7, (acc)+2); \
-	FMUL_D2((acc)+3, 7, (acc)+3)
-
-// F64_ROW_BETA(acc, v0, v1, v2, v3): C row = beta×C + row (Vacc…Vacc+3,
-// named v0…v3 for the store), product rounded and then added; C_PTR moves
-// down a row.
-#define F64_ROW_BETA(acc, v0, v1, v2, v3) \
-	VLD1   (C_PTR), [V0.D2, V1.D2, V2.D2, V3.D2]; \
-	FMUL_D2(0, 4, 0); \
-	FMUL_D2(1, 4, 1); \
-	FMUL_D2(2, 4, 2); \
-	FMUL_D2(3, 4, 3); \
-	FADD_D2(acc, 0, acc); \
-	FADD_D2((acc)+1, 1, (acc)+1); \
-	FADD_D2((acc)+2, 2, (acc)+2); \
-	FADD_D2((acc)+3, 3, (acc)+3); \
-	VST1.P [v0.D2, v1.D2, v2.D2, v3.D2], (C_PTR)(LDC)
-
-// F64_ROW_STORE(acc, v0, v1, v2, v3): C row = row; C_PTR moves down a
-// row.
-#define F64_ROW_STORE(acc, v0, v1, v2, v3) \
-	VST1.P [v0.D2, v1.D2, v2.D2, v3.D2], (C_PTR)(LDC)
+	F64_ROW(op, 8, V8, V9, V10, V11); F64_ROW(op, 12, V12, V13, V14, V15); \
+	F64_ROW(op, 16, V16, V17, V18, V19); F64_ROW(op, 20, V20, V21, V22, V23); \
+	F64_ROW(op, 24, V24, V25, V26, V27); F64_ROW(op, 28, V28, V29, V30, V31)
 
 // func GemmF64NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
 //
@@ -261,23 +227,8 @@ TEXT ·GemmF64NEON(SB), NOSPLIT, $0-64
 	FCMPD $(0.0), F4       // ±0 compares equal; NaN is unordered, not equal
 	CSET  EQ, BETA_ZERO
 
-f64Tile:
-	TILE_SUMS(F64_STEP, f64K4, f64K1, f64K1Loop, f64Epilogue)
-
-f64Epilogue:
-	F64_ROWS(F64_SCALE)
-	CBNZ  BETA_ZERO, f64Store
+	TILE_START(F64_STEP, F64_ROWS, SCALE4)
 	FMOVD beta+56(FP), F4 // V4 held A in the loop
 	VDUP  V4.D[0], V4.D2
-	F64_ROWS(F64_ROW_BETA)
-	B     f64Next
-
-f64Store:
-	F64_ROWS(F64_ROW_STORE)
-
-f64Next:
-	// C_PTR is now six rows down: the next tile's top-left; A_PTR is at
-	// the next A sliver.
-	SUBS $1, TILES
-	BNE  f64Tile
+	TILE_END(F64_ROWS, BETA4, STORE4)
 	RET

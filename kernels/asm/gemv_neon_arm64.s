@@ -110,13 +110,95 @@
 	VFMLA  V4.T, V16.T, V0.T; \
 	VST1.P [V0.T], 16(YP)
 
+// AXPY_FORM(T, size, k4, k1, tail4, tail1): the axpy form after the
+// arguments, for elements of size bytes in arrangement T: groups of four
+// rows (x[p]…x[p+3] broadcast, then the columns k4 at a time (four
+// vectors), k1 at a time (one), then tail4, the last columns that do not
+// fill a vector), then the last 0..3 rows one at a time the same way
+// (tail1); ends at axpyDone.
+#define AXPY_FORM(T, size, k4, k1, tail4, tail1) \
+axpy4Rows: \
+	CMP     $4, ROWS \
+	BLT     axpy1Row \
+	AXPY_X4(size, T) \
+	FOUR_ROWS \
+	MOVD    Y_PTR, YP \
+	MOVD    WIDTH, LEFT \
+	SUB     $4, ROWS \
+	COUNT_LOOP(LEFT, axpy4ColsV4, axpy4ColsV1, k4, AXPY4_V4(T)) \
+	COUNT_LOOP(LEFT, axpy4ColsV1, axpy4Tail, k1, AXPY4_V1(T)) \
+axpy4Tail: \
+	tail4 \
+axpy1Row: \
+	CBZ     ROWS, axpyDone \
+	VLD1R.P size(X_PTR), [V16.T] \
+	MOVD    M_ROW, M0 \
+	ADD     LDM, M_ROW \
+	MOVD    Y_PTR, YP \
+	MOVD    WIDTH, LEFT \
+	SUB     $1, ROWS \
+	COUNT_LOOP(LEFT, axpy1ColsV4, axpy1ColsV1, k4, AXPY1_V4(T)) \
+	COUNT_LOOP(LEFT, axpy1ColsV1, axpy1Tail, k1, AXPY1_V1(T)) \
+axpy1Tail: \
+	tail1
+
+// The axpy tails, F0 += row element × x[p] into y[j], scalar (a scalar
+// FMADD rounds like a lane of FMLA). float32: the last 0..3 columns one at
+// a time, of the four rows (AXPY4_TAIL_F32) or of the one
+// (AXPY1_TAIL_F32); float64: the last column, if n is odd.
+#define AXPY4_TAIL_F32 \
+	CBZ     LEFT, axpy4Rows \
+	FMOVS   (YP), F0 \
+	FMOVS.P 4(M0), F4 \
+	FMOVS.P 4(M1), F8 \
+	FMOVS.P 4(M2), F12 \
+	FMOVS.P 4(M3), F20 \
+	FMADDS  F16, F0, F4, F0 \
+	FMADDS  F17, F0, F8, F0 \
+	FMADDS  F18, F0, F12, F0 \
+	FMADDS  F19, F0, F20, F0 \
+	FMOVS.P F0, 4(YP) \
+	SUB     $1, LEFT \
+	B       axpy4Tail
+
+#define AXPY1_TAIL_F32 \
+	CBZ     LEFT, axpy1Row \
+	FMOVS   (YP), F0 \
+	FMOVS.P 4(M0), F4 \
+	FMADDS  F16, F0, F4, F0 \
+	FMOVS.P F0, 4(YP) \
+	SUB     $1, LEFT \
+	B       axpy1Tail
+
+#define AXPY4_TAIL_F64 \
+	CBZ    LEFT, axpy4Rows \
+	FMOVD  (YP), F0 \
+	FMOVD  (M0), F4 \
+	FMOVD  (M1), F8 \
+	FMOVD  (M2), F12 \
+	FMOVD  (M3), F20 \
+	FMADDD F16, F0, F4, F0 \
+	FMADDD F17, F0, F8, F0 \
+	FMADDD F18, F0, F12, F0 \
+	FMADDD F19, F0, F20, F0 \
+	FMOVD  F0, (YP) \
+	B      axpy4Rows
+
+#define AXPY1_TAIL_F64 \
+	CBZ    LEFT, axpy1Row \
+	FMOVD  (YP), F0 \
+	FMOVD  (M0), F4 \
+	FMADDD F16, F0, F4, F0 \
+	FMOVD  F0, (YP) \
+	B      axpy1Row
+
 // func GemvAxpyF32NEON(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
 //	for p := 0; p < k; p++ {
 //		for j := 0; j < n; j++ { y[j] += x[p] * m[p*ldm+j] } // one FMA
 //	}
 //
-// Requires ASIMD.
+// Columns 16, then 4 at a time. Requires ASIMD.
 TEXT ·GemvAxpyF32NEON(SB), NOSPLIT, $0-48
 	MOVD k+0(FP), ROWS
 	MOVD n+8(FP), WIDTH
@@ -125,78 +207,7 @@ TEXT ·GemvAxpyF32NEON(SB), NOSPLIT, $0-48
 	MOVD ldm+32(FP), LDM
 	LSL  $2, LDM
 	MOVD y+40(FP), Y_PTR
-
-axpy4Rows:
-	CMP     $4, ROWS
-	BLT     axpy1Row
-	AXPY_X4(4, S4)
-	FOUR_ROWS
-	MOVD    Y_PTR, YP
-	MOVD    WIDTH, LEFT
-	SUB     $4, ROWS
-
-axpy4Cols16:
-	CMP    $16, LEFT
-	BLT    axpy4Cols4
-	AXPY4_V4(S4)
-	SUB    $16, LEFT
-	B      axpy4Cols16
-
-axpy4Cols4:
-	CMP    $4, LEFT
-	BLT    axpy4Tail
-	AXPY4_V1(S4)
-	SUB    $4, LEFT
-	B      axpy4Cols4
-
-axpy4Tail:
-	// The last 0..3 columns, one at a time.
-	CBZ     LEFT, axpy4Rows
-	FMOVS   (YP), F0
-	FMOVS.P 4(M0), F4
-	FMOVS.P 4(M1), F8
-	FMOVS.P 4(M2), F12
-	FMOVS.P 4(M3), F20
-	FMADDS  F16, F0, F4, F0  // F0 += F4 * F16
-	FMADDS  F17, F0, F8, F0
-	FMADDS  F18, F0, F12, F0
-	FMADDS  F19, F0, F20, F0
-	FMOVS.P F0, 4(YP)
-	SUB     $1, LEFT
-	B       axpy4Tail
-
-axpy1Row:
-	// The last 0..3 rows, one at a time.
-	CBZ     ROWS, axpyDone
-	VLD1R.P 4(X_PTR), [V16.S4]
-	MOVD    M_ROW, M0
-	ADD     LDM, M_ROW
-	MOVD    Y_PTR, YP
-	MOVD    WIDTH, LEFT
-	SUB     $1, ROWS
-
-axpy1Cols16:
-	CMP    $16, LEFT
-	BLT    axpy1Cols4
-	AXPY1_V4(S4)
-	SUB    $16, LEFT
-	B      axpy1Cols16
-
-axpy1Cols4:
-	CMP    $4, LEFT
-	BLT    axpy1Tail
-	AXPY1_V1(S4)
-	SUB    $4, LEFT
-	B      axpy1Cols4
-
-axpy1Tail:
-	CBZ     LEFT, axpy1Row
-	FMOVS   (YP), F0
-	FMOVS.P 4(M0), F4
-	FMADDS  F16, F0, F4, F0  // F0 += F4 * F16
-	FMOVS.P F0, 4(YP)
-	SUB     $1, LEFT
-	B       axpy1Tail
+	AXPY_FORM(S4, 4, 16, 4, AXPY4_TAIL_F32, AXPY1_TAIL_F32)
 
 axpyDone:
 	RET
@@ -207,7 +218,7 @@ axpyDone:
 //		for j := 0; j < n; j++ { y[j] += x[p] * m[p*ldm+j] } // one FMA
 //	}
 //
-// Requires ASIMD.
+// Columns 8, then 2 at a time. Requires ASIMD.
 TEXT ·GemvAxpyF64NEON(SB), NOSPLIT, $0-48
 	MOVD k+0(FP), ROWS
 	MOVD n+8(FP), WIDTH
@@ -216,76 +227,7 @@ TEXT ·GemvAxpyF64NEON(SB), NOSPLIT, $0-48
 	MOVD ldm+32(FP), LDM
 	LSL  $3, LDM
 	MOVD y+40(FP), Y_PTR
-
-axpy4Rows:
-	CMP     $4, ROWS
-	BLT     axpy1Row
-	AXPY_X4(8, D2)
-	FOUR_ROWS
-	MOVD    Y_PTR, YP
-	MOVD    WIDTH, LEFT
-	SUB     $4, ROWS
-
-axpy4Cols8:
-	CMP    $8, LEFT
-	BLT    axpy4Cols2
-	AXPY4_V4(D2)
-	SUB    $8, LEFT
-	B      axpy4Cols8
-
-axpy4Cols2:
-	CMP    $2, LEFT
-	BLT    axpy4Tail
-	AXPY4_V1(D2)
-	SUB    $2, LEFT
-	B      axpy4Cols2
-
-axpy4Tail:
-	// The last column, if n is odd.
-	CBZ    LEFT, axpy4Rows
-	FMOVD  (YP), F0
-	FMOVD  (M0), F4
-	FMOVD  (M1), F8
-	FMOVD  (M2), F12
-	FMOVD  (M3), F20
-	FMADDD F16, F0, F4, F0  // F0 += F4 * F16
-	FMADDD F17, F0, F8, F0
-	FMADDD F18, F0, F12, F0
-	FMADDD F19, F0, F20, F0
-	FMOVD  F0, (YP)
-	B      axpy4Rows
-
-axpy1Row:
-	// The last 0..3 rows, one at a time.
-	CBZ     ROWS, axpyDone
-	VLD1R.P 8(X_PTR), [V16.D2]
-	MOVD    M_ROW, M0
-	ADD     LDM, M_ROW
-	MOVD    Y_PTR, YP
-	MOVD    WIDTH, LEFT
-	SUB     $1, ROWS
-
-axpy1Cols8:
-	CMP    $8, LEFT
-	BLT    axpy1Cols2
-	AXPY1_V4(D2)
-	SUB    $8, LEFT
-	B      axpy1Cols8
-
-axpy1Cols2:
-	CMP    $2, LEFT
-	BLT    axpy1Tail
-	AXPY1_V1(D2)
-	SUB    $2, LEFT
-	B      axpy1Cols2
-
-axpy1Tail:
-	CBZ    LEFT, axpy1Row
-	FMOVD  (YP), F0
-	FMOVD  (M0), F4
-	FMADDD F16, F0, F4, F0  // F0 += F4 * F16
-	FMOVD  F0, (YP)
-	B      axpy1Row
+	AXPY_FORM(D2, 8, 8, 2, AXPY4_TAIL_F64, AXPY1_TAIL_F64)
 
 axpyDone:
 	RET
@@ -304,18 +246,8 @@ axpyDone:
 
 // DOT_ZERO4: the four rows' partial sums V0–V7 and tail sums F24–F27 = 0.
 #define DOT_ZERO4 \
-	VEOR V0.B16, V0.B16, V0.B16; \
-	VEOR V1.B16, V1.B16, V1.B16; \
-	VEOR V2.B16, V2.B16, V2.B16; \
-	VEOR V3.B16, V3.B16, V3.B16; \
-	VEOR V4.B16, V4.B16, V4.B16; \
-	VEOR V5.B16, V5.B16, V5.B16; \
-	VEOR V6.B16, V6.B16, V6.B16; \
-	VEOR V7.B16, V7.B16, V7.B16; \
-	VEOR V24.B16, V24.B16, V24.B16; \
-	VEOR V25.B16, V25.B16, V25.B16; \
-	VEOR V26.B16, V26.B16, V26.B16; \
-	VEOR V27.B16, V27.B16, V27.B16
+	VZERO(V0); VZERO(V1); VZERO(V2); VZERO(V3); VZERO(V4); VZERO(V5); VZERO(V6); VZERO(V7); \
+	VZERO(V24); VZERO(V25); VZERO(V26); VZERO(V27)
 
 // DOT4_V2(T): row r's sums V(2r), V(2r+1) += its next two vectors × x's
 // (32 bytes); XP and M0…M3 move on.
@@ -358,6 +290,143 @@ axpyDone:
 	VLD1.P 16(M0), [V8.T]; \
 	VFMLA  V8.T, V16.T, V0.T
 
+// DOT_FORM(T, kV2, kV1, tail4, reduce4, tail1, reduce1): the dot form
+// after the arguments, arrangement T: groups of four outputs (the depth
+// kV2 at a time (two vectors), then kV1 (one, at most once), then tail4,
+// the elements that do not fill a vector; then reduce4 adds the sums into
+// y[i]…y[i+3]), then the last 0..3 outputs one at a time the same way
+// (tail1, reduce1); ends at dotDone.
+#define DOT_FORM(T, kV2, kV1, tail4, reduce4, tail1, reduce1) \
+dot4Rows: \
+	CMP  $4, ROWS \
+	BLT  dot1Row \
+	FOUR_ROWS \
+	DOT_ZERO4 \
+	MOVD X_PTR, XP \
+	MOVD WIDTH, LEFT \
+	COUNT_LOOP(LEFT, dot4DepthV2, dot4DepthV1, kV2, DOT4_V2(T)) \
+dot4DepthV1: \
+	AT_LEAST(LEFT, kV1, dot4Tail, DOT4_V1(T)) \
+dot4Tail: \
+	tail4 \
+dot4Reduce: \
+	reduce4 \
+	SUB  $4, ROWS \
+	B    dot4Rows \
+dot1Row: \
+	CBZ  ROWS, dotDone \
+	MOVD M_ROW, M0 \
+	ADD  LDM, M_ROW \
+	VZERO(V0); VZERO(V1); VZERO(V24) \
+	MOVD X_PTR, XP \
+	MOVD WIDTH, LEFT \
+	SUB  $1, ROWS \
+	COUNT_LOOP(LEFT, dot1DepthV2, dot1DepthV1, kV2, DOT1_V2(T)) \
+dot1DepthV1: \
+	AT_LEAST(LEFT, kV1, dot1Tail, DOT1_V1(T)) \
+dot1Tail: \
+	tail1 \
+dot1Reduce: \
+	reduce1 \
+	B    dot1Row
+
+// The dot tails, row r's scalar sum F24+r += its element × x's (F16), and
+// the reductions. float32: the last 0..3 elements of the depth one at a
+// time; float64: the last one, if k is odd.
+#define DOT4_TAIL_F32 \
+	CBZ     LEFT, dot4Reduce \
+	FMOVS.P 4(XP), F16 \
+	FMOVS.P 4(M0), F8 \
+	FMOVS.P 4(M1), F10 \
+	FMOVS.P 4(M2), F12 \
+	FMOVS.P 4(M3), F14 \
+	FMADDS  F16, F24, F8, F24 \
+	FMADDS  F16, F25, F10, F25 \
+	FMADDS  F16, F26, F12, F26 \
+	FMADDS  F16, F27, F14, F27 \
+	SUB     $1, LEFT \
+	B       dot4Tail
+
+#define DOT1_TAIL_F32 \
+	CBZ     LEFT, dot1Reduce \
+	FMOVS.P 4(XP), F16 \
+	FMOVS.P 4(M0), F8 \
+	FMADDS  F16, F24, F8, F24 \
+	SUB     $1, LEFT \
+	B       dot1Tail
+
+#define DOT4_TAIL_F64 \
+	CBZ    LEFT, dot4Reduce \
+	FMOVD  (XP), F16 \
+	FMOVD  (M0), F8 \
+	FMOVD  (M1), F10 \
+	FMOVD  (M2), F12 \
+	FMOVD  (M3), F14 \
+	FMADDD F16, F24, F8, F24 \
+	FMADDD F16, F25, F10, F25 \
+	FMADDD F16, F26, F12, F26 \
+	FMADDD F16, F27, F14, F27
+
+#define DOT1_TAIL_F64 \
+	CBZ    LEFT, dot1Reduce \
+	FMOVD  (XP), F16 \
+	FMOVD  (M0), F8 \
+	FMADDD F16, F24, F8, F24
+
+// DOT4_REDUCE_F32: rows 0–3's two vectors added, the lanes summed
+// pairwise into V0 = [r0, r1, r2, r3], plus the tails F24–F27, plus
+// y[i]…y[i+3], stored; Y_PTR moves on.
+#define DOT4_REDUCE_F32 \
+	FADD_S4(0, 0, 1) \
+	FADD_S4(2, 2, 3) \
+	FADD_S4(4, 4, 5) \
+	FADD_S4(6, 6, 7) \
+	FADDP_S4(0, 0, 2)         /* [r0 01, r0 23, r1 01, r1 23] */ \
+	FADDP_S4(4, 4, 6)         /* [r2 01, r2 23, r3 01, r3 23] */ \
+	FADDP_S4(0, 0, 4)         /* [r0, r1, r2, r3] */ \
+	VMOV    V25.S[0], V24.S[1] \
+	VMOV    V26.S[0], V24.S[2] \
+	VMOV    V27.S[0], V24.S[3] \
+	FADD_S4(0, 0, 24)         /* + the tails */ \
+	VLD1    (Y_PTR), [V1.S4] \
+	FADD_S4(0, 1, 0)          /* y + sums */ \
+	VST1.P  [V0.S4], 16(Y_PTR)
+
+// DOT1_REDUCE_F32: V0 + V1, lane 0 = l01 + l23, + the tail, + y[i].
+#define DOT1_REDUCE_F32 \
+	FADD_S4(0, 0, 1) \
+	SUM_LANES_S4(0) \
+	FADDS   F24, F0 \
+	FMOVS   (Y_PTR), F1 \
+	FADDS   F0, F1 \
+	FMOVS.P F1, 4(Y_PTR)
+
+// DOT4_REDUCE_F64: the same in float64, [r0, r1] in V0 and [r2, r3] in V1.
+#define DOT4_REDUCE_F64 \
+	FADD_D2(0, 0, 1) \
+	FADD_D2(2, 2, 3) \
+	FADD_D2(4, 4, 5) \
+	FADD_D2(6, 6, 7) \
+	FADDP_D2(0, 0, 2)         /* [r0, r1] */ \
+	FADDP_D2(1, 4, 6)         /* [r2, r3] */ \
+	VMOV    V25.D[0], V24.D[1] \
+	VMOV    V27.D[0], V26.D[1] \
+	FADD_D2(0, 0, 24)         /* + the tails */ \
+	FADD_D2(1, 1, 26) \
+	VLD1    (Y_PTR), [V8.D2, V9.D2] \
+	FADD_D2(0, 8, 0)          /* y + sums */ \
+	FADD_D2(1, 9, 1) \
+	VST1.P  [V0.D2, V1.D2], 32(Y_PTR)
+
+// DOT1_REDUCE_F64: V0 + V1, l0 + l1, + the tail, + y[i].
+#define DOT1_REDUCE_F64 \
+	FADD_D2(0, 0, 1) \
+	FADDP_D2(0, 0, 0) \
+	FADDD   F24, F0 \
+	FMOVD   (Y_PTR), F1 \
+	FADDD   F0, F1 \
+	FMOVD.P F1, 8(Y_PTR)
+
 // func GemvDotF32NEON(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
 //	for i := 0; i < n; i++ {
@@ -366,7 +435,7 @@ axpyDone:
 //		y[i] += s
 //	}
 //
-// Requires ASIMD.
+// The depth 8, then 4 at a time. Requires ASIMD.
 TEXT ·GemvDotF32NEON(SB), NOSPLIT, $0-48
 	MOVD k+0(FP), WIDTH
 	MOVD n+8(FP), ROWS
@@ -375,102 +444,7 @@ TEXT ·GemvDotF32NEON(SB), NOSPLIT, $0-48
 	MOVD ldm+32(FP), LDM
 	LSL  $2, LDM
 	MOVD y+40(FP), Y_PTR
-
-dot4Rows:
-	CMP  $4, ROWS
-	BLT  dot1Row
-	FOUR_ROWS
-	DOT_ZERO4
-	MOVD X_PTR, XP
-	MOVD WIDTH, LEFT
-
-dot4Depth8:
-	CMP    $8, LEFT
-	BLT    dot4Depth4
-	DOT4_V2(S4)
-	SUB    $8, LEFT
-	B      dot4Depth8
-
-dot4Depth4:
-	CMP    $4, LEFT
-	BLT    dot4Tail
-	DOT4_V1(S4)
-	SUB    $4, LEFT
-
-dot4Tail:
-	// The last 0..3 elements of the depth, one at a time.
-	CBZ     LEFT, dot4Reduce
-	FMOVS.P 4(XP), F16
-	FMOVS.P 4(M0), F8
-	FMOVS.P 4(M1), F10
-	FMOVS.P 4(M2), F12
-	FMOVS.P 4(M3), F14
-	FMADDS  F16, F24, F8, F24  // F24 += F8 * F16
-	FMADDS  F16, F25, F10, F25
-	FMADDS  F16, F26, F12, F26
-	FMADDS  F16, F27, F14, F27
-	SUB     $1, LEFT
-	B       dot4Tail
-
-dot4Reduce:
-	FADD_S4(0, 0, 1)           // FADD V0.4S, V0.4S, V1.4S: row 0
-	FADD_S4(2, 2, 3)           // FADD V2.4S, V2.4S, V3.4S: row 1
-	FADD_S4(4, 4, 5)           // FADD V4.4S, V4.4S, V5.4S: row 2
-	FADD_S4(6, 6, 7)           // FADD V6.4S, V6.4S, V7.4S: row 3
-	FADDP_S4(0, 0, 2)          // FADDP V0.4S, V0.4S, V2.4S: [r0 01, r0 23, r1 01, r1 23]
-	FADDP_S4(4, 4, 6)          // FADDP V4.4S, V4.4S, V6.4S: [r2 01, r2 23, r3 01, r3 23]
-	FADDP_S4(0, 0, 4)          // FADDP V0.4S, V0.4S, V4.4S: [r0, r1, r2, r3]
-	VMOV    V25.S[0], V24.S[1]
-	VMOV    V26.S[0], V24.S[2]
-	VMOV    V27.S[0], V24.S[3]
-	FADD_S4(0, 0, 24)          // FADD V0.4S, V0.4S, V24.4S: + the tails
-	VLD1    (Y_PTR), [V1.S4]
-	FADD_S4(0, 1, 0)           // FADD V0.4S, V1.4S, V0.4S: y + sums
-	VST1.P  [V0.S4], 16(Y_PTR)
-	SUB     $4, ROWS
-	B       dot4Rows
-
-dot1Row:
-	// The last 0..3 outputs, one at a time.
-	CBZ  ROWS, dotDone
-	MOVD M_ROW, M0
-	ADD  LDM, M_ROW
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	VEOR V24.B16, V24.B16, V24.B16
-	MOVD X_PTR, XP
-	MOVD WIDTH, LEFT
-	SUB  $1, ROWS
-
-dot1Depth8:
-	CMP    $8, LEFT
-	BLT    dot1Depth4
-	DOT1_V2(S4)
-	SUB    $8, LEFT
-	B      dot1Depth8
-
-dot1Depth4:
-	CMP    $4, LEFT
-	BLT    dot1Tail
-	DOT1_V1(S4)
-	SUB    $4, LEFT
-
-dot1Tail:
-	CBZ     LEFT, dot1Reduce
-	FMOVS.P 4(XP), F16
-	FMOVS.P 4(M0), F8
-	FMADDS  F16, F24, F8, F24  // F24 += F8 * F16
-	SUB     $1, LEFT
-	B       dot1Tail
-
-dot1Reduce:
-	FADD_S4(0, 0, 1)           // FADD V0.4S, V0.4S, V1.4S
-	SUM_LANES_S4(0)            // lane 0: l01 + l23
-	FADDS   F24, F0            // + the tail
-	FMOVS   (Y_PTR), F1
-	FADDS   F0, F1             // y + sum
-	FMOVS.P F1, 4(Y_PTR)
-	B       dot1Row
+	DOT_FORM(S4, 8, 4, DOT4_TAIL_F32, DOT4_REDUCE_F32, DOT1_TAIL_F32, DOT1_REDUCE_F32)
 
 dotDone:
 	RET
@@ -483,7 +457,7 @@ dotDone:
 //		y[i] += s
 //	}
 //
-// Requires ASIMD.
+// The depth 4, then 2 at a time. Requires ASIMD.
 TEXT ·GemvDotF64NEON(SB), NOSPLIT, $0-48
 	MOVD k+0(FP), WIDTH
 	MOVD n+8(FP), ROWS
@@ -492,98 +466,7 @@ TEXT ·GemvDotF64NEON(SB), NOSPLIT, $0-48
 	MOVD ldm+32(FP), LDM
 	LSL  $3, LDM
 	MOVD y+40(FP), Y_PTR
-
-dot4Rows:
-	CMP  $4, ROWS
-	BLT  dot1Row
-	FOUR_ROWS
-	DOT_ZERO4
-	MOVD X_PTR, XP
-	MOVD WIDTH, LEFT
-
-dot4Depth4:
-	CMP    $4, LEFT
-	BLT    dot4Depth2
-	DOT4_V2(D2)
-	SUB    $4, LEFT
-	B      dot4Depth4
-
-dot4Depth2:
-	CMP    $2, LEFT
-	BLT    dot4Tail
-	DOT4_V1(D2)
-	SUB    $2, LEFT
-
-dot4Tail:
-	// The last element of the depth, if k is odd.
-	CBZ    LEFT, dot4Reduce
-	FMOVD  (XP), F16
-	FMOVD  (M0), F8
-	FMOVD  (M1), F10
-	FMOVD  (M2), F12
-	FMOVD  (M3), F14
-	FMADDD F16, F24, F8, F24  // F24 += F8 * F16
-	FMADDD F16, F25, F10, F25
-	FMADDD F16, F26, F12, F26
-	FMADDD F16, F27, F14, F27
-
-dot4Reduce:
-	FADD_D2(0, 0, 1)           // FADD V0.2D, V0.2D, V1.2D: row 0
-	FADD_D2(2, 2, 3)           // FADD V2.2D, V2.2D, V3.2D: row 1
-	FADD_D2(4, 4, 5)           // FADD V4.2D, V4.2D, V5.2D: row 2
-	FADD_D2(6, 6, 7)           // FADD V6.2D, V6.2D, V7.2D: row 3
-	FADDP_D2(0, 0, 2)          // FADDP V0.2D, V0.2D, V2.2D: [r0, r1]
-	FADDP_D2(1, 4, 6)          // FADDP V1.2D, V4.2D, V6.2D: [r2, r3]
-	VMOV    V25.D[0], V24.D[1]
-	VMOV    V27.D[0], V26.D[1]
-	FADD_D2(0, 0, 24)          // FADD V0.2D, V0.2D, V24.2D: + the tails
-	FADD_D2(1, 1, 26)          // FADD V1.2D, V1.2D, V26.2D
-	VLD1    (Y_PTR), [V8.D2, V9.D2]
-	FADD_D2(0, 8, 0)           // FADD V0.2D, V8.2D, V0.2D: y + sums
-	FADD_D2(1, 9, 1)           // FADD V1.2D, V9.2D, V1.2D
-	VST1.P  [V0.D2, V1.D2], 32(Y_PTR)
-	SUB     $4, ROWS
-	B       dot4Rows
-
-dot1Row:
-	// The last 0..3 outputs, one at a time.
-	CBZ  ROWS, dotDone
-	MOVD M_ROW, M0
-	ADD  LDM, M_ROW
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	VEOR V24.B16, V24.B16, V24.B16
-	MOVD X_PTR, XP
-	MOVD WIDTH, LEFT
-	SUB  $1, ROWS
-
-dot1Depth4:
-	CMP    $4, LEFT
-	BLT    dot1Depth2
-	DOT1_V2(D2)
-	SUB    $4, LEFT
-	B      dot1Depth4
-
-dot1Depth2:
-	CMP    $2, LEFT
-	BLT    dot1Tail
-	DOT1_V1(D2)
-	SUB    $2, LEFT
-
-dot1Tail:
-	CBZ    LEFT, dot1Reduce
-	FMOVD  (XP), F16
-	FMOVD  (M0), F8
-	FMADDD F16, F24, F8, F24  // F24 += F8 * F16
-
-dot1Reduce:
-	FADD_D2(0, 0, 1)           // FADD V0.2D, V0.2D, V1.2D
-	FADDP_D2(0, 0, 0)          // FADDP V0.2D, V0.2D, V0.2D: [l0 + l1, …]
-	FADDD   F24, F0            // + the tail
-	FMOVD   (Y_PTR), F1
-	FADDD   F0, F1             // y + sum
-	FMOVD.P F1, 8(Y_PTR)
-	B       dot1Row
+	DOT_FORM(D2, 4, 2, DOT4_TAIL_F64, DOT4_REDUCE_F64, DOT1_TAIL_F64, DOT1_REDUCE_F64)
 
 dotDone:
 	RET

@@ -95,20 +95,99 @@
 	FADDP_S4(v, v, v); \
 	FADDP_S4(v, v, v)
 
+// TREE4(op, a, b, c, d): Va = (Va op Vb) op (Vc op Vd), op a vector
+// operation Vd = Vn op Vm (FADD_S4, FMAX_S4, …); TREE8 the same over eight
+// registers, neighbours first.
+#define TREE4(op, a, b, c, d) op(a, a, b); op(c, c, d); op(a, a, c)
+#define TREE8(op, a, b, c, d, e, f, g, h) \
+	op(a, a, b); op(c, c, d); op(e, e, f); op(g, g, h); \
+	TREE4(op, a, c, e, g)
+
+// VZERO(v): Vv = 0 (v a register name).
+#define VZERO(v) VEOR v.B16, v.B16, v.B16
+
 // ZERO_V8_V31: V8…V31 = 0 (the 24 accumulators of the GEMM and peak
 // kernels).
 #define ZERO_V8_V31 \
-	VEOR V8.B16, V8.B16, V8.B16; VEOR V9.B16, V9.B16, V9.B16; \
-	VEOR V10.B16, V10.B16, V10.B16; VEOR V11.B16, V11.B16, V11.B16; \
-	VEOR V12.B16, V12.B16, V12.B16; VEOR V13.B16, V13.B16, V13.B16; \
-	VEOR V14.B16, V14.B16, V14.B16; VEOR V15.B16, V15.B16, V15.B16; \
-	VEOR V16.B16, V16.B16, V16.B16; VEOR V17.B16, V17.B16, V17.B16; \
-	VEOR V18.B16, V18.B16, V18.B16; VEOR V19.B16, V19.B16, V19.B16; \
-	VEOR V20.B16, V20.B16, V20.B16; VEOR V21.B16, V21.B16, V21.B16; \
-	VEOR V22.B16, V22.B16, V22.B16; VEOR V23.B16, V23.B16, V23.B16; \
-	VEOR V24.B16, V24.B16, V24.B16; VEOR V25.B16, V25.B16, V25.B16; \
-	VEOR V26.B16, V26.B16, V26.B16; VEOR V27.B16, V27.B16, V27.B16; \
-	VEOR V28.B16, V28.B16, V28.B16; VEOR V29.B16, V29.B16, V29.B16; \
-	VEOR V30.B16, V30.B16, V30.B16; VEOR V31.B16, V31.B16, V31.B16
+	VZERO(V8); VZERO(V9); VZERO(V10); VZERO(V11); VZERO(V12); VZERO(V13); VZERO(V14); VZERO(V15); \
+	VZERO(V16); VZERO(V17); VZERO(V18); VZERO(V19); VZERO(V20); VZERO(V21); VZERO(V22); VZERO(V23); \
+	VZERO(V24); VZERO(V25); VZERO(V26); VZERO(V27); VZERO(V28); VZERO(V29); VZERO(V30); VZERO(V31)
+
+// ---- counted loops ----
+
+// AT_LEAST(n, k, skip, trip): if the count n is at least k, trip and
+// n −= k; else on to skip.
+#define AT_LEAST(n, k, skip, trip) \
+	CMP $k, n \
+	BLT skip \
+	trip \
+	SUB $k, n
+
+// COUNT_LOOP(n, loop, exit, k, trip): the loop `loop`: while the count n is
+// at least k, trip and n −= k; then on to exit.
+#define COUNT_LOOP(n, loop, exit, k, trip) \
+loop: \
+	AT_LEAST(n, k, exit, trip) \
+	B   loop
+
+// ---- element-wise loops ----
+//
+// The element-wise kernels (vec, relu, rowops, activation, optim) loop over
+// the N floats left taking 16 per trip (four vectors), then 4 (one vector);
+// a few, 8 then 4. A trip loads its vectors, applies a per-vector op, op(i),
+// to each vector i of the trip (the op picks its registers from i) and
+// stores the results. The including file defines N and the pointers the
+// trips name (X_PTR, DST).
+
+// N_LOOP(loop, exit, k, trip): while at least k floats are left, trip
+// (which takes k of them) and N −= k; then on to exit.
+#define N_LOOP(loop, exit, k, trip) COUNT_LOOP(N, loop, exit, k, trip)
+
+// EACH4(op): op(0)…op(3), the four vectors of a 16-float trip; EACH2 and
+// EACH1: of an 8- and a 4-float trip.
+#define EACH4(op) op(0); op(1); op(2); op(3)
+#define EACH2(op) op(0); op(1)
+#define EACH1(op) op(0)
+
+// Register lists (.4S) for the trips' loads and stores.
+#define V0_V1 [V0.S4, V1.S4]
+#define V0_V3 [V0.S4, V1.S4, V2.S4, V3.S4]
+#define V1_V4 [V1.S4, V2.S4, V3.S4, V4.S4]
+#define V4_V7 [V4.S4, V5.S4, V6.S4, V7.S4]
+#define V5_V8 [V5.S4, V6.S4, V7.S4, V8.S4]
+#define V8_V11 [V8.S4, V9.S4, V10.S4, V11.S4]
+#define V12_V15 [V12.S4, V13.S4, V14.S4, V15.S4]
+#define V16_V19 [V16.S4, V17.S4, V18.S4, V19.S4]
+#define V20_V23 [V20.S4, V21.S4, V22.S4, V23.S4]
+
+// The trips below take each (EACH4, EACH2, EACH1) and the bytes it covers
+// (64, 32, 16), so one macro serves both loops; their register lists name
+// the trip's vectors (V0_V3 … or [V0.S4] …), in which op(i) works.
+
+// MAP(each, bytes, op, x, d): x = the next vectors of X_PTR, each(op), d
+// stored to DST; both pointers move on.
+#define MAP(each, bytes, op, x, d) \
+	VLD1.P bytes(X_PTR), x \
+	each(op) \
+	VST1.P d, bytes(DST)
+
+// ZIP(each, bytes, p, a, q, b, op, d): a = the next vectors of p, b those
+// of q, each(op), d stored to DST; the pointers move on.
+#define ZIP(each, bytes, p, a, q, b, op, d) \
+	VLD1.P bytes(p), a \
+	VLD1.P bytes(q), b \
+	each(op) \
+	VST1.P d, bytes(DST)
+
+// FOLD(each, bytes, op, x) and FOLD2(each, bytes, p, a, q, b, op): MAP and
+// ZIP without the store, for reductions (op folds into accumulators).
+#define FOLD(each, bytes, op, x) \
+	VLD1.P bytes(X_PTR), x \
+	each(op)
+
+#define FOLD2(each, bytes, p, a, q, b, op) \
+	VLD1.P bytes(p), a \
+	VLD1.P bytes(q), b \
+	each(op)
 
 #endif

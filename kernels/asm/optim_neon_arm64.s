@@ -86,6 +86,32 @@
 	FMUL_S4(t, 4, t); \
 	FSUB_S4(w, w, t)
 
+// The stages on vector i of a trip, and a trip: w, g, m, v = the next
+// vectors of each array, the stages in turn (the decay skipped to the
+// label mv when DECAY is 0), and w, m, v stored back; the pointers move
+// on.
+#define ADAM_DECAY_V(i) ADAM_DECAY(8+(i), 12+(i), 24+(i))
+#define ADAM_M_V(i) ADAM_M(12+(i), 16+(i), 24+(i))
+#define ADAM_V_V(i) ADAM_V(12+(i), 20+(i), 24+(i))
+#define ADAM_DENOM_V(i) ADAM_DENOM(20+(i), 24+(i))
+#define ADAM_W_V(i) ADAM_W(8+(i), 16+(i), 24+(i))
+
+#define ADAM_TRIP(each, bytes, w, g, m, v, mv) \
+	VLD1   (W_PTR), w \
+	VLD1.P bytes(G_PTR), g \
+	VLD1   (M_PTR), m \
+	VLD1   (V_PTR), v \
+	CBZ    DECAY, mv \
+	each(ADAM_DECAY_V) \
+mv: \
+	each(ADAM_M_V) \
+	each(ADAM_V_V) \
+	each(ADAM_DENOM_V) \
+	each(ADAM_W_V) \
+	VST1.P w, bytes(W_PTR) \
+	VST1.P m, bytes(M_PTR) \
+	VST1.P v, bytes(V_PTR)
+
 // func AdamStepNEON(w, g, m, v []float32, beta1, beta2, oneMinusBeta1, oneMinusBeta2, stepSize, bc2Sqrt, eps, weightDecay float32)
 //
 //	for i := range w {
@@ -126,62 +152,8 @@ TEXT ·AdamStepNEON(SB), NOSPLIT, $0-128
 	VDUP  V7.S[0], V7.S4
 	SET_MIN_NORMAL
 
-adamLoop16:
-	CMP    $16, N
-	BLT    adamLoop4
-	VLD1   (W_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VLD1.P 64(G_PTR), [V12.S4, V13.S4, V14.S4, V15.S4]
-	VLD1   (M_PTR), [V16.S4, V17.S4, V18.S4, V19.S4]
-	VLD1   (V_PTR), [V20.S4, V21.S4, V22.S4, V23.S4]
-	CBZ    DECAY, adamMV16
-	ADAM_DECAY(8, 12, 24)
-	ADAM_DECAY(9, 13, 25)
-	ADAM_DECAY(10, 14, 26)
-	ADAM_DECAY(11, 15, 27)
-
-adamMV16:
-	ADAM_M(12, 16, 24)
-	ADAM_M(13, 17, 25)
-	ADAM_M(14, 18, 26)
-	ADAM_M(15, 19, 27)
-	ADAM_V(12, 20, 24)
-	ADAM_V(13, 21, 25)
-	ADAM_V(14, 22, 26)
-	ADAM_V(15, 23, 27)
-	ADAM_DENOM(20, 24)
-	ADAM_DENOM(21, 25)
-	ADAM_DENOM(22, 26)
-	ADAM_DENOM(23, 27)
-	ADAM_W(8, 16, 24)
-	ADAM_W(9, 17, 25)
-	ADAM_W(10, 18, 26)
-	ADAM_W(11, 19, 27)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(W_PTR)
-	VST1.P [V16.S4, V17.S4, V18.S4, V19.S4], 64(M_PTR)
-	VST1.P [V20.S4, V21.S4, V22.S4, V23.S4], 64(V_PTR)
-	SUB    $16, N
-	B      adamLoop16
-
-adamLoop4:
-	CMP    $4, N
-	BLT    adamDone
-	VLD1   (W_PTR), [V8.S4]
-	VLD1.P 16(G_PTR), [V12.S4]
-	VLD1   (M_PTR), [V16.S4]
-	VLD1   (V_PTR), [V20.S4]
-	CBZ    DECAY, adamMV4
-	ADAM_DECAY(8, 12, 24)
-
-adamMV4:
-	ADAM_M(12, 16, 24)
-	ADAM_V(12, 20, 24)
-	ADAM_DENOM(20, 24)
-	ADAM_W(8, 16, 24)
-	VST1.P [V8.S4], 16(W_PTR)
-	VST1.P [V16.S4], 16(M_PTR)
-	VST1.P [V20.S4], 16(V_PTR)
-	SUB    $4, N
-	B      adamLoop4
+	N_LOOP(adamLoop16, adamLoop4, 16, ADAM_TRIP(EACH4, 64, V8_V11, V12_V15, V16_V19, V20_V23, adamMV16))
+	N_LOOP(adamLoop4, adamDone, 4, ADAM_TRIP(EACH1, 16, [V8.S4], [V12.S4], [V16.S4], [V20.S4], adamMV4))
 
 adamDone:
 	RET
@@ -212,6 +184,47 @@ adamDone:
 #define SGD_W(w, upd, t) \
 	FMUL_S4(t, 0, upd); \
 	FSUB_S4(w, w, t)
+
+// The stages on vector i of a trip (the update from g or from vel).
+#define SGD_DECAY_V(i) SGD_DECAY(8+(i), 12+(i), 20+(i))
+#define SGD_VEL_V(i) SGD_VEL(12+(i), 16+(i), 20+(i))
+#define SGD_NESTEROV_V(i) SGD_NESTEROV(12+(i), 16+(i), 20+(i))
+#define SGD_W_G_V(i) SGD_W(8+(i), 12+(i), 20+(i))
+#define SGD_W_VEL_V(i) SGD_W(8+(i), 16+(i), 20+(i))
+
+// SGD_TRIP(each, bytes, w, g, wl): w, g = the next vectors of each array,
+// the decay (skipped to the label wl when DECAY is 0), w −= lr·g, w stored
+// back; the pointers move on.
+#define SGD_TRIP(each, bytes, w, g, wl) \
+	VLD1   (W_PTR), w \
+	VLD1.P bytes(G_PTR), g \
+	CBZ    DECAY, wl \
+	each(SGD_DECAY_V) \
+wl: \
+	each(SGD_W_G_V) \
+	VST1.P w, bytes(W_PTR)
+
+// MOM_TRIP(each, bytes, w, g, vel, vl, pl, sl): the same with momentum:
+// vel updated and stored back, then w −= lr·upd, upd = g + momentum·vel
+// with NESTEROV, else vel (from the label pl); labels vl after the decay,
+// sl at w's store.
+#define MOM_TRIP(each, bytes, w, g, vel, vl, pl, sl) \
+	VLD1   (W_PTR), w \
+	VLD1.P bytes(G_PTR), g \
+	VLD1   (VEL_PTR), vel \
+	CBZ    DECAY, vl \
+	each(SGD_DECAY_V) \
+vl: \
+	each(SGD_VEL_V) \
+	VST1.P vel, bytes(VEL_PTR) \
+	CBZ    NESTEROV, pl \
+	each(SGD_NESTEROV_V) \
+	each(SGD_W_G_V) \
+	B      sl \
+pl: \
+	each(SGD_W_VEL_V) \
+sl: \
+	VST1.P w, bytes(W_PTR)
 
 // func SGDStepNEON(w, g, vel []float32, lr, momentum, weightDecay float32, nesterov bool)
 //
@@ -247,39 +260,8 @@ TEXT ·SGDStepNEON(SB), NOSPLIT, $0-85
 	BNE   sgdMomentum
 	// Fall through: plain SGD.
 
-sgdLoop16:
-	CMP    $16, N
-	BLT    sgdLoop4
-	VLD1   (W_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VLD1.P 64(G_PTR), [V12.S4, V13.S4, V14.S4, V15.S4]
-	CBZ    DECAY, sgdW16
-	SGD_DECAY(8, 12, 20)
-	SGD_DECAY(9, 13, 21)
-	SGD_DECAY(10, 14, 22)
-	SGD_DECAY(11, 15, 23)
-
-sgdW16:
-	SGD_W(8, 12, 20)
-	SGD_W(9, 13, 21)
-	SGD_W(10, 14, 22)
-	SGD_W(11, 15, 23)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(W_PTR)
-	SUB    $16, N
-	B      sgdLoop16
-
-sgdLoop4:
-	CMP    $4, N
-	BLT    sgdDone
-	VLD1   (W_PTR), [V8.S4]
-	VLD1.P 16(G_PTR), [V12.S4]
-	CBZ    DECAY, sgdW4
-	SGD_DECAY(8, 12, 20)
-
-sgdW4:
-	SGD_W(8, 12, 20)
-	VST1.P [V8.S4], 16(W_PTR)
-	SUB    $4, N
-	B      sgdLoop4
+	N_LOOP(sgdLoop16, sgdLoop4, 16, SGD_TRIP(EACH4, 64, V8_V11, V12_V15, sgdW16))
+	N_LOOP(sgdLoop4, sgdDone, 4, SGD_TRIP(EACH1, 16, [V8.S4], [V12.S4], sgdW4))
 
 sgdDone:
 	RET
@@ -292,70 +274,8 @@ sgdMomentum:
 	VDUP  V2.S[0], V2.S4
 	SET_MIN_NORMAL
 
-momLoop16:
-	CMP    $16, N
-	BLT    momLoop4
-	VLD1   (W_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VLD1.P 64(G_PTR), [V12.S4, V13.S4, V14.S4, V15.S4]
-	VLD1   (VEL_PTR), [V16.S4, V17.S4, V18.S4, V19.S4]
-	CBZ    DECAY, momVel16
-	SGD_DECAY(8, 12, 20)
-	SGD_DECAY(9, 13, 21)
-	SGD_DECAY(10, 14, 22)
-	SGD_DECAY(11, 15, 23)
-
-momVel16:
-	SGD_VEL(12, 16, 20)
-	SGD_VEL(13, 17, 21)
-	SGD_VEL(14, 18, 22)
-	SGD_VEL(15, 19, 23)
-	VST1.P [V16.S4, V17.S4, V18.S4, V19.S4], 64(VEL_PTR)
-	CBZ    NESTEROV, momPlain16
-	SGD_NESTEROV(12, 16, 20)
-	SGD_NESTEROV(13, 17, 21)
-	SGD_NESTEROV(14, 18, 22)
-	SGD_NESTEROV(15, 19, 23)
-	SGD_W(8, 12, 20)
-	SGD_W(9, 13, 21)
-	SGD_W(10, 14, 22)
-	SGD_W(11, 15, 23)
-	B momStore16
-
-momPlain16:
-	SGD_W(8, 16, 20)
-	SGD_W(9, 17, 21)
-	SGD_W(10, 18, 22)
-	SGD_W(11, 19, 23)
-
-momStore16:
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(W_PTR)
-	SUB    $16, N
-	B      momLoop16
-
-momLoop4:
-	CMP    $4, N
-	BLT    momDone
-	VLD1   (W_PTR), [V8.S4]
-	VLD1.P 16(G_PTR), [V12.S4]
-	VLD1   (VEL_PTR), [V16.S4]
-	CBZ    DECAY, momVel4
-	SGD_DECAY(8, 12, 20)
-
-momVel4:
-	SGD_VEL(12, 16, 20)
-	VST1.P [V16.S4], 16(VEL_PTR)
-	CBZ    NESTEROV, momPlain4
-	SGD_NESTEROV(12, 16, 20)
-	SGD_W(8, 12, 20)
-	B momStore4
-
-momPlain4:
-	SGD_W(8, 16, 20)
-
-momStore4:
-	VST1.P [V8.S4], 16(W_PTR)
-	SUB    $4, N
-	B      momLoop4
+	N_LOOP(momLoop16, momLoop4, 16, MOM_TRIP(EACH4, 64, V8_V11, V12_V15, V16_V19, momVel16, momPlain16, momStore16))
+	N_LOOP(momLoop4, momDone, 4, MOM_TRIP(EACH1, 16, [V8.S4], [V12.S4], [V16.S4], momVel4, momPlain4, momStore4))
 
 momDone:
 	RET

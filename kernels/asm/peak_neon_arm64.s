@@ -7,33 +7,23 @@
 // the sources V0, V1 start at zero and stay there (0*0 + 0), so no
 // subnormal or overflow can slow them down.
 
-// PEAK_FMAS(T): V8…V31 += V1 × V0, arrangement T (S4 or D2): 24
-// independent FMLAs.
-#define PEAK_FMAS(T) \
-	VFMLA V0.T, V1.T, V8.T; \
-	VFMLA V0.T, V1.T, V9.T; \
-	VFMLA V0.T, V1.T, V10.T; \
-	VFMLA V0.T, V1.T, V11.T; \
-	VFMLA V0.T, V1.T, V12.T; \
-	VFMLA V0.T, V1.T, V13.T; \
-	VFMLA V0.T, V1.T, V14.T; \
-	VFMLA V0.T, V1.T, V15.T; \
-	VFMLA V0.T, V1.T, V16.T; \
-	VFMLA V0.T, V1.T, V17.T; \
-	VFMLA V0.T, V1.T, V18.T; \
-	VFMLA V0.T, V1.T, V19.T; \
-	VFMLA V0.T, V1.T, V20.T; \
-	VFMLA V0.T, V1.T, V21.T; \
-	VFMLA V0.T, V1.T, V22.T; \
-	VFMLA V0.T, V1.T, V23.T; \
-	VFMLA V0.T, V1.T, V24.T; \
-	VFMLA V0.T, V1.T, V25.T; \
-	VFMLA V0.T, V1.T, V26.T; \
-	VFMLA V0.T, V1.T, V27.T; \
-	VFMLA V0.T, V1.T, V28.T; \
-	VFMLA V0.T, V1.T, V29.T; \
-	VFMLA V0.T, V1.T, V30.T; \
-	VFMLA V0.T, V1.T, V31.T
+// PEAK_FMA(T, v): Vv += V1 × V0, arrangement T (S4 or D2).
+#define PEAK_FMA(T, v) VFMLA V0.T, V1.T, v.T
+
+// PEAK_LOOP(T, loop, done): V0, V1, V8…V31 = 0, then R0 trips of 24
+// independent FMLAs into V8…V31, arrangement T; on to done.
+#define PEAK_LOOP(T, loop, done) \
+	VZERO(V0) \
+	VZERO(V1) \
+	ZERO_V8_V31 \
+	CBZ  R0, done \
+loop: \
+	PEAK_FMA(T, V8); PEAK_FMA(T, V9); PEAK_FMA(T, V10); PEAK_FMA(T, V11); PEAK_FMA(T, V12); PEAK_FMA(T, V13); \
+	PEAK_FMA(T, V14); PEAK_FMA(T, V15); PEAK_FMA(T, V16); PEAK_FMA(T, V17); PEAK_FMA(T, V18); PEAK_FMA(T, V19); \
+	PEAK_FMA(T, V20); PEAK_FMA(T, V21); PEAK_FMA(T, V22); PEAK_FMA(T, V23); PEAK_FMA(T, V24); PEAK_FMA(T, V25); \
+	PEAK_FMA(T, V26); PEAK_FMA(T, V27); PEAK_FMA(T, V28); PEAK_FMA(T, V29); PEAK_FMA(T, V30); PEAK_FMA(T, V31) \
+	SUB  $1, R0 \
+	CBNZ R0, loop
 
 // func FMALoopF32NEON(iters int)
 //
@@ -42,15 +32,7 @@
 // Requires ASIMD.
 TEXT ·FMALoopF32NEON(SB), NOSPLIT, $0-8
 	MOVD iters+0(FP), R0
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	ZERO_V8_V31
-	CBZ  R0, FMALoopF32NEONDone
-
-FMALoopF32NEONLoop:
-	PEAK_FMAS(S4)
-	SUB  $1, R0
-	CBNZ R0, FMALoopF32NEONLoop
+	PEAK_LOOP(S4, FMALoopF32NEONLoop, FMALoopF32NEONDone)
 
 FMALoopF32NEONDone:
 	RET
@@ -62,15 +44,7 @@ FMALoopF32NEONDone:
 // Requires ASIMD.
 TEXT ·FMALoopF64NEON(SB), NOSPLIT, $0-8
 	MOVD iters+0(FP), R0
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	ZERO_V8_V31
-	CBZ  R0, FMALoopF64NEONDone
-
-FMALoopF64NEONLoop:
-	PEAK_FMAS(D2)
-	SUB  $1, R0
-	CBNZ R0, FMALoopF64NEONLoop
+	PEAK_LOOP(D2, FMALoopF64NEONLoop, FMALoopF64NEONDone)
 
 FMALoopF64NEONDone:
 	RET

@@ -9,7 +9,8 @@
 //
 // Go's assembler has no vector FMAX or FCMGT, so they are WORDs built by
 // neon_arm64.h's macros from register numbers (0–31, matching the
-// #defines below: V0 = ZERO, x in V1..V4, dy in V5..V8).
+// #defines below: V0 = ZERO, x in V1..V4, dy in V5..V8); the AND is one
+// too, since the per-vector ops work from numbers.
 
 #define DST R0
 #define X_PTR R1
@@ -17,6 +18,21 @@
 #define N R3
 
 #define ZERO V0
+
+// RELU_V(i): x's vector i (V1+i) = max(it, +0) (ZERO, V0).
+#define RELU_V(i) FMAX_S4(1+(i), 1+(i), 0)
+
+// RELU_GRAD(each, bytes, x, dy): x = the next vectors of X_PTR (V1…), dy
+// those of DY_PTR (V5…); each vector of x becomes the mask x > 0 ANDed
+// with dy's, stored to DST.
+#define RELU_GRAD(each, bytes, x, dy) \
+	VLD1.P bytes(X_PTR), x \
+	VLD1.P bytes(DY_PTR), dy \
+	each(GT0_V) \
+	each(AND_DY_V) \
+	VST1.P x, bytes(DST)
+#define GT0_V(i) FCMGT0_S4(1+(i), 1+(i))
+#define AND_DY_V(i) AND_B16(1+(i), 1+(i), 5+(i))
 
 // func ReLUNEON(dst, x []float32)
 //
@@ -37,26 +53,8 @@ TEXT ·ReLUNEON(SB), NOSPLIT, $0-48
 	MOVD x_len+32(FP), N
 	VEOR ZERO.B16, ZERO.B16, ZERO.B16
 
-reluLoop16:
-	CMP    $16, N
-	BLT    reluLoop4
-	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	FMAX_S4(1, 1, 0)
-	FMAX_S4(2, 2, 0)
-	FMAX_S4(3, 3, 0)
-	FMAX_S4(4, 4, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      reluLoop16
-
-reluLoop4:
-	CMP    $4, N
-	BLT    reluDone
-	VLD1.P 16(X_PTR), [V1.S4]
-	FMAX_S4(1, 1, 0)
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      reluLoop4
+	N_LOOP(reluLoop16, reluLoop4, 16, MAP(EACH4, 64, RELU_V, V1_V4, V1_V4))
+	N_LOOP(reluLoop4, reluDone, 4, MAP(EACH1, 16, RELU_V, [V1.S4], [V1.S4]))
 
 reluDone:
 	RET
@@ -76,33 +74,8 @@ TEXT ·ReLUGradNEON(SB), NOSPLIT, $0-72
 	MOVD x_base+48(FP), X_PTR
 	MOVD x_len+56(FP), N
 
-gradLoop16:
-	CMP    $16, N
-	BLT    gradLoop4
-	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	VLD1.P 64(DY_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
-	FCMGT0_S4(1, 1)
-	FCMGT0_S4(2, 2)
-	FCMGT0_S4(3, 3)
-	FCMGT0_S4(4, 4)
-	VAND   V5.B16, V1.B16, V1.B16
-	VAND   V6.B16, V2.B16, V2.B16
-	VAND   V7.B16, V3.B16, V3.B16
-	VAND   V8.B16, V4.B16, V4.B16
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      gradLoop16
-
-gradLoop4:
-	CMP    $4, N
-	BLT    gradDone
-	VLD1.P 16(X_PTR), [V1.S4]
-	VLD1.P 16(DY_PTR), [V5.S4]
-	FCMGT0_S4(1, 1)
-	VAND   V5.B16, V1.B16, V1.B16
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      gradLoop4
+	N_LOOP(gradLoop16, gradLoop4, 16, RELU_GRAD(EACH4, 64, V1_V4, V5_V8))
+	N_LOOP(gradLoop4, gradDone, 4, RELU_GRAD(EACH1, 16, [V1.S4], [V5.S4]))
 
 gradDone:
 	RET

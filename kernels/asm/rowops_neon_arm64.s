@@ -24,6 +24,38 @@
 #define Y_PTR R2
 #define N R3
 
+// The per-vector ops (op(i), vector i of a trip) of the loops below.
+#define MAX_V(i) FMAX_S4(i, i, 4+(i))         /* V(i) = max(V(i), x's V4+i) */
+#define SUB_C_V(i) FSUB_S4(1+(i), 1+(i), 0)   /* V1+i −= c (V0) */
+#define SUB_T_V(i) FSUB_S4(1+(i), 1+(i), 5+(i)) /* V1+i −= t's V5+i */
+#define MUL_C_V(i) FMUL_S4(1+(i), 1+(i), 0)   /* V1+i ×= scale (V0) */
+#define ADD_V(i) FADD_S4(i, i, 4+(i))         /* V(i) += y's V4+i */
+
+// SCALED_DIFF(each, bytes, d, t): d = (d − t)·scale on the next vectors,
+// d in place at DST (V1…), t from Y_PTR (V5…): all differences, then all
+// products.
+#define SCALED_DIFF(each, bytes, d, t) \
+	VLD1   (DST), d \
+	VLD1.P bytes(Y_PTR), t \
+	each(SUB_T_V) \
+	each(MUL_C_V) \
+	VST1.P d, bytes(DST)
+
+// SQ_DIFF(each, bytes, x, y): the next vectors of x (V0…) and y (V4…);
+// d = x − y, d·d, widened to float64 (vector i's halves in V8+2i, V9+2i)
+// and added to the accumulators V16+2i, V17+2i, stage by stage.
+#define SQ_DIFF(each, bytes, x, y) \
+	VLD1.P bytes(X_PTR), x \
+	VLD1.P bytes(Y_PTR), y \
+	each(SQ_SUB_V) \
+	each(SQ_MUL_V) \
+	each(SQ_WIDEN_V) \
+	each(SQ_ACC_V)
+#define SQ_SUB_V(i) FSUB_S4(i, i, 4+(i))
+#define SQ_MUL_V(i) FMUL_S4(i, i, i)
+#define SQ_WIDEN_V(i) FCVTL_D2(8+2*(i), i); FCVTL2_D2(9+2*(i), i)
+#define SQ_ACC_V(i) FADD_D2(16+2*(i), 16+2*(i), 8+2*(i)); FADD_D2(17+2*(i), 17+2*(i), 9+2*(i))
+
 // func RowMaxNEON(x []float32) float32
 //
 //	m := x[0]
@@ -43,29 +75,11 @@ TEXT ·RowMaxNEON(SB), NOSPLIT, $0-28
 	VMOV V0.B16, V2.B16
 	VMOV V0.B16, V3.B16
 
-maxLoop16:
-	CMP    $16, N
-	BLT    maxLoop4
-	VLD1.P 64(X_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	FMAX_S4(0, 0, 4)
-	FMAX_S4(1, 1, 5)
-	FMAX_S4(2, 2, 6)
-	FMAX_S4(3, 3, 7)
-	SUB    $16, N
-	B      maxLoop16
-
-maxLoop4:
-	CMP    $4, N
-	BLT    maxReduce
-	VLD1.P 16(X_PTR), [V4.S4]
-	FMAX_S4(0, 0, 4)
-	SUB    $4, N
-	B      maxLoop4
+	N_LOOP(maxLoop16, maxLoop4, 16, FOLD(EACH4, 64, MAX_V, V4_V7))
+	N_LOOP(maxLoop4, maxReduce, 4, FOLD(EACH1, 16, MAX_V, [V4.S4]))
 
 maxReduce:
-	FMAX_S4(0, 0, 1)
-	FMAX_S4(2, 2, 3)
-	FMAX_S4(0, 0, 2)
+	TREE4(FMAX_S4, 0, 1, 2, 3)
 	FMAXV_S4(0, 0)
 	FMOVS F0, ret+24(FP)
 	RET
@@ -82,26 +96,8 @@ TEXT ·SubConstNEON(SB), NOSPLIT, $0-52
 	FMOVS c+48(FP), F0
 	VDUP  V0.S[0], V0.S4
 
-subLoop16:
-	CMP    $16, N
-	BLT    subLoop4
-	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	FSUB_S4(1, 1, 0)
-	FSUB_S4(2, 2, 0)
-	FSUB_S4(3, 3, 0)
-	FSUB_S4(4, 4, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      subLoop16
-
-subLoop4:
-	CMP    $4, N
-	BLT    subDone
-	VLD1.P 16(X_PTR), [V1.S4]
-	FSUB_S4(1, 1, 0)
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      subLoop4
+	N_LOOP(subLoop16, subLoop4, 16, MAP(EACH4, 64, SUB_C_V, V1_V4, V1_V4))
+	N_LOOP(subLoop4, subDone, 4, MAP(EACH1, 16, SUB_C_V, [V1.S4], [V1.S4]))
 
 subDone:
 	RET
@@ -119,33 +115,8 @@ TEXT ·ScaledDiffNEON(SB), NOSPLIT, $0-52
 	FMOVS scale+48(FP), F0
 	VDUP  V0.S[0], V0.S4
 
-scaledDiffLoop16:
-	CMP    $16, N
-	BLT    scaledDiffLoop4
-	VLD1   (DST), [V1.S4, V2.S4, V3.S4, V4.S4]
-	VLD1.P 64(Y_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
-	FSUB_S4(1, 1, 5)
-	FSUB_S4(2, 2, 6)
-	FSUB_S4(3, 3, 7)
-	FSUB_S4(4, 4, 8)
-	FMUL_S4(1, 1, 0)
-	FMUL_S4(2, 2, 0)
-	FMUL_S4(3, 3, 0)
-	FMUL_S4(4, 4, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      scaledDiffLoop16
-
-scaledDiffLoop4:
-	CMP    $4, N
-	BLT    scaledDiffDone
-	VLD1   (DST), [V1.S4]
-	VLD1.P 16(Y_PTR), [V5.S4]
-	FSUB_S4(1, 1, 5)
-	FMUL_S4(1, 1, 0)
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      scaledDiffLoop4
+	N_LOOP(scaledDiffLoop16, scaledDiffLoop4, 16, SCALED_DIFF(EACH4, 64, V1_V4, V5_V8))
+	N_LOOP(scaledDiffLoop4, scaledDiffDone, 4, SCALED_DIFF(EACH1, 16, [V1.S4], [V5.S4]))
 
 scaledDiffDone:
 	RET
@@ -162,28 +133,8 @@ TEXT ·AddNEON(SB), NOSPLIT, $0-72
 	MOVD x_len+32(FP), N
 	MOVD y_base+48(FP), Y_PTR
 
-addLoop16:
-	CMP    $16, N
-	BLT    addLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(Y_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	FADD_S4(0, 0, 4)
-	FADD_S4(1, 1, 5)
-	FADD_S4(2, 2, 6)
-	FADD_S4(3, 3, 7)
-	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(DST)
-	SUB    $16, N
-	B      addLoop16
-
-addLoop4:
-	CMP    $4, N
-	BLT    addDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(Y_PTR), [V4.S4]
-	FADD_S4(0, 0, 4)
-	VST1.P [V0.S4], 16(DST)
-	SUB    $4, N
-	B      addLoop4
+	N_LOOP(addLoop16, addLoop4, 16, ZIP(EACH4, 64, X_PTR, V0_V3, Y_PTR, V4_V7, ADD_V, V0_V3))
+	N_LOOP(addLoop4, addDone, 4, ZIP(EACH1, 16, X_PTR, [V0.S4], Y_PTR, [V4.S4], ADD_V, [V0.S4]))
 
 addDone:
 	RET
@@ -203,69 +154,13 @@ TEXT ·SqDiffSumNEON(SB), NOSPLIT, $0-56
 	MOVD x_base+0(FP), X_PTR
 	MOVD x_len+8(FP), N
 	MOVD y_base+24(FP), Y_PTR
-	VEOR V16.B16, V16.B16, V16.B16
-	VEOR V17.B16, V17.B16, V17.B16
-	VEOR V18.B16, V18.B16, V18.B16
-	VEOR V19.B16, V19.B16, V19.B16
-	VEOR V20.B16, V20.B16, V20.B16
-	VEOR V21.B16, V21.B16, V21.B16
-	VEOR V22.B16, V22.B16, V22.B16
-	VEOR V23.B16, V23.B16, V23.B16
+	VZERO(V16); VZERO(V17); VZERO(V18); VZERO(V19); VZERO(V20); VZERO(V21); VZERO(V22); VZERO(V23)
 
-sqLoop16:
-	CMP    $16, N
-	BLT    sqLoop4
-	VLD1.P 64(X_PTR), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(Y_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	FSUB_S4(0, 0, 4)
-	FSUB_S4(1, 1, 5)
-	FSUB_S4(2, 2, 6)
-	FSUB_S4(3, 3, 7)
-	FMUL_S4(0, 0, 0)
-	FMUL_S4(1, 1, 1)
-	FMUL_S4(2, 2, 2)
-	FMUL_S4(3, 3, 3)
-	FCVTL_D2(8, 0)
-	FCVTL2_D2(9, 0)
-	FCVTL_D2(10, 1)
-	FCVTL2_D2(11, 1)
-	FCVTL_D2(12, 2)
-	FCVTL2_D2(13, 2)
-	FCVTL_D2(14, 3)
-	FCVTL2_D2(15, 3)
-	FADD_D2(16, 16, 8)
-	FADD_D2(17, 17, 9)
-	FADD_D2(18, 18, 10)
-	FADD_D2(19, 19, 11)
-	FADD_D2(20, 20, 12)
-	FADD_D2(21, 21, 13)
-	FADD_D2(22, 22, 14)
-	FADD_D2(23, 23, 15)
-	SUB    $16, N
-	B      sqLoop16
-
-sqLoop4:
-	CMP    $4, N
-	BLT    sqReduce
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(Y_PTR), [V4.S4]
-	FSUB_S4(0, 0, 4)
-	FMUL_S4(0, 0, 0)
-	FCVTL_D2(8, 0)
-	FCVTL2_D2(9, 0)
-	FADD_D2(16, 16, 8)
-	FADD_D2(17, 17, 9)
-	SUB    $4, N
-	B      sqLoop4
+	N_LOOP(sqLoop16, sqLoop4, 16, SQ_DIFF(EACH4, 64, V0_V3, V4_V7))
+	N_LOOP(sqLoop4, sqReduce, 4, SQ_DIFF(EACH1, 16, [V0.S4], [V4.S4]))
 
 sqReduce:
-	FADD_D2(16, 16, 17)
-	FADD_D2(18, 18, 19)
-	FADD_D2(20, 20, 21)
-	FADD_D2(22, 22, 23)
-	FADD_D2(16, 16, 18)
-	FADD_D2(20, 20, 22)
-	FADD_D2(16, 16, 20)
+	TREE8(FADD_D2, 16, 17, 18, 19, 20, 21, 22, 23)
 	FADDP_D(0, 16)
 	FMOVD F0, ret+48(FP)
 	RET
@@ -276,19 +171,37 @@ sqReduce:
 #define K_ACC0 19
 #define K_ACC1 18
 
-// EXP_SHIFT_V2: V0, V1 = exp32(x − shift) of the next 8 floats of x;
-// EXP_SHIFT_V1: V0 = that of the next 4. X_PTR moves on; scratch V2–V9.
-#define EXP_SHIFT_V2 \
-	VLD1.P 32(X_PTR), [V0.S4, V1.S4]; \
-	FSUB_S4(0, 0, K_SHIFT); \
-	FSUB_S4(1, 1, K_SHIFT); \
-	EXP_S4(0, 2, 3, 4, 5); \
-	EXP_S4(1, 6, 7, 8, 9)
+// EXP_SHIFT(each, bytes, x): x = exp32(x − shift) of the next vectors of
+// X_PTR (V0…), all shifts first; scratch V2–V9. EXP_SUM: then stored to
+// DST and added to the sums (vector i to V19−i, K_ACC0 or K_ACC1);
+// EXP_SUM_NO_STORE: added only.
+#define EXP_SHIFT(each, bytes, x) \
+	VLD1.P bytes(X_PTR), x \
+	each(SHIFT_V) \
+	each(EXP_V)
+#define SHIFT_V(i) FSUB_S4(i, i, K_SHIFT)
+#define EXP_V(i) EXP_S4(i, 2+4*(i), 3+4*(i), 4+4*(i), 5+4*(i))
+#define ACC_V(i) FADD_S4(K_ACC0-(i), K_ACC0-(i), i)
 
-#define EXP_SHIFT_V1 \
-	VLD1.P 16(X_PTR), [V0.S4]; \
-	FSUB_S4(0, 0, K_SHIFT); \
-	EXP_S4(0, 2, 3, 4, 5)
+// EXP_SUM_START: the shift (in R9) broadcast, the sums zeroed;
+// EXP_SUM_TOTAL: lane 0 of V0 = the sum of their lanes.
+#define EXP_SUM_START \
+	DUP_S4(K_SHIFT, 9) \
+	SPLAT(K_ACC0, 0) \
+	SPLAT(K_ACC1, 0)
+
+#define EXP_SUM_TOTAL \
+	FADD_S4(0, K_ACC0, K_ACC1) \
+	SUM_LANES_S4(0)
+
+#define EXP_SUM(each, bytes, x) \
+	EXP_SHIFT(each, bytes, x) \
+	VST1.P x, bytes(DST) \
+	each(ACC_V)
+
+#define EXP_SUM_NO_STORE(each, bytes, x) \
+	EXP_SHIFT(each, bytes, x) \
+	each(ACC_V)
 
 // func ExpShiftSumNEON(dst, x []float32, shift float32) float32
 //
@@ -310,32 +223,13 @@ TEXT ·ExpShiftSumNEON(SB), NOSPLIT, $0-60
 	MOVD  x_len+32(FP), N
 	EXP_CONSTS
 	MOVWU shift+48(FP), R9
-	DUP_S4(K_SHIFT, 9)
-	SPLAT(K_ACC0, 0)
-	SPLAT(K_ACC1, 0)
+	EXP_SUM_START
 
-expSumLoop8:
-	CMP    $8, N
-	BLT    expSumLoop4
-	EXP_SHIFT_V2
-	VST1.P [V0.S4, V1.S4], 32(DST)
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	FADD_S4(K_ACC1, K_ACC1, 1)
-	SUB    $8, N
-	B      expSumLoop8
-
-expSumLoop4:
-	CMP    $4, N
-	BLT    expSumDone
-	EXP_SHIFT_V1
-	VST1.P [V0.S4], 16(DST)
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	SUB    $4, N
-	B      expSumLoop4
+	N_LOOP(expSumLoop8, expSumLoop4, 8, EXP_SUM(EACH2, 32, V0_V1))
+	N_LOOP(expSumLoop4, expSumDone, 4, EXP_SUM(EACH1, 16, [V0.S4]))
 
 expSumDone:
-	FADD_S4(0, K_ACC0, K_ACC1)
-	SUM_LANES_S4(0)
+	EXP_SUM_TOTAL
 	FMOVS  F0, ret+56(FP)
 	RET
 
@@ -352,30 +246,13 @@ TEXT ·ExpShiftSumNoStoreNEON(SB), NOSPLIT, $0-36
 	MOVD  x_len+8(FP), N
 	EXP_CONSTS
 	MOVWU shift+24(FP), R9
-	DUP_S4(K_SHIFT, 9)
-	SPLAT(K_ACC0, 0)
-	SPLAT(K_ACC1, 0)
+	EXP_SUM_START
 
-expSumNSLoop8:
-	CMP    $8, N
-	BLT    expSumNSLoop4
-	EXP_SHIFT_V2
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	FADD_S4(K_ACC1, K_ACC1, 1)
-	SUB    $8, N
-	B      expSumNSLoop8
-
-expSumNSLoop4:
-	CMP    $4, N
-	BLT    expSumNSDone
-	EXP_SHIFT_V1
-	FADD_S4(K_ACC0, K_ACC0, 0)
-	SUB    $4, N
-	B      expSumNSLoop4
+	N_LOOP(expSumNSLoop8, expSumNSLoop4, 8, EXP_SUM_NO_STORE(EACH2, 32, V0_V1))
+	N_LOOP(expSumNSLoop4, expSumNSDone, 4, EXP_SUM_NO_STORE(EACH1, 16, [V0.S4]))
 
 expSumNSDone:
-	FADD_S4(0, K_ACC0, K_ACC1)
-	SUM_LANES_S4(0)
+	EXP_SUM_TOTAL
 	FMOVS  F0, ret+32(FP)
 	RET
 
@@ -393,6 +270,40 @@ expSumNSDone:
 #define K_ZERO 11
 #define K_DACC0 10
 #define K_DACC1 9
+
+// BCE_V(i): the four terms of z in V0 and y in V1, for the one vector of a
+// trip (i = 0), widened and added to the float64 sums; scratch V2–V5.
+#define BCE_V(i) \
+	FMUL_S4(2, 0, 1);           /* z·y */ \
+	FMAX_S4(3, 0, K_ZERO);      /* max(z, 0), NaN kept */ \
+	FSUB_S4(1, 3, 2);           /* max(z, 0) − z·y */ \
+	FABS_S4(0, 0);              \
+	FNEG_S4(0, 0);              /* −|z| */ \
+	EXP_S4(0, 2, 3, 4, 5);      /* e = exp32(−|z|) */ \
+	MOV_B16(2, K_LP7);          \
+	FMLA_S4(2, K_LP8, 0);       /* q = fma(log1pPoly[8], e, log1pPoly[7]) */ \
+	MOV_B16(3, K_LP6);          \
+	FMLA_S4(3, 2, 0);           /* q = fma(q, e, log1pPoly[6]) */ \
+	MOV_B16(2, K_LP5);          \
+	FMLA_S4(2, 3, 0);           /* … [5] */ \
+	MOV_B16(3, K_LP4);          \
+	FMLA_S4(3, 2, 0);           /* … [4] */ \
+	MOV_B16(2, K_LP3);          \
+	FMLA_S4(2, 3, 0);           /* … [3] */ \
+	MOV_B16(3, K_LP2);          \
+	FMLA_S4(3, 2, 0);           /* … [2] */ \
+	MOV_B16(2, K_LP1);          \
+	FMLA_S4(2, 3, 0);           /* … [1] */ \
+	MOV_B16(3, K_LP0);          \
+	FMLA_S4(3, 2, 0);           /* q = fma(q, e, log1pPoly[0]) */ \
+	MOV_B16(2, K_ONE);          \
+	FMLA_S4(2, 3, 0);           /* fma(q, e, 1) */ \
+	FMUL_S4(2, 0, 2);           /* log1p32(e) = e·fma(q, e, 1) */ \
+	FADD_S4(1, 1, 2);           /* the term */ \
+	FCVTL_D2(2, 1);             /* terms 0, 1 in float64 */ \
+	FADD_D2(K_DACC0, K_DACC0, 2); \
+	FCVTL2_D2(2, 1);            /* terms 2, 3 */ \
+	FADD_D2(K_DACC1, K_DACC1, 2)
 
 // func BCELogitsSumNEON(z, y []float32) float64
 //
@@ -424,43 +335,7 @@ TEXT ·BCELogitsSumNEON(SB), NOSPLIT, $0-56
 	SPLAT(K_DACC0, 0)
 	SPLAT(K_DACC1, 0)
 
-bceLoop4:
-	CMP    $4, N
-	BLT    bceDone
-	VLD1.P 16(X_PTR), [V0.S4]
-	VLD1.P 16(Y_PTR), [V1.S4]
-	FMUL_S4(2, 0, 1)           // z·y
-	FMAX_S4(3, 0, K_ZERO)      // max(z, 0), NaN kept
-	FSUB_S4(1, 3, 2)           // max(z, 0) − z·y
-	FABS_S4(0, 0)
-	FNEG_S4(0, 0)              // −|z|
-	EXP_S4(0, 2, 3, 4, 5)      // e = exp32(−|z|)
-	MOV_B16(2, K_LP7)
-	FMLA_S4(2, K_LP8, 0)       // q = fma(log1pPoly[8], e, log1pPoly[7])
-	MOV_B16(3, K_LP6)
-	FMLA_S4(3, 2, 0)           // q = fma(q, e, log1pPoly[6])
-	MOV_B16(2, K_LP5)
-	FMLA_S4(2, 3, 0)           // … [5]
-	MOV_B16(3, K_LP4)
-	FMLA_S4(3, 2, 0)           // … [4]
-	MOV_B16(2, K_LP3)
-	FMLA_S4(2, 3, 0)           // … [3]
-	MOV_B16(3, K_LP2)
-	FMLA_S4(3, 2, 0)           // … [2]
-	MOV_B16(2, K_LP1)
-	FMLA_S4(2, 3, 0)           // … [1]
-	MOV_B16(3, K_LP0)
-	FMLA_S4(3, 2, 0)           // q = fma(q, e, log1pPoly[0])
-	MOV_B16(2, K_ONE)
-	FMLA_S4(2, 3, 0)           // fma(q, e, 1)
-	FMUL_S4(2, 0, 2)           // log1p32(e) = e·fma(q, e, 1)
-	FADD_S4(1, 1, 2)           // the term
-	FCVTL_D2(2, 1)             // terms 0, 1 in float64
-	FADD_D2(K_DACC0, K_DACC0, 2)
-	FCVTL2_D2(2, 1)            // terms 2, 3
-	FADD_D2(K_DACC1, K_DACC1, 2)
-	SUB    $4, N
-	B      bceLoop4
+	N_LOOP(bceLoop4, bceDone, 4, FOLD2(EACH1, 16, X_PTR, [V0.S4], Y_PTR, [V1.S4], BCE_V))
 
 bceDone:
 	FADD_D2(0, K_DACC0, K_DACC1)

@@ -10,7 +10,8 @@
 // Go's assembler has no vector float arithmetic other than FMLA/FMLS, so
 // FMUL, FADD and FADDP are WORDs built by neon_arm64.h's macros from
 // register numbers (0–31, the Vn of the comments, matching the #defines
-// below: V0 = ALPHA or the first accumulator, and so on).
+// below: V0 = ALPHA or the first accumulator, and so on); the FMLA is one
+// too, since the per-vector ops work from numbers.
 
 #define X_PTR R0
 #define Y_PTR R1
@@ -18,6 +19,22 @@
 #define DST R3
 
 #define ALPHA V0
+
+// MUL_ALPHA_V(i): V1+i ×= alpha (V0), rounded.
+#define MUL_ALPHA_V(i) FMUL_S4(1+(i), 1+(i), 0)
+
+// AXPY(each, bytes, x, y): y += alpha·x on the next vectors, x from X_PTR
+// (V1…), y in place at Y_PTR (V5…): all products, then all sums.
+#define AXPY(each, bytes, x, y) \
+	VLD1.P bytes(X_PTR), x \
+	VLD1   (Y_PTR), y \
+	each(MUL_ALPHA_V) \
+	each(AXPY_ADD_V) \
+	VST1.P x, bytes(Y_PTR)
+#define AXPY_ADD_V(i) FADD_S4(1+(i), 1+(i), 5+(i))
+
+// DOT_V(i): the partial sums V(i) += x's V4+i × y's V8+i, fused.
+#define DOT_V(i) FMLA_S4(i, 4+(i), 8+(i))
 
 // func AxpyNEON(alpha float32, x, y []float32)
 //
@@ -33,33 +50,8 @@ TEXT ·AxpyNEON(SB), NOSPLIT, $0-56
 	MOVD  x_len+16(FP), N
 	MOVD  y_base+32(FP), Y_PTR
 
-axpyLoop16:
-	CMP    $16, N
-	BLT    axpyLoop4
-	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	VLD1   (Y_PTR), [V5.S4, V6.S4, V7.S4, V8.S4]
-	FMUL_S4(1, 1, 0)
-	FMUL_S4(2, 2, 0)
-	FMUL_S4(3, 3, 0)
-	FMUL_S4(4, 4, 0)
-	FADD_S4(1, 1, 5)
-	FADD_S4(2, 2, 6)
-	FADD_S4(3, 3, 7)
-	FADD_S4(4, 4, 8)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(Y_PTR)
-	SUB    $16, N
-	B      axpyLoop16
-
-axpyLoop4:
-	CMP    $4, N
-	BLT    axpyDone
-	VLD1.P 16(X_PTR), [V1.S4]
-	VLD1   (Y_PTR), [V5.S4]
-	FMUL_S4(1, 1, 0)
-	FADD_S4(1, 1, 5)
-	VST1.P [V1.S4], 16(Y_PTR)
-	SUB    $4, N
-	B      axpyLoop4
+	N_LOOP(axpyLoop16, axpyLoop4, 16, AXPY(EACH4, 64, V1_V4, V5_V8))
+	N_LOOP(axpyLoop4, axpyDone, 4, AXPY(EACH1, 16, [V1.S4], [V5.S4]))
 
 axpyDone:
 	RET
@@ -77,36 +69,13 @@ TEXT ·DotNEON(SB), NOSPLIT, $0-52
 	MOVD x_base+0(FP), X_PTR
 	MOVD x_len+8(FP), N
 	MOVD y_base+24(FP), Y_PTR
-	VEOR V0.B16, V0.B16, V0.B16
-	VEOR V1.B16, V1.B16, V1.B16
-	VEOR V2.B16, V2.B16, V2.B16
-	VEOR V3.B16, V3.B16, V3.B16
+	VZERO(V0); VZERO(V1); VZERO(V2); VZERO(V3)
 
-dotLoop16:
-	CMP    $16, N
-	BLT    dotLoop4
-	VLD1.P 64(X_PTR), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1.P 64(Y_PTR), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLA  V8.S4, V4.S4, V0.S4
-	VFMLA  V9.S4, V5.S4, V1.S4
-	VFMLA  V10.S4, V6.S4, V2.S4
-	VFMLA  V11.S4, V7.S4, V3.S4
-	SUB    $16, N
-	B      dotLoop16
-
-dotLoop4:
-	CMP    $4, N
-	BLT    dotReduce
-	VLD1.P 16(X_PTR), [V4.S4]
-	VLD1.P 16(Y_PTR), [V8.S4]
-	VFMLA  V8.S4, V4.S4, V0.S4
-	SUB    $4, N
-	B      dotLoop4
+	N_LOOP(dotLoop16, dotLoop4, 16, FOLD2(EACH4, 64, X_PTR, V4_V7, Y_PTR, V8_V11, DOT_V))
+	N_LOOP(dotLoop4, dotReduce, 4, FOLD2(EACH1, 16, X_PTR, [V4.S4], Y_PTR, [V8.S4], DOT_V))
 
 dotReduce:
-	FADD_S4(0, 0, 1)
-	FADD_S4(2, 2, 3)
-	FADD_S4(0, 0, 2)
+	TREE4(FADD_S4, 0, 1, 2, 3)
 	SUM_LANES_S4(0)
 	FMOVS F0, ret+48(FP)
 	RET
@@ -123,26 +92,8 @@ TEXT ·ScaleNEON(SB), NOSPLIT, $0-32
 	MOVD  x_len+16(FP), N
 	MOVD  X_PTR, DST
 
-scaleLoop16:
-	CMP    $16, N
-	BLT    scaleLoop4
-	VLD1.P 64(X_PTR), [V1.S4, V2.S4, V3.S4, V4.S4]
-	FMUL_S4(1, 1, 0)
-	FMUL_S4(2, 2, 0)
-	FMUL_S4(3, 3, 0)
-	FMUL_S4(4, 4, 0)
-	VST1.P [V1.S4, V2.S4, V3.S4, V4.S4], 64(DST)
-	SUB    $16, N
-	B      scaleLoop16
-
-scaleLoop4:
-	CMP    $4, N
-	BLT    scaleDone
-	VLD1.P 16(X_PTR), [V1.S4]
-	FMUL_S4(1, 1, 0)
-	VST1.P [V1.S4], 16(DST)
-	SUB    $4, N
-	B      scaleLoop4
+	N_LOOP(scaleLoop16, scaleLoop4, 16, MAP(EACH4, 64, MUL_ALPHA_V, V1_V4, V1_V4))
+	N_LOOP(scaleLoop4, scaleDone, 4, MAP(EACH1, 16, MUL_ALPHA_V, [V1.S4], [V1.S4]))
 
 scaleDone:
 	RET
