@@ -21,6 +21,7 @@
 #define Y_PTR DX
 #define N CX
 #define MASK Y15
+#define TAIL_TMP AX
 
 // The constants (see exp_amd64.h): one 32-byte row each.
 DATA ·actConsts+0(SB)/8, $0xc2d00000c2d00000
@@ -181,30 +182,7 @@ TEXT ·ExpAVX2(SB), NOSPLIT, $0-48
 	LOAD4(X_PTR, Y0, Y4, Y8, Y12)
 	FAST_CHECK4(Y0, Y4, Y8, Y12, Y1, Y5, Y9, Y13)
 	JNZ     expSlow32
-	EXP_N(Y0, Y1, Y3)
-	EXP_N(Y4, Y5, Y7)
-	EXP_N(Y8, Y9, Y11)
-	EXP_N(Y12, Y13, Y15)
-	EXP_R(Y0, Y3)
-	EXP_R(Y4, Y7)
-	EXP_R(Y8, Y11)
-	EXP_R(Y12, Y15)
-	EXP_Q1(Y0, Y2)
-	EXP_Q1(Y4, Y6)
-	EXP_Q1(Y8, Y10)
-	EXP_Q1(Y12, Y14)
-	EXP_Q2(Y0, Y2)
-	EXP_Q2(Y4, Y6)
-	EXP_Q2(Y8, Y10)
-	EXP_Q2(Y12, Y14)
-	EXP_PP(Y0, Y2, Y3)
-	EXP_PP(Y4, Y6, Y7)
-	EXP_PP(Y8, Y10, Y11)
-	EXP_PP(Y12, Y14, Y15)
-	EXP_SCALE_NORMAL(Y1, Y2)
-	EXP_SCALE_NORMAL(Y5, Y6)
-	EXP_SCALE_NORMAL(Y9, Y10)
-	EXP_SCALE_NORMAL(Y13, Y14)
+	EXP_PHASES4
 
 expStore32:
 	STORE4(Y2, Y6, Y10, Y14, DST)
@@ -217,17 +195,7 @@ expSlow32:
 	EXP_FULL(Y12, Y13, Y14, Y15)
 	JMP expStore32
 
-	N_LOOP(expLoop8, expTail, 1)
-	VMOVUPS (X_PTR), Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VMOVUPS Y2, (DST)
-	N_NEXT2(expLoop8, 1, X_PTR, DST)
-
-	N_TAIL(expTail, expDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VMASKMOVPS Y2, MASK, (DST)
+	ONE_LOOPS(expLoop8, expTail, expDone, EXP_V0, V2)
 
 expDone:
 	VZEROUPPER
@@ -251,12 +219,6 @@ expDone:
 	VMOVUPS   C_ONE, n \
 	VBLENDVPS x, r, n, n \
 	VDIVPS    u, n, r
-
-#define SIGMOID(x, a, n, r, u) \
-	SIG_ARG(x, a, u) \
-	EXP_P(a, n, u, r, u) \
-	EXP_SCALE_NEG(n, r) \
-	SIG_DIV(x, n, r, u)
 
 // SIG_P3 sets Y3, Y8, Y13 to p (and Y2, Y7, Y12 to EXP_N's sums) for the
 // arguments in Y1, Y6, Y11, their phases interleaved.
@@ -322,17 +284,7 @@ sigmoidSlow24:
 	EXP_SCALE_NEG(Y12, Y13)
 	JMP sigmoidDiv24
 
-	N_LOOP(sigmoidLoop8, sigmoidTail, 1)
-	VMOVUPS (X_PTR), Y0
-	SIGMOID(Y0, Y1, Y2, Y3, Y4)
-	VMOVUPS Y3, (DST)
-	N_NEXT2(sigmoidLoop8, 1, X_PTR, DST)
-
-	N_TAIL(sigmoidTail, sigmoidDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	SIGMOID(Y0, Y1, Y2, Y3, Y4)
-	VMASKMOVPS Y3, MASK, (DST)
+	ONE_LOOPS(sigmoidLoop8, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
 
 sigmoidDone:
 	VZEROUPPER
@@ -385,15 +337,6 @@ sigmoidDone:
 	VANDPS    C_SIGN_MASK, x, x \
 	VORPS     x, r, r
 
-#define TANH(x, a, n, r, u) \
-	TANH_ARG(x, a, u) \
-	EXP_P(a, n, u, r, u) \
-	EXP_SCALE_NORMAL(n, r) \
-	TANH_BIG(n, r) \
-	TANH_SMALL1(x, a, n, u) \
-	TANH_SMALL2(a, n, u) \
-	TANH_SELECT(x, a, n, r)
-
 // func TanhAVX2(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = tanh32(v) }
@@ -403,60 +346,7 @@ TEXT ·TanhAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DST
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
-
-	N_LOOP(tanhLoop24, tanhLoop8, 3)
-	VMOVUPS (X_PTR), Y0
-	VMOVUPS 32(X_PTR), Y5
-	VMOVUPS 64(X_PTR), Y10
-	TANH_ARG(Y0, Y1, Y4)
-	TANH_ARG(Y5, Y6, Y9)
-	TANH_ARG(Y10, Y11, Y14)
-	EXP_N(Y1, Y2, Y4)
-	EXP_N(Y6, Y7, Y9)
-	EXP_N(Y11, Y12, Y14)
-	EXP_R(Y1, Y4)
-	EXP_R(Y6, Y9)
-	EXP_R(Y11, Y14)
-	EXP_Q1(Y1, Y3)
-	EXP_Q1(Y6, Y8)
-	EXP_Q1(Y11, Y13)
-	EXP_Q2(Y1, Y3)
-	EXP_Q2(Y6, Y8)
-	EXP_Q2(Y11, Y13)
-	EXP_PP(Y1, Y3, Y4)
-	EXP_PP(Y6, Y8, Y9)
-	EXP_PP(Y11, Y13, Y14)
-	EXP_SCALE_NORMAL(Y2, Y3)
-	EXP_SCALE_NORMAL(Y7, Y8)
-	EXP_SCALE_NORMAL(Y12, Y13)
-	TANH_BIG(Y2, Y3)
-	TANH_BIG(Y7, Y8)
-	TANH_BIG(Y12, Y13)
-	TANH_SMALL1(Y0, Y1, Y2, Y4)
-	TANH_SMALL1(Y5, Y6, Y7, Y9)
-	TANH_SMALL1(Y10, Y11, Y12, Y14)
-	TANH_SMALL2(Y1, Y2, Y4)
-	TANH_SMALL2(Y6, Y7, Y9)
-	TANH_SMALL2(Y11, Y12, Y14)
-	TANH_SELECT(Y0, Y1, Y2, Y3)
-	TANH_SELECT(Y5, Y6, Y7, Y8)
-	TANH_SELECT(Y10, Y11, Y12, Y13)
-	VMOVUPS Y3, (DST)
-	VMOVUPS Y8, 32(DST)
-	VMOVUPS Y13, 64(DST)
-	N_NEXT2(tanhLoop24, 3, X_PTR, DST)
-
-	N_LOOP(tanhLoop8, tanhTail, 1)
-	VMOVUPS (X_PTR), Y0
-	TANH(Y0, Y1, Y2, Y3, Y4)
-	VMOVUPS Y3, (DST)
-	N_NEXT2(tanhLoop8, 1, X_PTR, DST)
-
-	N_TAIL(tanhTail, tanhDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	TANH(Y0, Y1, Y2, Y3, Y4)
-	VMASKMOVPS Y3, MASK, (DST)
+	TANH_LOOPS(tanhLoop24, tanhLoop8, tanhTail, tanhDone)
 
 tanhDone:
 	VZEROUPPER
@@ -479,11 +369,7 @@ TEXT ·SigmoidGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(sgradLoop32, sgradLoop8, SGRAD)
-	YGRAD_LOOP1(sgradLoop8, sgradTail, SGRAD)
-	N_TAIL(sgradTail, sgradDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	YGRAD_TAIL(SGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
+	YGRAD_LOOPS(sgradLoop32, sgradLoop8, sgradTail, sgradDone, SGRAD)
 
 sgradDone:
 	VZEROUPPER
@@ -501,11 +387,7 @@ TEXT ·TanhGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(tgradLoop32, tgradLoop8, TGRAD)
-	YGRAD_LOOP1(tgradLoop8, tgradTail, TGRAD)
-	N_TAIL(tgradTail, tgradDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	YGRAD_TAIL(TGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
+	YGRAD_LOOPS(tgradLoop32, tgradLoop8, tgradTail, tgradDone, TGRAD)
 
 tgradDone:
 	VZEROUPPER
@@ -518,6 +400,8 @@ tgradDone:
 	VMULPS    CONST, v, p \
 	VCMPPS    $0x1e, ZEROR, v, m \
 	VBLENDVPS m, v, p, v
+
+#define LEAKY_V0 LEAKY(V0, V1, V2)
 
 // func LeakyReLUAVX2(dst, x []float32, slope float32)
 //
@@ -543,17 +427,7 @@ TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-52
 	STORE4(Y0, Y3, Y6, Y9, DST)
 	N_NEXT2(leakyLoop32, 4, X_PTR, DST)
 
-	N_LOOP(leakyLoop8, leakyTail, 1)
-	VMOVUPS (X_PTR), Y0
-	LEAKY(Y0, Y1, Y2)
-	VMOVUPS Y0, (DST)
-	N_NEXT2(leakyLoop8, 1, X_PTR, DST)
-
-	N_TAIL(leakyTail, leakyDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	LEAKY(Y0, Y1, Y2)
-	VMASKMOVPS Y0, MASK, (DST)
+	ONE_LOOPS(leakyLoop8, leakyTail, leakyDone, LEAKY_V0, V0)
 
 leakyDone:
 	VZEROUPPER

@@ -29,6 +29,7 @@
 #define X_PTR SI
 #define Y_PTR DX
 #define N CX
+#define TAIL_TMP AX
 
 // func ExpAVX512(dst, x []float32)
 //
@@ -49,44 +50,11 @@ TEXT ·ExpAVX512(SB), NOSPLIT, $0-48
 	EXP_CLAMP(Z4)
 	EXP_CLAMP(Z8)
 	EXP_CLAMP(Z12)
-	EXP_N(Z0, Z1, Z1)
-	EXP_N(Z4, Z5, Z5)
-	EXP_N(Z8, Z9, Z9)
-	EXP_N(Z12, Z13, Z13)
-	EXP_R(Z0, Z1)
-	EXP_R(Z4, Z5)
-	EXP_R(Z8, Z9)
-	EXP_R(Z12, Z13)
-	EXP_Q1(Z0, Z2)
-	EXP_Q1(Z4, Z6)
-	EXP_Q1(Z8, Z10)
-	EXP_Q1(Z12, Z14)
-	EXP_Q2(Z0, Z2)
-	EXP_Q2(Z4, Z6)
-	EXP_Q2(Z8, Z10)
-	EXP_Q2(Z12, Z14)
-	EXP_PP(Z0, Z2, Z3)
-	EXP_PP(Z4, Z6, Z7)
-	EXP_PP(Z8, Z10, Z11)
-	EXP_PP(Z12, Z14, Z15)
-	EXP_SCALE(Z1, Z2)
-	EXP_SCALE(Z5, Z6)
-	EXP_SCALE(Z9, Z10)
-	EXP_SCALE(Z13, Z14)
+	EXP_PHASES4
 	STORE4(Z2, Z6, Z10, Z14, DST)
 	N_NEXT2(expLoop64, 4, X_PTR, DST)
 
-	N_LOOP(expLoop16, expTail, 1)
-	VMOVUPS (X_PTR), Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VMOVUPS Z2, (DST)
-	N_NEXT2(expLoop16, 1, X_PTR, DST)
-
-	N_TAIL(expTail, expDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VMOVUPS   Z2, K1, (DST)
+	ONE_LOOPS(expLoop16, expTail, expDone, EXP_V0, V2)
 
 expDone:
 	VZEROUPPER
@@ -96,8 +64,8 @@ expDone:
 // num = e where x's sign bit is set (VPTESTMD), else 1. In phases, on
 // registers x (kept), a, n, r (the result) and u.
 
-// SIG_ARG sets a = max(−|x|, expMin).
-#define SIG_ARG(x, a) \
+// SIG_ARG sets a = max(−|x|, expMin) (u is not needed).
+#define SIG_ARG(x, a, u) \
 	VPORD  SIGN, x, a \
 	VMAXPS a, ZMIN, a
 
@@ -107,12 +75,6 @@ expDone:
 	VPTESTMD  SIGN, x, K2 \
 	VBLENDMPS r, K_ONE, K2, n \
 	VDIVPS    u, n, r
-
-#define SIGMOID(x, a, n, r, u) \
-	SIG_ARG(x, a) \
-	EXP_P(a, n, n, r, u) \
-	EXP_SCALE(n, r) \
-	SIG_DIV(x, n, r, u)
 
 // func SigmoidAVX512(dst, x []float32)
 //
@@ -129,10 +91,10 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 
 	N_LOOP(sigmoidLoop64, sigmoidLoop16, 4)
 	LOAD4(X_PTR, Z0, Z5, Z10, Z15)
-	SIG_ARG(Z0, Z1)
-	SIG_ARG(Z5, Z6)
-	SIG_ARG(Z10, Z11)
-	SIG_ARG(Z15, Z16)
+	SIG_ARG(Z0, Z1, Z4)
+	SIG_ARG(Z5, Z6, Z9)
+	SIG_ARG(Z10, Z11, Z14)
+	SIG_ARG(Z15, Z16, Z19)
 	EXP_N(Z1, Z2, Z2)
 	EXP_N(Z6, Z7, Z7)
 	EXP_N(Z11, Z12, Z12)
@@ -164,17 +126,7 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 	STORE4(Z3, Z8, Z13, Z18, DST)
 	N_NEXT2(sigmoidLoop64, 4, X_PTR, DST)
 
-	N_LOOP(sigmoidLoop16, sigmoidTail, 1)
-	VMOVUPS (X_PTR), Z0
-	SIGMOID(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS Z3, (DST)
-	N_NEXT2(sigmoidLoop16, 1, X_PTR, DST)
-
-	N_TAIL(sigmoidTail, sigmoidDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	SIGMOID(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS   Z3, K1, (DST)
+	ONE_LOOPS(sigmoidLoop16, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
 
 sigmoidDone:
 	VZEROUPPER
@@ -187,8 +139,8 @@ sigmoidDone:
 #define TANH_TWO Z18
 #define TANH_SMALL Z19
 
-// TANH_ARG sets a = min(2|x|, expMax).
-#define TANH_ARG(x, a) \
+// TANH_ARG sets a = min(2|x|, expMax) (u is not needed).
+#define TANH_ARG(x, a, u) \
 	VPANDND x, TANH_SIGN, a \
 	VADDPS  a, a, a \
 	VMINPS  a, ZMAX, a
@@ -220,15 +172,6 @@ sigmoidDone:
 	VPANDD  TANH_SIGN, x, x \
 	VPORD   x, r, r
 
-#define TANH(x, a, n, r, u) \
-	TANH_ARG(x, a) \
-	EXP_P(a, n, n, r, u) \
-	EXP_SCALE(n, r) \
-	TANH_BIG(n, r) \
-	TANH_SMALL1(x, a, n, u) \
-	TANH_SMALL2(a, n, u) \
-	TANH_SELECT(x, a, n, r)
-
 // func TanhAVX512(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = tanh32(v) }
@@ -243,60 +186,7 @@ TEXT ·TanhAVX512(SB), NOSPLIT, $0-48
 	VBROADCASTSS C_SIGN_MASK, TANH_SIGN
 	VBROADCASTSS C_TWO, TANH_TWO
 	VBROADCASTSS C_TANH_SMALL, TANH_SMALL
-
-	N_LOOP(tanhLoop48, tanhLoop16, 3)
-	VMOVUPS (X_PTR), Z0
-	VMOVUPS 64(X_PTR), Z5
-	VMOVUPS 128(X_PTR), Z10
-	TANH_ARG(Z0, Z1)
-	TANH_ARG(Z5, Z6)
-	TANH_ARG(Z10, Z11)
-	EXP_N(Z1, Z2, Z2)
-	EXP_N(Z6, Z7, Z7)
-	EXP_N(Z11, Z12, Z12)
-	EXP_R(Z1, Z2)
-	EXP_R(Z6, Z7)
-	EXP_R(Z11, Z12)
-	EXP_Q1(Z1, Z3)
-	EXP_Q1(Z6, Z8)
-	EXP_Q1(Z11, Z13)
-	EXP_Q2(Z1, Z3)
-	EXP_Q2(Z6, Z8)
-	EXP_Q2(Z11, Z13)
-	EXP_PP(Z1, Z3, Z4)
-	EXP_PP(Z6, Z8, Z9)
-	EXP_PP(Z11, Z13, Z14)
-	EXP_SCALE(Z2, Z3)
-	EXP_SCALE(Z7, Z8)
-	EXP_SCALE(Z12, Z13)
-	TANH_BIG(Z2, Z3)
-	TANH_BIG(Z7, Z8)
-	TANH_BIG(Z12, Z13)
-	TANH_SMALL1(Z0, Z1, Z2, Z4)
-	TANH_SMALL1(Z5, Z6, Z7, Z9)
-	TANH_SMALL1(Z10, Z11, Z12, Z14)
-	TANH_SMALL2(Z1, Z2, Z4)
-	TANH_SMALL2(Z6, Z7, Z9)
-	TANH_SMALL2(Z11, Z12, Z14)
-	TANH_SELECT(Z0, Z1, Z2, Z3)
-	TANH_SELECT(Z5, Z6, Z7, Z8)
-	TANH_SELECT(Z10, Z11, Z12, Z13)
-	VMOVUPS Z3, (DST)
-	VMOVUPS Z8, 64(DST)
-	VMOVUPS Z13, 128(DST)
-	N_NEXT2(tanhLoop48, 3, X_PTR, DST)
-
-	N_LOOP(tanhLoop16, tanhTail, 1)
-	VMOVUPS (X_PTR), Z0
-	TANH(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS Z3, (DST)
-	N_NEXT2(tanhLoop16, 1, X_PTR, DST)
-
-	N_TAIL(tanhTail, tanhDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	TANH(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS   Z3, K1, (DST)
+	TANH_LOOPS(tanhLoop48, tanhLoop16, tanhTail, tanhDone)
 
 tanhDone:
 	VZEROUPPER
@@ -319,11 +209,7 @@ TEXT ·SigmoidGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(sgradLoop64, sgradLoop16, SGRAD)
-	YGRAD_LOOP1(sgradLoop16, sgradTail, SGRAD)
-	N_TAIL(sgradTail, sgradDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	YGRAD_TAIL(SGRAD, VMOVUPS.Z, VMOVUPS, K1)
+	YGRAD_LOOPS(sgradLoop64, sgradLoop16, sgradTail, sgradDone, SGRAD)
 
 sgradDone:
 	VZEROUPPER
@@ -341,11 +227,7 @@ TEXT ·TanhGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(tgradLoop64, tgradLoop16, TGRAD)
-	YGRAD_LOOP1(tgradLoop16, tgradTail, TGRAD)
-	N_TAIL(tgradTail, tgradDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	YGRAD_TAIL(TGRAD, VMOVUPS.Z, VMOVUPS, K1)
+	YGRAD_LOOPS(tgradLoop64, tgradLoop16, tgradTail, tgradDone, TGRAD)
 
 tgradDone:
 	VZEROUPPER
@@ -356,6 +238,8 @@ tgradDone:
 #define LEAKY(v) \
 	VCMPPS $0x1a, ZEROR, v, K2 \
 	VMULPS CONST, v, K2, v
+
+#define LEAKY_V0 LEAKY(V0)
 
 // func LeakyReLUAVX512(dst, x []float32, slope float32)
 //
@@ -381,17 +265,7 @@ TEXT ·LeakyReLUAVX512(SB), NOSPLIT, $0-52
 	STORE4(Z0, Z1, Z2, Z3, DST)
 	N_NEXT2(leakyLoop64, 4, X_PTR, DST)
 
-	N_LOOP(leakyLoop16, leakyTail, 1)
-	VMOVUPS (X_PTR), Z0
-	LEAKY(Z0)
-	VMOVUPS Z0, (DST)
-	N_NEXT2(leakyLoop16, 1, X_PTR, DST)
-
-	N_TAIL(leakyTail, leakyDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	LEAKY(Z0)
-	VMOVUPS   Z0, K1, (DST)
+	ONE_LOOPS(leakyLoop16, leakyTail, leakyDone, LEAKY_V0, V0)
 
 leakyDone:
 	VZEROUPPER

@@ -102,3 +102,54 @@
 	EXP_Q1(x, t) \
 	EXP_Q2(x, t) \
 	EXP_PP(x, t, u)
+
+// EXP_PHASES3 and EXP_PHASES4 take three or four vectors through all of
+// exp32's phases up to the scaling, interleaved: vector j's x in V(4j), n
+// in V(4j+1), t = p·2^n in V(4j+2) and u in V(4j+3), f where EXP_F puts it.
+// The scaling is EXP_SCALE_NORMAL: on AVX2 the arguments must be in
+// [−86, 86] (see FAST_CHECK4); AVX-512 needs them clamped.
+#define EXP_PHASES3 \
+	EXP_N(V0, V1, EXP_F(V1, V3)) \
+	EXP_N(V4, V5, EXP_F(V5, V7)) \
+	EXP_N(V8, V9, EXP_F(V9, V11)) \
+	EXP_R(V0, EXP_F(V1, V3)) \
+	EXP_R(V4, EXP_F(V5, V7)) \
+	EXP_R(V8, EXP_F(V9, V11)) \
+	EXP_Q1(V0, V2) \
+	EXP_Q1(V4, V6) \
+	EXP_Q1(V8, V10) \
+	EXP_Q2(V0, V2) \
+	EXP_Q2(V4, V6) \
+	EXP_Q2(V8, V10) \
+	EXP_PP(V0, V2, V3) \
+	EXP_PP(V4, V6, V7) \
+	EXP_PP(V8, V10, V11) \
+	EXP_SCALE_NORMAL(V1, V2) \
+	EXP_SCALE_NORMAL(V5, V6) \
+	EXP_SCALE_NORMAL(V9, V10)
+
+#define EXP_PHASES4 \
+	EXP_N(V0, V1, EXP_F(V1, V3)) \
+	EXP_N(V4, V5, EXP_F(V5, V7)) \
+	EXP_N(V8, V9, EXP_F(V9, V11)) \
+	EXP_N(V12, V13, EXP_F(V13, V15)) \
+	EXP_R(V0, EXP_F(V1, V3)) \
+	EXP_R(V4, EXP_F(V5, V7)) \
+	EXP_R(V8, EXP_F(V9, V11)) \
+	EXP_R(V12, EXP_F(V13, V15)) \
+	EXP_Q1(V0, V2) \
+	EXP_Q1(V4, V6) \
+	EXP_Q1(V8, V10) \
+	EXP_Q1(V12, V14) \
+	EXP_Q2(V0, V2) \
+	EXP_Q2(V4, V6) \
+	EXP_Q2(V8, V10) \
+	EXP_Q2(V12, V14) \
+	EXP_PP(V0, V2, V3) \
+	EXP_PP(V4, V6, V7) \
+	EXP_PP(V8, V10, V11) \
+	EXP_PP(V12, V14, V15) \
+	EXP_SCALE_NORMAL(V1, V2) \
+	EXP_SCALE_NORMAL(V5, V6) \
+	EXP_SCALE_NORMAL(V9, V10) \
+	EXP_SCALE_NORMAL(V13, V14)

@@ -44,6 +44,12 @@
 #define EXP_SCALE(n, t) \
 	VSCALEFPS n, t, t
 
+// For code shared with AVX2: EXP_F(n, u) is where EXP_N puts f, here n
+// itself, and the AVX2 scalings are all EXP_SCALE (exact for every n).
+#define EXP_F(n, u) n
+#define EXP_SCALE_NORMAL(n, t) EXP_SCALE(n, t)
+#define EXP_SCALE_NEG(n, t) EXP_SCALE(n, t)
+
 // EXP_FULL sets t = exp32(x) for any x, one vector. Clobbers x, n, u.
 #define EXP_FULL(x, n, t, u) \
 	EXP_CLAMP(x) \
