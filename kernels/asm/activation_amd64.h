@@ -82,6 +82,10 @@
 	TANH_SMALL2(a, n, u) \
 	TANH_SELECT(x, a, n, r)
 
+// ACT_P3 takes three vectors laid out as in TANH3 (a, n, r, u of vector j in
+// V(5j+1)…V(5j+4)) through EXP_P's phases, p in r.
+#define ACT_P3 EXP_P3(V1, V2, V3, V4, V6, V7, V8, V9, V11, V12, V13, V14)
+
 // TANH3 stores tanh32 of the three vectors at X_PTR at DST, their phases
 // interleaved: vector j in V(5j)…V(5j+4) as TANH's x, a, n, r, u.
 #define TANH3 \
@@ -91,21 +95,7 @@
 	TANH_ARG(V0, V1, V4) \
 	TANH_ARG(V5, V6, V9) \
 	TANH_ARG(V10, V11, V14) \
-	EXP_N(V1, V2, EXP_F(V2, V4)) \
-	EXP_N(V6, V7, EXP_F(V7, V9)) \
-	EXP_N(V11, V12, EXP_F(V12, V14)) \
-	EXP_R(V1, EXP_F(V2, V4)) \
-	EXP_R(V6, EXP_F(V7, V9)) \
-	EXP_R(V11, EXP_F(V12, V14)) \
-	EXP_Q1(V1, V3) \
-	EXP_Q1(V6, V8) \
-	EXP_Q1(V11, V13) \
-	EXP_Q2(V1, V3) \
-	EXP_Q2(V6, V8) \
-	EXP_Q2(V11, V13) \
-	EXP_PP(V1, V3, V4) \
-	EXP_PP(V6, V8, V9) \
-	EXP_PP(V11, V13, V14) \
+	ACT_P3 \
 	EXP_SCALE_NORMAL(V2, V3) \
 	EXP_SCALE_NORMAL(V7, V8) \
 	EXP_SCALE_NORMAL(V12, V13) \

@@ -23,147 +23,50 @@
 #define MASK Y15
 #define TAIL_TMP AX
 
-// The constants (see exp_amd64.h): one 32-byte row each.
-DATA ·actConsts+0(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+8(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+16(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+24(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+32(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+40(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+48(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+56(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+64(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+72(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+80(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+88(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+96(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+104(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+112(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+120(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+128(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+136(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+144(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+152(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+160(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+168(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+176(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+184(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+192(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+200(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+208(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+216(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+224(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+232(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+240(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+248(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+256(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+264(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+272(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+280(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+288(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+296(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+304(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+312(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+320(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+328(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+336(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+344(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+352(SB)/8, $0x4000000040000000
-DATA ·actConsts+360(SB)/8, $0x4000000040000000
-DATA ·actConsts+368(SB)/8, $0x4000000040000000
-DATA ·actConsts+376(SB)/8, $0x4000000040000000
-DATA ·actConsts+384(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+392(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+400(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+408(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+416(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+424(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+432(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+440(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+448(SB)/8, $0x8000000080000000
-DATA ·actConsts+456(SB)/8, $0x8000000080000000
-DATA ·actConsts+464(SB)/8, $0x8000000080000000
-DATA ·actConsts+472(SB)/8, $0x8000000080000000
-DATA ·actConsts+480(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+488(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+496(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+504(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+512(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+520(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+528(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+536(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+544(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+552(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+560(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+568(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+576(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+584(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+592(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+600(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+608(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+616(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+624(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+632(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+640(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+648(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+656(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+664(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+672(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+680(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+688(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+696(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+704(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+712(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+720(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+728(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+736(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+744(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+752(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+760(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+768(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+776(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+784(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+792(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+800(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+808(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+816(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+824(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+832(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+840(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+848(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+856(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+864(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+872(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+880(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+888(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+896(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+904(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+912(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+920(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+928(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+936(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+944(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+952(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+960(SB)/8, $0x0000000000000000
-DATA ·actConsts+968(SB)/8, $0x0000000000000000
-DATA ·actConsts+976(SB)/8, $0x0000000000000000
-DATA ·actConsts+984(SB)/8, $0x0000000000000000
-DATA ·actConsts+992(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1000(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1008(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1016(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1024(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1032(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1040(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1048(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1056(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1064(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1072(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1080(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1088(SB)/8, $0x4b4000004b400000
-DATA ·actConsts+1096(SB)/8, $0x4b4000004b400000
-DATA ·actConsts+1104(SB)/8, $0x4b4000004b400000
-DATA ·actConsts+1112(SB)/8, $0x4b4000004b400000
+// The constants (see exp_amd64.h): one 32-byte row each, the value in all
+// eight lanes. ACT_ROW sets the row at off to the 64-bit pattern bits (two
+// lanes) four times.
+#define ACT_ROW(off, bits) \
+	DATA ·actConsts+(off)(SB)/8, bits \
+	DATA ·actConsts+(off+8)(SB)/8, bits \
+	DATA ·actConsts+(off+16)(SB)/8, bits \
+	DATA ·actConsts+(off+24)(SB)/8, bits
+
+ACT_ROW(0, $0xc2d00000c2d00000) // C_EXP_MIN
+ACT_ROW(32, $0x42b1999a42b1999a) // C_EXP_MAX
+ACT_ROW(64, $0x3fb8aa3b3fb8aa3b) // C_LOG2E
+ACT_ROW(96, $0x3f3172003f317200) // C_LN2_HI
+ACT_ROW(128, $0x35bfbe8e35bfbe8e) // C_LN2_LO
+ACT_ROW(160, $0x3efffffe3efffffe) // C_EXP_P0
+ACT_ROW(192, $0x3e2aaa493e2aaa49) // C_EXP_P1
+ACT_ROW(224, $0x3d2aac793d2aac79) // C_EXP_P2
+ACT_ROW(256, $0x3c091cea3c091cea) // C_EXP_P3
+ACT_ROW(288, $0x3ab512243ab51224) // C_EXP_P4
+ACT_ROW(320, $0x3f8000003f800000) // C_ONE
+ACT_ROW(352, $0x4000000040000000) // C_TWO
+ACT_ROW(384, $0x0000007f0000007f) // C_EXP_BIAS
+ACT_ROW(416, $0x7fffffff7fffffff) // C_ABS_MASK
+ACT_ROW(448, $0x8000000080000000) // C_SIGN_MASK
+ACT_ROW(480, $0x3f2000003f200000) // C_TANH_SMALL
+ACT_ROW(512, $0xbeaaaa99beaaaa99) // C_TANH_P0
+ACT_ROW(544, $0x3e0883933e088393) // C_TANH_P1
+ACT_ROW(576, $0xbd5c1e2cbd5c1e2c) // C_TANH_P2
+ACT_ROW(608, $0x3ca913493ca91349) // C_TANH_P3
+ACT_ROW(640, $0xbbbaf0d4bbbaf0d4) // C_TANH_P4
+ACT_ROW(672, $0xbeffffe9beffffe9) // C_LOG1P_P0
+ACT_ROW(704, $0x3eaaa6f83eaaa6f8) // C_LOG1P_P1
+ACT_ROW(736, $0xbe7f9370be7f9370) // C_LOG1P_P2
+ACT_ROW(768, $0x3e49ae4c3e49ae4c) // C_LOG1P_P3
+ACT_ROW(800, $0xbe1d3d36be1d3d36) // C_LOG1P_P4
+ACT_ROW(832, $0x3ddabcbe3ddabcbe) // C_LOG1P_P5
+ACT_ROW(864, $0xbd6c314cbd6c314c) // C_LOG1P_P6
+ACT_ROW(896, $0x3ca583d13ca583d1) // C_LOG1P_P7
+ACT_ROW(928, $0xbb597a40bb597a40) // C_LOG1P_P8
+ACT_ROW(960, $0x0000000000000000) // C_ZERO
+ACT_ROW(992, $0x42ac000042ac0000) // C_EXP_FAST
+ACT_ROW(1024, $0x000000bf000000bf) // C_EXP_BIAS_K
+ACT_ROW(1056, $0x1f8000001f800000) // C_EXP_2_MK
+ACT_ROW(1088, $0x4b4000004b400000) // C_ROUND_MAGIC
 GLOBL ·actConsts(SB), RODATA|NOPTR, $1120
 
 // func ExpAVX2(dst, x []float32)
@@ -220,25 +123,6 @@ expDone:
 	VBLENDVPS x, r, n, n \
 	VDIVPS    u, n, r
 
-// SIG_P3 sets Y3, Y8, Y13 to p (and Y2, Y7, Y12 to EXP_N's sums) for the
-// arguments in Y1, Y6, Y11, their phases interleaved.
-#define SIG_P3 \
-	EXP_N(Y1, Y2, Y4) \
-	EXP_N(Y6, Y7, Y9) \
-	EXP_N(Y11, Y12, Y14) \
-	EXP_R(Y1, Y4) \
-	EXP_R(Y6, Y9) \
-	EXP_R(Y11, Y14) \
-	EXP_Q1(Y1, Y3) \
-	EXP_Q1(Y6, Y8) \
-	EXP_Q1(Y11, Y13) \
-	EXP_Q2(Y1, Y3) \
-	EXP_Q2(Y6, Y8) \
-	EXP_Q2(Y11, Y13) \
-	EXP_PP(Y1, Y3, Y4) \
-	EXP_PP(Y6, Y8, Y9) \
-	EXP_PP(Y11, Y13, Y14)
-
 // func SigmoidAVX2(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = sigmoid32(v) }
@@ -260,7 +144,7 @@ TEXT ·SigmoidAVX2(SB), NOSPLIT, $0-48
 	VORPS   C_SIGN_MASK, Y0, Y1
 	VORPS   C_SIGN_MASK, Y5, Y6
 	VORPS   C_SIGN_MASK, Y10, Y11
-	SIG_P3
+	ACT_P3
 	EXP_SCALE_NORMAL(Y2, Y3)
 	EXP_SCALE_NORMAL(Y7, Y8)
 	EXP_SCALE_NORMAL(Y12, Y13)
@@ -278,7 +162,7 @@ sigmoidSlow24:
 	SIG_ARG(Y0, Y1, Y4)
 	SIG_ARG(Y5, Y6, Y9)
 	SIG_ARG(Y10, Y11, Y14)
-	SIG_P3
+	ACT_P3
 	EXP_SCALE_NEG(Y2, Y3)
 	EXP_SCALE_NEG(Y7, Y8)
 	EXP_SCALE_NEG(Y12, Y13)

@@ -103,52 +103,72 @@
 	EXP_Q2(x, t) \
 	EXP_PP(x, t, u)
 
-// EXP_PHASES3 and EXP_PHASES4 take three or four vectors through all of
-// exp32's phases up to the scaling, interleaved: vector j's x in V(4j), n
-// in V(4j+1), t = p·2^n in V(4j+2) and u in V(4j+3), f where EXP_F puts it.
-// The scaling is EXP_SCALE_NORMAL: on AVX2 the arguments must be in
-// [−86, 86] (see FAST_CHECK4); AVX-512 needs them clamped.
+// EXP_P2, EXP_P3 and EXP_P4 are EXP_P for two to four vectors, their
+// phases interleaved: vector j is given as its xj, nj, tj and uj (f where
+// EXP_F puts it) and ends with p in tj. The caller scales.
+#define EXP_P2(x0, n0, t0, u0, x1, n1, t1, u1) \
+	EXP_N(x0, n0, EXP_F(n0, u0)) \
+	EXP_N(x1, n1, EXP_F(n1, u1)) \
+	EXP_R(x0, EXP_F(n0, u0)) \
+	EXP_R(x1, EXP_F(n1, u1)) \
+	EXP_Q1(x0, t0) \
+	EXP_Q1(x1, t1) \
+	EXP_Q2(x0, t0) \
+	EXP_Q2(x1, t1) \
+	EXP_PP(x0, t0, u0) \
+	EXP_PP(x1, t1, u1)
+
+#define EXP_P3(x0, n0, t0, u0, x1, n1, t1, u1, x2, n2, t2, u2) \
+	EXP_N(x0, n0, EXP_F(n0, u0)) \
+	EXP_N(x1, n1, EXP_F(n1, u1)) \
+	EXP_N(x2, n2, EXP_F(n2, u2)) \
+	EXP_R(x0, EXP_F(n0, u0)) \
+	EXP_R(x1, EXP_F(n1, u1)) \
+	EXP_R(x2, EXP_F(n2, u2)) \
+	EXP_Q1(x0, t0) \
+	EXP_Q1(x1, t1) \
+	EXP_Q1(x2, t2) \
+	EXP_Q2(x0, t0) \
+	EXP_Q2(x1, t1) \
+	EXP_Q2(x2, t2) \
+	EXP_PP(x0, t0, u0) \
+	EXP_PP(x1, t1, u1) \
+	EXP_PP(x2, t2, u2)
+
+#define EXP_P4(x0, n0, t0, u0, x1, n1, t1, u1, x2, n2, t2, u2, x3, n3, t3, u3) \
+	EXP_N(x0, n0, EXP_F(n0, u0)) \
+	EXP_N(x1, n1, EXP_F(n1, u1)) \
+	EXP_N(x2, n2, EXP_F(n2, u2)) \
+	EXP_N(x3, n3, EXP_F(n3, u3)) \
+	EXP_R(x0, EXP_F(n0, u0)) \
+	EXP_R(x1, EXP_F(n1, u1)) \
+	EXP_R(x2, EXP_F(n2, u2)) \
+	EXP_R(x3, EXP_F(n3, u3)) \
+	EXP_Q1(x0, t0) \
+	EXP_Q1(x1, t1) \
+	EXP_Q1(x2, t2) \
+	EXP_Q1(x3, t3) \
+	EXP_Q2(x0, t0) \
+	EXP_Q2(x1, t1) \
+	EXP_Q2(x2, t2) \
+	EXP_Q2(x3, t3) \
+	EXP_PP(x0, t0, u0) \
+	EXP_PP(x1, t1, u1) \
+	EXP_PP(x2, t2, u2) \
+	EXP_PP(x3, t3, u3)
+
+// EXP_PHASES3 and EXP_PHASES4 set t = p·2^n for three or four vectors laid
+// out as vector j's x in V(4j), n in V(4j+1), t in V(4j+2), u in V(4j+3),
+// the scaling EXP_SCALE_NORMAL: on AVX2 the arguments must be in [−86, 86]
+// (see FAST_CHECK4); AVX-512 needs them clamped.
 #define EXP_PHASES3 \
-	EXP_N(V0, V1, EXP_F(V1, V3)) \
-	EXP_N(V4, V5, EXP_F(V5, V7)) \
-	EXP_N(V8, V9, EXP_F(V9, V11)) \
-	EXP_R(V0, EXP_F(V1, V3)) \
-	EXP_R(V4, EXP_F(V5, V7)) \
-	EXP_R(V8, EXP_F(V9, V11)) \
-	EXP_Q1(V0, V2) \
-	EXP_Q1(V4, V6) \
-	EXP_Q1(V8, V10) \
-	EXP_Q2(V0, V2) \
-	EXP_Q2(V4, V6) \
-	EXP_Q2(V8, V10) \
-	EXP_PP(V0, V2, V3) \
-	EXP_PP(V4, V6, V7) \
-	EXP_PP(V8, V10, V11) \
+	EXP_P3(V0, V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11) \
 	EXP_SCALE_NORMAL(V1, V2) \
 	EXP_SCALE_NORMAL(V5, V6) \
 	EXP_SCALE_NORMAL(V9, V10)
 
 #define EXP_PHASES4 \
-	EXP_N(V0, V1, EXP_F(V1, V3)) \
-	EXP_N(V4, V5, EXP_F(V5, V7)) \
-	EXP_N(V8, V9, EXP_F(V9, V11)) \
-	EXP_N(V12, V13, EXP_F(V13, V15)) \
-	EXP_R(V0, EXP_F(V1, V3)) \
-	EXP_R(V4, EXP_F(V5, V7)) \
-	EXP_R(V8, EXP_F(V9, V11)) \
-	EXP_R(V12, EXP_F(V13, V15)) \
-	EXP_Q1(V0, V2) \
-	EXP_Q1(V4, V6) \
-	EXP_Q1(V8, V10) \
-	EXP_Q1(V12, V14) \
-	EXP_Q2(V0, V2) \
-	EXP_Q2(V4, V6) \
-	EXP_Q2(V8, V10) \
-	EXP_Q2(V12, V14) \
-	EXP_PP(V0, V2, V3) \
-	EXP_PP(V4, V6, V7) \
-	EXP_PP(V8, V10, V11) \
-	EXP_PP(V12, V14, V15) \
+	EXP_P4(V0, V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15) \
 	EXP_SCALE_NORMAL(V1, V2) \
 	EXP_SCALE_NORMAL(V5, V6) \
 	EXP_SCALE_NORMAL(V9, V10) \

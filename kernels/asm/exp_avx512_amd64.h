@@ -33,6 +33,18 @@
 	VBROADCASTSS C_EXP_P4, K_EXP_P4 \
 	VBROADCASTSS C_ONE, K_ONE
 
+// CONSTS_CLAMP also broadcasts both clamp bounds, for exp32 of any x;
+// CONSTS_NEG the lower bound and the sign mask, for exp32(−|x|).
+#define CONSTS_CLAMP \
+	CONSTS \
+	VBROADCASTSS C_EXP_MIN, ZMIN \
+	VBROADCASTSS C_EXP_MAX, ZMAX
+
+#define CONSTS_NEG \
+	CONSTS \
+	VBROADCASTSS C_EXP_MIN, ZMIN \
+	VBROADCASTSS C_SIGN_MASK, SIGN
+
 // EXP_CLAMP sets x = min(max(x, expMin), expMax); x is the source VMAXPS
 // and VMINPS return when either is NaN, so a NaN x stays NaN.
 #define EXP_CLAMP(x) \

@@ -195,16 +195,7 @@
 	BCE_M(V5, VB(Y_PTR), V6, V9) \
 	BCE_ARG(V0, V4) \
 	BCE_ARG(V5, V9) \
-	EXP_N(V0, V2, EXP_F(V2, V4)) \
-	EXP_N(V5, V7, EXP_F(V7, V9)) \
-	EXP_R(V0, EXP_F(V2, V4)) \
-	EXP_R(V5, EXP_F(V7, V9)) \
-	EXP_Q1(V0, V3) \
-	EXP_Q1(V5, V8) \
-	EXP_Q2(V0, V3) \
-	EXP_Q2(V5, V8) \
-	EXP_PP(V0, V3, V4) \
-	EXP_PP(V5, V8, V9) \
+	EXP_P2(V0, V2, V3, V4, V5, V7, V8, V9) \
 	EXP_SCALE_NEG(V2, V3) \
 	EXP_SCALE_NEG(V7, V8) \
 	BCE_L1(V3, V4) \

@@ -210,9 +210,7 @@ sqReduce:
 // ESS_INIT loads the constants and zeroes the partial sums (a VEX write
 // zeroes all 512 bits).
 #define ESS_INIT \
-	CONSTS \
-	VBROADCASTSS C_EXP_MIN, ZMIN \
-	VBROADCASTSS C_EXP_MAX, ZMAX \
+	CONSTS_CLAMP \
 	VXORPS       X12, X12, X12 \
 	VXORPS       X13, X13, X13 \
 	VXORPS       X14, X14, X14
@@ -306,9 +304,7 @@ TEXT ·BCELogitsSumAVX512(SB), NOSPLIT, $0-56
 	MOVQ         z_base+0(FP), X_PTR
 	MOVQ         z_len+8(FP), N
 	MOVQ         y_base+24(FP), Y_PTR
-	CONSTS
-	VBROADCASTSS C_EXP_MIN, ZMIN
-	VBROADCASTSS C_SIGN_MASK, SIGN
+	CONSTS_NEG
 	VPXORD       BCE_ZERO, BCE_ZERO, BCE_ZERO
 	VXORPD       X10, X10, X10
 	VXORPD       X11, X11, X11
