@@ -82,9 +82,9 @@
 	TANH_SMALL2(a, n, u) \
 	TANH_SELECT(x, a, n, r)
 
-// ACT_P3 takes three vectors laid out as in TANH3 (a, n, r, u of vector j in
-// V(5j+1)…V(5j+4)) through EXP_P's phases, p in r.
-#define ACT_P3 EXP_P3(V1, V2, V3, V4, V6, V7, V8, V9, V11, V12, V13, V14)
+// ACT3_VECS lists, for EXP_PS, three vectors laid out as in TANH3: the
+// argument a, n, r and u of vector j in V(5j+1)…V(5j+4).
+#define ACT3_VECS(op) op(V1, V2, V3, V4); op(V6, V7, V8, V9); op(V11, V12, V13, V14)
 
 // TANH3 stores tanh32 of the three vectors at X_PTR at DST, their phases
 // interleaved: vector j in V(5j)…V(5j+4) as TANH's x, a, n, r, u.
@@ -95,10 +95,8 @@
 	TANH_ARG(V0, V1, V4) \
 	TANH_ARG(V5, V6, V9) \
 	TANH_ARG(V10, V11, V14) \
-	ACT_P3 \
-	EXP_SCALE_NORMAL(V2, V3) \
-	EXP_SCALE_NORMAL(V7, V8) \
-	EXP_SCALE_NORMAL(V12, V13) \
+	EXP_PS(ACT3_VECS) \
+	ACT3_VECS(EXP_SCALE_NORMAL_V) \
 	TANH_BIG(V2, V3) \
 	TANH_BIG(V7, V8) \
 	TANH_BIG(V12, V13) \
@@ -122,3 +120,21 @@
 	TANH3 \
 	NEXT_XD(loop3, 3) \
 	ONE_LOOPS(loop1, tail, done, TANH_V0, V3)
+
+// LGRAD_LOOPS is LeakyReLUGrad's loops (VEC_LOOPS): each level's LGRAD4 for
+// four vectors a trip; one vector (dy's in V0, x's in V1, the result in
+// V0 by the level's LGRAD_V0); the masked tail.
+#define LGRAD_LOOPS(loop4, loop1, tail, done) \
+	VEC_LOOPS(loop4, loop1, tail, done, LGRAD4, LGRAD1, LGRAD_TAIL, NEXT_XYD)
+
+#define LGRAD1 \
+	VMOVUPS (Y_PTR), V0 \
+	VMOVUPS (X_PTR), V1 \
+	LGRAD_V0 \
+	VMOVUPS V0, (DST)
+
+#define LGRAD_TAIL \
+	MLOAD((Y_PTR), V0) \
+	MLOAD((X_PTR), V1) \
+	LGRAD_V0 \
+	MSTORE(V0, (DST))

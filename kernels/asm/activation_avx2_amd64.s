@@ -144,10 +144,8 @@ TEXT ·SigmoidAVX2(SB), NOSPLIT, $0-48
 	VORPS   C_SIGN_MASK, Y0, Y1
 	VORPS   C_SIGN_MASK, Y5, Y6
 	VORPS   C_SIGN_MASK, Y10, Y11
-	ACT_P3
-	EXP_SCALE_NORMAL(Y2, Y3)
-	EXP_SCALE_NORMAL(Y7, Y8)
-	EXP_SCALE_NORMAL(Y12, Y13)
+	EXP_PS(ACT3_VECS)
+	ACT3_VECS(EXP_SCALE_NORMAL_V)
 
 sigmoidDiv24:
 	SIG_DIV(Y0, Y2, Y3, Y4)
@@ -162,10 +160,8 @@ sigmoidSlow24:
 	SIG_ARG(Y0, Y1, Y4)
 	SIG_ARG(Y5, Y6, Y9)
 	SIG_ARG(Y10, Y11, Y14)
-	ACT_P3
-	EXP_SCALE_NEG(Y2, Y3)
-	EXP_SCALE_NEG(Y7, Y8)
-	EXP_SCALE_NEG(Y12, Y13)
+	EXP_PS(ACT3_VECS)
+	ACT3_VECS(EXP_SCALE_NEG_V)
 	JMP sigmoidDiv24
 
 	ONE_LOOPS(sigmoidLoop8, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
@@ -324,6 +320,18 @@ leakyDone:
 	VCMPPS    $0x1e, ZEROR, x, x \
 	VBLENDVPS x, g, p, g
 
+// LGRAD4 is LGRAD on four vectors, for LGRAD_LOOPS; LGRAD_V0 on V0, V1.
+#define LGRAD4 \
+	LOAD4(Y_PTR, Y0, Y3, Y6, Y9) \
+	LOAD4(X_PTR, Y1, Y4, Y7, Y10) \
+	LGRAD(Y0, Y1, Y2) \
+	LGRAD(Y3, Y4, Y5) \
+	LGRAD(Y6, Y7, Y8) \
+	LGRAD(Y9, Y10, Y11) \
+	STORE4(Y0, Y3, Y6, Y9, DST)
+
+#define LGRAD_V0 LGRAD(V0, V1, V2)
+
 // func LeakyReLUGradAVX2(dst, dy, x []float32, slope float32)
 //
 //	for i := range x {
@@ -341,29 +349,7 @@ TEXT ·LeakyReLUGradAVX2(SB), NOSPLIT, $0-76
 	VBROADCASTSS slope+72(FP), CONST
 	VXORPS       ZEROR, ZEROR, ZEROR
 
-	N_LOOP(lgradLoop32, lgradLoop8, 4)
-	LOAD4(Y_PTR, Y0, Y3, Y6, Y9)
-	LOAD4(X_PTR, Y1, Y4, Y7, Y10)
-	LGRAD(Y0, Y1, Y2)
-	LGRAD(Y3, Y4, Y5)
-	LGRAD(Y6, Y7, Y8)
-	LGRAD(Y9, Y10, Y11)
-	STORE4(Y0, Y3, Y6, Y9, DST)
-	N_NEXT3(lgradLoop32, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(lgradLoop8, lgradTail, 1)
-	VMOVUPS (Y_PTR), Y0
-	VMOVUPS (X_PTR), Y1
-	LGRAD(Y0, Y1, Y2)
-	VMOVUPS Y0, (DST)
-	N_NEXT3(lgradLoop8, 1, X_PTR, Y_PTR, DST)
-
-	N_TAIL(lgradTail, lgradDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (Y_PTR), MASK, Y0
-	VMASKMOVPS (X_PTR), MASK, Y1
-	LGRAD(Y0, Y1, Y2)
-	VMASKMOVPS Y0, MASK, (DST)
+	LGRAD_LOOPS(lgradLoop32, lgradLoop8, lgradTail, lgradDone)
 
 lgradDone:
 	VZEROUPPER

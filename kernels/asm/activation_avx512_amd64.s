@@ -74,6 +74,10 @@ expDone:
 	VBLENDMPS r, K_ONE, K2, n \
 	VDIVPS    u, n, r
 
+// SIG4_VECS lists, for EXP_PS, the four vectors of a Sigmoid trip: the
+// argument a, n, r and u of vector j in Z(5j+1)…Z(5j+4).
+#define SIG4_VECS(op) ACT3_VECS(op); op(Z16, Z17, Z18, Z19)
+
 // func SigmoidAVX512(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = sigmoid32(v) }
@@ -91,11 +95,8 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 	SIG_ARG(Z5, Z6, Z9)
 	SIG_ARG(Z10, Z11, Z14)
 	SIG_ARG(Z15, Z16, Z19)
-	EXP_P4(Z1, Z2, Z3, Z4, Z6, Z7, Z8, Z9, Z11, Z12, Z13, Z14, Z16, Z17, Z18, Z19)
-	EXP_SCALE(Z2, Z3)
-	EXP_SCALE(Z7, Z8)
-	EXP_SCALE(Z12, Z13)
-	EXP_SCALE(Z17, Z18)
+	EXP_PS(SIG4_VECS)
+	SIG4_VECS(EXP_SCALE_NORMAL_V)
 	SIG_DIV(Z0, Z2, Z3, Z4)
 	SIG_DIV(Z5, Z7, Z8, Z9)
 	SIG_DIV(Z10, Z12, Z13, Z14)
@@ -254,6 +255,18 @@ leakyDone:
 	VCMPPS $0x1a, ZEROR, x, K2 \
 	VMULPS CONST, g, K2, g
 
+// LGRAD4 is LGRAD on four vectors, for LGRAD_LOOPS; LGRAD_V0 on V0, V1.
+#define LGRAD4 \
+	LOAD4(Y_PTR, Z0, Z2, Z4, Z6) \
+	LOAD4(X_PTR, Z1, Z3, Z5, Z7) \
+	LGRAD(Z0, Z1) \
+	LGRAD(Z2, Z3) \
+	LGRAD(Z4, Z5) \
+	LGRAD(Z6, Z7) \
+	STORE4(Z0, Z2, Z4, Z6, DST)
+
+#define LGRAD_V0 LGRAD(V0, V1)
+
 // func LeakyReLUGradAVX512(dst, dy, x []float32, slope float32)
 //
 //	for i := range x {
@@ -271,29 +284,7 @@ TEXT ·LeakyReLUGradAVX512(SB), NOSPLIT, $0-76
 	VBROADCASTSS slope+72(FP), CONST
 	VPXORD       ZEROR, ZEROR, ZEROR
 
-	N_LOOP(lgradLoop64, lgradLoop16, 4)
-	LOAD4(Y_PTR, Z0, Z2, Z4, Z6)
-	LOAD4(X_PTR, Z1, Z3, Z5, Z7)
-	LGRAD(Z0, Z1)
-	LGRAD(Z2, Z3)
-	LGRAD(Z4, Z5)
-	LGRAD(Z6, Z7)
-	STORE4(Z0, Z2, Z4, Z6, DST)
-	N_NEXT3(lgradLoop64, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(lgradLoop16, lgradTail, 1)
-	VMOVUPS (Y_PTR), Z0
-	VMOVUPS (X_PTR), Z1
-	LGRAD(Z0, Z1)
-	VMOVUPS Z0, (DST)
-	N_NEXT3(lgradLoop16, 1, X_PTR, Y_PTR, DST)
-
-	N_TAIL(lgradTail, lgradDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (Y_PTR), K1, Z0
-	VMOVUPS.Z (X_PTR), K1, Z1
-	LGRAD(Z0, Z1)
-	VMOVUPS   Z0, K1, (DST)
+	LGRAD_LOOPS(lgradLoop64, lgradLoop16, lgradTail, lgradDone)
 
 lgradDone:
 	VZEROUPPER

@@ -103,73 +103,32 @@
 	EXP_Q2(x, t) \
 	EXP_PP(x, t, u)
 
-// EXP_P2, EXP_P3 and EXP_P4 are EXP_P for two to four vectors, their
-// phases interleaved: vector j is given as its xj, nj, tj and uj (f where
-// EXP_F puts it) and ends with p in tj. The caller scales.
-#define EXP_P2(x0, n0, t0, u0, x1, n1, t1, u1) \
-	EXP_N(x0, n0, EXP_F(n0, u0)) \
-	EXP_N(x1, n1, EXP_F(n1, u1)) \
-	EXP_R(x0, EXP_F(n0, u0)) \
-	EXP_R(x1, EXP_F(n1, u1)) \
-	EXP_Q1(x0, t0) \
-	EXP_Q1(x1, t1) \
-	EXP_Q2(x0, t0) \
-	EXP_Q2(x1, t1) \
-	EXP_PP(x0, t0, u0) \
-	EXP_PP(x1, t1, u1)
+// EXP_PS(LIST) is EXP_P for several vectors, their phases interleaved:
+// LIST(op) applies op to each vector's x, n, t, u (f goes where EXP_F
+// puts it), and each phase runs for every vector before the next; each
+// ends with p in t. The caller scales, with LIST(EXP_SCALE_NORMAL_V) or
+// LIST(EXP_SCALE_NEG_V).
+#define EXP_PS(LIST) \
+	LIST(EXP_N_V) \
+	LIST(EXP_R_V) \
+	LIST(EXP_Q1_V) \
+	LIST(EXP_Q2_V) \
+	LIST(EXP_PP_V)
 
-#define EXP_P3(x0, n0, t0, u0, x1, n1, t1, u1, x2, n2, t2, u2) \
-	EXP_N(x0, n0, EXP_F(n0, u0)) \
-	EXP_N(x1, n1, EXP_F(n1, u1)) \
-	EXP_N(x2, n2, EXP_F(n2, u2)) \
-	EXP_R(x0, EXP_F(n0, u0)) \
-	EXP_R(x1, EXP_F(n1, u1)) \
-	EXP_R(x2, EXP_F(n2, u2)) \
-	EXP_Q1(x0, t0) \
-	EXP_Q1(x1, t1) \
-	EXP_Q1(x2, t2) \
-	EXP_Q2(x0, t0) \
-	EXP_Q2(x1, t1) \
-	EXP_Q2(x2, t2) \
-	EXP_PP(x0, t0, u0) \
-	EXP_PP(x1, t1, u1) \
-	EXP_PP(x2, t2, u2)
+#define EXP_N_V(x, n, t, u) EXP_N(x, n, EXP_F(n, u))
+#define EXP_R_V(x, n, t, u) EXP_R(x, EXP_F(n, u))
+#define EXP_Q1_V(x, n, t, u) EXP_Q1(x, t)
+#define EXP_Q2_V(x, n, t, u) EXP_Q2(x, t)
+#define EXP_PP_V(x, n, t, u) EXP_PP(x, t, u)
+#define EXP_SCALE_NORMAL_V(x, n, t, u) EXP_SCALE_NORMAL(n, t)
+#define EXP_SCALE_NEG_V(x, n, t, u) EXP_SCALE_NEG(n, t)
 
-#define EXP_P4(x0, n0, t0, u0, x1, n1, t1, u1, x2, n2, t2, u2, x3, n3, t3, u3) \
-	EXP_N(x0, n0, EXP_F(n0, u0)) \
-	EXP_N(x1, n1, EXP_F(n1, u1)) \
-	EXP_N(x2, n2, EXP_F(n2, u2)) \
-	EXP_N(x3, n3, EXP_F(n3, u3)) \
-	EXP_R(x0, EXP_F(n0, u0)) \
-	EXP_R(x1, EXP_F(n1, u1)) \
-	EXP_R(x2, EXP_F(n2, u2)) \
-	EXP_R(x3, EXP_F(n3, u3)) \
-	EXP_Q1(x0, t0) \
-	EXP_Q1(x1, t1) \
-	EXP_Q1(x2, t2) \
-	EXP_Q1(x3, t3) \
-	EXP_Q2(x0, t0) \
-	EXP_Q2(x1, t1) \
-	EXP_Q2(x2, t2) \
-	EXP_Q2(x3, t3) \
-	EXP_PP(x0, t0, u0) \
-	EXP_PP(x1, t1, u1) \
-	EXP_PP(x2, t2, u2) \
-	EXP_PP(x3, t3, u3)
-
-// EXP_PHASES3 and EXP_PHASES4 set t = p·2^n for three or four vectors laid
-// out as vector j's x in V(4j), n in V(4j+1), t in V(4j+2), u in V(4j+3),
-// the scaling EXP_SCALE_NORMAL: on AVX2 the arguments must be in [−86, 86]
-// (see FAST_CHECK4); AVX-512 needs them clamped.
-#define EXP_PHASES3 \
-	EXP_P3(V0, V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11) \
-	EXP_SCALE_NORMAL(V1, V2) \
-	EXP_SCALE_NORMAL(V5, V6) \
-	EXP_SCALE_NORMAL(V9, V10)
-
-#define EXP_PHASES4 \
-	EXP_P4(V0, V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15) \
-	EXP_SCALE_NORMAL(V1, V2) \
-	EXP_SCALE_NORMAL(V5, V6) \
-	EXP_SCALE_NORMAL(V9, V10) \
-	EXP_SCALE_NORMAL(V13, V14)
+// EXP3_VECS and EXP4_VECS list three or four vectors, vector j's x in
+// V(4j), n in V(4j+1), t in V(4j+2), u in V(4j+3). EXP_PHASES3 and
+// EXP_PHASES4 set their t = p·2^n with EXP_SCALE_NORMAL: on AVX2 the
+// arguments must be in [−86, 86] (see FAST_CHECK4); AVX-512 needs them
+// clamped.
+#define EXP3_VECS(op) op(V0, V1, V2, V3); op(V4, V5, V6, V7); op(V8, V9, V10, V11)
+#define EXP4_VECS(op) EXP3_VECS(op); op(V12, V13, V14, V15)
+#define EXP_PHASES3 EXP_PS(EXP3_VECS); EXP3_VECS(EXP_SCALE_NORMAL_V)
+#define EXP_PHASES4 EXP_PS(EXP4_VECS); EXP4_VECS(EXP_SCALE_NORMAL_V)

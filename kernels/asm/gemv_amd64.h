@@ -25,16 +25,20 @@
 #define WIDTH R13 // row length in elements (axpy: n; dot: k)
 
 // COLS_WHILE starts the loop over a row's elements that runs while
-// LEFT ≥ n; COLS_NEXT advances OFF by bytes and LEFT by n and repeats it.
+// LEFT ≥ n; COLS_STEP advances OFF by bytes and LEFT by n, and COLS_NEXT
+// then repeats the loop.
 #define COLS_WHILE(loop, exit, n) \
 loop: \
 	CMPQ LEFT, $n \
 	JB   exit
 
-#define COLS_NEXT(loop, bytes, n) \
+#define COLS_STEP(bytes, n) \
 	ADDQ $bytes, OFF \
-	SUBQ $n, LEFT \
-	JMP  loop
+	SUBQ $n, LEFT
+
+#define COLS_NEXT(loop, bytes, n) \
+	COLS_STEP(bytes, n) \
+	JMP loop
 
 // ROWS4 points M1–M3 at the three rows after M0.
 #define ROWS4 \
@@ -101,17 +105,31 @@ loop: \
 	MOV V4, (Y_PTR)(OFF*1) \
 	COLS_NEXT(loop, VB, n)
 
-// AXPY4_TAIL is the four rows' masked last columns, the rows' elements
-// loaded into t0–t3.
-#define AXPY4_TAIL(tail, exit, MLD, MST, MK, FMA, t0, t1, t2, t3) \
+// TAIL4_LOAD starts the four rows' masked tail at the label tail, leaving
+// to exit if no element is left: it loads the vector's last elements at p
+// into v and the rows' into t0–t3.
+#define TAIL4_LOAD(tail, exit, MLD, MK, p, v, t0, t1, t2, t3) \
 tail: \
 	TESTQ LEFT, LEFT \
 	JZ    exit \
-	MLD (Y_PTR)(OFF*1), MK, V4 \
+	MLD (p)(OFF*1), MK, v \
 	MLD (M0)(OFF*1), MK, t0 \
 	MLD (M1)(OFF*1), MK, t1 \
 	MLD (M2)(OFF*1), MK, t2 \
-	MLD (M3)(OFF*1), MK, t3 \
+	MLD (M3)(OFF*1), MK, t3
+
+// TAIL1_LOAD is TAIL4_LOAD for the single row (into t0).
+#define TAIL1_LOAD(tail, exit, MLD, MK, p, v, t0) \
+tail: \
+	TESTQ LEFT, LEFT \
+	JZ    exit \
+	MLD (p)(OFF*1), MK, v \
+	MLD (M0)(OFF*1), MK, t0
+
+// AXPY4_TAIL is the four rows' masked last columns, the rows' elements
+// loaded into t0–t3.
+#define AXPY4_TAIL(tail, exit, MLD, MST, MK, FMA, t0, t1, t2, t3) \
+	TAIL4_LOAD(tail, exit, MLD, MK, Y_PTR, V4, t0, t1, t2, t3) \
 	FMA t0, V0, V4 \
 	FMA t1, V1, V4 \
 	FMA t2, V2, V4 \
@@ -136,11 +154,7 @@ tail: \
 
 // AXPY1_TAIL is the single row's masked last columns, loaded into t0.
 #define AXPY1_TAIL(tail, exit, MLD, MST, MK, FMA, t0) \
-tail: \
-	TESTQ LEFT, LEFT \
-	JZ    exit \
-	MLD (Y_PTR)(OFF*1), MK, V4 \
-	MLD (M0)(OFF*1), MK, t0 \
+	TAIL1_LOAD(tail, exit, MLD, MK, Y_PTR, V4, t0) \
 	FMA t0, V0, V4 \
 	MST V4, MK, (Y_PTR)(OFF*1)
 
@@ -184,20 +198,12 @@ tail: \
 	FMA (M1)(OFF*1), V8, V2 \
 	FMA (M2)(OFF*1), V8, V4 \
 	FMA (M3)(OFF*1), V8, V6 \
-	ADDQ $VB, OFF \
-	SUBQ $n, LEFT
+	COLS_STEP(VB, n)
 
 // DOT4_TAIL is the four rows' masked last elements, x's in V8 and the
 // rows' in t0–t3, added into each row's second sum.
 #define DOT4_TAIL(tail, exit, MLD, MK, FMA, t0, t1, t2, t3) \
-tail: \
-	TESTQ LEFT, LEFT \
-	JZ    exit \
-	MLD (X_PTR)(OFF*1), MK, V8 \
-	MLD (M0)(OFF*1), MK, t0 \
-	MLD (M1)(OFF*1), MK, t1 \
-	MLD (M2)(OFF*1), MK, t2 \
-	MLD (M3)(OFF*1), MK, t3 \
+	TAIL4_LOAD(tail, exit, MLD, MK, X_PTR, V8, t0, t1, t2, t3) \
 	FMA t0, V8, V1 \
 	FMA t1, V8, V3 \
 	FMA t2, V8, V5 \
@@ -223,17 +229,12 @@ tail: \
 	COLS_WHILE(loop, exit, n) \
 	MOV (M0)(OFF*1), V8 \
 	FMA (X_PTR)(OFF*1), V8, V0 \
-	ADDQ $VB, OFF \
-	SUBQ $n, LEFT
+	COLS_STEP(VB, n)
 
 // DOT1_TAIL is the single row's masked last elements (x's in V8, the
 // row's in t0), added into its second sum.
 #define DOT1_TAIL(tail, exit, MLD, MK, FMA, t0) \
-tail: \
-	TESTQ LEFT, LEFT \
-	JZ    exit \
-	MLD (X_PTR)(OFF*1), MK, V8 \
-	MLD (M0)(OFF*1), MK, t0 \
+	TAIL1_LOAD(tail, exit, MLD, MK, X_PTR, V8, t0) \
 	FMA t0, V8, V1
 
 // The reductions, from ymm registers (AVX-512 first folds its zmm sums

@@ -109,10 +109,11 @@ tail: \
 	HSUM_YMM_PD(y, x, t)
 
 // The pointer steps for VEC_LOOPS' NEXT: NEXT_X advances X_PTR; NEXT_XD,
-// X_PTR and DST; NEXT_XY, X_PTR and Y_PTR.
+// X_PTR and DST; NEXT_XY, X_PTR and Y_PTR; NEXT_XYD, all three.
 #define NEXT_X(loop, k) N_NEXT1(loop, k, X_PTR)
 #define NEXT_XD(loop, k) N_NEXT2(loop, k, X_PTR, DST)
 #define NEXT_XY(loop, k) N_NEXT2(loop, k, X_PTR, Y_PTR)
+#define NEXT_XYD(loop, k) N_NEXT3(loop, k, X_PTR, Y_PTR, DST)
 
 // VEC_LOOPS is a kernel's three loops over N elements: BODY4 on four
 // vectors a trip, BODY1 on one, then TAIL on the last 1..lanes−1 under the

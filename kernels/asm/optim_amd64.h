@@ -9,6 +9,14 @@
 	VMULPS wsrc, WD, t \
 	VADDPS t, g, g
 
+// WITH_DECAY adds WD*w (wsrc) to the gradient in V0 if WD_ON, using t,
+// and goes on at the label done.
+#define WITH_DECAY(done, wsrc, t) \
+	TESTL WD_ON, WD_ON \
+	JZ    done \
+	DECAY(wsrc, V0, t) \
+done:
+
 // ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
 // (memory or registers); it leaves the new m in m, v in v, w in g, using t:
 //
@@ -61,10 +69,7 @@
 #define ADAM_LOOP1(loop, body, exit) \
 	N_LOOP(loop, exit, 1) \
 	VMOVUPS (G_PTR), V0 \
-	TESTL   WD_ON, WD_ON \
-	JZ      body \
-	DECAY((W_PTR), V0, V3) \
-body: \
+	WITH_DECAY(body, (W_PTR), V3) \
 	ADAM((W_PTR), (M_PTR), (V_PTR), V0, V1, V2, V3) \
 	VMOVUPS V0, (W_PTR) \
 	VMOVUPS V1, (M_PTR) \
@@ -76,10 +81,7 @@ body: \
 	MLD   (W_PTR), MK, V4 \
 	MLD   (M_PTR), MK, V5 \
 	MLD   (V_PTR), MK, V6 \
-	TESTL WD_ON, WD_ON \
-	JZ    body \
-	DECAY(V4, V0, V3) \
-body: \
+	WITH_DECAY(body, V4, V3) \
 	ADAM(V4, V5, V6, V0, V1, V2, V3) \
 	MST V0, MK, (W_PTR) \
 	MST V1, MK, (M_PTR) \
@@ -141,10 +143,7 @@ upd:
 #define SGD_LOOP1(loop, exit, mom, heavy, upd) \
 	N_LOOP(loop, exit, 1) \
 	VMOVUPS (G_PTR), V0 \
-	TESTL   WD_ON, WD_ON \
-	JZ      mom \
-	DECAY((W_PTR), V0, V2) \
-mom: \
+	WITH_DECAY(mom, (W_PTR), V2) \
 	TESTL   MOM_ON, MOM_ON \
 	JZ      upd \
 	MOMENTUM((VEL_PTR), V0, V1, V2) \
@@ -157,10 +156,7 @@ mom: \
 #define SGD_TAIL(mom, heavy, upd, MLD, MST, MK) \
 	MLD   (G_PTR), MK, V0 \
 	MLD   (W_PTR), MK, V3 \
-	TESTL WD_ON, WD_ON \
-	JZ    mom \
-	DECAY(V3, V0, V2) \
-mom: \
+	WITH_DECAY(mom, V3, V2) \
 	TESTL MOM_ON, MOM_ON \
 	JZ    upd \
 	MLD   (VEL_PTR), MK, V4 \

@@ -101,7 +101,7 @@ TEXT ·AdamStepAVX2(SB), NOSPLIT, $0-128
 	VBROADCASTSS eps+120(FP), EPS
 	VBROADCASTSS weightDecay+124(FP), WD
 	MOVL         weightDecay+124(FP), WD_ON
-	SHLL         $1, WD_ON                  // drop the sign: -0 is 0
+	SHLL         $1, WD_ON
 
 	N_LOOP(adamLoop16, adamLoop8, 2)
 	VMOVUPS (G_PTR), Y0
@@ -166,7 +166,7 @@ TEXT ·SGDStepAVX2(SB), NOSPLIT, $0-85
 	VBROADCASTSS momentum+76(FP), MOM
 	VBROADCASTSS weightDecay+80(FP), WD
 	MOVL         momentum+76(FP), MOM_ON
-	SHLL         $1, MOM_ON                 // drop the sign: -0 is 0
+	SHLL         $1, MOM_ON
 	MOVL         weightDecay+80(FP), WD_ON
 	SHLL         $1, WD_ON
 	MOVBLZX      nesterov+84(FP), NESTEROV

@@ -185,6 +185,10 @@
 	BCE_L2(t, u) \
 	BCE_L3(t, u, m)
 
+// BCE2_VECS lists, for EXP_PS, BCE2's two vectors: z, n, t and u of
+// vector j in V(5j), V(5j+2), V(5j+3), V(5j+4).
+#define BCE2_VECS(op) op(V0, V2, V3, V4); op(V5, V7, V8, V9)
+
 // BCE2 adds the terms of the two vectors at X_PTR and Y_PTR, their phases
 // interleaved (vector j in V(5j)…V(5j+4) as z, m, n, t, u), to the float64
 // sums V10, V11 (the first vector) and V12, V13 (the second).
@@ -195,9 +199,8 @@
 	BCE_M(V5, VB(Y_PTR), V6, V9) \
 	BCE_ARG(V0, V4) \
 	BCE_ARG(V5, V9) \
-	EXP_P2(V0, V2, V3, V4, V5, V7, V8, V9) \
-	EXP_SCALE_NEG(V2, V3) \
-	EXP_SCALE_NEG(V7, V8) \
+	EXP_PS(BCE2_VECS) \
+	BCE2_VECS(EXP_SCALE_NEG_V) \
 	BCE_L1(V3, V4) \
 	BCE_L1(V8, V9) \
 	BCE_L2(V3, V4) \
