@@ -1,8 +1,10 @@
-// Shared by activation_avx2_amd64.s and activation_avx512_amd64.s: the
-// gradients of sigmoid and tanh from their outputs, which read the same at
-// both widths. The including file defines DST, X_PTR (here dy), Y_PTR
-// (here y), N and CONST (1 broadcast) and includes loop_amd64.h and
-// ymm_amd64.h or zmm_amd64.h.
+// Shared by activation_avx2_amd64.s and activation_avx512_amd64.s: what reads
+// the same at both widths, on V0–V15 (ymm_amd64.h or zmm_amd64.h): the
+// gradients of sigmoid and tanh from their outputs, sigmoid and tanh from
+// each level's phases, and the loops. The including file defines DST,
+// X_PTR (the gradients' dy), Y_PTR (their y), N and CONST (1 broadcast for
+// the gradients, the slope for leaky ReLU) and includes loop_amd64.h and
+// exp_amd64.h.
 
 // SGRAD sets t = dy·(y·(1−y)), rounded step by step. dy is a register or a
 // memory operand.

@@ -2,8 +2,8 @@
 // axpy and dot forms, for either vector width and either element type.
 //
 // The including file includes ymm_amd64.h or zmm_amd64.h (VB, V0–V15)
-// first; the general registers are these. In the axpy form V0–V3 hold x[p..p+3] broadcast and V4–V7
-// vectors of y; in the dot form V0–V7 are the four rows' partial sums (row
+// first; the general registers are defined below. In the axpy form V0–V3
+// hold x[p..p+3] broadcast and V4–V7 vectors of y; in the dot form V0–V7 are the four rows' partial sums (row
 // r's two in V(2r) and V(2r+1)) and V8–V9 vectors of x. The macros take as
 // arguments the element type's instructions (MOV: VMOVUPS or VMOVUPD; FMA:
 // VFMADD231PS or …PD; …), the masked tail's load MLD and store MST with the

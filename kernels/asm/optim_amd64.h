@@ -60,8 +60,8 @@ done:
 	VSUBPS  u, t, t
 
 // The loops below take ymm or zmm registers as V0–V15 (ymm_amd64.h or
-// zmm_amd64.h) and the labels they define and jump to as arguments; MLD,
-// MST and MK are a tail's masked load and store and its mask. The weight
+// zmm_amd64.h, with the masked tail's TAIL_MASK, MLOAD and MSTORE) and
+// the labels they define and jump to as arguments. The weight
 // decay, momentum and Nesterov branches test WD_ON, MOM_ON and NESTEROV.
 
 // ADAM_LOOP1 is AdamStep's loop over one vector a trip (g, m, v, t in
@@ -76,16 +76,18 @@ done:
 	VMOVUPS V2, (V_PTR) \
 	N_NEXT4(loop, 1, W_PTR, G_PTR, M_PTR, V_PTR)
 
-#define ADAM_TAIL(body, MLD, MST, MK) \
-	MLD   (G_PTR), MK, V0 \
-	MLD   (W_PTR), MK, V4 \
-	MLD   (M_PTR), MK, V5 \
-	MLD   (V_PTR), MK, V6 \
+#define ADAM_TAIL(tail, exit, body) \
+	N_TAIL(tail, exit) \
+	TAIL_MASK \
+	MLOAD((G_PTR), V0) \
+	MLOAD((W_PTR), V4) \
+	MLOAD((M_PTR), V5) \
+	MLOAD((V_PTR), V6) \
 	WITH_DECAY(body, V4, V3) \
 	ADAM(V4, V5, V6, V0, V1, V2, V3) \
-	MST V0, MK, (W_PTR) \
-	MST V1, MK, (M_PTR) \
-	MST V2, MK, (V_PTR)
+	MSTORE(V0, (W_PTR)) \
+	MSTORE(V1, (M_PTR)) \
+	MSTORE(V2, (V_PTR))
 
 // SGD_LOOP4 is SGDStep's loop over four vectors a trip, vector j in
 // V(3j) (the gradient, then the update), V(3j+1) (the velocity) and
@@ -153,15 +155,17 @@ upd:
 	VMOVUPS V2, (W_PTR) \
 	N_NEXT3(loop, 1, W_PTR, G_PTR, VEL_PTR)
 
-#define SGD_TAIL(mom, heavy, upd, MLD, MST, MK) \
-	MLD   (G_PTR), MK, V0 \
-	MLD   (W_PTR), MK, V3 \
+#define SGD_TAIL(tail, exit, mom, heavy, upd) \
+	N_TAIL(tail, exit) \
+	TAIL_MASK \
+	MLOAD((G_PTR), V0) \
+	MLOAD((W_PTR), V3) \
 	WITH_DECAY(mom, V3, V2) \
 	TESTL MOM_ON, MOM_ON \
 	JZ    upd \
-	MLD   (VEL_PTR), MK, V4 \
+	MLOAD((VEL_PTR), V4) \
 	MOMENTUM(V4, V0, V1, V2) \
-	MST   V1, MK, (VEL_PTR) \
+	MSTORE(V1, (VEL_PTR)) \
 	SGD_PICK1(heavy, upd) \
 	UPDATE(V3, V0, V2) \
-	MST V2, MK, (W_PTR)
+	MSTORE(V2, (W_PTR))

@@ -1,7 +1,9 @@
-// Shared by rowops_avx2_amd64.s and rowops_avx512_amd64.s: the steps of
-// the float64-summing kernels that read the same at both widths. The
-// including file defines X_PTR and Y_PTR and includes ymm_amd64.h or
-// zmm_amd64.h (EXTRACT_HI).
+// Shared by rowops_avx2_amd64.s and rowops_avx512_amd64.s: the kernels'
+// steps and loops that read the same at both widths, on V0–V15 and their
+// halves H0–H15 (ymm_amd64.h or zmm_amd64.h, which also give EXTRACT_HI).
+// The including file defines DST, X_PTR, Y_PTR, T_PTR and N, includes
+// loop_amd64.h and exp_amd64.h, and defines what each level does its own
+// way (named where used).
 
 // SQ squares the differences of the vectors at off(X_PTR) and off(Y_PTR)
 // into v, rounding the difference and then the square.
@@ -30,8 +32,8 @@
 	VADDPD     t, acc0, acc0 \
 	VADDPD     m, acc1, acc1
 
-// The loops of the element-wise row kernels (loop_amd64.h's VEC_LOOPS and
-// MAP_LOOPS); the including file also defines DST, T_PTR and N.
+// The loops of the element-wise row kernels (loop_amd64.h's VEC_LOOPS,
+// MAP_LOOPS and ZIP_LOOPS).
 
 // C and SCALE are the constant broadcast in V0; SUB_C sets v -= C.
 #define C V0
@@ -44,6 +46,7 @@
 
 #define NEXT_DT(loop, k) N_NEXT2(loop, k, DST, T_PTR)
 
+// SD4, SD1 and SD_TAIL are its bodies: four vectors, one, the masked tail.
 #define SD4 \
 	LOAD4(DST, V1, V2, V3, V4) \
 	OP4M(VSUBPS, T_PTR, V1, V2, V3, V4) \
@@ -70,11 +73,13 @@
 	MLOAD((Y_PTR), V2) \
 	VADDPS V2, v, v
 
-// SQ_LOOPS: the float64 sums V0–V3 (V0, V1 for the lower and upper halves
-// of even vectors, V2, V3 of odd ones and the tail) += (x[i] − y[i])².
+// SQ_LOOPS: the float64 sums V0–V3 += (x[i] − y[i])², each vector's lower
+// and upper half into V0 and V1 (vectors 0 and 2 of a trip, the single
+// vectors) or V2 and V3 (vectors 1 and 3, the tail).
 #define SQ_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, SQ4, SQ1, SQ_TAIL, NEXT_XY)
 
+// SQ4, SQ1 and SQ_TAIL are its bodies.
 #define SQ4 \
 	SQ(0, V4) \
 	SQ(VB, V5) \

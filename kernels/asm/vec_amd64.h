@@ -7,6 +7,8 @@
 #define AXPY_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, AXPY4, AXPY1, AXPY_TAIL, NEXT_XY)
 
+// AXPY4, AXPY1 and AXPY_TAIL are its bodies: four vectors, one, the masked
+// tail.
 #define AXPY4 \
 	OP4MS(VMULPS, X_PTR, ALPHA, V1, V2, V3, V4) \
 	OP4M(VADDPS, Y_PTR, V1, V2, V3, V4) \
@@ -29,6 +31,7 @@
 #define DOT_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, DOT4, DOT1, DOT_TAIL, NEXT_XY)
 
+// DOT4, DOT1 and DOT_TAIL are its bodies.
 #define DOT4 \
 	LOAD4(X_PTR, D0, D1, D2, D3) \
 	VFMADD231PS (Y_PTR), D0, V0 \
@@ -49,6 +52,7 @@
 #define SCALE_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, SCALE4, SCALE1, SCALE_TAIL, NEXT_X)
 
+// SCALE4, SCALE1 and SCALE_TAIL are its bodies.
 #define SCALE4 \
 	OP4MS(VMULPS, X_PTR, ALPHA, V1, V2, V3, V4) \
 	STORE4(V1, V2, V3, V4, X_PTR)

@@ -16,6 +16,7 @@
 #define N CX
 #define MASK Y5
 #define TAIL_TMP DX
+// Dot's four vectors of x (Y5 is the tail mask).
 #define D0 Y4
 #define D1 Y6
 #define D2 Y7

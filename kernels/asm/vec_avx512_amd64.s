@@ -17,6 +17,7 @@
 #define Y_PTR DI
 #define N CX
 #define TAIL_TMP AX
+// Dot's four vectors of x.
 #define D0 Z4
 #define D1 Z5
 #define D2 Z6
