@@ -99,10 +99,7 @@ expSlow32:
 	JMP expStore32
 
 	ONE_LOOPS(expLoop8, expTail, expDone, EXP_V0, V2)
-
-expDone:
-	VZEROUPPER
-	RET
+	VRET(expDone)
 
 // sigmoid32(x) = num/(1+e) with e = exp32(−|x|), num = e for x < 0, else
 // 1. The blend takes e where x's sign bit is set: for x = −0, e = 1 = num
@@ -165,10 +162,7 @@ sigmoidSlow24:
 	JMP sigmoidDiv24
 
 	ONE_LOOPS(sigmoidLoop8, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
-
-sigmoidDone:
-	VZEROUPPER
-	RET
+	VRET(sigmoidDone)
 
 // tanh32(x): x·(1 + u·q(u)), u = x², for |x| < tanhSmall, else
 // 1 − 2/(e+1) with e = exp32(2|x|); then x's sign ORed in. Both branches
@@ -227,10 +221,7 @@ TEXT ·TanhAVX2(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
 	TANH_LOOPS(tanhLoop24, tanhLoop8, tanhTail, tanhDone)
-
-tanhDone:
-	VZEROUPPER
-	RET
+	VRET(tanhDone)
 
 // The gradients and leaky ReLU: four vectors per trip, a constant (1 or
 // slope) in CONST and +0 in ZEROR.
@@ -250,10 +241,7 @@ TEXT ·SigmoidGradAVX2(SB), NOSPLIT, $0-72
 	VBROADCASTSS C_ONE, CONST
 
 	YGRAD_LOOPS(sgradLoop32, sgradLoop8, sgradTail, sgradDone, SGRAD)
-
-sgradDone:
-	VZEROUPPER
-	RET
+	VRET(sgradDone)
 
 // func TanhGradAVX2(dst, dy, y []float32)
 //
@@ -268,10 +256,7 @@ TEXT ·TanhGradAVX2(SB), NOSPLIT, $0-72
 	VBROADCASTSS C_ONE, CONST
 
 	YGRAD_LOOPS(tgradLoop32, tgradLoop8, tgradTail, tgradDone, TGRAD)
-
-tgradDone:
-	VZEROUPPER
-	RET
+	VRET(tgradDone)
 
 // LEAKY sets v = v if v > 0 (ordered: false for NaN), else v·slope. The
 // compare leaves all-ones lanes in m where v > 0, and VBLENDVPS takes v
@@ -308,10 +293,7 @@ TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-52
 	N_NEXT2(leakyLoop32, 4, X_PTR, DST)
 
 	ONE_LOOPS(leakyLoop8, leakyTail, leakyDone, LEAKY_V0, V0)
-
-leakyDone:
-	VZEROUPPER
-	RET
+	VRET(leakyDone)
 
 // LGRAD sets g = g if x > 0 (ordered: false for NaN), else g·slope. x is
 // overwritten with the compare's mask.
@@ -350,7 +332,4 @@ TEXT ·LeakyReLUGradAVX2(SB), NOSPLIT, $0-76
 	VXORPS       ZEROR, ZEROR, ZEROR
 
 	LGRAD_LOOPS(lgradLoop32, lgradLoop8, lgradTail, lgradDone)
-
-lgradDone:
-	VZEROUPPER
-	RET
+	VRET(lgradDone)

@@ -53,10 +53,7 @@ TEXT ·ExpAVX512(SB), NOSPLIT, $0-48
 	N_NEXT2(expLoop64, 4, X_PTR, DST)
 
 	ONE_LOOPS(expLoop16, expTail, expDone, EXP_V0, V2)
-
-expDone:
-	VZEROUPPER
-	RET
+	VRET(expDone)
 
 // sigmoid32 as in activation_avx2_amd64.s: num/(1+e), e = exp32(−|x|),
 // num = e where x's sign bit is set (VPTESTMD), else 1. In phases, on
@@ -105,10 +102,7 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 	N_NEXT2(sigmoidLoop64, 4, X_PTR, DST)
 
 	ONE_LOOPS(sigmoidLoop16, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
-
-sigmoidDone:
-	VZEROUPPER
-	RET
+	VRET(sigmoidDone)
 
 // tanh32 as in activation_avx2_amd64.s, except that 2|x| is clamped at
 // expMax as in exp32 (VSCALEFPS is exact for every n). In phases, on
@@ -165,10 +159,7 @@ TEXT ·TanhAVX512(SB), NOSPLIT, $0-48
 	VBROADCASTSS C_TWO, TANH_TWO
 	VBROADCASTSS C_TANH_SMALL, TANH_SMALL
 	TANH_LOOPS(tanhLoop48, tanhLoop16, tanhTail, tanhDone)
-
-tanhDone:
-	VZEROUPPER
-	RET
+	VRET(tanhDone)
 
 // The gradients and leaky ReLU: four vectors per trip, a constant (1 or
 // slope) in CONST and +0 in ZEROR.
@@ -188,10 +179,7 @@ TEXT ·SigmoidGradAVX512(SB), NOSPLIT, $0-72
 	VBROADCASTSS C_ONE, CONST
 
 	YGRAD_LOOPS(sgradLoop64, sgradLoop16, sgradTail, sgradDone, SGRAD)
-
-sgradDone:
-	VZEROUPPER
-	RET
+	VRET(sgradDone)
 
 // func TanhGradAVX512(dst, dy, y []float32)
 //
@@ -206,10 +194,7 @@ TEXT ·TanhGradAVX512(SB), NOSPLIT, $0-72
 	VBROADCASTSS C_ONE, CONST
 
 	YGRAD_LOOPS(tgradLoop64, tgradLoop16, tgradTail, tgradDone, TGRAD)
-
-tgradDone:
-	VZEROUPPER
-	RET
+	VRET(tgradDone)
 
 // LEAKY sets v = v·slope where !(v > 0) (NGT_UQ: true for NaN), a
 // merge-masked multiply that leaves the other lanes as they are.
@@ -244,10 +229,7 @@ TEXT ·LeakyReLUAVX512(SB), NOSPLIT, $0-52
 	N_NEXT2(leakyLoop64, 4, X_PTR, DST)
 
 	ONE_LOOPS(leakyLoop16, leakyTail, leakyDone, LEAKY_V0, V0)
-
-leakyDone:
-	VZEROUPPER
-	RET
+	VRET(leakyDone)
 
 // LGRAD sets g = g·slope where !(x > 0) (NGT_UQ: true for NaN), leaving
 // the other lanes as they are.
@@ -285,7 +267,4 @@ TEXT ·LeakyReLUGradAVX512(SB), NOSPLIT, $0-76
 	VPXORD       ZEROR, ZEROR, ZEROR
 
 	LGRAD_LOOPS(lgradLoop64, lgradLoop16, lgradTail, lgradDone)
-
-lgradDone:
-	VZEROUPPER
-	RET
+	VRET(lgradDone)

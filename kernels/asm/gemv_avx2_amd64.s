@@ -3,6 +3,7 @@
 #include "textflag.h"
 #include "tailmask_amd64.h"
 #include "ymm_amd64.h"
+#include "loop_amd64.h"
 #include "gemv_amd64.h"
 
 // Matrix-vector kernels for AVX2 and FMA3. See gemv_amd64.go for what each
@@ -49,10 +50,7 @@ TEXT ·GemvAxpyF32AVX2(SB), NOSPLIT, $0-48
 	MOVQ y+40(FP), Y_PTR
 
 	AXPY_FORM(4, VBROADCASTSS, VMOVUPS, VFMADD231PS, VMASKMOVPS, VMASKMOVPS, AXPY1_V4)
-
-axpyDone:
-	VZEROUPPER
-	RET
+	VRET(axpyDone)
 
 // func GemvAxpyF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -75,10 +73,7 @@ TEXT ·GemvAxpyF64AVX2(SB), NOSPLIT, $0-48
 	MOVQ y+40(FP), Y_PTR
 
 	AXPY_FORM(8, VBROADCASTSD, VMOVUPD, VFMADD231PD, VMASKMOVPD, VMASKMOVPD, AXPY1_V4)
-
-axpyDone:
-	VZEROUPPER
-	RET
+	VRET(axpyDone)
 
 // func GemvDotF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -103,10 +98,7 @@ TEXT ·GemvDotF32AVX2(SB), NOSPLIT, $0-48
 	MOVQ y+40(FP), Y_PTR
 
 	DOT_FORM(4, VMOVUPS, VFMADD231PS, VXORPS, VADDPS, VMASKMOVPS, DOT4_SUM_F32, DOT1_SUM_F32)
-
-dotDone:
-	VZEROUPPER
-	RET
+	VRET(dotDone)
 
 // func GemvDotF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -132,7 +124,4 @@ TEXT ·GemvDotF64AVX2(SB), NOSPLIT, $0-48
 	MOVQ y+40(FP), Y_PTR
 
 	DOT_FORM(8, VMOVUPD, VFMADD231PD, VXORPD, VADDPD, VMASKMOVPD, DOT4_SUM_F64, DOT1_SUM_F64)
-
-dotDone:
-	VZEROUPPER
-	RET
+	VRET(dotDone)

@@ -3,6 +3,7 @@
 #include "textflag.h"
 #include "tailmask_amd64.h"
 #include "zmm_amd64.h"
+#include "loop_amd64.h"
 #include "gemv_amd64.h"
 
 // Matrix-vector kernels for AVX-512 (AVX512F only). See gemv_amd64.go for
@@ -62,10 +63,7 @@ TEXT ·GemvAxpyF32AVX512(SB), NOSPLIT, $0-48
 	AVX512_TAIL_MASK(CX, AX, K1)
 
 	AXPY_FORM(4, VBROADCASTSS, VMOVUPS, VFMADD231PS, VMOVUPS.Z, VMOVUPS, AXPY1_V4)
-
-axpyDone:
-	VZEROUPPER
-	RET
+	VRET(axpyDone)
 
 // func GemvAxpyF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -87,10 +85,7 @@ TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
 	AVX512_TAIL_MASK(CX, AX, K1)
 
 	AXPY_FORM(8, VBROADCASTSD, VMOVUPD, VFMADD231PD, VMOVUPD.Z, VMOVUPD, SKIP_V4)
-
-axpyDone:
-	VZEROUPPER
-	RET
+	VRET(axpyDone)
 
 // func GemvDotF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -115,10 +110,7 @@ TEXT ·GemvDotF32AVX512(SB), NOSPLIT, $0-48
 	AVX512_TAIL_MASK(CX, AX, K1)
 
 	DOT_FORM(4, VMOVUPS, VFMADD231PS, VXORPS, VADDPS, VMOVUPS.Z, DOT4_SUM_F32, DOT1_SUM_F32)
-
-dotDone:
-	VZEROUPPER
-	RET
+	VRET(dotDone)
 
 // func GemvDotF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
@@ -143,7 +135,4 @@ TEXT ·GemvDotF64AVX512(SB), NOSPLIT, $0-48
 	AVX512_TAIL_MASK(CX, AX, K1)
 
 	DOT_FORM(8, VMOVUPD, VFMADD231PD, VXORPD, VADDPD, VMOVUPD.Z, DOT4_SUM_F64, DOT1_SUM_F64)
-
-dotDone:
-	VZEROUPPER
-	RET
+	VRET(dotDone)

@@ -1,11 +1,11 @@
 // Shared by the element-wise float32 kernels of both amd64 levels (vec,
-// relu, rowops, activation, optim): the pieces of their loops over N
-// elements, for either vector width, and the loops themselves. The
-// including file defines N (the elements left) and includes ymm_amd64.h or
-// zmm_amd64.h (VB, a vector's bytes; V0–V15; the masked tail's TAIL_MASK,
-// MLOAD and MSTORE); k counts vectors, so a trip of k vectors takes
-// k·VB/4 elements. The loops take as arguments the labels they define and
-// jump to, so that each TEXT has its own.
+// relu, rowops, activation, optim; gemv uses VRET): the pieces of their
+// loops over N elements, for either vector width, and the loops
+// themselves. The including file defines N (the elements left) and
+// includes ymm_amd64.h or zmm_amd64.h (VB, a vector's bytes; V0–V15; the
+// masked tail's TAIL_MASK, MLOAD and MSTORE); k counts vectors, so a trip
+// of k vectors takes k·VB/4 elements. The loops take as arguments the
+// labels they define and jump to, so that each TEXT has its own.
 
 // N_LOOP starts a loop that runs while N holds at least k vectors' worth.
 #define N_LOOP(loop, exit, k) \
@@ -175,3 +175,10 @@ tail: \
 	MLOAD((X_PTR), V1) \
 	FT(V1) \
 	MSTORE(V1, (DST))
+
+// VRET is a kernel's exit at the label done: VZEROUPPER (the caller's SSE
+// code pays no transition penalty), then RET.
+#define VRET(done) \
+done: \
+	VZEROUPPER \
+	RET

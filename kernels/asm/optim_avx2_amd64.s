@@ -127,10 +127,7 @@ adamBody16:
 
 	ADAM_LOOP1(adamLoop8, adamBody8, adamTail)
 	ADAM_TAIL(adamTail, adamDone, adamBodyTail)
-
-adamDone:
-	VZEROUPPER
-	RET
+	VRET(adamDone)
 
 #undef MASK
 #define MASK Y12
@@ -176,7 +173,4 @@ TEXT ·SGDStepAVX2(SB), NOSPLIT, $0-85
 	SGD_LOOP4(sgdLoop32, sgdLoop8, sgdMomentum32, sgdHeavyBall32, sgdUpdate32)
 	SGD_LOOP1(sgdLoop8, sgdTail, sgdMomentum8, sgdHeavyBall8, sgdUpdate8)
 	SGD_TAIL(sgdTail, sgdDone, sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail)
-
-sgdDone:
-	VZEROUPPER
-	RET
+	VRET(sgdDone)

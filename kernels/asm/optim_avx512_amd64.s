@@ -127,10 +127,7 @@ adamBody64:
 
 	ADAM_LOOP1(adamLoop16, adamBody16, adamTail)
 	ADAM_TAIL(adamTail, adamDone, adamBodyTail)
-
-adamDone:
-	VZEROUPPER
-	RET
+	VRET(adamDone)
 
 #define LR Z24
 #define MOM Z25
@@ -177,7 +174,4 @@ TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 	SGD_LOOP4(sgdLoop64, sgdLoop16, sgdMomentum64, sgdHeavyBall64, sgdUpdate64)
 	SGD_LOOP1(sgdLoop16, sgdTail, sgdMomentum16, sgdHeavyBall16, sgdUpdate16)
 	SGD_TAIL(sgdTail, sgdDone, sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail)
-
-sgdDone:
-	VZEROUPPER
-	RET
+	VRET(sgdDone)

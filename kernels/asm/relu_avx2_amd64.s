@@ -35,10 +35,7 @@ TEXT ·ReLUAVX2(SB), NOSPLIT, $0-48
 	MOVQ x_len+32(FP), N
 	VXORPS ZERO, ZERO, ZERO
 	MAP_LOOPS(reluLoop32, reluLoop8, reluTail, reluDone, RELU)
-
-reluDone:
-	VZEROUPPER
-	RET
+	VRET(reluDone)
 
 // GRAD sets v = dy where x > 0, else +0: the compare (x > 0, ordered, so a
 // NaN x gives false) yields all-ones lanes, and the AND selects dy's bits.
@@ -66,7 +63,4 @@ TEXT ·ReLUGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ   x_len+56(FP), N
 	VXORPS ZERO, ZERO, ZERO
 	ZIP_LOOPS(gradLoop32, gradLoop8, gradTail, gradDone, DY_PTR, GRAD, GRAD_TAIL)
-
-gradDone:
-	VZEROUPPER
-	RET
+	VRET(gradDone)

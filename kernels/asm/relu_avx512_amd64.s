@@ -35,10 +35,7 @@ TEXT ·ReLUAVX512(SB), NOSPLIT, $0-48
 	MOVQ x_len+32(FP), N
 	VXORPS X0, X0, X0 // ZERO: a VEX write zeroes all 512 bits (AVX512DQ's zmm VXORPS not needed)
 	MAP_LOOPS(reluLoop64, reluLoop16, reluTail, reluDone, RELU)
-
-reluDone:
-	VZEROUPPER
-	RET
+	VRET(reluDone)
 
 // GRAD_K sets v = dy where x > 0, else +0, under the opmask k: the ordered
 // compare (a NaN x gives false) writes the lanes to keep into K2, and a
@@ -67,7 +64,4 @@ TEXT ·ReLUGradAVX512(SB), NOSPLIT, $0-72
 	VXORPS X0, X0, X0 // ZERO
 	KXNORW K3, K3, K3 // all 16 lanes
 	ZIP_LOOPS(gradLoop64, gradLoop16, gradTail, gradDone, DY_PTR, GRAD, GRAD_TAIL)
-
-gradDone:
-	VZEROUPPER
-	RET
+	VRET(gradDone)

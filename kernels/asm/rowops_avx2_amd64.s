@@ -121,10 +121,7 @@ TEXT ·SubConstAVX2(SB), NOSPLIT, $0-52
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS c+48(FP), C
 	MAP_LOOPS(subLoop32, subLoop8, subTail, subDone, SUB_C)
-
-subDone:
-	VZEROUPPER
-	RET
+	VRET(subDone)
 
 // func ScaledDiffAVX2(dst, t []float32, scale float32)
 //
@@ -137,10 +134,7 @@ TEXT ·ScaledDiffAVX2(SB), NOSPLIT, $0-52
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 	SCALED_DIFF_LOOPS(scaledDiffLoop32, scaledDiffLoop8, scaledDiffTail, scaledDiffDone)
-
-scaledDiffDone:
-	VZEROUPPER
-	RET
+	VRET(scaledDiffDone)
 
 // func AddAVX2(dst, x, y []float32)
 //
@@ -154,10 +148,7 @@ TEXT ·AddAVX2(SB), NOSPLIT, $0-72
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ y_base+48(FP), Y_PTR
 	ZIP_LOOPS(addLoop32, addLoop8, addTail, addDone, Y_PTR, ADD_Y, ADD_Y_TAIL)
-
-addDone:
-	VZEROUPPER
-	RET
+	VRET(addDone)
 
 // func SqDiffSumAVX2(x, y []float32) float64
 //

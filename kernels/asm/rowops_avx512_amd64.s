@@ -122,10 +122,7 @@ TEXT ·SubConstAVX512(SB), NOSPLIT, $0-52
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS c+48(FP), C
 	MAP_LOOPS(subLoop64, subLoop16, subTail, subDone, SUB_C)
-
-subDone:
-	VZEROUPPER
-	RET
+	VRET(subDone)
 
 // func ScaledDiffAVX512(dst, t []float32, scale float32)
 //
@@ -138,10 +135,7 @@ TEXT ·ScaledDiffAVX512(SB), NOSPLIT, $0-52
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
 	SCALED_DIFF_LOOPS(scaledDiffLoop64, scaledDiffLoop16, scaledDiffTail, scaledDiffDone)
-
-scaledDiffDone:
-	VZEROUPPER
-	RET
+	VRET(scaledDiffDone)
 
 // func AddAVX512(dst, x, y []float32)
 //
@@ -155,10 +149,7 @@ TEXT ·AddAVX512(SB), NOSPLIT, $0-72
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ y_base+48(FP), Y_PTR
 	ZIP_LOOPS(addLoop64, addLoop16, addTail, addDone, Y_PTR, ADD_Y, ADD_Y_TAIL)
-
-addDone:
-	VZEROUPPER
-	RET
+	VRET(addDone)
 
 // func SqDiffSumAVX512(x, y []float32) float64
 //

@@ -34,10 +34,7 @@ TEXT ·AxpyAVX2(SB), NOSPLIT, $0-56
 	MOVQ         y_base+32(FP), Y_PTR
 	VBROADCASTSS alpha+0(FP), ALPHA
 	AXPY_LOOPS(axpyLoop32, axpyLoop8, axpyTail, axpyDone)
-
-axpyDone:
-	VZEROUPPER
-	RET
+	VRET(axpyDone)
 
 // func DotAVX2(x, y []float32) float32
 //
@@ -75,7 +72,4 @@ TEXT ·ScaleAVX2(SB), NOSPLIT, $0-32
 	MOVQ         x_len+16(FP), N
 	VBROADCASTSS alpha+0(FP), ALPHA
 	SCALE_LOOPS(scaleLoop32, scaleLoop8, scaleTail, scaleDone)
-
-scaleDone:
-	VZEROUPPER
-	RET
+	VRET(scaleDone)

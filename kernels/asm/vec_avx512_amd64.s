@@ -35,10 +35,7 @@ TEXT ·AxpyAVX512(SB), NOSPLIT, $0-56
 	MOVQ         y_base+32(FP), Y_PTR
 	VBROADCASTSS alpha+0(FP), ALPHA
 	AXPY_LOOPS(axpyLoop64, axpyLoop16, axpyTail, axpyDone)
-
-axpyDone:
-	VZEROUPPER
-	RET
+	VRET(axpyDone)
 
 // func DotAVX512(x, y []float32) float32
 //
@@ -76,7 +73,4 @@ TEXT ·ScaleAVX512(SB), NOSPLIT, $0-32
 	MOVQ         x_len+16(FP), N
 	VBROADCASTSS alpha+0(FP), ALPHA
 	SCALE_LOOPS(scaleLoop64, scaleLoop16, scaleTail, scaleDone)
-
-scaleDone:
-	VZEROUPPER
-	RET
+	VRET(scaleDone)
