@@ -32,6 +32,27 @@
 	VADDPD     t, acc0, acc0 \
 	VADDPD     m, acc1, acc1
 
+// RowMax: MAX_LOOPS keeps four running maxima V0–V3 by MAXV (the level's
+// MAXZ on V registers), vector by vector, with each level's bodies MAX4,
+// MAX1 and MAX_TAIL, which also collect the NaN compares in NANS.
+#define MAX_LOOPS(loop4, loop1, tail, done) \
+	VEC_LOOPS(loop4, loop1, tail, done, MAX4, MAX1, MAX_TAIL, NEXT_X)
+
+// MAX_REDUCE leaves the maximum of V0–V3's lanes in the low lane of X0:
+// the four pairwise, then halves (MAX_ZMM_HALF: zmm into ymm, on AVX-512),
+// then pairs, then the two pair maxima.
+#define MAX_REDUCE \
+	MAXV(V1, V0, V8) \
+	MAXV(V3, V2, V9) \
+	MAXV(V2, V0, V8) \
+	MAX_ZMM_HALF \
+	VEXTRACTF128 $1, Y0, X1 \
+	MAXZ(X1, X0, X8) \
+	VMOVHLPS     X0, X0, X1 \
+	MAXZ(X1, X0, X8) \
+	VMOVSHDUP    X0, X1 \
+	MAXZ(X1, X0, X8)
+
 // The loops of the element-wise row kernels (loop_amd64.h's VEC_LOOPS,
 // MAP_LOOPS and ZIP_LOOPS).
 

@@ -35,8 +35,36 @@
 	VMAXPS acc, x, acc \
 	VANDPS t, acc, acc
 
+#define MAXV(x, acc, t) MAXZ(x, acc, t)
+#define MAX_ZMM_HALF
 #define FIRST Y13
 #define NANS Y12
+
+// MAX4, MAX1 and MAX_TAIL are RowMax's bodies for MAX_LOOPS: NANS ORs in
+// the unordered compares (a lane is set where an element is NaN).
+#define MAX4 \
+	LOAD4(X_PTR, Y4, Y5, Y6, Y7) \
+	VCMPPS $3, Y5, Y4, Y8 /* unordered: Y4 or Y5 holds a NaN */ \
+	VCMPPS $3, Y7, Y6, Y9 \
+	VORPS  Y8, NANS, NANS \
+	VORPS  Y9, NANS, NANS \
+	MAXZ(Y4, Y0, Y8) \
+	MAXZ(Y5, Y1, Y9) \
+	MAXZ(Y6, Y2, Y10) \
+	MAXZ(Y7, Y3, Y11)
+
+#define MAX1 \
+	VMOVUPS (X_PTR), Y4 \
+	VCMPPS  $3, Y4, Y4, Y8 \
+	VORPS   Y8, NANS, NANS \
+	MAXZ(Y4, Y0, Y8)
+
+#define MAX_TAIL \
+	MLOAD((X_PTR), Y4) \
+	VBLENDVPS MASK, Y4, FIRST, Y4 /* lanes past the end: x[0] */ \
+	VCMPPS    $3, Y4, Y4, Y8 \
+	VORPS     Y8, NANS, NANS \
+	MAXZ(Y4, Y0, Y8)
 
 // func RowMaxAVX2(x []float32) float32
 //
@@ -61,47 +89,14 @@ TEXT ·RowMaxAVX2(SB), NOSPLIT, $0-28
 	VMOVAPS      FIRST, Y3
 	VXORPS       NANS, NANS, NANS
 
-	N_LOOP(maxLoop32, maxLoop8, 4)
-	LOAD4(X_PTR, Y4, Y5, Y6, Y7)
-	VCMPPS  $3, Y5, Y4, Y8 // unordered: Y4 or Y5 holds a NaN
-	VCMPPS  $3, Y7, Y6, Y9
-	VORPS   Y8, NANS, NANS
-	VORPS   Y9, NANS, NANS
-	MAXZ(Y4, Y0, Y8)
-	MAXZ(Y5, Y1, Y9)
-	MAXZ(Y6, Y2, Y10)
-	MAXZ(Y7, Y3, Y11)
-	N_NEXT1(maxLoop32, 4, X_PTR)
-
-	N_LOOP(maxLoop8, maxTail, 1)
-	VMOVUPS (X_PTR), Y4
-	VCMPPS  $3, Y4, Y4, Y8
-	VORPS   Y8, NANS, NANS
-	MAXZ(Y4, Y0, Y8)
-	N_NEXT1(maxLoop8, 1, X_PTR)
-
-	N_TAIL(maxTail, maxReduce)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y4
-	VBLENDVPS  MASK, Y4, FIRST, Y4 // lanes past the end: x[0]
-	VCMPPS     $3, Y4, Y4, Y8
-	VORPS      Y8, NANS, NANS
-	MAXZ(Y4, Y0, Y8)
+	MAX_LOOPS(maxLoop32, maxLoop8, maxTail, maxReduce)
 
 maxReduce:
-	MAXZ(Y1, Y0, Y8)
-	MAXZ(Y3, Y2, Y9)
-	MAXZ(Y2, Y0, Y8)
-	VEXTRACTF128 $1, Y0, X1
-	MAXZ(X1, X0, X8)
-	VMOVHLPS     X0, X0, X1
-	MAXZ(X1, X0, X8)
-	VMOVSHDUP    X0, X1
-	MAXZ(X1, X0, X8)
-	VMOVMSKPS    NANS, AX
-	TESTL        AX, AX
-	JNZ          maxNaN
-	VMOVSS       X0, ret+24(FP)
+	MAX_REDUCE
+	VMOVMSKPS NANS, AX
+	TESTL     AX, AX
+	JNZ       maxNaN
+	VMOVSS    X0, ret+24(FP)
 	VZEROUPPER
 	RET
 

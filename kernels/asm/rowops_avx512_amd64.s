@@ -36,8 +36,38 @@
 	VMAXPS acc, x, acc \
 	VANDPS t, acc, acc
 
+#define MAXV(x, acc, t) MAXZ512(x, acc, t)
+#define MAX_ZMM_HALF \
+	VEXTRACTF64X4 $1, Z0, Y1 \
+	MAXZ(Y1, Y0, Y8)
 #define FIRST Z16
 #define NANS K3
+
+// MAX4, MAX1 and MAX_TAIL are RowMax's bodies for MAX_LOOPS: NANS ORs in
+// the unordered compares (a lane is set where an element is NaN).
+#define MAX4 \
+	LOAD4(X_PTR, Z4, Z5, Z6, Z7) \
+	VCMPPS $3, Z5, Z4, K2 /* unordered: Z4 or Z5 holds a NaN */ \
+	KORW   K2, NANS, NANS \
+	VCMPPS $3, Z7, Z6, K2 \
+	KORW   K2, NANS, NANS \
+	MAXZ512(Z4, Z0, Z8) \
+	MAXZ512(Z5, Z1, Z9) \
+	MAXZ512(Z6, Z2, Z10) \
+	MAXZ512(Z7, Z3, Z11)
+
+#define MAX1 \
+	VMOVUPS (X_PTR), Z4 \
+	VCMPPS  $3, Z4, Z4, K2 \
+	KORW    K2, NANS, NANS \
+	MAXZ512(Z4, Z0, Z8)
+
+#define MAX_TAIL \
+	VMOVAPS FIRST, Z4 \
+	VMOVUPS (X_PTR), K1, Z4 /* merge-masked: lanes past the end keep x[0] */ \
+	VCMPPS  $3, Z4, Z4, K2 \
+	KORW    K2, NANS, NANS \
+	MAXZ512(Z4, Z0, Z8)
 
 // func RowMaxAVX512(x []float32) float32
 //
@@ -61,48 +91,13 @@ TEXT ·RowMaxAVX512(SB), NOSPLIT, $0-28
 	VMOVAPS      FIRST, Z3
 	KXORW        NANS, NANS, NANS
 
-	N_LOOP(maxLoop64, maxLoop16, 4)
-	LOAD4(X_PTR, Z4, Z5, Z6, Z7)
-	VCMPPS  $3, Z5, Z4, K2 // unordered: Z4 or Z5 holds a NaN
-	KORW    K2, NANS, NANS
-	VCMPPS  $3, Z7, Z6, K2
-	KORW    K2, NANS, NANS
-	MAXZ512(Z4, Z0, Z8)
-	MAXZ512(Z5, Z1, Z9)
-	MAXZ512(Z6, Z2, Z10)
-	MAXZ512(Z7, Z3, Z11)
-	N_NEXT1(maxLoop64, 4, X_PTR)
-
-	N_LOOP(maxLoop16, maxTail, 1)
-	VMOVUPS (X_PTR), Z4
-	VCMPPS  $3, Z4, Z4, K2
-	KORW    K2, NANS, NANS
-	MAXZ512(Z4, Z0, Z8)
-	N_NEXT1(maxLoop16, 1, X_PTR)
-
-	N_TAIL(maxTail, maxReduce)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVAPS FIRST, Z4
-	VMOVUPS (X_PTR), K1, Z4 // merge-masked: lanes past the end keep x[0]
-	VCMPPS  $3, Z4, Z4, K2
-	KORW    K2, NANS, NANS
-	MAXZ512(Z4, Z0, Z8)
+	MAX_LOOPS(maxLoop64, maxLoop16, maxTail, maxReduce)
 
 maxReduce:
-	MAXZ512(Z1, Z0, Z8)
-	MAXZ512(Z3, Z2, Z9)
-	MAXZ512(Z2, Z0, Z8)
-	VEXTRACTF64X4 $1, Z0, Y1
-	MAXZ(Y1, Y0, Y8)
-	VEXTRACTF128  $1, Y0, X1
-	MAXZ(X1, X0, X8)
-	VMOVHLPS      X0, X0, X1
-	MAXZ(X1, X0, X8)
-	VMOVSHDUP     X0, X1
-	MAXZ(X1, X0, X8)
-	KORTESTW      NANS, NANS
-	JNZ           maxNaN
-	VMOVSS        X0, ret+24(FP)
+	MAX_REDUCE
+	KORTESTW NANS, NANS
+	JNZ      maxNaN
+	VMOVSS   X0, ret+24(FP)
 	VZEROUPPER
 	RET
 
