@@ -32,12 +32,12 @@
 	G(V4, (2*VB)(X_PTR), V5) \
 	G(V6, (3*VB)(X_PTR), V7) \
 	STORE4(V1, V3, V5, V7, DST) \
-	N_NEXT3(loop4, 4, X_PTR, Y_PTR, DST) \
+	NEXT_XYD(loop4, 4) \
 	N_LOOP(loop1, tail, 1) \
 	VMOVUPS (Y_PTR), V0 \
 	G(V0, (X_PTR), V1) \
 	VMOVUPS V1, (DST) \
-	N_NEXT3(loop1, 1, X_PTR, Y_PTR, DST) \
+	NEXT_XYD(loop1, 1) \
 	N_TAIL(tail, done) \
 	TAIL_MASK \
 	MLOAD((Y_PTR), V0) \
@@ -61,7 +61,7 @@
 	MSTORE(r, (DST))
 
 // The one-vector forms for ONE_LOOPS: dst = exp32(x), sigmoid32(x),
-// tanh32(x), x in V0, with each kernel file's EXP_FULL, SIGMOID and TANH.
+// tanh32(x), x in V0 (the level's EXP_FULL; SIGMOID and TANH below).
 #define EXP_V0 EXP_FULL(V0, V1, V2, V3)
 #define SIGMOID_V0 SIGMOID(V0, V1, V2, V3, V4)
 #define TANH_V0 TANH(V0, V1, V2, V3, V4)
@@ -129,6 +129,7 @@
 #define LGRAD_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, LGRAD4, LGRAD1, LGRAD_TAIL, NEXT_XYD)
 
+// LGRAD1 and LGRAD_TAIL are its one-vector and tail bodies.
 #define LGRAD1 \
 	VMOVUPS (Y_PTR), V0 \
 	VMOVUPS (X_PTR), V1 \

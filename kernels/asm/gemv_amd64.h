@@ -294,7 +294,8 @@ tail: \
 // --- the whole forms, after a kernel has loaded its arguments and made
 // its tail mask ---
 //
-// They define their labels themselves (a form is used once per TEXT). ES
+// They define their labels themselves (a form is used once per TEXT) and
+// leave to axpyDone or dotDone, which the TEXT defines (VRET). ES
 // is the element's bytes; BCAST, MOV, FMA, XOR and ADD the element type's
 // broadcast, move, FMA, zeroing and add; MLD and MST the masked tail's load
 // and store. The level defines AX_MK and AT0–AT3 (the axpy column tail's
