@@ -33,7 +33,7 @@ TEXT ·ReLUAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DST
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
-	VXORPS ZERO, ZERO, ZERO
+	VZERO(ZERO, X0)
 	MAP_LOOPS(reluLoop32, reluLoop8, reluTail, reluDone, RELU)
 	VRET(reluDone)
 
@@ -61,6 +61,6 @@ TEXT ·ReLUGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ   dy_base+24(FP), DY_PTR
 	MOVQ   x_base+48(FP), X_PTR
 	MOVQ   x_len+56(FP), N
-	VXORPS ZERO, ZERO, ZERO
+	VZERO(ZERO, X0)
 	ZIP_LOOPS(gradLoop32, gradLoop8, gradTail, gradDone, DY_PTR, GRAD, GRAD_TAIL)
 	VRET(gradDone)

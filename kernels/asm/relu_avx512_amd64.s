@@ -33,7 +33,7 @@ TEXT ·ReLUAVX512(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DST
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
-	VXORPS X0, X0, X0 // ZERO: a VEX write zeroes all 512 bits (AVX512DQ's zmm VXORPS not needed)
+	VZERO(ZERO, X0)
 	MAP_LOOPS(reluLoop64, reluLoop16, reluTail, reluDone, RELU)
 	VRET(reluDone)
 
@@ -61,7 +61,7 @@ TEXT ·ReLUGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ   dy_base+24(FP), DY_PTR
 	MOVQ   x_base+48(FP), X_PTR
 	MOVQ   x_len+56(FP), N
-	VXORPS X0, X0, X0 // ZERO
+	VZERO(ZERO, X0)
 	KXNORW K3, K3, K3 // all 16 lanes
 	ZIP_LOOPS(gradLoop64, gradLoop16, gradTail, gradDone, DY_PTR, GRAD, GRAD_TAIL)
 	VRET(gradDone)

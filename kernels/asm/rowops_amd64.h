@@ -128,6 +128,12 @@
 // V14, then one vector a trip (V0 into V2) into V12, then the masked tail
 // (each level's ESS_SUM_TAIL adds only its lanes).
 
+// ESS_ZERO zeroes the partial sums.
+#define ESS_ZERO \
+	VZERO(V12, X12) \
+	VZERO(V13, X13) \
+	VZERO(V14, X14)
+
 // SHIFTED3 loads three vectors of x − shift into V0, V4, V8.
 #define SHIFTED3 \
 	VMOVUPS (X_PTR), V0 \

@@ -217,9 +217,7 @@ TEXT ·ExpShiftSumAVX2(SB), NOSPLIT, $0-60
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS shift+48(FP), SHIFT
-	VXORPS       Y12, Y12, Y12
-	VXORPS       Y13, Y13, Y13
-	VXORPS       Y14, Y14, Y14
+	ESS_ZERO
 	ESS_LOOP3(essLoop24, essLoop8, essSlow24, essStore24, ESS_STORE_SUM3, NEXT_XD)
 	ESS_ONE_LOOPS(essLoop8, essTail, essDone)
 
@@ -240,9 +238,7 @@ TEXT ·ExpShiftSumNoStoreAVX2(SB), NOSPLIT, $0-36
 	MOVQ         x_base+0(FP), X_PTR
 	MOVQ         x_len+8(FP), N
 	VBROADCASTSS shift+24(FP), SHIFT
-	VXORPS       Y12, Y12, Y12
-	VXORPS       Y13, Y13, Y13
-	VXORPS       Y14, Y14, Y14
+	ESS_ZERO
 	ESS_LOOP3(esnLoop24, esnLoop8, esnSlow24, esnSum24, ESS_SUM3, NEXT_X)
 	ESN_ONE_LOOPS(esnLoop8, esnTail, esnDone)
 

@@ -193,14 +193,6 @@ sqReduce:
 // the others hold e^−shift.
 #define ESS_SUM_TAIL VADDPS Z2, Z12, K1, Z12
 
-// ESS_INIT loads the constants and zeroes the partial sums (a VEX write
-// zeroes all 512 bits).
-#define ESS_INIT \
-	CONSTS_CLAMP \
-	VXORPS       X12, X12, X12 \
-	VXORPS       X13, X13, X13 \
-	VXORPS       X14, X14, X14
-
 // func ExpShiftSumAVX512(dst, x []float32, shift float32) float32
 //
 //	var s float32
@@ -214,7 +206,8 @@ TEXT ·ExpShiftSumAVX512(SB), NOSPLIT, $0-60
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS shift+48(FP), SHIFT
-	ESS_INIT
+	CONSTS_CLAMP
+	ESS_ZERO
 	ESS_LOOP3(essLoop48, essLoop16, ESS_STORE_SUM3, NEXT_XD)
 	ESS_ONE_LOOPS(essLoop16, essTail, essDone)
 
@@ -235,7 +228,8 @@ TEXT ·ExpShiftSumNoStoreAVX512(SB), NOSPLIT, $0-36
 	MOVQ         x_base+0(FP), X_PTR
 	MOVQ         x_len+8(FP), N
 	VBROADCASTSS shift+24(FP), SHIFT
-	ESS_INIT
+	CONSTS_CLAMP
+	ESS_ZERO
 	ESS_LOOP3(esnLoop48, esnLoop16, ESS_SUM3, NEXT_X)
 	ESN_ONE_LOOPS(esnLoop16, esnTail, esnDone)
 
