@@ -84,6 +84,8 @@ TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
 	ANDQ $7, CX
 	AVX512_TAIL_MASK(CX, AX, K1)
 
+	// The single row goes one vector a trip: this kernel has no four-vector
+	// loop for it (SKIP_V4).
 	AXPY_FORM(8, VBROADCASTSD, VMOVUPD, VFMADD231PD, VMOVUPD.Z, VMOVUPD, SKIP_V4)
 	VRET(axpyDone)
 
