@@ -21,148 +21,52 @@
 #define Y_PTR DX
 #define N CX
 #define MASK Y15
+#define TAIL_TMP AX
 
-// The constants (see exp_amd64.h): one 32-byte row each.
-DATA ·actConsts+0(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+8(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+16(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+24(SB)/8, $0xc2d00000c2d00000
-DATA ·actConsts+32(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+40(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+48(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+56(SB)/8, $0x42b1999a42b1999a
-DATA ·actConsts+64(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+72(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+80(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+88(SB)/8, $0x3fb8aa3b3fb8aa3b
-DATA ·actConsts+96(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+104(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+112(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+120(SB)/8, $0x3f3172003f317200
-DATA ·actConsts+128(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+136(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+144(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+152(SB)/8, $0x35bfbe8e35bfbe8e
-DATA ·actConsts+160(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+168(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+176(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+184(SB)/8, $0x3efffffe3efffffe
-DATA ·actConsts+192(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+200(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+208(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+216(SB)/8, $0x3e2aaa493e2aaa49
-DATA ·actConsts+224(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+232(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+240(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+248(SB)/8, $0x3d2aac793d2aac79
-DATA ·actConsts+256(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+264(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+272(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+280(SB)/8, $0x3c091cea3c091cea
-DATA ·actConsts+288(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+296(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+304(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+312(SB)/8, $0x3ab512243ab51224
-DATA ·actConsts+320(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+328(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+336(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+344(SB)/8, $0x3f8000003f800000
-DATA ·actConsts+352(SB)/8, $0x4000000040000000
-DATA ·actConsts+360(SB)/8, $0x4000000040000000
-DATA ·actConsts+368(SB)/8, $0x4000000040000000
-DATA ·actConsts+376(SB)/8, $0x4000000040000000
-DATA ·actConsts+384(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+392(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+400(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+408(SB)/8, $0x0000007f0000007f
-DATA ·actConsts+416(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+424(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+432(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+440(SB)/8, $0x7fffffff7fffffff
-DATA ·actConsts+448(SB)/8, $0x8000000080000000
-DATA ·actConsts+456(SB)/8, $0x8000000080000000
-DATA ·actConsts+464(SB)/8, $0x8000000080000000
-DATA ·actConsts+472(SB)/8, $0x8000000080000000
-DATA ·actConsts+480(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+488(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+496(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+504(SB)/8, $0x3f2000003f200000
-DATA ·actConsts+512(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+520(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+528(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+536(SB)/8, $0xbeaaaa99beaaaa99
-DATA ·actConsts+544(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+552(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+560(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+568(SB)/8, $0x3e0883933e088393
-DATA ·actConsts+576(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+584(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+592(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+600(SB)/8, $0xbd5c1e2cbd5c1e2c
-DATA ·actConsts+608(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+616(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+624(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+632(SB)/8, $0x3ca913493ca91349
-DATA ·actConsts+640(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+648(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+656(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+664(SB)/8, $0xbbbaf0d4bbbaf0d4
-DATA ·actConsts+672(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+680(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+688(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+696(SB)/8, $0xbeffffe9beffffe9
-DATA ·actConsts+704(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+712(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+720(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+728(SB)/8, $0x3eaaa6f83eaaa6f8
-DATA ·actConsts+736(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+744(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+752(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+760(SB)/8, $0xbe7f9370be7f9370
-DATA ·actConsts+768(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+776(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+784(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+792(SB)/8, $0x3e49ae4c3e49ae4c
-DATA ·actConsts+800(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+808(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+816(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+824(SB)/8, $0xbe1d3d36be1d3d36
-DATA ·actConsts+832(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+840(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+848(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+856(SB)/8, $0x3ddabcbe3ddabcbe
-DATA ·actConsts+864(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+872(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+880(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+888(SB)/8, $0xbd6c314cbd6c314c
-DATA ·actConsts+896(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+904(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+912(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+920(SB)/8, $0x3ca583d13ca583d1
-DATA ·actConsts+928(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+936(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+944(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+952(SB)/8, $0xbb597a40bb597a40
-DATA ·actConsts+960(SB)/8, $0x0000000000000000
-DATA ·actConsts+968(SB)/8, $0x0000000000000000
-DATA ·actConsts+976(SB)/8, $0x0000000000000000
-DATA ·actConsts+984(SB)/8, $0x0000000000000000
-DATA ·actConsts+992(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1000(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1008(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1016(SB)/8, $0x42ac000042ac0000
-DATA ·actConsts+1024(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1032(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1040(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1048(SB)/8, $0x000000bf000000bf
-DATA ·actConsts+1056(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1064(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1072(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1080(SB)/8, $0x1f8000001f800000
-DATA ·actConsts+1088(SB)/8, $0x4b4000004b400000
-DATA ·actConsts+1096(SB)/8, $0x4b4000004b400000
-DATA ·actConsts+1104(SB)/8, $0x4b4000004b400000
-DATA ·actConsts+1112(SB)/8, $0x4b4000004b400000
+// The constants (see exp_amd64.h): one 32-byte row each, the value in all
+// eight lanes. ACT_ROW sets the row at off to the 64-bit pattern bits (two
+// lanes) four times.
+#define ACT_ROW(off, bits) \
+	DATA ·actConsts+(off)(SB)/8, bits \
+	DATA ·actConsts+(off+8)(SB)/8, bits \
+	DATA ·actConsts+(off+16)(SB)/8, bits \
+	DATA ·actConsts+(off+24)(SB)/8, bits
+
+ACT_ROW(0, $0xc2d00000c2d00000) // C_EXP_MIN
+ACT_ROW(32, $0x42b1999a42b1999a) // C_EXP_MAX
+ACT_ROW(64, $0x3fb8aa3b3fb8aa3b) // C_LOG2E
+ACT_ROW(96, $0x3f3172003f317200) // C_LN2_HI
+ACT_ROW(128, $0x35bfbe8e35bfbe8e) // C_LN2_LO
+ACT_ROW(160, $0x3efffffe3efffffe) // C_EXP_P0
+ACT_ROW(192, $0x3e2aaa493e2aaa49) // C_EXP_P1
+ACT_ROW(224, $0x3d2aac793d2aac79) // C_EXP_P2
+ACT_ROW(256, $0x3c091cea3c091cea) // C_EXP_P3
+ACT_ROW(288, $0x3ab512243ab51224) // C_EXP_P4
+ACT_ROW(320, $0x3f8000003f800000) // C_ONE
+ACT_ROW(352, $0x4000000040000000) // C_TWO
+ACT_ROW(384, $0x0000007f0000007f) // C_EXP_BIAS
+ACT_ROW(416, $0x7fffffff7fffffff) // C_ABS_MASK
+ACT_ROW(448, $0x8000000080000000) // C_SIGN_MASK
+ACT_ROW(480, $0x3f2000003f200000) // C_TANH_SMALL
+ACT_ROW(512, $0xbeaaaa99beaaaa99) // C_TANH_P0
+ACT_ROW(544, $0x3e0883933e088393) // C_TANH_P1
+ACT_ROW(576, $0xbd5c1e2cbd5c1e2c) // C_TANH_P2
+ACT_ROW(608, $0x3ca913493ca91349) // C_TANH_P3
+ACT_ROW(640, $0xbbbaf0d4bbbaf0d4) // C_TANH_P4
+ACT_ROW(672, $0xbeffffe9beffffe9) // C_LOG1P_P0
+ACT_ROW(704, $0x3eaaa6f83eaaa6f8) // C_LOG1P_P1
+ACT_ROW(736, $0xbe7f9370be7f9370) // C_LOG1P_P2
+ACT_ROW(768, $0x3e49ae4c3e49ae4c) // C_LOG1P_P3
+ACT_ROW(800, $0xbe1d3d36be1d3d36) // C_LOG1P_P4
+ACT_ROW(832, $0x3ddabcbe3ddabcbe) // C_LOG1P_P5
+ACT_ROW(864, $0xbd6c314cbd6c314c) // C_LOG1P_P6
+ACT_ROW(896, $0x3ca583d13ca583d1) // C_LOG1P_P7
+ACT_ROW(928, $0xbb597a40bb597a40) // C_LOG1P_P8
+ACT_ROW(960, $0x0000000000000000) // C_ZERO
+ACT_ROW(992, $0x42ac000042ac0000) // C_EXP_FAST
+ACT_ROW(1024, $0x000000bf000000bf) // C_EXP_BIAS_K
+ACT_ROW(1056, $0x1f8000001f800000) // C_EXP_2_MK
+ACT_ROW(1088, $0x4b4000004b400000) // C_ROUND_MAGIC
 GLOBL ·actConsts(SB), RODATA|NOPTR, $1120
 
 // func ExpAVX2(dst, x []float32)
@@ -181,30 +85,7 @@ TEXT ·ExpAVX2(SB), NOSPLIT, $0-48
 	LOAD4(X_PTR, Y0, Y4, Y8, Y12)
 	FAST_CHECK4(Y0, Y4, Y8, Y12, Y1, Y5, Y9, Y13)
 	JNZ     expSlow32
-	EXP_N(Y0, Y1, Y3)
-	EXP_N(Y4, Y5, Y7)
-	EXP_N(Y8, Y9, Y11)
-	EXP_N(Y12, Y13, Y15)
-	EXP_R(Y0, Y3)
-	EXP_R(Y4, Y7)
-	EXP_R(Y8, Y11)
-	EXP_R(Y12, Y15)
-	EXP_Q1(Y0, Y2)
-	EXP_Q1(Y4, Y6)
-	EXP_Q1(Y8, Y10)
-	EXP_Q1(Y12, Y14)
-	EXP_Q2(Y0, Y2)
-	EXP_Q2(Y4, Y6)
-	EXP_Q2(Y8, Y10)
-	EXP_Q2(Y12, Y14)
-	EXP_PP(Y0, Y2, Y3)
-	EXP_PP(Y4, Y6, Y7)
-	EXP_PP(Y8, Y10, Y11)
-	EXP_PP(Y12, Y14, Y15)
-	EXP_SCALE_NORMAL(Y1, Y2)
-	EXP_SCALE_NORMAL(Y5, Y6)
-	EXP_SCALE_NORMAL(Y9, Y10)
-	EXP_SCALE_NORMAL(Y13, Y14)
+	EXP_PHASES4
 
 expStore32:
 	STORE4(Y2, Y6, Y10, Y14, DST)
@@ -217,21 +98,8 @@ expSlow32:
 	EXP_FULL(Y12, Y13, Y14, Y15)
 	JMP expStore32
 
-	N_LOOP(expLoop8, expTail, 1)
-	VMOVUPS (X_PTR), Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VMOVUPS Y2, (DST)
-	N_NEXT2(expLoop8, 1, X_PTR, DST)
-
-	N_TAIL(expTail, expDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VMASKMOVPS Y2, MASK, (DST)
-
-expDone:
-	VZEROUPPER
-	RET
+	ONE_LOOPS(expLoop8, expTail, expDone, EXP_V0, V2)
+	VRET(expDone)
 
 // sigmoid32(x) = num/(1+e) with e = exp32(−|x|), num = e for x < 0, else
 // 1. The blend takes e where x's sign bit is set: for x = −0, e = 1 = num
@@ -251,31 +119,6 @@ expDone:
 	VMOVUPS   C_ONE, n \
 	VBLENDVPS x, r, n, n \
 	VDIVPS    u, n, r
-
-#define SIGMOID(x, a, n, r, u) \
-	SIG_ARG(x, a, u) \
-	EXP_P(a, n, u, r, u) \
-	EXP_SCALE_NEG(n, r) \
-	SIG_DIV(x, n, r, u)
-
-// SIG_P3 sets Y3, Y8, Y13 to p (and Y2, Y7, Y12 to EXP_N's sums) for the
-// arguments in Y1, Y6, Y11, their phases interleaved.
-#define SIG_P3 \
-	EXP_N(Y1, Y2, Y4) \
-	EXP_N(Y6, Y7, Y9) \
-	EXP_N(Y11, Y12, Y14) \
-	EXP_R(Y1, Y4) \
-	EXP_R(Y6, Y9) \
-	EXP_R(Y11, Y14) \
-	EXP_Q1(Y1, Y3) \
-	EXP_Q1(Y6, Y8) \
-	EXP_Q1(Y11, Y13) \
-	EXP_Q2(Y1, Y3) \
-	EXP_Q2(Y6, Y8) \
-	EXP_Q2(Y11, Y13) \
-	EXP_PP(Y1, Y3, Y4) \
-	EXP_PP(Y6, Y8, Y9) \
-	EXP_PP(Y11, Y13, Y14)
 
 // func SigmoidAVX2(dst, x []float32)
 //
@@ -298,10 +141,8 @@ TEXT ·SigmoidAVX2(SB), NOSPLIT, $0-48
 	VORPS   C_SIGN_MASK, Y0, Y1
 	VORPS   C_SIGN_MASK, Y5, Y6
 	VORPS   C_SIGN_MASK, Y10, Y11
-	SIG_P3
-	EXP_SCALE_NORMAL(Y2, Y3)
-	EXP_SCALE_NORMAL(Y7, Y8)
-	EXP_SCALE_NORMAL(Y12, Y13)
+	EXP_PS(ACT3_VECS)
+	ACT3_VECS(EXP_SCALE_NORMAL_V)
 
 sigmoidDiv24:
 	SIG_DIV(Y0, Y2, Y3, Y4)
@@ -316,27 +157,12 @@ sigmoidSlow24:
 	SIG_ARG(Y0, Y1, Y4)
 	SIG_ARG(Y5, Y6, Y9)
 	SIG_ARG(Y10, Y11, Y14)
-	SIG_P3
-	EXP_SCALE_NEG(Y2, Y3)
-	EXP_SCALE_NEG(Y7, Y8)
-	EXP_SCALE_NEG(Y12, Y13)
+	EXP_PS(ACT3_VECS)
+	ACT3_VECS(EXP_SCALE_NEG_V)
 	JMP sigmoidDiv24
 
-	N_LOOP(sigmoidLoop8, sigmoidTail, 1)
-	VMOVUPS (X_PTR), Y0
-	SIGMOID(Y0, Y1, Y2, Y3, Y4)
-	VMOVUPS Y3, (DST)
-	N_NEXT2(sigmoidLoop8, 1, X_PTR, DST)
-
-	N_TAIL(sigmoidTail, sigmoidDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	SIGMOID(Y0, Y1, Y2, Y3, Y4)
-	VMASKMOVPS Y3, MASK, (DST)
-
-sigmoidDone:
-	VZEROUPPER
-	RET
+	ONE_LOOPS(sigmoidLoop8, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
+	VRET(sigmoidDone)
 
 // tanh32(x): x·(1 + u·q(u)), u = x², for |x| < tanhSmall, else
 // 1 − 2/(e+1) with e = exp32(2|x|); then x's sign ORed in. Both branches
@@ -385,15 +211,6 @@ sigmoidDone:
 	VANDPS    C_SIGN_MASK, x, x \
 	VORPS     x, r, r
 
-#define TANH(x, a, n, r, u) \
-	TANH_ARG(x, a, u) \
-	EXP_P(a, n, u, r, u) \
-	EXP_SCALE_NORMAL(n, r) \
-	TANH_BIG(n, r) \
-	TANH_SMALL1(x, a, n, u) \
-	TANH_SMALL2(a, n, u) \
-	TANH_SELECT(x, a, n, r)
-
 // func TanhAVX2(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = tanh32(v) }
@@ -403,64 +220,8 @@ TEXT ·TanhAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DST
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ x_len+32(FP), N
-
-	N_LOOP(tanhLoop24, tanhLoop8, 3)
-	VMOVUPS (X_PTR), Y0
-	VMOVUPS 32(X_PTR), Y5
-	VMOVUPS 64(X_PTR), Y10
-	TANH_ARG(Y0, Y1, Y4)
-	TANH_ARG(Y5, Y6, Y9)
-	TANH_ARG(Y10, Y11, Y14)
-	EXP_N(Y1, Y2, Y4)
-	EXP_N(Y6, Y7, Y9)
-	EXP_N(Y11, Y12, Y14)
-	EXP_R(Y1, Y4)
-	EXP_R(Y6, Y9)
-	EXP_R(Y11, Y14)
-	EXP_Q1(Y1, Y3)
-	EXP_Q1(Y6, Y8)
-	EXP_Q1(Y11, Y13)
-	EXP_Q2(Y1, Y3)
-	EXP_Q2(Y6, Y8)
-	EXP_Q2(Y11, Y13)
-	EXP_PP(Y1, Y3, Y4)
-	EXP_PP(Y6, Y8, Y9)
-	EXP_PP(Y11, Y13, Y14)
-	EXP_SCALE_NORMAL(Y2, Y3)
-	EXP_SCALE_NORMAL(Y7, Y8)
-	EXP_SCALE_NORMAL(Y12, Y13)
-	TANH_BIG(Y2, Y3)
-	TANH_BIG(Y7, Y8)
-	TANH_BIG(Y12, Y13)
-	TANH_SMALL1(Y0, Y1, Y2, Y4)
-	TANH_SMALL1(Y5, Y6, Y7, Y9)
-	TANH_SMALL1(Y10, Y11, Y12, Y14)
-	TANH_SMALL2(Y1, Y2, Y4)
-	TANH_SMALL2(Y6, Y7, Y9)
-	TANH_SMALL2(Y11, Y12, Y14)
-	TANH_SELECT(Y0, Y1, Y2, Y3)
-	TANH_SELECT(Y5, Y6, Y7, Y8)
-	TANH_SELECT(Y10, Y11, Y12, Y13)
-	VMOVUPS Y3, (DST)
-	VMOVUPS Y8, 32(DST)
-	VMOVUPS Y13, 64(DST)
-	N_NEXT2(tanhLoop24, 3, X_PTR, DST)
-
-	N_LOOP(tanhLoop8, tanhTail, 1)
-	VMOVUPS (X_PTR), Y0
-	TANH(Y0, Y1, Y2, Y3, Y4)
-	VMOVUPS Y3, (DST)
-	N_NEXT2(tanhLoop8, 1, X_PTR, DST)
-
-	N_TAIL(tanhTail, tanhDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	TANH(Y0, Y1, Y2, Y3, Y4)
-	VMASKMOVPS Y3, MASK, (DST)
-
-tanhDone:
-	VZEROUPPER
-	RET
+	TANH_LOOPS(tanhLoop24, tanhLoop8, tanhTail, tanhDone)
+	VRET(tanhDone)
 
 // The gradients and leaky ReLU: four vectors per trip, a constant (1 or
 // slope) in CONST and +0 in ZEROR.
@@ -479,15 +240,8 @@ TEXT ·SigmoidGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(sgradLoop32, sgradLoop8, SGRAD)
-	YGRAD_LOOP1(sgradLoop8, sgradTail, SGRAD)
-	N_TAIL(sgradTail, sgradDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	YGRAD_TAIL(SGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
-
-sgradDone:
-	VZEROUPPER
-	RET
+	YGRAD_LOOPS(sgradLoop32, sgradLoop8, sgradTail, sgradDone, SGRAD)
+	VRET(sgradDone)
 
 // func TanhGradAVX2(dst, dy, y []float32)
 //
@@ -501,15 +255,8 @@ TEXT ·TanhGradAVX2(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(tgradLoop32, tgradLoop8, TGRAD)
-	YGRAD_LOOP1(tgradLoop8, tgradTail, TGRAD)
-	N_TAIL(tgradTail, tgradDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	YGRAD_TAIL(TGRAD, VMASKMOVPS, VMASKMOVPS, MASK)
-
-tgradDone:
-	VZEROUPPER
-	RET
+	YGRAD_LOOPS(tgradLoop32, tgradLoop8, tgradTail, tgradDone, TGRAD)
+	VRET(tgradDone)
 
 // LEAKY sets v = v if v > 0 (ordered: false for NaN), else v·slope. The
 // compare leaves all-ones lanes in m where v > 0, and VBLENDVPS takes v
@@ -518,6 +265,8 @@ tgradDone:
 	VMULPS    CONST, v, p \
 	VCMPPS    $0x1e, ZEROR, v, m \
 	VBLENDVPS m, v, p, v
+
+#define LEAKY_V0 LEAKY(V0, V1, V2)
 
 // func LeakyReLUAVX2(dst, x []float32, slope float32)
 //
@@ -543,21 +292,8 @@ TEXT ·LeakyReLUAVX2(SB), NOSPLIT, $0-52
 	STORE4(Y0, Y3, Y6, Y9, DST)
 	N_NEXT2(leakyLoop32, 4, X_PTR, DST)
 
-	N_LOOP(leakyLoop8, leakyTail, 1)
-	VMOVUPS (X_PTR), Y0
-	LEAKY(Y0, Y1, Y2)
-	VMOVUPS Y0, (DST)
-	N_NEXT2(leakyLoop8, 1, X_PTR, DST)
-
-	N_TAIL(leakyTail, leakyDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y0
-	LEAKY(Y0, Y1, Y2)
-	VMASKMOVPS Y0, MASK, (DST)
-
-leakyDone:
-	VZEROUPPER
-	RET
+	ONE_LOOPS(leakyLoop8, leakyTail, leakyDone, LEAKY_V0, V0)
+	VRET(leakyDone)
 
 // LGRAD sets g = g if x > 0 (ordered: false for NaN), else g·slope. x is
 // overwritten with the compare's mask.
@@ -565,6 +301,18 @@ leakyDone:
 	VMULPS    CONST, g, p \
 	VCMPPS    $0x1e, ZEROR, x, x \
 	VBLENDVPS x, g, p, g
+
+// LGRAD4 is LGRAD on four vectors, for LGRAD_LOOPS; LGRAD_V0 on V0, V1.
+#define LGRAD4 \
+	LOAD4(Y_PTR, Y0, Y3, Y6, Y9) \
+	LOAD4(X_PTR, Y1, Y4, Y7, Y10) \
+	LGRAD(Y0, Y1, Y2) \
+	LGRAD(Y3, Y4, Y5) \
+	LGRAD(Y6, Y7, Y8) \
+	LGRAD(Y9, Y10, Y11) \
+	STORE4(Y0, Y3, Y6, Y9, DST)
+
+#define LGRAD_V0 LGRAD(V0, V1, V2)
 
 // func LeakyReLUGradAVX2(dst, dy, x []float32, slope float32)
 //
@@ -583,30 +331,5 @@ TEXT ·LeakyReLUGradAVX2(SB), NOSPLIT, $0-76
 	VBROADCASTSS slope+72(FP), CONST
 	VXORPS       ZEROR, ZEROR, ZEROR
 
-	N_LOOP(lgradLoop32, lgradLoop8, 4)
-	LOAD4(Y_PTR, Y0, Y3, Y6, Y9)
-	LOAD4(X_PTR, Y1, Y4, Y7, Y10)
-	LGRAD(Y0, Y1, Y2)
-	LGRAD(Y3, Y4, Y5)
-	LGRAD(Y6, Y7, Y8)
-	LGRAD(Y9, Y10, Y11)
-	STORE4(Y0, Y3, Y6, Y9, DST)
-	N_NEXT3(lgradLoop32, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(lgradLoop8, lgradTail, 1)
-	VMOVUPS (Y_PTR), Y0
-	VMOVUPS (X_PTR), Y1
-	LGRAD(Y0, Y1, Y2)
-	VMOVUPS Y0, (DST)
-	N_NEXT3(lgradLoop8, 1, X_PTR, Y_PTR, DST)
-
-	N_TAIL(lgradTail, lgradDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (Y_PTR), MASK, Y0
-	VMASKMOVPS (X_PTR), MASK, Y1
-	LGRAD(Y0, Y1, Y2)
-	VMASKMOVPS Y0, MASK, (DST)
-
-lgradDone:
-	VZEROUPPER
-	RET
+	LGRAD_LOOPS(lgradLoop32, lgradLoop8, lgradTail, lgradDone)
+	VRET(lgradDone)

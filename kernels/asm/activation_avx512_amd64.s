@@ -29,6 +29,7 @@
 #define X_PTR SI
 #define Y_PTR DX
 #define N CX
+#define TAIL_TMP AX
 
 // func ExpAVX512(dst, x []float32)
 //
@@ -39,9 +40,7 @@ TEXT ·ExpAVX512(SB), NOSPLIT, $0-48
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
-	CONSTS
-	VBROADCASTSS C_EXP_MIN, ZMIN
-	VBROADCASTSS C_EXP_MAX, ZMAX
+	CONSTS_CLAMP
 
 	N_LOOP(expLoop64, expLoop16, 4)
 	LOAD4(X_PTR, Z0, Z4, Z8, Z12)
@@ -49,55 +48,19 @@ TEXT ·ExpAVX512(SB), NOSPLIT, $0-48
 	EXP_CLAMP(Z4)
 	EXP_CLAMP(Z8)
 	EXP_CLAMP(Z12)
-	EXP_N(Z0, Z1, Z1)
-	EXP_N(Z4, Z5, Z5)
-	EXP_N(Z8, Z9, Z9)
-	EXP_N(Z12, Z13, Z13)
-	EXP_R(Z0, Z1)
-	EXP_R(Z4, Z5)
-	EXP_R(Z8, Z9)
-	EXP_R(Z12, Z13)
-	EXP_Q1(Z0, Z2)
-	EXP_Q1(Z4, Z6)
-	EXP_Q1(Z8, Z10)
-	EXP_Q1(Z12, Z14)
-	EXP_Q2(Z0, Z2)
-	EXP_Q2(Z4, Z6)
-	EXP_Q2(Z8, Z10)
-	EXP_Q2(Z12, Z14)
-	EXP_PP(Z0, Z2, Z3)
-	EXP_PP(Z4, Z6, Z7)
-	EXP_PP(Z8, Z10, Z11)
-	EXP_PP(Z12, Z14, Z15)
-	EXP_SCALE(Z1, Z2)
-	EXP_SCALE(Z5, Z6)
-	EXP_SCALE(Z9, Z10)
-	EXP_SCALE(Z13, Z14)
+	EXP_PHASES4
 	STORE4(Z2, Z6, Z10, Z14, DST)
 	N_NEXT2(expLoop64, 4, X_PTR, DST)
 
-	N_LOOP(expLoop16, expTail, 1)
-	VMOVUPS (X_PTR), Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VMOVUPS Z2, (DST)
-	N_NEXT2(expLoop16, 1, X_PTR, DST)
-
-	N_TAIL(expTail, expDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VMOVUPS   Z2, K1, (DST)
-
-expDone:
-	VZEROUPPER
-	RET
+	ONE_LOOPS(expLoop16, expTail, expDone, EXP_V0, V2)
+	VRET(expDone)
 
 // sigmoid32 as in activation_avx2_amd64.s: num/(1+e), e = exp32(−|x|),
 // num = e where x's sign bit is set (VPTESTMD), else 1. In phases, on
 // registers x (kept), a, n, r (the result) and u.
 
-// SIG_ARG sets a = max(−|x|, expMin).
-#define SIG_ARG(x, a) \
+// SIG_ARG sets a = max(−|x|, expMin) (u is not needed).
+#define SIG_ARG(x, a, u) \
 	VPORD  SIGN, x, a \
 	VMAXPS a, ZMIN, a
 
@@ -108,11 +71,9 @@ expDone:
 	VBLENDMPS r, K_ONE, K2, n \
 	VDIVPS    u, n, r
 
-#define SIGMOID(x, a, n, r, u) \
-	SIG_ARG(x, a) \
-	EXP_P(a, n, n, r, u) \
-	EXP_SCALE(n, r) \
-	SIG_DIV(x, n, r, u)
+// SIG4_VECS lists, for EXP_PS, the four vectors of a Sigmoid trip: the
+// argument a, n, r and u of vector j in Z(5j+1)…Z(5j+4).
+#define SIG4_VECS(op) ACT3_VECS(op); op(Z16, Z17, Z18, Z19)
 
 // func SigmoidAVX512(dst, x []float32)
 //
@@ -123,40 +84,16 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 	MOVQ         dst_base+0(FP), DST
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
-	CONSTS
-	VBROADCASTSS C_EXP_MIN, ZMIN
-	VBROADCASTSS C_SIGN_MASK, SIGN
+	CONSTS_NEG
 
 	N_LOOP(sigmoidLoop64, sigmoidLoop16, 4)
 	LOAD4(X_PTR, Z0, Z5, Z10, Z15)
-	SIG_ARG(Z0, Z1)
-	SIG_ARG(Z5, Z6)
-	SIG_ARG(Z10, Z11)
-	SIG_ARG(Z15, Z16)
-	EXP_N(Z1, Z2, Z2)
-	EXP_N(Z6, Z7, Z7)
-	EXP_N(Z11, Z12, Z12)
-	EXP_N(Z16, Z17, Z17)
-	EXP_R(Z1, Z2)
-	EXP_R(Z6, Z7)
-	EXP_R(Z11, Z12)
-	EXP_R(Z16, Z17)
-	EXP_Q1(Z1, Z3)
-	EXP_Q1(Z6, Z8)
-	EXP_Q1(Z11, Z13)
-	EXP_Q1(Z16, Z18)
-	EXP_Q2(Z1, Z3)
-	EXP_Q2(Z6, Z8)
-	EXP_Q2(Z11, Z13)
-	EXP_Q2(Z16, Z18)
-	EXP_PP(Z1, Z3, Z4)
-	EXP_PP(Z6, Z8, Z9)
-	EXP_PP(Z11, Z13, Z14)
-	EXP_PP(Z16, Z18, Z19)
-	EXP_SCALE(Z2, Z3)
-	EXP_SCALE(Z7, Z8)
-	EXP_SCALE(Z12, Z13)
-	EXP_SCALE(Z17, Z18)
+	SIG_ARG(Z0, Z1, Z4)
+	SIG_ARG(Z5, Z6, Z9)
+	SIG_ARG(Z10, Z11, Z14)
+	SIG_ARG(Z15, Z16, Z19)
+	EXP_PS(SIG4_VECS)
+	SIG4_VECS(EXP_SCALE_NORMAL_V)
 	SIG_DIV(Z0, Z2, Z3, Z4)
 	SIG_DIV(Z5, Z7, Z8, Z9)
 	SIG_DIV(Z10, Z12, Z13, Z14)
@@ -164,21 +101,8 @@ TEXT ·SigmoidAVX512(SB), NOSPLIT, $0-48
 	STORE4(Z3, Z8, Z13, Z18, DST)
 	N_NEXT2(sigmoidLoop64, 4, X_PTR, DST)
 
-	N_LOOP(sigmoidLoop16, sigmoidTail, 1)
-	VMOVUPS (X_PTR), Z0
-	SIGMOID(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS Z3, (DST)
-	N_NEXT2(sigmoidLoop16, 1, X_PTR, DST)
-
-	N_TAIL(sigmoidTail, sigmoidDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	SIGMOID(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS   Z3, K1, (DST)
-
-sigmoidDone:
-	VZEROUPPER
-	RET
+	ONE_LOOPS(sigmoidLoop16, sigmoidTail, sigmoidDone, SIGMOID_V0, V3)
+	VRET(sigmoidDone)
 
 // tanh32 as in activation_avx2_amd64.s, except that 2|x| is clamped at
 // expMax as in exp32 (VSCALEFPS is exact for every n). In phases, on
@@ -187,8 +111,8 @@ sigmoidDone:
 #define TANH_TWO Z18
 #define TANH_SMALL Z19
 
-// TANH_ARG sets a = min(2|x|, expMax).
-#define TANH_ARG(x, a) \
+// TANH_ARG sets a = min(2|x|, expMax) (u is not needed).
+#define TANH_ARG(x, a, u) \
 	VPANDND x, TANH_SIGN, a \
 	VADDPS  a, a, a \
 	VMINPS  a, ZMAX, a
@@ -220,15 +144,6 @@ sigmoidDone:
 	VPANDD  TANH_SIGN, x, x \
 	VPORD   x, r, r
 
-#define TANH(x, a, n, r, u) \
-	TANH_ARG(x, a) \
-	EXP_P(a, n, n, r, u) \
-	EXP_SCALE(n, r) \
-	TANH_BIG(n, r) \
-	TANH_SMALL1(x, a, n, u) \
-	TANH_SMALL2(a, n, u) \
-	TANH_SELECT(x, a, n, r)
-
 // func TanhAVX512(dst, x []float32)
 //
 //	for i, v := range x { dst[i] = tanh32(v) }
@@ -243,64 +158,8 @@ TEXT ·TanhAVX512(SB), NOSPLIT, $0-48
 	VBROADCASTSS C_SIGN_MASK, TANH_SIGN
 	VBROADCASTSS C_TWO, TANH_TWO
 	VBROADCASTSS C_TANH_SMALL, TANH_SMALL
-
-	N_LOOP(tanhLoop48, tanhLoop16, 3)
-	VMOVUPS (X_PTR), Z0
-	VMOVUPS 64(X_PTR), Z5
-	VMOVUPS 128(X_PTR), Z10
-	TANH_ARG(Z0, Z1)
-	TANH_ARG(Z5, Z6)
-	TANH_ARG(Z10, Z11)
-	EXP_N(Z1, Z2, Z2)
-	EXP_N(Z6, Z7, Z7)
-	EXP_N(Z11, Z12, Z12)
-	EXP_R(Z1, Z2)
-	EXP_R(Z6, Z7)
-	EXP_R(Z11, Z12)
-	EXP_Q1(Z1, Z3)
-	EXP_Q1(Z6, Z8)
-	EXP_Q1(Z11, Z13)
-	EXP_Q2(Z1, Z3)
-	EXP_Q2(Z6, Z8)
-	EXP_Q2(Z11, Z13)
-	EXP_PP(Z1, Z3, Z4)
-	EXP_PP(Z6, Z8, Z9)
-	EXP_PP(Z11, Z13, Z14)
-	EXP_SCALE(Z2, Z3)
-	EXP_SCALE(Z7, Z8)
-	EXP_SCALE(Z12, Z13)
-	TANH_BIG(Z2, Z3)
-	TANH_BIG(Z7, Z8)
-	TANH_BIG(Z12, Z13)
-	TANH_SMALL1(Z0, Z1, Z2, Z4)
-	TANH_SMALL1(Z5, Z6, Z7, Z9)
-	TANH_SMALL1(Z10, Z11, Z12, Z14)
-	TANH_SMALL2(Z1, Z2, Z4)
-	TANH_SMALL2(Z6, Z7, Z9)
-	TANH_SMALL2(Z11, Z12, Z14)
-	TANH_SELECT(Z0, Z1, Z2, Z3)
-	TANH_SELECT(Z5, Z6, Z7, Z8)
-	TANH_SELECT(Z10, Z11, Z12, Z13)
-	VMOVUPS Z3, (DST)
-	VMOVUPS Z8, 64(DST)
-	VMOVUPS Z13, 128(DST)
-	N_NEXT2(tanhLoop48, 3, X_PTR, DST)
-
-	N_LOOP(tanhLoop16, tanhTail, 1)
-	VMOVUPS (X_PTR), Z0
-	TANH(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS Z3, (DST)
-	N_NEXT2(tanhLoop16, 1, X_PTR, DST)
-
-	N_TAIL(tanhTail, tanhDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	TANH(Z0, Z1, Z2, Z3, Z4)
-	VMOVUPS   Z3, K1, (DST)
-
-tanhDone:
-	VZEROUPPER
-	RET
+	TANH_LOOPS(tanhLoop48, tanhLoop16, tanhTail, tanhDone)
+	VRET(tanhDone)
 
 // The gradients and leaky ReLU: four vectors per trip, a constant (1 or
 // slope) in CONST and +0 in ZEROR.
@@ -319,15 +178,8 @@ TEXT ·SigmoidGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(sgradLoop64, sgradLoop16, SGRAD)
-	YGRAD_LOOP1(sgradLoop16, sgradTail, SGRAD)
-	N_TAIL(sgradTail, sgradDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	YGRAD_TAIL(SGRAD, VMOVUPS.Z, VMOVUPS, K1)
-
-sgradDone:
-	VZEROUPPER
-	RET
+	YGRAD_LOOPS(sgradLoop64, sgradLoop16, sgradTail, sgradDone, SGRAD)
+	VRET(sgradDone)
 
 // func TanhGradAVX512(dst, dy, y []float32)
 //
@@ -341,21 +193,16 @@ TEXT ·TanhGradAVX512(SB), NOSPLIT, $0-72
 	MOVQ         y_len+56(FP), N
 	VBROADCASTSS C_ONE, CONST
 
-	YGRAD_LOOP4(tgradLoop64, tgradLoop16, TGRAD)
-	YGRAD_LOOP1(tgradLoop16, tgradTail, TGRAD)
-	N_TAIL(tgradTail, tgradDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	YGRAD_TAIL(TGRAD, VMOVUPS.Z, VMOVUPS, K1)
-
-tgradDone:
-	VZEROUPPER
-	RET
+	YGRAD_LOOPS(tgradLoop64, tgradLoop16, tgradTail, tgradDone, TGRAD)
+	VRET(tgradDone)
 
 // LEAKY sets v = v·slope where !(v > 0) (NGT_UQ: true for NaN), a
 // merge-masked multiply that leaves the other lanes as they are.
 #define LEAKY(v) \
 	VCMPPS $0x1a, ZEROR, v, K2 \
 	VMULPS CONST, v, K2, v
+
+#define LEAKY_V0 LEAKY(V0)
 
 // func LeakyReLUAVX512(dst, x []float32, slope float32)
 //
@@ -381,27 +228,26 @@ TEXT ·LeakyReLUAVX512(SB), NOSPLIT, $0-52
 	STORE4(Z0, Z1, Z2, Z3, DST)
 	N_NEXT2(leakyLoop64, 4, X_PTR, DST)
 
-	N_LOOP(leakyLoop16, leakyTail, 1)
-	VMOVUPS (X_PTR), Z0
-	LEAKY(Z0)
-	VMOVUPS Z0, (DST)
-	N_NEXT2(leakyLoop16, 1, X_PTR, DST)
-
-	N_TAIL(leakyTail, leakyDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	LEAKY(Z0)
-	VMOVUPS   Z0, K1, (DST)
-
-leakyDone:
-	VZEROUPPER
-	RET
+	ONE_LOOPS(leakyLoop16, leakyTail, leakyDone, LEAKY_V0, V0)
+	VRET(leakyDone)
 
 // LGRAD sets g = g·slope where !(x > 0) (NGT_UQ: true for NaN), leaving
 // the other lanes as they are.
 #define LGRAD(g, x) \
 	VCMPPS $0x1a, ZEROR, x, K2 \
 	VMULPS CONST, g, K2, g
+
+// LGRAD4 is LGRAD on four vectors, for LGRAD_LOOPS; LGRAD_V0 on V0, V1.
+#define LGRAD4 \
+	LOAD4(Y_PTR, Z0, Z2, Z4, Z6) \
+	LOAD4(X_PTR, Z1, Z3, Z5, Z7) \
+	LGRAD(Z0, Z1) \
+	LGRAD(Z2, Z3) \
+	LGRAD(Z4, Z5) \
+	LGRAD(Z6, Z7) \
+	STORE4(Z0, Z2, Z4, Z6, DST)
+
+#define LGRAD_V0 LGRAD(V0, V1)
 
 // func LeakyReLUGradAVX512(dst, dy, x []float32, slope float32)
 //
@@ -420,30 +266,5 @@ TEXT ·LeakyReLUGradAVX512(SB), NOSPLIT, $0-76
 	VBROADCASTSS slope+72(FP), CONST
 	VPXORD       ZEROR, ZEROR, ZEROR
 
-	N_LOOP(lgradLoop64, lgradLoop16, 4)
-	LOAD4(Y_PTR, Z0, Z2, Z4, Z6)
-	LOAD4(X_PTR, Z1, Z3, Z5, Z7)
-	LGRAD(Z0, Z1)
-	LGRAD(Z2, Z3)
-	LGRAD(Z4, Z5)
-	LGRAD(Z6, Z7)
-	STORE4(Z0, Z2, Z4, Z6, DST)
-	N_NEXT3(lgradLoop64, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(lgradLoop16, lgradTail, 1)
-	VMOVUPS (Y_PTR), Z0
-	VMOVUPS (X_PTR), Z1
-	LGRAD(Z0, Z1)
-	VMOVUPS Z0, (DST)
-	N_NEXT3(lgradLoop16, 1, X_PTR, Y_PTR, DST)
-
-	N_TAIL(lgradTail, lgradDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (Y_PTR), K1, Z0
-	VMOVUPS.Z (X_PTR), K1, Z1
-	LGRAD(Z0, Z1)
-	VMOVUPS   Z0, K1, (DST)
-
-lgradDone:
-	VZEROUPPER
-	RET
+	LGRAD_LOOPS(lgradLoop64, lgradLoop16, lgradTail, lgradDone)
+	VRET(lgradDone)

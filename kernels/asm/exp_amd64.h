@@ -102,3 +102,33 @@
 	EXP_Q1(x, t) \
 	EXP_Q2(x, t) \
 	EXP_PP(x, t, u)
+
+// EXP_PS(LIST) is EXP_P for several vectors, their phases interleaved:
+// LIST(op) applies op to each vector's x, n, t, u (f goes where EXP_F
+// puts it), and each phase runs for every vector before the next; each
+// ends with p in t. The caller scales, with LIST(EXP_SCALE_NORMAL_V) or
+// LIST(EXP_SCALE_NEG_V).
+#define EXP_PS(LIST) \
+	LIST(EXP_N_V) \
+	LIST(EXP_R_V) \
+	LIST(EXP_Q1_V) \
+	LIST(EXP_Q2_V) \
+	LIST(EXP_PP_V)
+
+#define EXP_N_V(x, n, t, u) EXP_N(x, n, EXP_F(n, u))
+#define EXP_R_V(x, n, t, u) EXP_R(x, EXP_F(n, u))
+#define EXP_Q1_V(x, n, t, u) EXP_Q1(x, t)
+#define EXP_Q2_V(x, n, t, u) EXP_Q2(x, t)
+#define EXP_PP_V(x, n, t, u) EXP_PP(x, t, u)
+#define EXP_SCALE_NORMAL_V(x, n, t, u) EXP_SCALE_NORMAL(n, t)
+#define EXP_SCALE_NEG_V(x, n, t, u) EXP_SCALE_NEG(n, t)
+
+// EXP3_VECS and EXP4_VECS list three or four vectors, vector j's x in
+// V(4j), n in V(4j+1), t in V(4j+2), u in V(4j+3). EXP_PHASES3 and
+// EXP_PHASES4 set their t = p·2^n with EXP_SCALE_NORMAL: on AVX2 the
+// arguments must be in [−86, 86] (see FAST_CHECK4); AVX-512 needs them
+// clamped.
+#define EXP3_VECS(op) op(V0, V1, V2, V3); op(V4, V5, V6, V7); op(V8, V9, V10, V11)
+#define EXP4_VECS(op) EXP3_VECS(op); op(V12, V13, V14, V15)
+#define EXP_PHASES3 EXP_PS(EXP3_VECS); EXP3_VECS(EXP_SCALE_NORMAL_V)
+#define EXP_PHASES4 EXP_PS(EXP4_VECS); EXP4_VECS(EXP_SCALE_NORMAL_V)

@@ -14,6 +14,10 @@
 #define K_EXP_P4 C_EXP_P4
 #define K_ONE C_ONE
 
+// EXP_F(n, u) is where code shared with AVX-512 has EXP_N put f: in u, as
+// the scalings need n's integer bits apart from f.
+#define EXP_F(n, u) u
+
 // EXP_CLAMP sets x = min(max(x, expMin), expMax), using tmp. x is the
 // second source of VMAXPS and VMINPS, the one they return when either
 // source is NaN, so a NaN x stays NaN, as in exp32.

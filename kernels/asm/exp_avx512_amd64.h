@@ -33,6 +33,18 @@
 	VBROADCASTSS C_EXP_P4, K_EXP_P4 \
 	VBROADCASTSS C_ONE, K_ONE
 
+// CONSTS_CLAMP also broadcasts both clamp bounds, for exp32 of any x;
+// CONSTS_NEG the lower bound and the sign mask, for exp32(−|x|).
+#define CONSTS_CLAMP \
+	CONSTS \
+	VBROADCASTSS C_EXP_MIN, ZMIN \
+	VBROADCASTSS C_EXP_MAX, ZMAX
+
+#define CONSTS_NEG \
+	CONSTS \
+	VBROADCASTSS C_EXP_MIN, ZMIN \
+	VBROADCASTSS C_SIGN_MASK, SIGN
+
 // EXP_CLAMP sets x = min(max(x, expMin), expMax); x is the source VMAXPS
 // and VMINPS return when either is NaN, so a NaN x stays NaN.
 #define EXP_CLAMP(x) \
@@ -43,6 +55,12 @@
 // float: EXP_N's f, here n itself).
 #define EXP_SCALE(n, t) \
 	VSCALEFPS n, t, t
+
+// For code shared with AVX2: EXP_F(n, u) is where EXP_N puts f, here n
+// itself, and the AVX2 scalings are all EXP_SCALE (exact for every n).
+#define EXP_F(n, u) n
+#define EXP_SCALE_NORMAL(n, t) EXP_SCALE(n, t)
+#define EXP_SCALE_NEG(n, t) EXP_SCALE(n, t)
 
 // EXP_FULL sets t = exp32(x) for any x, one vector. Clobbers x, n, u.
 #define EXP_FULL(x, n, t, u) \

@@ -1,10 +1,9 @@
 // Shared by gemv_avx2_amd64.s and gemv_avx512_amd64.s: the loops of the
 // axpy and dot forms, for either vector width and either element type.
 //
-// The including file defines the general registers (ROWS, X_PTR, M0–M3,
-// LDM, Y_PTR, OFF, LEFT, WIDTH) and includes ymm_amd64.h or zmm_amd64.h
-// (VB, V0–V15). In the axpy form V0–V3 hold x[p..p+3] broadcast and V4–V7
-// vectors of y; in the dot form V0–V7 are the four rows' partial sums (row
+// The including file includes ymm_amd64.h or zmm_amd64.h (VB, V0–V15)
+// first; the general registers are defined below. In the axpy form V0–V3
+// hold x[p..p+3] broadcast and V4–V7 vectors of y; in the dot form V0–V7 are the four rows' partial sums (row
 // r's two in V(2r) and V(2r+1)) and V8–V9 vectors of x. The macros take as
 // arguments the element type's instructions (MOV: VMOVUPS or VMOVUPD; FMA:
 // VFMADD231PS or …PD; …), the masked tail's load MLD and store MST with the
@@ -13,17 +12,33 @@
 // (loop) and leave to (exit). n is a count of elements: a loop runs while at
 // least n are LEFT.
 
+#define ROWS R8   // rows (axpy: of the sum's depth; dot: outputs) left
+#define X_PTR DX  // x
+#define M0 SI     // the group's first matrix row
+#define M1 R10    // second row
+#define M2 R11    // third row
+#define M3 R12    // fourth row
+#define LDM R9    // the matrix's leading dimension, in bytes
+#define Y_PTR DI  // y
+#define OFF AX    // byte offset along a row
+#define LEFT BX   // elements of the row left
+#define WIDTH R13 // row length in elements (axpy: n; dot: k)
+
 // COLS_WHILE starts the loop over a row's elements that runs while
-// LEFT ≥ n; COLS_NEXT advances OFF by bytes and LEFT by n and repeats it.
+// LEFT ≥ n; COLS_STEP advances OFF by bytes and LEFT by n, and COLS_NEXT
+// then repeats the loop.
 #define COLS_WHILE(loop, exit, n) \
 loop: \
 	CMPQ LEFT, $n \
 	JB   exit
 
-#define COLS_NEXT(loop, bytes, n) \
+#define COLS_STEP(bytes, n) \
 	ADDQ $bytes, OFF \
-	SUBQ $n, LEFT \
-	JMP  loop
+	SUBQ $n, LEFT
+
+#define COLS_NEXT(loop, bytes, n) \
+	COLS_STEP(bytes, n) \
+	JMP loop
 
 // ROWS4 points M1–M3 at the three rows after M0.
 #define ROWS4 \
@@ -90,17 +105,31 @@ loop: \
 	MOV V4, (Y_PTR)(OFF*1) \
 	COLS_NEXT(loop, VB, n)
 
-// AXPY4_TAIL is the four rows' masked last columns, the rows' elements
-// loaded into t0–t3.
-#define AXPY4_TAIL(tail, exit, MLD, MST, MK, FMA, t0, t1, t2, t3) \
+// TAIL4_LOAD starts the four rows' masked tail at the label tail, leaving
+// to exit if no element is left: it loads the vector's last elements at p
+// into v and the rows' into t0–t3.
+#define TAIL4_LOAD(tail, exit, MLD, MK, p, v, t0, t1, t2, t3) \
 tail: \
 	TESTQ LEFT, LEFT \
 	JZ    exit \
-	MLD (Y_PTR)(OFF*1), MK, V4 \
+	MLD (p)(OFF*1), MK, v \
 	MLD (M0)(OFF*1), MK, t0 \
 	MLD (M1)(OFF*1), MK, t1 \
 	MLD (M2)(OFF*1), MK, t2 \
-	MLD (M3)(OFF*1), MK, t3 \
+	MLD (M3)(OFF*1), MK, t3
+
+// TAIL1_LOAD is TAIL4_LOAD for the single row (into t0).
+#define TAIL1_LOAD(tail, exit, MLD, MK, p, v, t0) \
+tail: \
+	TESTQ LEFT, LEFT \
+	JZ    exit \
+	MLD (p)(OFF*1), MK, v \
+	MLD (M0)(OFF*1), MK, t0
+
+// AXPY4_TAIL is the four rows' masked last columns, the rows' elements
+// loaded into t0–t3.
+#define AXPY4_TAIL(tail, exit, MLD, MST, MK, FMA, t0, t1, t2, t3) \
+	TAIL4_LOAD(tail, exit, MLD, MK, Y_PTR, V4, t0, t1, t2, t3) \
 	FMA t0, V0, V4 \
 	FMA t1, V1, V4 \
 	FMA t2, V2, V4 \
@@ -125,11 +154,7 @@ tail: \
 
 // AXPY1_TAIL is the single row's masked last columns, loaded into t0.
 #define AXPY1_TAIL(tail, exit, MLD, MST, MK, FMA, t0) \
-tail: \
-	TESTQ LEFT, LEFT \
-	JZ    exit \
-	MLD (Y_PTR)(OFF*1), MK, V4 \
-	MLD (M0)(OFF*1), MK, t0 \
+	TAIL1_LOAD(tail, exit, MLD, MK, Y_PTR, V4, t0) \
 	FMA t0, V0, V4 \
 	MST V4, MK, (Y_PTR)(OFF*1)
 
@@ -173,20 +198,12 @@ tail: \
 	FMA (M1)(OFF*1), V8, V2 \
 	FMA (M2)(OFF*1), V8, V4 \
 	FMA (M3)(OFF*1), V8, V6 \
-	ADDQ $VB, OFF \
-	SUBQ $n, LEFT
+	COLS_STEP(VB, n)
 
 // DOT4_TAIL is the four rows' masked last elements, x's in V8 and the
 // rows' in t0–t3, added into each row's second sum.
 #define DOT4_TAIL(tail, exit, MLD, MK, FMA, t0, t1, t2, t3) \
-tail: \
-	TESTQ LEFT, LEFT \
-	JZ    exit \
-	MLD (X_PTR)(OFF*1), MK, V8 \
-	MLD (M0)(OFF*1), MK, t0 \
-	MLD (M1)(OFF*1), MK, t1 \
-	MLD (M2)(OFF*1), MK, t2 \
-	MLD (M3)(OFF*1), MK, t3 \
+	TAIL4_LOAD(tail, exit, MLD, MK, X_PTR, V8, t0, t1, t2, t3) \
 	FMA t0, V8, V1 \
 	FMA t1, V8, V3 \
 	FMA t2, V8, V5 \
@@ -212,17 +229,12 @@ tail: \
 	COLS_WHILE(loop, exit, n) \
 	MOV (M0)(OFF*1), V8 \
 	FMA (X_PTR)(OFF*1), V8, V0 \
-	ADDQ $VB, OFF \
-	SUBQ $n, LEFT
+	COLS_STEP(VB, n)
 
 // DOT1_TAIL is the single row's masked last elements (x's in V8, the
 // row's in t0), added into its second sum.
 #define DOT1_TAIL(tail, exit, MLD, MK, FMA, t0) \
-tail: \
-	TESTQ LEFT, LEFT \
-	JZ    exit \
-	MLD (X_PTR)(OFF*1), MK, V8 \
-	MLD (M0)(OFF*1), MK, t0 \
+	TAIL1_LOAD(tail, exit, MLD, MK, X_PTR, V8, t0) \
 	FMA t0, V8, V1
 
 // The reductions, from ymm registers (AVX-512 first folds its zmm sums
@@ -265,3 +277,93 @@ tail: \
 	ADD Y1, Y0, Y0 \
 	VEXTRACTF128 $1, Y0, X1 \
 	ADD X1, X0, X0
+
+// DOT1_SUM_F32 and DOT1_SUM_F64 finish the single row: pair sums, then
+// their sum, added to y[i].
+#define DOT1_SUM_F32 \
+	VHADDPS X0, X0, X0 \
+	VHADDPS X0, X0, X0 \
+	VADDSS  (Y_PTR), X0, X0 \
+	VMOVSS  X0, (Y_PTR)
+
+#define DOT1_SUM_F64 \
+	VHADDPD X0, X0, X0 \
+	VADDSD  (Y_PTR), X0, X0 \
+	VMOVSD  X0, (Y_PTR)
+
+// --- the whole forms, after a kernel has loaded its arguments and made
+// its tail mask ---
+//
+// They define their labels themselves (a form is used once per TEXT) and
+// leave to axpyDone or dotDone, which the TEXT defines (VRET). ES
+// is the element's bytes; BCAST, MOV, FMA, XOR and ADD the element type's
+// broadcast, move, FMA, zeroing and add; MLD and MST the masked tail's load
+// and store. The level defines AX_MK and AT0–AT3 (the axpy column tail's
+// mask and temporaries), DT_MK and DT0–DT3 (the dot depth tail's), and
+// DOT4_ZMM and DOT1_ZMM (its sums' first folds, if any).
+
+// SKIP_V4 stands for a single-row loop over four vectors a kernel goes
+// without.
+#define SKIP_V4(loop, exit, n, MOV, FMA)
+
+// AXPY_FORM: four rows at a time, then one (ROW1_V4: AXPY1_V4 or SKIP_V4),
+// each across all columns: y += Σ x[p]·row p.
+#define AXPY_FORM(ES, BCAST, MOV, FMA, MLD, MST, ROW1_V4) \
+axpy4Rows: \
+	CMPQ ROWS, $4 \
+	JB   axpy1Row \
+	AXPY4_START(BCAST, ES) \
+	AXPY4_V4(axpy4ColsV4, axpy4ColsV1, (4*VB/ES), MOV, FMA) \
+	AXPY4_V1(axpy4ColsV1, axpy4Tail, (VB/ES), MOV, FMA) \
+	AXPY4_TAIL(axpy4Tail, axpy4Next, MLD, MST, AX_MK, FMA, AT0, AT1, AT2, AT3) \
+axpy4Next: \
+	LEAQ (M3)(LDM*1), M0 \
+	ADDQ $(4*ES), X_PTR \
+	SUBQ $4, ROWS \
+	JMP  axpy4Rows \
+axpy1Row: \
+	TESTQ ROWS, ROWS \
+	JZ    axpyDone \
+	BCAST (X_PTR), V0 \
+	ROW_START \
+	ROW1_V4(axpy1ColsV4, axpy1ColsV1, (4*VB/ES), MOV, FMA) \
+	AXPY1_V1(axpy1ColsV1, axpy1Tail, (VB/ES), MOV, FMA) \
+	AXPY1_TAIL(axpy1Tail, axpy1Next, MLD, MST, AX_MK, FMA, AT0) \
+axpy1Next: \
+	ADDQ LDM, M0 \
+	ADDQ $ES, X_PTR \
+	DECQ ROWS \
+	JMP  axpy1Row
+
+// DOT_FORM: four rows at a time, then one, each against all of x, its sum
+// finished by SUM4 (DOT4_SUM_F32 or …F64) or SUM1 (DOT1_SUM_F32 or …F64).
+#define DOT_FORM(ES, MOV, FMA, XOR, ADD, MLD, SUM4, SUM1) \
+dot4Rows: \
+	CMPQ ROWS, $4 \
+	JB   dot1Row \
+	DOT4_START(XOR) \
+	DOT4_V2(dot4DepthV2, dot4DepthV1, (2*VB/ES), MOV, FMA) \
+	DOT4_V1(dot4DepthV1, dot4Tail, (VB/ES), MOV, FMA) \
+	DOT4_TAIL(dot4Tail, dot4Reduce, MLD, DT_MK, FMA, DT0, DT1, DT2, DT3) \
+dot4Reduce: \
+	DOT4_ZMM(ADD) \
+	SUM4 \
+	ADDQ $(4*ES), Y_PTR \
+	LEAQ (M3)(LDM*1), M0 \
+	SUBQ $4, ROWS \
+	JMP  dot4Rows \
+dot1Row: \
+	TESTQ ROWS, ROWS \
+	JZ    dotDone \
+	DOT1_START(XOR) \
+	DOT1_V2(dot1DepthV2, dot1DepthV1, (2*VB/ES), MOV, FMA) \
+	DOT1_V1(dot1DepthV1, dot1Tail, (VB/ES), MOV, FMA) \
+	DOT1_TAIL(dot1Tail, dot1Reduce, MLD, DT_MK, FMA, DT0) \
+dot1Reduce: \
+	DOT1_ZMM(ADD) \
+	DOT1_FOLD(ADD) \
+	SUM1 \
+	ADDQ $ES, Y_PTR \
+	ADDQ LDM, M0 \
+	DECQ ROWS \
+	JMP  dot1Row

@@ -9,6 +9,14 @@
 	VMULPS wsrc, WD, t \
 	VADDPS t, g, g
 
+// WITH_DECAY adds WD*w (wsrc) to the gradient in V0 if WD_ON, using t,
+// and goes on at the label done.
+#define WITH_DECAY(done, wsrc, t) \
+	TESTL WD_ON, WD_ON \
+	JZ    done \
+	DECAY(wsrc, V0, t) \
+done:
+
 // ADAM takes the (decayed) gradient in g and m, v, w from msrc, vsrc, wsrc
 // (memory or registers); it leaves the new m in m, v in v, w in g, using t:
 //
@@ -52,8 +60,8 @@
 	VSUBPS  u, t, t
 
 // The loops below take ymm or zmm registers as V0–V15 (ymm_amd64.h or
-// zmm_amd64.h) and the labels they define and jump to as arguments; MLD,
-// MST and MK are a tail's masked load and store and its mask. The weight
+// zmm_amd64.h, with the masked tail's TAIL_MASK, MLOAD and MSTORE) and
+// the labels they define and jump to as arguments. The weight
 // decay, momentum and Nesterov branches test WD_ON, MOM_ON and NESTEROV.
 
 // ADAM_LOOP1 is AdamStep's loop over one vector a trip (g, m, v, t in
@@ -61,29 +69,25 @@
 #define ADAM_LOOP1(loop, body, exit) \
 	N_LOOP(loop, exit, 1) \
 	VMOVUPS (G_PTR), V0 \
-	TESTL   WD_ON, WD_ON \
-	JZ      body \
-	DECAY((W_PTR), V0, V3) \
-body: \
+	WITH_DECAY(body, (W_PTR), V3) \
 	ADAM((W_PTR), (M_PTR), (V_PTR), V0, V1, V2, V3) \
 	VMOVUPS V0, (W_PTR) \
 	VMOVUPS V1, (M_PTR) \
 	VMOVUPS V2, (V_PTR) \
 	N_NEXT4(loop, 1, W_PTR, G_PTR, M_PTR, V_PTR)
 
-#define ADAM_TAIL(body, MLD, MST, MK) \
-	MLD   (G_PTR), MK, V0 \
-	MLD   (W_PTR), MK, V4 \
-	MLD   (M_PTR), MK, V5 \
-	MLD   (V_PTR), MK, V6 \
-	TESTL WD_ON, WD_ON \
-	JZ    body \
-	DECAY(V4, V0, V3) \
-body: \
+#define ADAM_TAIL(tail, exit, body) \
+	N_TAIL(tail, exit) \
+	TAIL_MASK \
+	MLOAD((G_PTR), V0) \
+	MLOAD((W_PTR), V4) \
+	MLOAD((M_PTR), V5) \
+	MLOAD((V_PTR), V6) \
+	WITH_DECAY(body, V4, V3) \
 	ADAM(V4, V5, V6, V0, V1, V2, V3) \
-	MST V0, MK, (W_PTR) \
-	MST V1, MK, (M_PTR) \
-	MST V2, MK, (V_PTR)
+	MSTORE(V0, (W_PTR)) \
+	MSTORE(V1, (M_PTR)) \
+	MSTORE(V2, (V_PTR))
 
 // SGD_LOOP4 is SGDStep's loop over four vectors a trip, vector j in
 // V(3j) (the gradient, then the update), V(3j+1) (the velocity) and
@@ -141,10 +145,7 @@ upd:
 #define SGD_LOOP1(loop, exit, mom, heavy, upd) \
 	N_LOOP(loop, exit, 1) \
 	VMOVUPS (G_PTR), V0 \
-	TESTL   WD_ON, WD_ON \
-	JZ      mom \
-	DECAY((W_PTR), V0, V2) \
-mom: \
+	WITH_DECAY(mom, (W_PTR), V2) \
 	TESTL   MOM_ON, MOM_ON \
 	JZ      upd \
 	MOMENTUM((VEL_PTR), V0, V1, V2) \
@@ -154,18 +155,17 @@ mom: \
 	VMOVUPS V2, (W_PTR) \
 	N_NEXT3(loop, 1, W_PTR, G_PTR, VEL_PTR)
 
-#define SGD_TAIL(mom, heavy, upd, MLD, MST, MK) \
-	MLD   (G_PTR), MK, V0 \
-	MLD   (W_PTR), MK, V3 \
-	TESTL WD_ON, WD_ON \
-	JZ    mom \
-	DECAY(V3, V0, V2) \
-mom: \
+#define SGD_TAIL(tail, exit, mom, heavy, upd) \
+	N_TAIL(tail, exit) \
+	TAIL_MASK \
+	MLOAD((G_PTR), V0) \
+	MLOAD((W_PTR), V3) \
+	WITH_DECAY(mom, V3, V2) \
 	TESTL MOM_ON, MOM_ON \
 	JZ    upd \
-	MLD   (VEL_PTR), MK, V4 \
+	MLOAD((VEL_PTR), V4) \
 	MOMENTUM(V4, V0, V1, V2) \
-	MST   V1, MK, (VEL_PTR) \
+	MSTORE(V1, (VEL_PTR)) \
 	SGD_PICK1(heavy, upd) \
 	UPDATE(V3, V0, V2) \
-	MST V2, MK, (W_PTR)
+	MSTORE(V2, (W_PTR))

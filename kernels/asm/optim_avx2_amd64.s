@@ -21,6 +21,8 @@
 #define V_PTR BX
 #define VEL_PTR DX
 #define N CX
+#define TAIL_TMP AX
+#define MASK Y7 // AdamStep's tail mask (SGDStep's: Y12)
 // Flags, tested once per loop trip: weightDecay's and momentum's bits
 // shifted left by one (dropping the sign, so -0 counts as 0) are nonzero
 // iff the scalar is, and NESTEROV is the bool.
@@ -101,7 +103,7 @@ TEXT ·AdamStepAVX2(SB), NOSPLIT, $0-128
 	VBROADCASTSS eps+120(FP), EPS
 	VBROADCASTSS weightDecay+124(FP), WD
 	MOVL         weightDecay+124(FP), WD_ON
-	SHLL         $1, WD_ON                  // drop the sign: -0 is 0
+	SHLL         $1, WD_ON
 
 	N_LOOP(adamLoop16, adamLoop8, 2)
 	VMOVUPS (G_PTR), Y0
@@ -124,14 +126,11 @@ adamBody16:
 	N_NEXT4(adamLoop16, 2, W_PTR, G_PTR, M_PTR, V_PTR)
 
 	ADAM_LOOP1(adamLoop8, adamBody8, adamTail)
-	N_TAIL(adamTail, adamDone)
-	AVX2_TAIL_MASK(N, AX, Y7)
-	ADAM_TAIL(adamBodyTail, VMASKMOVPS, VMASKMOVPS, Y7)
+	ADAM_TAIL(adamTail, adamDone, adamBodyTail)
+	VRET(adamDone)
 
-adamDone:
-	VZEROUPPER
-	RET
-
+#undef MASK
+#define MASK Y12
 #define LR Y13
 #define MOM Y14
 
@@ -166,17 +165,12 @@ TEXT ·SGDStepAVX2(SB), NOSPLIT, $0-85
 	VBROADCASTSS momentum+76(FP), MOM
 	VBROADCASTSS weightDecay+80(FP), WD
 	MOVL         momentum+76(FP), MOM_ON
-	SHLL         $1, MOM_ON                 // drop the sign: -0 is 0
+	SHLL         $1, MOM_ON
 	MOVL         weightDecay+80(FP), WD_ON
 	SHLL         $1, WD_ON
 	MOVBLZX      nesterov+84(FP), NESTEROV
 
 	SGD_LOOP4(sgdLoop32, sgdLoop8, sgdMomentum32, sgdHeavyBall32, sgdUpdate32)
 	SGD_LOOP1(sgdLoop8, sgdTail, sgdMomentum8, sgdHeavyBall8, sgdUpdate8)
-	N_TAIL(sgdTail, sgdDone)
-	AVX2_TAIL_MASK(N, AX, Y12)
-	SGD_TAIL(sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail, VMASKMOVPS, VMASKMOVPS, Y12)
-
-sgdDone:
-	VZEROUPPER
-	RET
+	SGD_TAIL(sgdTail, sgdDone, sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail)
+	VRET(sgdDone)

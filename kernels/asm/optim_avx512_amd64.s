@@ -20,6 +20,7 @@
 #define V_PTR BX
 #define VEL_PTR DX
 #define N CX
+#define TAIL_TMP AX
 
 // Flags, tested once per loop trip: weightDecay's and momentum's bits
 // shifted left by one (dropping the sign, so -0 counts as 0) are nonzero
@@ -125,13 +126,8 @@ adamBody64:
 	N_NEXT4(adamLoop64, 4, W_PTR, G_PTR, M_PTR, V_PTR)
 
 	ADAM_LOOP1(adamLoop16, adamBody16, adamTail)
-	N_TAIL(adamTail, adamDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	ADAM_TAIL(adamBodyTail, VMOVUPS.Z, VMOVUPS, K1)
-
-adamDone:
-	VZEROUPPER
-	RET
+	ADAM_TAIL(adamTail, adamDone, adamBodyTail)
+	VRET(adamDone)
 
 #define LR Z24
 #define MOM Z25
@@ -177,10 +173,5 @@ TEXT ·SGDStepAVX512(SB), NOSPLIT, $0-85
 
 	SGD_LOOP4(sgdLoop64, sgdLoop16, sgdMomentum64, sgdHeavyBall64, sgdUpdate64)
 	SGD_LOOP1(sgdLoop16, sgdTail, sgdMomentum16, sgdHeavyBall16, sgdUpdate16)
-	N_TAIL(sgdTail, sgdDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	SGD_TAIL(sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail, VMOVUPS.Z, VMOVUPS, K1)
-
-sgdDone:
-	VZEROUPPER
-	RET
+	SGD_TAIL(sgdTail, sgdDone, sgdMomentumTail, sgdHeavyBallTail, sgdUpdateTail)
+	VRET(sgdDone)

@@ -21,6 +21,7 @@
 #define T_PTR DX
 #define N CX
 #define MASK Y14
+#define TAIL_TMP AX
 
 // MAXZ sets acc = max(acc, x) as Go's max does for non-NaN operands: of two
 // equal zeros the result is +0 unless both are -0. VMAXPS returns its second
@@ -34,8 +35,36 @@
 	VMAXPS acc, x, acc \
 	VANDPS t, acc, acc
 
+#define MAXV(x, acc, t) MAXZ(x, acc, t)
+#define MAX_ZMM_HALF
 #define FIRST Y13
 #define NANS Y12
+
+// MAX4, MAX1 and MAX_TAIL are RowMax's bodies for MAX_LOOPS: NANS ORs in
+// the unordered compares (a lane is set where an element is NaN).
+#define MAX4 \
+	LOAD4(X_PTR, Y4, Y5, Y6, Y7) \
+	VCMPPS $3, Y5, Y4, Y8 /* unordered: Y4 or Y5 holds a NaN */ \
+	VCMPPS $3, Y7, Y6, Y9 \
+	VORPS  Y8, NANS, NANS \
+	VORPS  Y9, NANS, NANS \
+	MAXZ(Y4, Y0, Y8) \
+	MAXZ(Y5, Y1, Y9) \
+	MAXZ(Y6, Y2, Y10) \
+	MAXZ(Y7, Y3, Y11)
+
+#define MAX1 \
+	VMOVUPS (X_PTR), Y4 \
+	VCMPPS  $3, Y4, Y4, Y8 \
+	VORPS   Y8, NANS, NANS \
+	MAXZ(Y4, Y0, Y8)
+
+#define MAX_TAIL \
+	MLOAD((X_PTR), Y4) \
+	VBLENDVPS MASK, Y4, FIRST, Y4 /* lanes past the end: x[0] */ \
+	VCMPPS    $3, Y4, Y4, Y8 \
+	VORPS     Y8, NANS, NANS \
+	MAXZ(Y4, Y0, Y8)
 
 // func RowMaxAVX2(x []float32) float32
 //
@@ -60,47 +89,14 @@ TEXT ·RowMaxAVX2(SB), NOSPLIT, $0-28
 	VMOVAPS      FIRST, Y3
 	VXORPS       NANS, NANS, NANS
 
-	N_LOOP(maxLoop32, maxLoop8, 4)
-	LOAD4(X_PTR, Y4, Y5, Y6, Y7)
-	VCMPPS  $3, Y5, Y4, Y8 // unordered: Y4 or Y5 holds a NaN
-	VCMPPS  $3, Y7, Y6, Y9
-	VORPS   Y8, NANS, NANS
-	VORPS   Y9, NANS, NANS
-	MAXZ(Y4, Y0, Y8)
-	MAXZ(Y5, Y1, Y9)
-	MAXZ(Y6, Y2, Y10)
-	MAXZ(Y7, Y3, Y11)
-	N_NEXT1(maxLoop32, 4, X_PTR)
-
-	N_LOOP(maxLoop8, maxTail, 1)
-	VMOVUPS (X_PTR), Y4
-	VCMPPS  $3, Y4, Y4, Y8
-	VORPS   Y8, NANS, NANS
-	MAXZ(Y4, Y0, Y8)
-	N_NEXT1(maxLoop8, 1, X_PTR)
-
-	N_TAIL(maxTail, maxReduce)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y4
-	VBLENDVPS  MASK, Y4, FIRST, Y4 // lanes past the end: x[0]
-	VCMPPS     $3, Y4, Y4, Y8
-	VORPS      Y8, NANS, NANS
-	MAXZ(Y4, Y0, Y8)
+	MAX_LOOPS(maxLoop32, maxLoop8, maxTail, maxReduce)
 
 maxReduce:
-	MAXZ(Y1, Y0, Y8)
-	MAXZ(Y3, Y2, Y9)
-	MAXZ(Y2, Y0, Y8)
-	VEXTRACTF128 $1, Y0, X1
-	MAXZ(X1, X0, X8)
-	VMOVHLPS     X0, X0, X1
-	MAXZ(X1, X0, X8)
-	VMOVSHDUP    X0, X1
-	MAXZ(X1, X0, X8)
-	VMOVMSKPS    NANS, AX
-	TESTL        AX, AX
-	JNZ          maxNaN
-	VMOVSS       X0, ret+24(FP)
+	MAX_REDUCE
+	VMOVMSKPS NANS, AX
+	TESTL     AX, AX
+	JNZ       maxNaN
+	VMOVSS    X0, ret+24(FP)
 	VZEROUPPER
 	RET
 
@@ -108,8 +104,6 @@ maxNaN:
 	MOVL $0x7fc00000, ret+24(FP) // the default quiet NaN
 	VZEROUPPER
 	RET
-
-#define C Y0
 
 // func SubConstAVX2(dst, x []float32, c float32)
 //
@@ -121,30 +115,8 @@ TEXT ·SubConstAVX2(SB), NOSPLIT, $0-52
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS c+48(FP), C
-
-	N_LOOP(subLoop32, subLoop8, 4)
-	LOAD4(X_PTR, Y1, Y2, Y3, Y4)
-	OP4(VSUBPS, C, Y1, Y2, Y3, Y4)
-	STORE4(Y1, Y2, Y3, Y4, DST)
-	N_NEXT2(subLoop32, 4, X_PTR, DST)
-
-	N_LOOP(subLoop8, subTail, 1)
-	VMOVUPS (X_PTR), Y1
-	VSUBPS  C, Y1, Y1
-	VMOVUPS Y1, (DST)
-	N_NEXT2(subLoop8, 1, X_PTR, DST)
-
-	N_TAIL(subTail, subDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y1
-	VSUBPS     C, Y1, Y1
-	VMASKMOVPS Y1, MASK, (DST)
-
-subDone:
-	VZEROUPPER
-	RET
-
-#define SCALE Y0
+	MAP_LOOPS(subLoop32, subLoop8, subTail, subDone, SUB_C)
+	VRET(subDone)
 
 // func ScaledDiffAVX2(dst, t []float32, scale float32)
 //
@@ -156,32 +128,8 @@ TEXT ·ScaledDiffAVX2(SB), NOSPLIT, $0-52
 	MOVQ         dst_len+8(FP), N
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
-
-	N_LOOP(scaledDiffLoop32, scaledDiffLoop8, 4)
-	LOAD4(DST, Y1, Y2, Y3, Y4)
-	OP4M(VSUBPS, T_PTR, Y1, Y2, Y3, Y4)
-	OP4(VMULPS, SCALE, Y1, Y2, Y3, Y4)
-	STORE4(Y1, Y2, Y3, Y4, DST)
-	N_NEXT2(scaledDiffLoop32, 4, DST, T_PTR)
-
-	N_LOOP(scaledDiffLoop8, scaledDiffTail, 1)
-	VMOVUPS (DST), Y1
-	VSUBPS  (T_PTR), Y1, Y1
-	VMULPS  SCALE, Y1, Y1
-	VMOVUPS Y1, (DST)
-	N_NEXT2(scaledDiffLoop8, 1, DST, T_PTR)
-
-	N_TAIL(scaledDiffTail, scaledDiffDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (DST), MASK, Y1
-	VMASKMOVPS (T_PTR), MASK, Y2
-	VSUBPS     Y2, Y1, Y1
-	VMULPS     SCALE, Y1, Y1
-	VMASKMOVPS Y1, MASK, (DST)
-
-scaledDiffDone:
-	VZEROUPPER
-	RET
+	SCALED_DIFF_LOOPS(scaledDiffLoop32, scaledDiffLoop8, scaledDiffTail, scaledDiffDone)
+	VRET(scaledDiffDone)
 
 // func AddAVX2(dst, x, y []float32)
 //
@@ -194,29 +142,8 @@ TEXT ·AddAVX2(SB), NOSPLIT, $0-72
 	MOVQ dst_len+8(FP), N
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ y_base+48(FP), Y_PTR
-
-	N_LOOP(addLoop32, addLoop8, 4)
-	LOAD4(X_PTR, Y1, Y2, Y3, Y4)
-	OP4M(VADDPS, Y_PTR, Y1, Y2, Y3, Y4)
-	STORE4(Y1, Y2, Y3, Y4, DST)
-	N_NEXT3(addLoop32, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(addLoop8, addTail, 1)
-	VMOVUPS (X_PTR), Y1
-	VADDPS  (Y_PTR), Y1, Y1
-	VMOVUPS Y1, (DST)
-	N_NEXT3(addLoop8, 1, X_PTR, Y_PTR, DST)
-
-	N_TAIL(addTail, addDone)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y1
-	VMASKMOVPS (Y_PTR), MASK, Y2
-	VADDPS     Y2, Y1, Y1
-	VMASKMOVPS Y1, MASK, (DST)
-
-addDone:
-	VZEROUPPER
-	RET
+	ZIP_LOOPS(addLoop32, addLoop8, addTail, addDone, Y_PTR, ADD_Y, ADD_Y_TAIL)
+	VRET(addDone)
 
 // func SqDiffSumAVX2(x, y []float32) float64
 //
@@ -234,91 +161,48 @@ TEXT ·SqDiffSumAVX2(SB), NOSPLIT, $0-56
 	MOVQ   x_base+0(FP), X_PTR
 	MOVQ   x_len+8(FP), N
 	MOVQ   y_base+24(FP), Y_PTR
-	VXORPS Y0, Y0, Y0
-	VXORPS Y1, Y1, Y1
-	VXORPS Y2, Y2, Y2
-	VXORPS Y3, Y3, Y3
-
-	N_LOOP(sqLoop32, sqLoop8, 4)
-	SQ(0, Y4)
-	SQ(32, Y5)
-	SQ(64, Y6)
-	SQ(96, Y7)
-	SQ_ACC(Y4, X4, Y8, Y0, Y1)
-	SQ_ACC(Y5, X5, Y9, Y2, Y3)
-	SQ_ACC(Y6, X6, Y10, Y0, Y1)
-	SQ_ACC(Y7, X7, Y11, Y2, Y3)
-	N_NEXT2(sqLoop32, 4, X_PTR, Y_PTR)
-
-	N_LOOP(sqLoop8, sqTail, 1)
-	SQ(0, Y4)
-	SQ_ACC(Y4, X4, Y8, Y0, Y1)
-	N_NEXT2(sqLoop8, 1, X_PTR, Y_PTR)
-
-	N_TAIL(sqTail, sqReduce)
-	AVX2_TAIL_MASK(N, AX, MASK)
-	VMASKMOVPS (X_PTR), MASK, Y4
-	VMASKMOVPS (Y_PTR), MASK, Y5
-	VSUBPS     Y5, Y4, Y4
-	VMULPS     Y4, Y4, Y4
-	SQ_ACC(Y4, X4, Y8, Y2, Y3)
+	VZERO(V0, X0)
+	VZERO(V1, X1)
+	VZERO(V2, X2)
+	VZERO(V3, X3)
+	SQ_LOOPS(sqLoop32, sqLoop8, sqTail, sqReduce)
 
 sqReduce:
-	SUM4(VADDPD, Y0, Y1, Y2, Y3)
-	HSUM_YMM_PD(Y0, X0, X1)
-	VMOVSD       X0, ret+48(FP)
+	SUM4(VADDPD, V0, V1, V2, V3)
+	HSUM_PD(V0, H0, X0, H1, X1)
+	VMOVSD X0, ret+48(FP)
 	VZEROUPPER
 	RET
 
-// The softmax sums: three vectors per trip (x, n, t, u each, partial sums
-// in Y12, Y13, Y14), checked and computed as in ExpAVX2.
+// The softmax sums (see rowops_amd64.h), checked and computed as in
+// ExpAVX2; the tail's mask is Y4.
 #define SHIFT Y15
-#define ESS_MASK Y4
+#undef MASK
+#define MASK Y4
 
-// ESS_LOAD3 loads three vectors of x − shift into Y0, Y4, Y8 and sets the
-// flags for JNZ to branch if any lane needs EXP_FULL.
-#define ESS_LOAD3 \
-	VMOVUPS (X_PTR), Y0 \
-	VMOVUPS 32(X_PTR), Y4 \
-	VMOVUPS 64(X_PTR), Y8 \
-	VSUBPS  SHIFT, Y0, Y0 \
-	VSUBPS  SHIFT, Y4, Y4 \
-	VSUBPS  SHIFT, Y8, Y8 \
-	FAST_CHECK3(Y0, Y4, Y8, Y1, Y5, Y9)
+// ESS_LOOP3 is the main loop: the exps of three vectors a trip by
+// EXP_PHASES3 if all their lanes are in [−86, 86], else by EXP_FULL each
+// (at slow); then SAVE3 (at save) and NEXT.
+#define ESS_LOOP3(loop, exit, slow, save, SAVE3, NEXT) \
+	N_LOOP(loop, exit, 3) \
+	SHIFTED3 \
+	FAST_CHECK3(V0, V4, V8, V1, V5, V9) \
+	JNZ slow \
+	EXP_PHASES3 \
+save: \
+	SAVE3 \
+	NEXT(loop, 3) \
+slow: \
+	EXP_FULL(V0, V1, V2, V3) \
+	EXP_FULL(V4, V5, V6, V7) \
+	EXP_FULL(V8, V9, V10, V11) \
+	JMP save
 
-// ESS_FAST3 sets Y2, Y6, Y10 to exp32 of Y0, Y4, Y8 (all in [−86, 86]).
-#define ESS_FAST3 \
-	EXP_N(Y0, Y1, Y3) \
-	EXP_N(Y4, Y5, Y7) \
-	EXP_N(Y8, Y9, Y11) \
-	EXP_R(Y0, Y3) \
-	EXP_R(Y4, Y7) \
-	EXP_R(Y8, Y11) \
-	EXP_Q1(Y0, Y2) \
-	EXP_Q1(Y4, Y6) \
-	EXP_Q1(Y8, Y10) \
-	EXP_Q2(Y0, Y2) \
-	EXP_Q2(Y4, Y6) \
-	EXP_Q2(Y8, Y10) \
-	EXP_PP(Y0, Y2, Y3) \
-	EXP_PP(Y4, Y6, Y7) \
-	EXP_PP(Y8, Y10, Y11) \
-	EXP_SCALE_NORMAL(Y1, Y2) \
-	EXP_SCALE_NORMAL(Y5, Y6) \
-	EXP_SCALE_NORMAL(Y9, Y10)
-
-// ESS_SLOW3 is ESS_FAST3 for any lanes.
-#define ESS_SLOW3 \
-	EXP_FULL(Y0, Y1, Y2, Y3) \
-	EXP_FULL(Y4, Y5, Y6, Y7) \
-	EXP_FULL(Y8, Y9, Y10, Y11)
-
-// ESS_REDUCE adds the partial sums Y12, Y13, Y14 and leaves their total in
-// the low lane of X12.
-#define ESS_REDUCE \
-	VADDPS       Y13, Y12, Y12 \
-	VADDPS       Y14, Y12, Y12 \
-	HSUM_YMM(Y12, X12, X13)
+// ESS_SUM_TAIL adds the tail's exps in V2 to V12: the masked-off lanes
+// hold e^−shift.
+#define ESS_SUM_TAIL \
+	VANDPS MASK, V2, V2 \
+	VADDPS V2, V12, V12
 
 // func ExpShiftSumAVX2(dst, x []float32, shift float32) float32
 //
@@ -333,44 +217,9 @@ TEXT ·ExpShiftSumAVX2(SB), NOSPLIT, $0-60
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS shift+48(FP), SHIFT
-	VXORPS       Y12, Y12, Y12
-	VXORPS       Y13, Y13, Y13
-	VXORPS       Y14, Y14, Y14
-
-	N_LOOP(essLoop24, essLoop8, 3)
-	ESS_LOAD3
-	JNZ  essSlow24
-	ESS_FAST3
-
-essStore24:
-	VMOVUPS Y2, (DST)
-	VMOVUPS Y6, 32(DST)
-	VMOVUPS Y10, 64(DST)
-	VADDPS  Y2, Y12, Y12
-	VADDPS  Y6, Y13, Y13
-	VADDPS  Y10, Y14, Y14
-	N_NEXT2(essLoop24, 3, X_PTR, DST)
-
-essSlow24:
-	ESS_SLOW3
-	JMP essStore24
-
-	N_LOOP(essLoop8, essTail, 1)
-	VMOVUPS (X_PTR), Y0
-	VSUBPS  SHIFT, Y0, Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VMOVUPS Y2, (DST)
-	VADDPS  Y2, Y12, Y12
-	N_NEXT2(essLoop8, 1, X_PTR, DST)
-
-	N_TAIL(essTail, essDone)
-	AVX2_TAIL_MASK(N, AX, ESS_MASK)
-	VMASKMOVPS (X_PTR), ESS_MASK, Y0
-	VSUBPS     SHIFT, Y0, Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VMASKMOVPS Y2, ESS_MASK, (DST)
-	VANDPS     ESS_MASK, Y2, Y2 // the masked-off lanes hold e^−shift
-	VADDPS     Y2, Y12, Y12
+	ESS_ZERO
+	ESS_LOOP3(essLoop24, essLoop8, essSlow24, essStore24, ESS_STORE_SUM3, NEXT_XD)
+	ESS_ONE_LOOPS(essLoop8, essTail, essDone)
 
 essDone:
 	ESS_REDUCE
@@ -389,39 +238,9 @@ TEXT ·ExpShiftSumNoStoreAVX2(SB), NOSPLIT, $0-36
 	MOVQ         x_base+0(FP), X_PTR
 	MOVQ         x_len+8(FP), N
 	VBROADCASTSS shift+24(FP), SHIFT
-	VXORPS       Y12, Y12, Y12
-	VXORPS       Y13, Y13, Y13
-	VXORPS       Y14, Y14, Y14
-
-	N_LOOP(esnLoop24, esnLoop8, 3)
-	ESS_LOAD3
-	JNZ  esnSlow24
-	ESS_FAST3
-
-esnSum24:
-	VADDPS Y2, Y12, Y12
-	VADDPS Y6, Y13, Y13
-	VADDPS Y10, Y14, Y14
-	N_NEXT1(esnLoop24, 3, X_PTR)
-
-esnSlow24:
-	ESS_SLOW3
-	JMP esnSum24
-
-	N_LOOP(esnLoop8, esnTail, 1)
-	VMOVUPS (X_PTR), Y0
-	VSUBPS  SHIFT, Y0, Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VADDPS  Y2, Y12, Y12
-	N_NEXT1(esnLoop8, 1, X_PTR)
-
-	N_TAIL(esnTail, esnDone)
-	AVX2_TAIL_MASK(N, AX, ESS_MASK)
-	VMASKMOVPS (X_PTR), ESS_MASK, Y0
-	VSUBPS     SHIFT, Y0, Y0
-	EXP_FULL(Y0, Y1, Y2, Y3)
-	VANDPS     ESS_MASK, Y2, Y2 // the masked-off lanes hold e^−shift
-	VADDPS     Y2, Y12, Y12
+	ESS_ZERO
+	ESS_LOOP3(esnLoop24, esnLoop8, esnSlow24, esnSum24, ESS_SUM3, NEXT_X)
+	ESN_ONE_LOOPS(esnLoop8, esnTail, esnDone)
 
 esnDone:
 	ESS_REDUCE
@@ -436,11 +255,7 @@ esnDone:
 // act, and EXP_SCALE_NEG is exact. In phases, on registers z, m (the
 // term), n, t and u; y is a ymm register or a memory operand.
 
-// BCE_M sets m = max(z, 0) − z·y.
-#define BCE_M(z, y, m, u) \
-	VMAXPS C_ZERO, z, m \
-	VMULPS y, z, u \
-	VSUBPS u, m, m
+#define BCE_ZERO C_ZERO
 
 // BCE_ARG sets z = max(−|z|, expMin).
 #define BCE_ARG(z, u) \
@@ -468,17 +283,11 @@ esnDone:
 	VMULPS      u, t, t \
 	VADDPS      t, m, m
 
-#define BCE(z, y, m, n, t, u) \
-	BCE_M(z, y, m, u) \
-	BCE_ARG(z, u) \
-	EXP_P(z, n, u, t, u) \
-	EXP_SCALE_NEG(n, t) \
-	BCE_L1(t, u) \
-	BCE_L2(t, u) \
-	BCE_L3(t, u, m)
-
-// BCE_MASK is the tail mask of BCELogitsSumAVX2.
-#define BCE_MASK Y15
+// BCE_KEEP_TAIL zeroes the masked-off lanes of the tail's terms in V1,
+// under its mask Y15.
+#undef MASK
+#define MASK Y15
+#define BCE_KEEP_TAIL VANDPS MASK, V1, V1
 
 // func BCELogitsSumAVX2(z, y []float32) float64
 //
@@ -497,53 +306,11 @@ TEXT ·BCELogitsSumAVX2(SB), NOSPLIT, $0-56
 	VXORPD Y11, Y11, Y11
 	VXORPD Y12, Y12, Y12
 	VXORPD Y13, Y13, Y13
-
-	N_LOOP(bceLoop16, bceLoop8, 2)
-	VMOVUPS (X_PTR), Y0
-	VMOVUPS 32(X_PTR), Y5
-	BCE_M(Y0, (Y_PTR), Y1, Y4)
-	BCE_M(Y5, 32(Y_PTR), Y6, Y9)
-	BCE_ARG(Y0, Y4)
-	BCE_ARG(Y5, Y9)
-	EXP_N(Y0, Y2, Y4)
-	EXP_N(Y5, Y7, Y9)
-	EXP_R(Y0, Y4)
-	EXP_R(Y5, Y9)
-	EXP_Q1(Y0, Y3)
-	EXP_Q1(Y5, Y8)
-	EXP_Q2(Y0, Y3)
-	EXP_Q2(Y5, Y8)
-	EXP_PP(Y0, Y3, Y4)
-	EXP_PP(Y5, Y8, Y9)
-	EXP_SCALE_NEG(Y2, Y3)
-	EXP_SCALE_NEG(Y7, Y8)
-	BCE_L1(Y3, Y4)
-	BCE_L1(Y8, Y9)
-	BCE_L2(Y3, Y4)
-	BCE_L2(Y8, Y9)
-	BCE_L3(Y3, Y4, Y1)
-	BCE_L3(Y8, Y9, Y6)
-	BCE_ACC(X1, Y1, Y2, Y10, Y11)
-	BCE_ACC(X6, Y6, Y7, Y12, Y13)
-	N_NEXT2(bceLoop16, 2, X_PTR, Y_PTR)
-
-	N_LOOP(bceLoop8, bceTail, 1)
-	VMOVUPS (X_PTR), Y0
-	BCE(Y0, (Y_PTR), Y1, Y2, Y3, Y4)
-	BCE_ACC(X1, Y1, Y2, Y10, Y11)
-	N_NEXT2(bceLoop8, 1, X_PTR, Y_PTR)
-
-	N_TAIL(bceTail, bceDone)
-	AVX2_TAIL_MASK(N, AX, BCE_MASK)
-	VMASKMOVPS (X_PTR), BCE_MASK, Y0
-	VMASKMOVPS (Y_PTR), BCE_MASK, Y5
-	BCE(Y0, Y5, Y1, Y2, Y3, Y4)
-	VANDPS     BCE_MASK, Y1, Y1 // the masked-off lanes hold log 2
-	BCE_ACC(X1, Y1, Y2, Y10, Y11)
+	BCE_LOOPS(bceLoop16, bceLoop8, bceTail, bceDone)
 
 bceDone:
-	SUM4(VADDPD, Y10, Y11, Y12, Y13)
-	HSUM_YMM_PD(Y10, X10, X11)
-	VMOVSD       X10, ret+48(FP)
+	SUM4(VADDPD, V10, V11, V12, V13)
+	HSUM_PD(V10, H10, X10, H11, X11)
+	VMOVSD X10, ret+48(FP)
 	VZEROUPPER
 	RET

@@ -20,6 +20,7 @@
 #define Y_PTR DX
 #define T_PTR DX
 #define N CX
+#define TAIL_TMP AX
 
 // MAXZ512 sets acc = max(acc, x) with Go's signed-zero rule: see MAXZ in
 // rowops_avx2_amd64.s; the EVEX VMAXPS has the same NaN and equal-operand
@@ -35,8 +36,38 @@
 	VMAXPS acc, x, acc \
 	VANDPS t, acc, acc
 
+#define MAXV(x, acc, t) MAXZ512(x, acc, t)
+#define MAX_ZMM_HALF \
+	VEXTRACTF64X4 $1, Z0, Y1 \
+	MAXZ(Y1, Y0, Y8)
 #define FIRST Z16
 #define NANS K3
+
+// MAX4, MAX1 and MAX_TAIL are RowMax's bodies for MAX_LOOPS: NANS ORs in
+// the unordered compares (a lane is set where an element is NaN).
+#define MAX4 \
+	LOAD4(X_PTR, Z4, Z5, Z6, Z7) \
+	VCMPPS $3, Z5, Z4, K2 /* unordered: Z4 or Z5 holds a NaN */ \
+	KORW   K2, NANS, NANS \
+	VCMPPS $3, Z7, Z6, K2 \
+	KORW   K2, NANS, NANS \
+	MAXZ512(Z4, Z0, Z8) \
+	MAXZ512(Z5, Z1, Z9) \
+	MAXZ512(Z6, Z2, Z10) \
+	MAXZ512(Z7, Z3, Z11)
+
+#define MAX1 \
+	VMOVUPS (X_PTR), Z4 \
+	VCMPPS  $3, Z4, Z4, K2 \
+	KORW    K2, NANS, NANS \
+	MAXZ512(Z4, Z0, Z8)
+
+#define MAX_TAIL \
+	VMOVAPS FIRST, Z4 \
+	VMOVUPS (X_PTR), K1, Z4 /* merge-masked: lanes past the end keep x[0] */ \
+	VCMPPS  $3, Z4, Z4, K2 \
+	KORW    K2, NANS, NANS \
+	MAXZ512(Z4, Z0, Z8)
 
 // func RowMaxAVX512(x []float32) float32
 //
@@ -60,48 +91,13 @@ TEXT ·RowMaxAVX512(SB), NOSPLIT, $0-28
 	VMOVAPS      FIRST, Z3
 	KXORW        NANS, NANS, NANS
 
-	N_LOOP(maxLoop64, maxLoop16, 4)
-	LOAD4(X_PTR, Z4, Z5, Z6, Z7)
-	VCMPPS  $3, Z5, Z4, K2 // unordered: Z4 or Z5 holds a NaN
-	KORW    K2, NANS, NANS
-	VCMPPS  $3, Z7, Z6, K2
-	KORW    K2, NANS, NANS
-	MAXZ512(Z4, Z0, Z8)
-	MAXZ512(Z5, Z1, Z9)
-	MAXZ512(Z6, Z2, Z10)
-	MAXZ512(Z7, Z3, Z11)
-	N_NEXT1(maxLoop64, 4, X_PTR)
-
-	N_LOOP(maxLoop16, maxTail, 1)
-	VMOVUPS (X_PTR), Z4
-	VCMPPS  $3, Z4, Z4, K2
-	KORW    K2, NANS, NANS
-	MAXZ512(Z4, Z0, Z8)
-	N_NEXT1(maxLoop16, 1, X_PTR)
-
-	N_TAIL(maxTail, maxReduce)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVAPS FIRST, Z4
-	VMOVUPS (X_PTR), K1, Z4 // merge-masked: lanes past the end keep x[0]
-	VCMPPS  $3, Z4, Z4, K2
-	KORW    K2, NANS, NANS
-	MAXZ512(Z4, Z0, Z8)
+	MAX_LOOPS(maxLoop64, maxLoop16, maxTail, maxReduce)
 
 maxReduce:
-	MAXZ512(Z1, Z0, Z8)
-	MAXZ512(Z3, Z2, Z9)
-	MAXZ512(Z2, Z0, Z8)
-	VEXTRACTF64X4 $1, Z0, Y1
-	MAXZ(Y1, Y0, Y8)
-	VEXTRACTF128  $1, Y0, X1
-	MAXZ(X1, X0, X8)
-	VMOVHLPS      X0, X0, X1
-	MAXZ(X1, X0, X8)
-	VMOVSHDUP     X0, X1
-	MAXZ(X1, X0, X8)
-	KORTESTW      NANS, NANS
-	JNZ           maxNaN
-	VMOVSS        X0, ret+24(FP)
+	MAX_REDUCE
+	KORTESTW NANS, NANS
+	JNZ      maxNaN
+	VMOVSS   X0, ret+24(FP)
 	VZEROUPPER
 	RET
 
@@ -109,8 +105,6 @@ maxNaN:
 	MOVL $0x7fc00000, ret+24(FP) // the default quiet NaN
 	VZEROUPPER
 	RET
-
-#define C Z0
 
 // func SubConstAVX512(dst, x []float32, c float32)
 //
@@ -122,30 +116,8 @@ TEXT ·SubConstAVX512(SB), NOSPLIT, $0-52
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS c+48(FP), C
-
-	N_LOOP(subLoop64, subLoop16, 4)
-	LOAD4(X_PTR, Z1, Z2, Z3, Z4)
-	OP4(VSUBPS, C, Z1, Z2, Z3, Z4)
-	STORE4(Z1, Z2, Z3, Z4, DST)
-	N_NEXT2(subLoop64, 4, X_PTR, DST)
-
-	N_LOOP(subLoop16, subTail, 1)
-	VMOVUPS (X_PTR), Z1
-	VSUBPS  C, Z1, Z1
-	VMOVUPS Z1, (DST)
-	N_NEXT2(subLoop16, 1, X_PTR, DST)
-
-	N_TAIL(subTail, subDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z1
-	VSUBPS    C, Z1, Z1
-	VMOVUPS   Z1, K1, (DST)
-
-subDone:
-	VZEROUPPER
-	RET
-
-#define SCALE Z0
+	MAP_LOOPS(subLoop64, subLoop16, subTail, subDone, SUB_C)
+	VRET(subDone)
 
 // func ScaledDiffAVX512(dst, t []float32, scale float32)
 //
@@ -157,32 +129,8 @@ TEXT ·ScaledDiffAVX512(SB), NOSPLIT, $0-52
 	MOVQ         dst_len+8(FP), N
 	MOVQ         t_base+24(FP), T_PTR
 	VBROADCASTSS scale+48(FP), SCALE
-
-	N_LOOP(scaledDiffLoop64, scaledDiffLoop16, 4)
-	LOAD4(DST, Z1, Z2, Z3, Z4)
-	OP4M(VSUBPS, T_PTR, Z1, Z2, Z3, Z4)
-	OP4(VMULPS, SCALE, Z1, Z2, Z3, Z4)
-	STORE4(Z1, Z2, Z3, Z4, DST)
-	N_NEXT2(scaledDiffLoop64, 4, DST, T_PTR)
-
-	N_LOOP(scaledDiffLoop16, scaledDiffTail, 1)
-	VMOVUPS (DST), Z1
-	VSUBPS  (T_PTR), Z1, Z1
-	VMULPS  SCALE, Z1, Z1
-	VMOVUPS Z1, (DST)
-	N_NEXT2(scaledDiffLoop16, 1, DST, T_PTR)
-
-	N_TAIL(scaledDiffTail, scaledDiffDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (DST), K1, Z1
-	VMOVUPS.Z (T_PTR), K1, Z2
-	VSUBPS    Z2, Z1, Z1
-	VMULPS    SCALE, Z1, Z1
-	VMOVUPS   Z1, K1, (DST)
-
-scaledDiffDone:
-	VZEROUPPER
-	RET
+	SCALED_DIFF_LOOPS(scaledDiffLoop64, scaledDiffLoop16, scaledDiffTail, scaledDiffDone)
+	VRET(scaledDiffDone)
 
 // func AddAVX512(dst, x, y []float32)
 //
@@ -195,29 +143,8 @@ TEXT ·AddAVX512(SB), NOSPLIT, $0-72
 	MOVQ dst_len+8(FP), N
 	MOVQ x_base+24(FP), X_PTR
 	MOVQ y_base+48(FP), Y_PTR
-
-	N_LOOP(addLoop64, addLoop16, 4)
-	LOAD4(X_PTR, Z1, Z2, Z3, Z4)
-	OP4M(VADDPS, Y_PTR, Z1, Z2, Z3, Z4)
-	STORE4(Z1, Z2, Z3, Z4, DST)
-	N_NEXT3(addLoop64, 4, X_PTR, Y_PTR, DST)
-
-	N_LOOP(addLoop16, addTail, 1)
-	VMOVUPS (X_PTR), Z1
-	VADDPS  (Y_PTR), Z1, Z1
-	VMOVUPS Z1, (DST)
-	N_NEXT3(addLoop16, 1, X_PTR, Y_PTR, DST)
-
-	N_TAIL(addTail, addDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z1
-	VMOVUPS.Z (Y_PTR), K1, Z2
-	VADDPS    Z2, Z1, Z1
-	VMOVUPS   Z1, K1, (DST)
-
-addDone:
-	VZEROUPPER
-	RET
+	ZIP_LOOPS(addLoop64, addLoop16, addTail, addDone, Y_PTR, ADD_Y, ADD_Y_TAIL)
+	VRET(addDone)
 
 // func SqDiffSumAVX512(x, y []float32) float64
 //
@@ -234,93 +161,37 @@ TEXT ·SqDiffSumAVX512(SB), NOSPLIT, $0-56
 	MOVQ   x_base+0(FP), X_PTR
 	MOVQ   x_len+8(FP), N
 	MOVQ   y_base+24(FP), Y_PTR
-	VXORPS X0, X0, X0 // zeroes all of Z0
-	VXORPS X1, X1, X1 // zeroes all of Z1
-	VXORPS X2, X2, X2 // zeroes all of Z2
-	VXORPS X3, X3, X3 // zeroes all of Z3
-
-	N_LOOP(sqLoop64, sqLoop16, 4)
-	SQ(0, Z4)
-	SQ(64, Z5)
-	SQ(128, Z6)
-	SQ(192, Z7)
-	SQ_ACC(Z4, Y4, Z8, Z0, Z1)
-	SQ_ACC(Z5, Y5, Z9, Z2, Z3)
-	SQ_ACC(Z6, Y6, Z10, Z0, Z1)
-	SQ_ACC(Z7, Y7, Z11, Z2, Z3)
-	N_NEXT2(sqLoop64, 4, X_PTR, Y_PTR)
-
-	N_LOOP(sqLoop16, sqTail, 1)
-	SQ(0, Z4)
-	SQ_ACC(Z4, Y4, Z8, Z0, Z1)
-	N_NEXT2(sqLoop16, 1, X_PTR, Y_PTR)
-
-	N_TAIL(sqTail, sqReduce)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z4
-	VMOVUPS.Z (Y_PTR), K1, Z5
-	VSUBPS    Z5, Z4, Z4
-	VMULPS    Z4, Z4, Z4
-	SQ_ACC(Z4, Y4, Z8, Z2, Z3)
+	VZERO(V0, X0)
+	VZERO(V1, X1)
+	VZERO(V2, X2)
+	VZERO(V3, X3)
+	SQ_LOOPS(sqLoop64, sqLoop16, sqTail, sqReduce)
 
 sqReduce:
-	SUM4(VADDPD, Z0, Z1, Z2, Z3)
-	HSUM_ZMM_PD(Z0, Y0, X0, Y1, X1)
-	VMOVSD        X0, ret+48(FP)
+	SUM4(VADDPD, V0, V1, V2, V3)
+	HSUM_PD(V0, H0, X0, H1, X1)
+	VMOVSD X0, ret+48(FP)
 	VZEROUPPER
 	RET
 
-// The softmax sums: three vectors per trip (x, n, t, u each; partial sums
-// in Z12, Z13, Z14).
+// The softmax sums (see rowops_amd64.h).
 #define SHIFT Z19
 
-// ESS3 sets Z2, Z6, Z10 to exp32 of x − shift for the three vectors at
-// X_PTR.
-#define ESS3 \
-	VMOVUPS (X_PTR), Z0 \
-	VMOVUPS 64(X_PTR), Z4 \
-	VMOVUPS 128(X_PTR), Z8 \
-	VSUBPS  SHIFT, Z0, Z0 \
-	VSUBPS  SHIFT, Z4, Z4 \
-	VSUBPS  SHIFT, Z8, Z8 \
-	EXP_CLAMP(Z0) \
-	EXP_CLAMP(Z4) \
-	EXP_CLAMP(Z8) \
-	EXP_N(Z0, Z1, Z1) \
-	EXP_N(Z4, Z5, Z5) \
-	EXP_N(Z8, Z9, Z9) \
-	EXP_R(Z0, Z1) \
-	EXP_R(Z4, Z5) \
-	EXP_R(Z8, Z9) \
-	EXP_Q1(Z0, Z2) \
-	EXP_Q1(Z4, Z6) \
-	EXP_Q1(Z8, Z10) \
-	EXP_Q2(Z0, Z2) \
-	EXP_Q2(Z4, Z6) \
-	EXP_Q2(Z8, Z10) \
-	EXP_PP(Z0, Z2, Z3) \
-	EXP_PP(Z4, Z6, Z7) \
-	EXP_PP(Z8, Z10, Z11) \
-	EXP_SCALE(Z1, Z2) \
-	EXP_SCALE(Z5, Z6) \
-	EXP_SCALE(Z9, Z10)
+// ESS_LOOP3 is the main loop: the exps of three vectors a trip by
+// EXP_PHASES3 after the clamp, then SAVE3 and NEXT.
+#define ESS_LOOP3(loop, exit, SAVE3, NEXT) \
+	N_LOOP(loop, exit, 3) \
+	SHIFTED3 \
+	EXP_CLAMP(V0) \
+	EXP_CLAMP(V4) \
+	EXP_CLAMP(V8) \
+	EXP_PHASES3 \
+	SAVE3 \
+	NEXT(loop, 3)
 
-// ESS_INIT loads the constants and zeroes the partial sums (a VEX write
-// zeroes all 512 bits).
-#define ESS_INIT \
-	CONSTS \
-	VBROADCASTSS C_EXP_MIN, ZMIN \
-	VBROADCASTSS C_EXP_MAX, ZMAX \
-	VXORPS       X12, X12, X12 \
-	VXORPS       X13, X13, X13 \
-	VXORPS       X14, X14, X14
-
-// ESS_REDUCE adds the partial sums Z12, Z13, Z14 and leaves their total in
-// the low lane of X12.
-#define ESS_REDUCE \
-	VADDPS        Z13, Z12, Z12 \
-	VADDPS        Z14, Z12, Z12 \
-	HSUM_ZMM(Z12, Y12, X12, Y13, X13)
+// ESS_SUM_TAIL adds the tail's exps in V2 to V12, only the lanes in K1:
+// the others hold e^−shift.
+#define ESS_SUM_TAIL VADDPS Z2, Z12, K1, Z12
 
 // func ExpShiftSumAVX512(dst, x []float32, shift float32) float32
 //
@@ -335,33 +206,10 @@ TEXT ·ExpShiftSumAVX512(SB), NOSPLIT, $0-60
 	MOVQ         x_base+24(FP), X_PTR
 	MOVQ         x_len+32(FP), N
 	VBROADCASTSS shift+48(FP), SHIFT
-	ESS_INIT
-
-	N_LOOP(essLoop48, essLoop16, 3)
-	ESS3
-	VMOVUPS Z2, (DST)
-	VMOVUPS Z6, 64(DST)
-	VMOVUPS Z10, 128(DST)
-	VADDPS  Z2, Z12, Z12
-	VADDPS  Z6, Z13, Z13
-	VADDPS  Z10, Z14, Z14
-	N_NEXT2(essLoop48, 3, X_PTR, DST)
-
-	N_LOOP(essLoop16, essTail, 1)
-	VMOVUPS (X_PTR), Z0
-	VSUBPS  SHIFT, Z0, Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VMOVUPS Z2, (DST)
-	VADDPS  Z2, Z12, Z12
-	N_NEXT2(essLoop16, 1, X_PTR, DST)
-
-	N_TAIL(essTail, essDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	VSUBPS    SHIFT, Z0, Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VMOVUPS   Z2, K1, (DST)
-	VADDPS    Z2, Z12, K1, Z12 // only the lanes in K1: the others hold e^−shift
+	CONSTS_CLAMP
+	ESS_ZERO
+	ESS_LOOP3(essLoop48, essLoop16, ESS_STORE_SUM3, NEXT_XD)
+	ESS_ONE_LOOPS(essLoop16, essTail, essDone)
 
 essDone:
 	ESS_REDUCE
@@ -380,28 +228,10 @@ TEXT ·ExpShiftSumNoStoreAVX512(SB), NOSPLIT, $0-36
 	MOVQ         x_base+0(FP), X_PTR
 	MOVQ         x_len+8(FP), N
 	VBROADCASTSS shift+24(FP), SHIFT
-	ESS_INIT
-
-	N_LOOP(esnLoop48, esnLoop16, 3)
-	ESS3
-	VADDPS Z2, Z12, Z12
-	VADDPS Z6, Z13, Z13
-	VADDPS Z10, Z14, Z14
-	N_NEXT1(esnLoop48, 3, X_PTR)
-
-	N_LOOP(esnLoop16, esnTail, 1)
-	VMOVUPS (X_PTR), Z0
-	VSUBPS  SHIFT, Z0, Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VADDPS  Z2, Z12, Z12
-	N_NEXT1(esnLoop16, 1, X_PTR)
-
-	N_TAIL(esnTail, esnDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	VSUBPS    SHIFT, Z0, Z0
-	EXP_FULL(Z0, Z1, Z2, Z3)
-	VADDPS    Z2, Z12, K1, Z12 // only the lanes in K1: the others hold e^−shift
+	CONSTS_CLAMP
+	ESS_ZERO
+	ESS_LOOP3(esnLoop48, esnLoop16, ESS_SUM3, NEXT_X)
+	ESN_ONE_LOOPS(esnLoop16, esnTail, esnDone)
 
 esnDone:
 	ESS_REDUCE
@@ -413,15 +243,8 @@ esnDone:
 // term), n, t and u; y is a zmm register or a memory operand.
 #define BCE_ZERO Z19
 
-// BCE_M sets m = max(z, 0) − z·y (VMAXPS returns its second source, +0,
-// for z = ±0).
-#define BCE_M(z, y, m, u) \
-	VMAXPS BCE_ZERO, z, m \
-	VMULPS y, z, u \
-	VSUBPS u, m, m
-
-// BCE_ARG sets z = max(−|z|, expMin).
-#define BCE_ARG(z) \
+// BCE_ARG sets z = max(−|z|, expMin) (u is not needed).
+#define BCE_ARG(z, u) \
 	VPORD  SIGN, z, z \
 	VMAXPS z, ZMIN, z
 
@@ -445,14 +268,8 @@ esnDone:
 	VMULPS           u, t, t \
 	VADDPS           t, m, m
 
-#define BCE(z, y, m, n, t, u) \
-	BCE_M(z, y, m, u) \
-	BCE_ARG(z) \
-	EXP_P(z, n, n, t, u) \
-	EXP_SCALE(n, t) \
-	BCE_L1(t, u) \
-	BCE_L2(t, u) \
-	BCE_L3(t, u, m)
+// BCE_KEEP_TAIL zeroes the masked-off lanes of the tail's terms in V1.
+#define BCE_KEEP_TAIL VMOVAPS.Z Z1, K1, Z1
 
 // func BCELogitsSumAVX512(z, y []float32) float64
 //
@@ -467,61 +284,17 @@ TEXT ·BCELogitsSumAVX512(SB), NOSPLIT, $0-56
 	MOVQ         z_base+0(FP), X_PTR
 	MOVQ         z_len+8(FP), N
 	MOVQ         y_base+24(FP), Y_PTR
-	CONSTS
-	VBROADCASTSS C_EXP_MIN, ZMIN
-	VBROADCASTSS C_SIGN_MASK, SIGN
+	CONSTS_NEG
 	VPXORD       BCE_ZERO, BCE_ZERO, BCE_ZERO
 	VXORPD       X10, X10, X10
 	VXORPD       X11, X11, X11
 	VXORPD       X12, X12, X12
 	VXORPD       X13, X13, X13
-
-	N_LOOP(bceLoop32, bceLoop16, 2)
-	VMOVUPS (X_PTR), Z0
-	VMOVUPS 64(X_PTR), Z5
-	BCE_M(Z0, (Y_PTR), Z1, Z4)
-	BCE_M(Z5, 64(Y_PTR), Z6, Z9)
-	BCE_ARG(Z0)
-	BCE_ARG(Z5)
-	EXP_N(Z0, Z2, Z2)
-	EXP_N(Z5, Z7, Z7)
-	EXP_R(Z0, Z2)
-	EXP_R(Z5, Z7)
-	EXP_Q1(Z0, Z3)
-	EXP_Q1(Z5, Z8)
-	EXP_Q2(Z0, Z3)
-	EXP_Q2(Z5, Z8)
-	EXP_PP(Z0, Z3, Z4)
-	EXP_PP(Z5, Z8, Z9)
-	EXP_SCALE(Z2, Z3)
-	EXP_SCALE(Z7, Z8)
-	BCE_L1(Z3, Z4)
-	BCE_L1(Z8, Z9)
-	BCE_L2(Z3, Z4)
-	BCE_L2(Z8, Z9)
-	BCE_L3(Z3, Z4, Z1)
-	BCE_L3(Z8, Z9, Z6)
-	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
-	BCE_ACC(Y6, Z6, Z7, Z12, Z13)
-	N_NEXT2(bceLoop32, 2, X_PTR, Y_PTR)
-
-	N_LOOP(bceLoop16, bceTail, 1)
-	VMOVUPS (X_PTR), Z0
-	BCE(Z0, (Y_PTR), Z1, Z2, Z3, Z4)
-	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
-	N_NEXT2(bceLoop16, 1, X_PTR, Y_PTR)
-
-	N_TAIL(bceTail, bceDone)
-	AVX512_TAIL_MASK(N, AX, K1)
-	VMOVUPS.Z (X_PTR), K1, Z0
-	VMOVUPS.Z (Y_PTR), K1, Z5
-	BCE(Z0, Z5, Z1, Z2, Z3, Z4)
-	VMOVAPS.Z Z1, K1, Z1 // the masked-off lanes hold log 2
-	BCE_ACC(Y1, Z1, Z2, Z10, Z11)
+	BCE_LOOPS(bceLoop32, bceLoop16, bceTail, bceDone)
 
 bceDone:
-	SUM4(VADDPD, Z10, Z11, Z12, Z13)
-	HSUM_ZMM_PD(Z10, Y10, X10, Y11, X11)
-	VMOVSD        X10, ret+48(FP)
+	SUM4(VADDPD, V10, V11, V12, V13)
+	HSUM_PD(V10, H10, X10, H11, X11)
+	VMOVSD X10, ret+48(FP)
 	VZEROUPPER
 	RET
