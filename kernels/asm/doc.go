@@ -1,8 +1,9 @@
 // Package asm holds ember's Go assembly kernels and their declarations:
 // one pair of files per kernel family and instruction set
-// (<family>_<isa>_<arch>.s beside <family>_<arch>.go), the algorithms they
-// share across vector widths and element types in headers (*.h; see
-// ARCHITECTURE.md).
+// (<family>_<isa>_<arch>.s beside <family>_<arch>.go; the FMA peak loops
+// and the tail-mask table keep both amd64 ISAs in one file), the
+// algorithms they share across vector widths and element types in headers
+// (*.h; see ARCHITECTURE.md).
 //
 // It is not API: internal machinery for package kernels (and cmd/bench's
 // FMA peak loops), with no compatibility promise. Its functions are
