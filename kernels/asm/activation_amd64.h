@@ -2,9 +2,10 @@
 // the same at both widths, on V0–V15 (ymm_amd64.h or zmm_amd64.h): the
 // gradients of sigmoid and tanh from their outputs, sigmoid and tanh from
 // each level's phases, and the loops. The including file defines DST,
-// X_PTR (the gradients' dy), Y_PTR (their y), N and CONST (1 broadcast for
-// the gradients, the slope for leaky ReLU) and includes loop_amd64.h and
-// exp_amd64.h.
+// X_PTR (x; the sigmoid and tanh gradients' dy, but LeakyReLUGrad's x),
+// Y_PTR (the sigmoid and tanh gradients' y, but LeakyReLUGrad's dy), N and
+// CONST (1 broadcast for the gradients, the slope for leaky ReLU) and
+// includes loop_amd64.h and exp_amd64.h.
 
 // SGRAD sets t = dy·(y·(1−y)), rounded step by step. dy is a register or a
 // memory operand.

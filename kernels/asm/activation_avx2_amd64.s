@@ -266,6 +266,7 @@ TEXT ·TanhGradAVX2(SB), NOSPLIT, $0-72
 	VCMPPS    $0x1e, ZEROR, v, m \
 	VBLENDVPS m, v, p, v
 
+// LEAKY_V0: LEAKY on V0 (V1, V2 clobbered), ONE_LOOPS' body for one vector.
 #define LEAKY_V0 LEAKY(V0, V1, V2)
 
 // func LeakyReLUAVX2(dst, x []float32, slope float32)

@@ -202,6 +202,7 @@ TEXT ·TanhGradAVX512(SB), NOSPLIT, $0-72
 	VCMPPS $0x1a, ZEROR, v, K2 \
 	VMULPS CONST, v, K2, v
 
+// LEAKY_V0: LEAKY on V0 (K2 clobbered), ONE_LOOPS' body for one vector.
 #define LEAKY_V0 LEAKY(V0)
 
 // func LeakyReLUAVX512(dst, x []float32, slope float32)

@@ -11,11 +11,13 @@
 // Each follows its generic Go function step by step with the same
 // constants: exp32, sigmoid32 and tanh32 (activation_generic.go) with
 // FMLA/FMLS wherever they call fma32; the gradients and leaky ReLU with
-// separate FMUL/FADD/FSUB in the same order, bit for bit. exp_arm64.h
-// has the WORD encodings (Go's assembler lacks the vector float
-// instructions; every vector instruction here is a WORD built from
-// register numbers, the Vn of the comments) and EXP_S4, exp32 on one
-// vector, whose constants live in V21–V31 (EXP_CONSTS).
+// separate FMUL/FADD/FSUB in the same order, bit for bit. neon_arm64.h
+// (included by exp_arm64.h) has the WORD encodings: Go's assembler lacks
+// the vector float instructions, so the vector arithmetic here is WORDs
+// built from register numbers, the Vn of the comments; only the trips'
+// loads and stores (VLD1/VST1 in MAP and ZIP) are native. exp_arm64.h has
+// EXP_S4, exp32 on one vector, whose constants live in V21–V31
+// (EXP_CONSTS).
 //
 // Loops take 16 floats per trip where the registers allow (the gradients,
 // leaky ReLU, exp), 8 (sigmoid) or 4 (tanh), then 4 at a time: N_LOOP
@@ -26,7 +28,6 @@
 #define DST R0
 #define X_PTR R1
 #define DY_PTR R2
-#define Y_PTR R2
 #define N R3
 
 // ---- exp ----

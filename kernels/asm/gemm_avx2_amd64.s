@@ -14,6 +14,7 @@
 // lines).
 #define PREFETCH_ROW PREFETCHT0 (ROW); PREFETCHT0 63(ROW)
 
+// ZERO_ACC: the accumulators Y4–Y15 = 0.
 #define ZERO_ACC \
 	VXORPS Y4, Y4, Y4; VXORPS Y5, Y5, Y5; VXORPS Y6, Y6, Y6; \
 	VXORPS Y7, Y7, Y7; VXORPS Y8, Y8, Y8; VXORPS Y9, Y9, Y9; \
@@ -43,6 +44,7 @@
 #define F32_STEP(aoff, boff) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, boff)
 #define F64_STEP(aoff, boff) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, boff)
 
+// SCALE_ACC(mul): each accumulator (Y4–Y15) = alpha (Y0) × itself.
 #define SCALE_ACC(mul) \
 	mul Y0, Y4, Y4; mul Y0, Y5, Y5; mul Y0, Y6, Y6; mul Y0, Y7, Y7; \
 	mul Y0, Y8, Y8; mul Y0, Y9, Y9; mul Y0, Y10, Y10; mul Y0, Y11, Y11; \
@@ -99,8 +101,14 @@ TEXT ·GemmF32AVX2(SB), NOSPLIT, $0-56
 	VMOVSS beta+52(FP), X0
 	BETA_FLAG(VUCOMISS, betaDone)
 
-// TILE_B: each tile's B sliver (both kernels). F32_ALPHA, F32_BETA: the
-// epilogue's alpha (Y0) and beta (Y1).
+// TILE_B: each tile's B sliver. Defined here, in the float32 TEXT, but
+// expanded by both kernels' TILE_LOOP: vet's asmdecl checks b+24 only
+// against this TEXT's frame. The float64 kernel's frame has b at the same
+// offset (the signatures differ only in alpha and beta, at the end), so a
+// change of either signature must keep it there or give each TEXT its own
+// TILE_B.
+// F32_ALPHA, F32_BETA: the epilogue's alpha (Y0) and beta (Y1); only this
+// TEXT expands them (F64_ALPHA, F64_BETA are the float64 TEXT's own).
 #define TILE_B \
 	MOVQ b+24(FP), B_PTR
 #define F32_ALPHA \

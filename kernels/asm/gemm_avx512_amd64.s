@@ -18,6 +18,7 @@
 	PREFETCHT0 (ROW); PREFETCHT0 64(ROW); PREFETCHT0 128(ROW); \
 	PREFETCHT0 192(ROW); PREFETCHT0 255(ROW)
 
+// ZERO_ACC: the accumulators Z8–Z31 = 0.
 #define ZERO_ACC \
 	VPXORD Z8, Z8, Z8; VPXORD Z9, Z9, Z9; VPXORD Z10, Z10, Z10; VPXORD Z11, Z11, Z11; VPXORD Z12, Z12, Z12; VPXORD Z13, Z13, Z13 \
 	VPXORD Z14, Z14, Z14; VPXORD Z15, Z15, Z15; VPXORD Z16, Z16, Z16; VPXORD Z17, Z17, Z17; VPXORD Z18, Z18, Z18; VPXORD Z19, Z19, Z19 \
@@ -51,6 +52,7 @@
 #define F32_STEP(aoff, boff) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, boff)
 #define F64_STEP(aoff, boff) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, boff)
 
+// SCALE_ACC(mul): each accumulator (Z8–Z31) = alpha (Z6) × itself.
 #define SCALE_ACC(mul) \
 	mul Z6, Z8, Z8; mul Z6, Z9, Z9; mul Z6, Z10, Z10; mul Z6, Z11, Z11; mul Z6, Z12, Z12; mul Z6, Z13, Z13 \
 	mul Z6, Z14, Z14; mul Z6, Z15, Z15; mul Z6, Z16, Z16; mul Z6, Z17, Z17; mul Z6, Z18, Z18; mul Z6, Z19, Z19 \
@@ -101,8 +103,14 @@ TEXT ·GemmF32AVX512(SB), NOSPLIT, $0-56
 	VMOVSS beta+52(FP), X0
 	BETA_FLAG(VUCOMISS, betaDone)
 
-// TILE_B: each tile's B sliver (both kernels). F32_ALPHA, F32_BETA: the
-// epilogue's alpha (Z6) and beta (Z7).
+// TILE_B: each tile's B sliver. Defined here, in the float32 TEXT, but
+// expanded by both kernels' TILE_LOOP: vet's asmdecl checks b+24 only
+// against this TEXT's frame. The float64 kernel's frame has b at the same
+// offset (the signatures differ only in alpha and beta, at the end), so a
+// change of either signature must keep it there or give each TEXT its own
+// TILE_B.
+// F32_ALPHA, F32_BETA: the epilogue's alpha (Z6) and beta (Z7); only this
+// TEXT expands them (F64_ALPHA, F64_BETA are the float64 TEXT's own).
 #define TILE_B \
 	MOVQ b+24(FP), B_PTR
 #define F32_ALPHA \

@@ -2,7 +2,8 @@
 // gemm_avx512_amd64.s: their general registers, the test of beta and the
 // tile loop. The including file defines PREFETCH_ROW, ZERO_ACC,
 // SCALE_ACC(mul), TILE_BETA(mul, add, mov) and TILE_STORE(mov) for its
-// registers, and each kernel TILE_B, which loads B_PTR.
+// registers, and TILE_B, which loads B_PTR: once per file, inside its
+// first (float32) TEXT, and both kernels' TILE_LOOP expand it.
 
 #define K_SAVE R9  // k, for each tile
 #define K CX       // steps of k left

@@ -50,6 +50,9 @@
 // (from stores); then the next tile while TILES are left. C_PTR ends eight
 // or six rows down, the next tile's top-left; A_PTR is at the next A
 // sliver. The labels are the kernel's own: each kernel expands both once.
+// Both run inside the tile loop (tile: … BNE tile), and the branch to
+// stores (a label inside TILE_END) skips whatever a kernel places between
+// them: code there runs once per tile, and only when beta ≠ 0.
 #define TILE_START(step, rows, scale) \
 tile: \
 	MOVD B_SAVE, B_PTR \
@@ -228,6 +231,8 @@ TEXT ·GemmF64NEON(SB), NOSPLIT, $0-64
 	CSET  EQ, BETA_ZERO
 
 	TILE_START(F64_STEP, F64_ROWS, SCALE4)
+	// Inside the tile loop, between TILE_START's CBNZ BETA_ZERO, stores and
+	// TILE_END: these two run once per tile, and only when beta ≠ 0.
 	FMOVD beta+56(FP), F4 // V4 held A in the loop
 	VDUP  V4.D[0], V4.D2
 	TILE_END(F64_ROWS, BETA4, STORE4)

@@ -27,6 +27,10 @@
 // and the type tables F32(sel), F64(sel): sel(XOR, LOAD, STORE, BCAST,
 // FMA, MUL, ADD) with the type's instructions (LOAD a masked load, STORE
 // a masked store). T_XOR … T_ADD select one: t(T_FMA) is t's FMA.
+// It defines later, after including this header, inside its first
+// (float32) TEXT (whose frame vet's asmdecl checks its offsets against):
+//   GROUP_ARGS  each row group's re-read of b and k (ROW_GROUP), which
+//               both kernels' SMALL_GROUPS expand
 
 #define T_XOR(xor, load, store, bcast, fma, mul, add) xor
 #define T_LOAD(xor, load, store, bcast, fma, mul, add) load
@@ -53,7 +57,9 @@
 // COLUMN_MASKS(lanes, toMaskLanes): MASK0, MASK1 = the columns 0…n-1 (n
 // in CX, 1 ≤ n ≤ 2·lanes) of vector 0 and of vector 1, lanes columns
 // each. toMaskLanes turns a count of columns into one of mask lanes in CX
-// (LANES_ARE_COLUMNS where they are the same). Clobbers AX and R8.
+// (LANES_ARE_COLUMNS where they are the same). Clobbers AX and R8. It
+// defines its labels itself (twoMasks, masksDone), so it can be expanded
+// only once per TEXT.
 #define COLUMN_MASKS(lanes, toMaskLanes) \
 	CMPQ CX, $lanes; \
 	JA   twoMasks; \
@@ -176,8 +182,9 @@ stored: \
 	ROW_GROUP(rows, list, startA, stepA, advance, t, betaBits, ZERO2, LOAD_B2, FMAS2, C_BETA2, C_STORE2, here, loop, beta0, stored, next)
 
 // SMALL_GROUPS(t, betaBits): every block of a kernel of type t: one
-// vector from label r8v1 or r4v1 on, two from nv2 on; each ends at done.
-// Each kernel expands it once, so its labels are the kernel's own.
+// vector from label r8v1 or r4v1 on, two from nv2 on; each ends at done,
+// which the TEXT defines after it. Each kernel expands it once (it defines
+// its labels itself, nv2 among them), so its labels are the kernel's own.
 #define SMALL_GROUPS(t, betaBits) \
 	GROUP8_V1(t, betaBits, r8v1, r8v1Loop, r8v1Beta0, r8v1Next, r4v1); \
 	V1(4, ROWS4, START_A, STEP_A, NEXT_GROUP(4), t, betaBits, r4v1, r4v1Loop, r4v1Beta0, r4v1Next, r2v1); \

@@ -103,10 +103,16 @@ TEXT ·GemmSmallF32AVX512(SB), NOSPLIT, $0-88
 	VBROADCASTSS alpha+80(FP), ALPHA
 	VBROADCASTSS beta+84(FP), BETA
 	CMPQ n+8(FP), $16
-	JA   nv2
+	JA   nv2 // nv2 is defined inside SMALL_GROUPS; its blocks end at done, below
 
-// GROUP_ARGS: each row group re-reads B's strip and k (both kernels).
-// F32_BETA_BITS: beta's bits but the sign, for the epilogue's test.
+// GROUP_ARGS: each row group re-reads B's strip and k. Defined here, in
+// the float32 TEXT, but expanded by both kernels' SMALL_GROUPS: vet's
+// asmdecl checks b+48 and k+16 only against this TEXT's frame. The float64
+// kernel's frame has b and k at the same offsets (its arguments differ
+// only in alpha and beta, at the end), so a change of either signature
+// must keep them there or give each TEXT its own GROUP_ARGS.
+// F32_BETA_BITS: beta's bits but the sign, for the epilogue's test; only
+// this TEXT expands it (F64_BETA_BITS is the float64 TEXT's own).
 #define GROUP_ARGS \
 	MOVQ b+48(FP), BPTR; \
 	MOVQ k+16(FP), KLEFT
@@ -153,9 +159,10 @@ TEXT ·GemmSmallF64AVX512(SB), NOSPLIT, $0-96
 	VBROADCASTSD alpha+80(FP), ALPHA
 	VBROADCASTSD beta+88(FP), BETA
 	CMPQ n+8(FP), $8
-	JA   nv2
+	JA   nv2 // nv2 is defined inside SMALL_GROUPS; its blocks end at done, below
 
-// F64_BETA_BITS: beta's bits but the sign, for the epilogue's test.
+// F64_BETA_BITS: beta's bits but the sign, for the epilogue's test; only
+// this TEXT expands it, so asmdecl checks it against the right frame.
 #define F64_BETA_BITS \
 	MOVQ beta+88(FP), CPTR; \
 	SHLQ $1, CPTR

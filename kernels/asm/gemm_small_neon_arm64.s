@@ -174,7 +174,9 @@ stored: \
 	Q1(T, T, mul, add, 1, A_ROW, NV1_R1, q1r1, q1r1Loop, q1r1Store, done)
 
 // HALF_GROUPS: the blocks of float32 strips of two and one half vectors
-// (.2S in memory, .4S arithmetic), rows in groups of 8, 4, 2, 1.
+// (.2S in memory, .4S arithmetic), rows in groups of 8, 4, 2, 1; each
+// block ends at done, which the TEXT defines. It defines its labels itself
+// (d2r8 … d1r1 and their loops'), so it can be expanded only once per TEXT.
 #define HALF_GROUPS \
 	Q2(S4, S2, FMUL_S4, FADD_S4, 8, A_ROW<<3, NV2_R8, d2r8, d2r8Loop, d2r8Store, d2r4); \
 	Q2(S4, S2, FMUL_S4, FADD_S4, 4, A_ROW<<2, NV2_R4, d2r4, d2r4Loop, d2r4Store, d2r2); \
@@ -186,7 +188,9 @@ stored: \
 	Q1(S4, S2, FMUL_S4, FADD_S4, 1, A_ROW, NV1_R1, d1r1, d1r1Loop, d1r1Store, done)
 
 // ONE_GROUPS(T, fmov, mul, add): the blocks of a one-column strip, rows in
-// groups of 8, 4, 2, 1.
+// groups of 8, 4, 2, 1; each block ends at done, which the TEXT defines.
+// It defines its labels itself (s1r8 … s1r1 and their loops'), so it can be
+// expanded only once per TEXT.
 #define ONE_GROUPS(T, fmov, mul, add) \
 	ONE(T, fmov, mul, add, 8, A_ROW<<3, NV1_R8, s1r8, s1r8Loop, s1r8Store, s1r4); \
 	ONE(T, fmov, mul, add, 4, A_ROW<<2, NV1_R4, s1r4, s1r4Loop, s1r4Store, s1r2); \
@@ -365,6 +369,7 @@ TEXT ·GemmSmallF32NEON(SB), NOSPLIT, $0-88
 	SUB     $4, N, TAIL // the last vector starts at column n-4
 	LSL     $2, TAIL
 	ADD     TAIL, C_PTR, C_TAIL
+	// q1r8, q2r8, q3r8 (and the q4r4 fallen into) are VECTOR_GROUPS' labels.
 	CMP     $4, N
 	BEQ     q1r8
 	CMP     $8, N
@@ -386,7 +391,7 @@ narrow:
 	LSL     $2, TAIL
 	ADD     TAIL, C_PTR, C_TAIL
 	CMP     $2, N
-	BEQ     d1r8
+	BEQ     d1r8 // d1r8 (and d2r8, fallen into) are HALF_GROUPS' labels
 
 	// Two half vectors, then one; rows in groups of 8, 4, 2, 1.
 	HALF_GROUPS
@@ -439,6 +444,7 @@ TEXT ·GemmSmallF64NEON(SB), NOSPLIT, $0-96
 	SUB     $2, N, TAIL // the last vector starts at column n-2
 	LSL     $3, TAIL
 	ADD     TAIL, C_PTR, C_TAIL
+	// q1r8, q2r8, q3r8 (and the q4r4 fallen into) are VECTOR_GROUPS' labels.
 	CMP     $2, N
 	BEQ     q1r8
 	CMP     $4, N

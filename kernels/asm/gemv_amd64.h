@@ -3,14 +3,14 @@
 //
 // The including file includes ymm_amd64.h or zmm_amd64.h (VB, V0–V15)
 // first; the general registers are defined below. In the axpy form V0–V3
-// hold x[p..p+3] broadcast and V4–V7 vectors of y; in the dot form V0–V7 are the four rows' partial sums (row
-// r's two in V(2r) and V(2r+1)) and V8–V9 vectors of x. The macros take as
-// arguments the element type's instructions (MOV: VMOVUPS or VMOVUPD; FMA:
-// VFMADD231PS or …PD; …), the masked tail's load MLD and store MST with the
-// mask MK (AVX2: VMASKMOVPS or …PD for both, with a ymm mask; AVX-512:
-// VMOVUPS.Z and VMOVUPS, or …PD, with K1), and the labels they define
-// (loop) and leave to (exit). n is a count of elements: a loop runs while at
-// least n are LEFT.
+// hold x[p..p+3] broadcast and V4–V7 vectors of y; in the dot form V0–V7
+// are the four rows' partial sums (row r's two in V(2r) and V(2r+1)) and
+// V8–V9 vectors of x. The macros take as arguments the element type's
+// instructions (MOV: VMOVUPS or VMOVUPD; FMA: VFMADD231PS or …PD; …), the
+// masked tail's load MLD and store MST with the mask MK (AVX2: VMASKMOVPS
+// or …PD for both, with a ymm mask; AVX-512: VMOVUPS.Z and VMOVUPS, or
+// …PD, with K1), and the labels they define (loop) and leave to (exit).
+// n is a count of elements: a loop runs while at least n are LEFT.
 
 #define ROWS R8   // rows (axpy: of the sum's depth; dot: outputs) left
 #define X_PTR DX  // x

@@ -6,7 +6,10 @@
 #include "loop_amd64.h"
 #include "gemv_amd64.h"
 
-// Matrix-vector kernels for AVX-512 (AVX512F only). See gemv_amd64.go for
+// Matrix-vector kernels for AVX-512: the axpy kernels need AVX512F, the
+// dot kernels AVX512F and AVX512DQ (DOT_FORM zeroes its sums with
+// VXORPS/VXORPD on zmm); the dispatcher (kernels/cpu_amd64.go) requires
+// AVX512DQ, with F, VL and BW, for its avx512 level. See gemv_amd64.go for
 // what each computes. The axpy form streams four matrix rows at a time
 // across the columns, keeping y in memory (it stays in L1); the dot form
 // takes four rows at a time against one load of x, two vectors deep, with
@@ -93,12 +96,13 @@ TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
 //
 //	for i := 0; i < n; i++ {
 //		var s float32
-//		for p := 0; p < k; p++ { s += m[i*ldm+p] * x[p] } // in eight partial sums
+//		for p := 0; p < k; p++ { s += m[i*ldm+p] * x[p] } // in 32 partial sums
 //		y[i] += s
 //	}
 //
 // Each row's sum is kept in two vectors of 16 lanes, added lane-wise, then
-// reduced 16 → 8 → 4 → 1 in a fixed order. Requires AVX512F.
+// reduced 16 → 8 → 4 → 1 in a fixed order. Requires AVX512F and AVX512DQ
+// (VXORPS/VXORPD on zmm).
 TEXT ·GemvDotF32AVX512(SB), NOSPLIT, $0-48
 	MOVQ k+0(FP), WIDTH
 	MOVQ n+8(FP), ROWS
@@ -118,12 +122,13 @@ TEXT ·GemvDotF32AVX512(SB), NOSPLIT, $0-48
 //
 //	for i := 0; i < n; i++ {
 //		var s float64
-//		for p := 0; p < k; p++ { s += m[i*ldm+p] * x[p] } // in eight partial sums
+//		for p := 0; p < k; p++ { s += m[i*ldm+p] * x[p] } // in 16 partial sums
 //		y[i] += s
 //	}
 //
 // Each row's sum is kept in two vectors of 8 lanes, added lane-wise, then
-// reduced 8 → 4 → 2 → 1 in a fixed order. Requires AVX512F.
+// reduced 8 → 4 → 2 → 1 in a fixed order. Requires AVX512F and AVX512DQ
+// (VXORPS/VXORPD on zmm).
 TEXT ·GemvDotF64AVX512(SB), NOSPLIT, $0-48
 	MOVQ k+0(FP), WIDTH
 	MOVQ n+8(FP), ROWS

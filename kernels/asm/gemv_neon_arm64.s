@@ -115,7 +115,10 @@
 // rows (x[p]…x[p+3] broadcast, then the columns k4 at a time (four
 // vectors), k1 at a time (one), then tail4, the last columns that do not
 // fill a vector), then the last 0..3 rows one at a time the same way
-// (tail1); ends at axpyDone.
+// (tail1); ends at axpyDone, which the TEXT defines. It defines its labels
+// itself (axpy4Rows, axpy4Tail, axpy1Row, axpy1Tail, the COUNT_LOOPs'), so
+// it can be expanded only once per TEXT; the tail macros branch back to
+// those labels.
 #define AXPY_FORM(T, size, k4, k1, tail4, tail1) \
 axpy4Rows: \
 	CMP     $4, ROWS \
@@ -145,7 +148,9 @@ axpy1Tail: \
 // The axpy tails, F0 += row element × x[p] into y[j], scalar (a scalar
 // FMADD rounds like a lane of FMLA). float32: the last 0..3 columns one at
 // a time, of the four rows (AXPY4_TAIL_F32) or of the one
-// (AXPY1_TAIL_F32); float64: the last column, if n is odd.
+// (AXPY1_TAIL_F32); float64: the last column, if n is odd. They branch to
+// labels AXPY_FORM defines (axpy4Rows, axpy4Tail, axpy1Row, axpy1Tail), so
+// they work only as its tail4 and tail1.
 #define AXPY4_TAIL_F32 \
 	CBZ     LEFT, axpy4Rows \
 	FMOVS   (YP), F0 \
@@ -295,7 +300,10 @@ axpyDone:
 // kV2 at a time (two vectors), then kV1 (one, at most once), then tail4,
 // the elements that do not fill a vector; then reduce4 adds the sums into
 // y[i]…y[i+3]), then the last 0..3 outputs one at a time the same way
-// (tail1, reduce1); ends at dotDone.
+// (tail1, reduce1); ends at dotDone, which the TEXT defines. It defines
+// its labels itself (dot4Rows, dot4Tail, dot4Reduce, dot1Row, dot1Tail,
+// dot1Reduce, the loops'), so it can be expanded only once per TEXT; the
+// tail macros branch back to those labels.
 #define DOT_FORM(T, kV2, kV1, tail4, reduce4, tail1, reduce1) \
 dot4Rows: \
 	CMP  $4, ROWS \
@@ -332,7 +340,9 @@ dot1Reduce: \
 
 // The dot tails, row r's scalar sum F24+r += its element × x's (F16), and
 // the reductions. float32: the last 0..3 elements of the depth one at a
-// time; float64: the last one, if k is odd.
+// time; float64: the last one, if k is odd. The tails branch to labels
+// DOT_FORM defines (dot4Tail, dot4Reduce, dot1Tail, dot1Reduce), so they
+// work only as its tail4 and tail1.
 #define DOT4_TAIL_F32 \
 	CBZ     LEFT, dot4Reduce \
 	FMOVS.P 4(XP), F16 \

@@ -3,10 +3,13 @@
 //
 // Go's assembler has no vector float arithmetic except FMLA/FMLS, and only
 // accepts the integer and bitwise vector instructions with named registers
-// (V0…V31), which macros taking register numbers cannot build. So every
-// vector instruction below is a WORD made from register numbers 0–31 (the
-// Vn of the comments); `go tool objdump` decodes them back. Arrangement
-// .4S (four float32 or int32 lanes) unless the name says otherwise.
+// (V0…V31), which macros taking register numbers cannot build. So the
+// vector arithmetic, compares and moves below are WORDs made from register
+// numbers 0–31 (the Vn of the comments); `go tool objdump` decodes them
+// back. The exceptions, native instructions on register names, are VZERO
+// (VEOR) and the trips' loads and stores (VLD1/VST1 in MAP, ZIP, FOLD and
+// FOLD2). Arrangement .4S (four float32 or int32 lanes) unless the name
+// says otherwise.
 
 #ifndef NEON_ARM64_H
 #define NEON_ARM64_H
@@ -134,9 +137,10 @@ loop: \
 //
 // The element-wise kernels (vec, relu, rowops, activation, optim) loop over
 // the N floats left taking 16 per trip (four vectors), then 4 (one vector);
-// a few, 8 then 4. A trip loads its vectors, applies a per-vector op, op(i),
-// to each vector i of the trip (the op picks its registers from i) and
-// stores the results. The including file defines N and the pointers the
+// a few 8 then 4 (Sigmoid, ExpShiftSum, ExpShiftSumNoStore), and Tanh and
+// BCELogitsSum only 4. A trip loads its vectors, applies a per-vector op,
+// op(i), to each vector i of the trip (the op picks its registers from i)
+// and stores the results. The including file defines N and the pointers the
 // trips name (X_PTR, DST).
 
 // N_LOOP(loop, exit, k, trip): while at least k floats are left, trip

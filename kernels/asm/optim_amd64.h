@@ -142,6 +142,8 @@ heavy: \
 	VMOVAPS V1, V0 \
 upd:
 
+// SGD_LOOP1: SGD_LOOP4 for one vector a trip (V0 the gradient, then the
+// update; V1 the velocity; V2 a temporary, then the new w).
 #define SGD_LOOP1(loop, exit, mom, heavy, upd) \
 	N_LOOP(loop, exit, 1) \
 	VMOVUPS (G_PTR), V0 \
@@ -155,6 +157,8 @@ upd:
 	VMOVUPS V2, (W_PTR) \
 	N_NEXT3(loop, 1, W_PTR, G_PTR, VEL_PTR)
 
+// SGD_TAIL: the masked tail, as SGD_LOOP1 with w loaded into V3 and the
+// velocity into V4 (masked loads and stores).
 #define SGD_TAIL(tail, exit, mom, heavy, upd) \
 	N_TAIL(tail, exit) \
 	TAIL_MASK \

@@ -20,7 +20,8 @@
 // register numbers (0–31, the Vn of the comments); `go tool objdump`
 // decodes them back.
 
-// MIN_NORMAL (V28) holds 2⁻¹²⁶, the smallest normal float32, in each lane.
+// MIN_NORMAL (V28) holds 2⁻¹²⁶, the smallest normal float32, in each lane;
+// SET_MIN_NORMAL puts it there. Clobbers R8.
 #define MIN_NORMAL 28
 #define SET_MIN_NORMAL \
 	MOVW $0x00800000, R8; \

@@ -193,7 +193,6 @@ packF64Tail:
 packF64Done:
 	RET
 
-#define PT_DST DI
 #define PT_SRC SI
 #define PT_SRC4 BX
 #define PT_LDB R8
@@ -229,7 +228,8 @@ packF64Done:
 	COPY1(mov, (p)(PT_LDB3*1), off+3*esz(PT_OUT))
 
 // NEXT_ROWS moves PT_JG on by rows and goes back to group while it is
-// below nr (PT_NRB, esz bytes an element: shift = log2 esz).
+// below nr (PT_NRB, esz bytes an element: shift = log2 esz). Clobbers AX,
+// which is PT_OUT4 (dead there: it is set afresh before each use).
 #define NEXT_ROWS(rows, shift, group) \
 	ADDQ $rows, PT_JG \
 	MOVQ PT_NRB, AX \

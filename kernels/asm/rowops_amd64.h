@@ -32,9 +32,11 @@
 	VADDPD     t, acc0, acc0 \
 	VADDPD     m, acc1, acc1
 
-// RowMax: MAX_LOOPS keeps four running maxima V0–V3 by MAXV (the level's
-// MAXZ on V registers), vector by vector, with each level's bodies MAX4,
-// MAX1 and MAX_TAIL, which also collect the NaN compares in NANS.
+// RowMax: MAX_LOOPS keeps four running maxima V0–V3, vector by vector,
+// with each level's bodies MAX4, MAX1 and MAX_TAIL, which update them with
+// the level's MAXZ (AVX2) or MAXZ512 (AVX-512) directly and also collect
+// the NaN compares in NANS. MAXV (MAXZ512 on AVX-512) is used only in
+// MAX_REDUCE.
 #define MAX_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, MAX4, MAX1, MAX_TAIL, NEXT_X)
 
@@ -65,6 +67,7 @@
 #define SCALED_DIFF_LOOPS(loop4, loop1, tail, done) \
 	VEC_LOOPS(loop4, loop1, tail, done, SD4, SD1, SD_TAIL, NEXT_DT)
 
+// NEXT_DT moves DST and T_PTR on by k vectors, N down, and repeats loop.
 #define NEXT_DT(loop, k) N_NEXT2(loop, k, DST, T_PTR)
 
 // SD4, SD1 and SD_TAIL are its bodies: four vectors, one, the masked tail.
@@ -208,6 +211,8 @@
 	VMULPS y, z, u \
 	VSUBPS u, m, m
 
+// BCE sets m to the terms bceTerm(z, y) of one vector, its phases in
+// order; z, n, t and u are clobbered.
 #define BCE(z, y, m, n, t, u) \
 	BCE_M(z, y, m, u) \
 	BCE_ARG(z, u) \

@@ -35,6 +35,10 @@
 	VMAXPS acc, x, acc \
 	VANDPS t, acc, acc
 
+// MAXV: MAX_REDUCE's max on V registers (here MAXZ). MAX_ZMM_HALF: its
+// zmm-to-ymm step, nothing at this width. FIRST: x[0] broadcast (the
+// maxima's start, the tail's masked-off lanes). NANS: the OR of the
+// unordered compares, a lane set where an element was NaN.
 #define MAXV(x, acc, t) MAXZ(x, acc, t)
 #define MAX_ZMM_HALF
 #define FIRST Y13

@@ -36,6 +36,11 @@
 	VMAXPS acc, x, acc \
 	VANDPS t, acc, acc
 
+// MAXV: MAX_REDUCE's max on V registers (zmm: MAXZ512). MAX_ZMM_HALF: its
+// zmm-to-ymm step, Y0 = max of Z0's halves (Y1, Y8 clobbered). FIRST: x[0]
+// broadcast (the maxima's start, the tail's masked-off lanes). NANS: an
+// opmask, the OR of the unordered compares, a lane set where an element
+// was NaN.
 #define MAXV(x, acc, t) MAXZ512(x, acc, t)
 #define MAX_ZMM_HALF \
 	VEXTRACTF64X4 $1, Z0, Y1 \

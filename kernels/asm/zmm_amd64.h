@@ -1,9 +1,9 @@
 // Included by the AVX-512 kernels: zmm registers under the names that the
 // width-generic macros (loop_amd64.h, vec_amd64.h, rowops_amd64.h,
-// gemv_amd64.h, optim_amd64.h, activation_amd64.h) use: VB, a vector's
-// bytes; V0–V15, the vector registers, and H0–H15, their lower halves;
-// EXTRACT_HI, the instruction that extracts a vector's upper half; and the
-// masked tail's steps.
+// gemv_amd64.h, optim_amd64.h, activation_amd64.h, relu_amd64.h) use: VB,
+// a vector's bytes; V0–V15, the vector registers, and H0–H15, their lower
+// halves; EXTRACT_HI, the instruction that extracts a vector's upper half;
+// and the masked tail's steps.
 
 #define VB 64
 #define EXTRACT_HI VEXTRACTF64X4
