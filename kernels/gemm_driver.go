@@ -138,28 +138,24 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 var directGemmMACs = -1.0
 
 // directGemmLimit returns the largest product gemmDirect computes. At the
-// generic level the direct loop beats packing up to 64³ (C is at most 64
-// wide anyway): medians of 3 runs, float32 GFLOP/s, direct vs packed, on an
-// AVX-512 Xeon with -tags purego: 8³ 2.28 vs 1.36, 16³ 3.52 vs 2.62, 32³
-// 4.11 vs 3.05, 64³ 4.99 vs 3.98. Levels with small-product kernels (AVX2, AVX-512, NEON)
-// never take it: those kernels beat the Go loop from 2³ up (4³: ~90 ns
-// against ~290 ns). Elsewhere the blocked path's fixed cost (~0.5 µs)
-// matches the direct loop at 4³ and wins from 6³ (Zen 3), so only products
-// of at most 64 multiply-adds go direct.
+// generic level the direct loop beats packing up to 64³: medians of 3
+// runs, float32 GFLOP/s, direct vs packed, on an AVX-512 Xeon with -tags
+// purego: 8³ 2.28 vs 1.36, 16³ 3.52 vs 2.62, 32³ 4.11 vs 3.05, 64³ 4.99
+// vs 3.98. Every assembly level has small-product kernels (stripsPart),
+// which beat the Go loop from 2³ up (4³: ~90 ns against ~290 ns), so there
+// nothing goes direct.
 func directGemmLimit() float64 {
 	switch {
 	case directGemmMACs >= 0:
 		return directGemmMACs
 	case active == Generic:
 		return 64 * 64 * 64
-	case stripWidth(active, 4) > 0:
-		return 0
 	}
-	return 64
+	return 0
 }
 
-// directGemmMaxN is the widest C gemmDirect takes (its row of sums lives on
-// the stack).
+// directGemmMaxN is the widest C gemmDirect takes: the measurements behind
+// directGemmLimit went up to 64 columns.
 const directGemmMaxN = 64
 
 // gemmDirect computes a small product directly, without packing, blocking
@@ -188,14 +184,17 @@ func gemmDirect[T float32 | float64](g *gemmArgs[T]) {
 	var one [1]T
 	for i := 0; i < g.m; i++ {
 		ai := unsafe.Add(a, i*aRow*size)
-		for j := 0; j < g.n; j++ {
-			if i < m2 && j < n4 {
-				if i&1 == 0 && j&3 == 0 {
-					sum2x4(&acc, g.k, ai, aRow*size, aStep*size, unsafe.Add(b, j*bCol*size), bRow*size, bCol*size)
-					storeTile(g.c[i*g.ldc+j:], g.ldc, acc[:], 2, 4, g.alpha, g.beta)
-				}
-				continue // computed with its block
+		j := 0
+		if i < m2 {
+			// Rows i and i+1 (i even) take their first n4 columns in
+			// blocks, computed on the even row.
+			for ; i&1 == 0 && j < n4; j += 4 {
+				sum2x4(&acc, g.k, ai, aRow*size, aStep*size, unsafe.Add(b, j*bCol*size), bRow*size, bCol*size)
+				storeTile(g.c[i*g.ldc+j:], g.ldc, acc[:], 2, 4, g.alpha, g.beta)
 			}
+			j = n4
+		}
+		for ; j < g.n; j++ {
 			one[0] = 0
 			bj := unsafe.Add(b, j*bCol*size)
 			for l := range g.k {

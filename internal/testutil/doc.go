@@ -4,5 +4,6 @@
 // failure, and ForEachLevel, which runs a subtest at every kernel level
 // this CPU supports.
 //
-// It is imported only by tests.
+// It is imported only by tests and by cmd/bench's -check mode, which holds
+// every implementation to the same bounds.
 package testutil
