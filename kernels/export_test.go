@@ -67,3 +67,18 @@ func UsesStrips(m, n, k, size int) bool {
 
 // PowInts is powInts, for its test.
 var PowInts = powInts
+
+// PackTransForTest is packTrans (the transposed-B packing assembly, or 0
+// rows packed where there is none), for guard-page tests.
+func PackTransForTest[T float32 | float64](dst, src []T, ld, k, rows, nr int) int {
+	return packTrans(dst, src, ld, k, rows, nr)
+}
+
+// SetEdgeStripsForTest turns the blocked path's edge tiles by the
+// small-product kernels on or off (off: whole tiles into a buffer, as at
+// the generic level); the returned function restores the setting.
+func SetEdgeStripsForTest(on bool) (restore func()) {
+	old := edgeStripsForTest
+	edgeStripsForTest = on
+	return func() { edgeStripsForTest = old }
+}

@@ -11,9 +11,11 @@ import (
 // columns; for each mc-row block (loop 3), A's mc×kc block is packed into
 // slivers of mr rows. Loop 2 walks the B slivers; loop 1, inside the
 // assembly, walks the A slivers, so one B sliver stays in L1 while the
-// whole A block streams from L2. Only full mr×nr tiles are computed in
-// place; edge tiles are computed into a small buffer and merged in Go, so
-// no kernel touches memory outside the caller's matrices.
+// whole A block streams from L2. Only full mr×nr tiles go to the
+// micro-kernel; edge tiles go to the small-product kernel, which touches
+// only their own elements, or at the generic level are computed into a
+// small buffer and merged in Go, so no kernel touches memory outside the
+// caller's matrices.
 
 // gemmPlan is the tile and block sizes of one call.
 type gemmPlan struct {
@@ -115,7 +117,7 @@ func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 i
 				} else {
 					packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
 				}
-				gemmMacro(p, g, aBlock, bPanel, buf.tile, ic, mc, jc, nc, kc, beta)
+				gemmMacro(p, g, aBlock, bPanel, buf.tile, ic, mc, jc, nc, pc, kc, beta)
 			}
 		}
 	}
@@ -132,15 +134,17 @@ func packedBlock[T float32 | float64](packed []T, x, w, r, pc, k int) []T {
 }
 
 // gemmMacro is loop 2: for each B sliver of the packed panel, the full
-// tiles down the A block in one assembly call, then the edge tiles through
-// buf.tile.
-func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel, tileBuf []T, ic, mc, jc, nc, kc int, beta T) {
+// tiles down the A block in one assembly call, then the edge tiles (the
+// last mc mod mr rows; every row of a sliver narrower than nr) by
+// edgeStrips, or at levels without small-product kernels through buf.tile.
+func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel, tileBuf []T, ic, mc, jc, nc, pc, kc int, beta T) {
 	mr, nr, ldc := p.mr, p.nr, g.ldc
 	fullTiles, allTiles := mc/mr, ceilDiv(mc, mr)
 	aPanel := unsafe.Pointer(unsafe.SliceData(aBlock))
 	tile := unsafe.Pointer(unsafe.SliceData(tileBuf))
 	var zero T
 	size := int(unsafe.Sizeof(zero))
+	strip := stripWidth(active, size)
 	for jr := 0; jr < nc; jr += nr {
 		cols := min(nr, nc-jr)
 		bSliver := unsafe.Pointer(&bPanel[jr*kc])
@@ -152,11 +156,43 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel,
 			}
 			first = fullTiles
 		}
+		if first == allTiles {
+			continue
+		}
+		if strip > 0 && edgeStripsForTest {
+			edgeStrips(g, bPanel[jr*kc:], nr, ic+first*mr, ic+mc, jc+jr, cols, pc, kc, strip, beta)
+			continue
+		}
 		for t := first; t < allTiles; t++ {
 			aSliver := unsafe.Add(aPanel, t*mr*kc*size)
 			runMicroKernel(p.kernel, kc, 1, aSliver, bSliver, tile, nr, g.alpha, 0)
 			mergeTile(c[t*mr*ldc:], ldc, tileBuf, nr, min(mr, mc-t*mr), cols, beta)
 		}
+	}
+}
+
+// edgeStripsForTest is false only in a test that computes the edges both
+// ways and compares the bits.
+var edgeStripsForTest = true
+
+// edgeStrips computes the edge C[i0:i1, j0:j0+cols] of one kc block with
+// the small-product kernel, strip by strip of width columns: op(A)'s rows
+// read in place from the caller's A (columns pc…pc+kc−1), B from its
+// packed sliver (kc rows of nr, only the first cols read). Its arithmetic
+// is the micro-kernel's (one FMA chain per element in order l, then the
+// same epilogue), so no bit depends on whether an element sat in an edge
+// tile, and it computes and writes only the edge's own elements, where a
+// full tile would have computed a whole mr×nr into a buffer.
+func edgeStrips[T float32 | float64](g *gemmArgs[T], bSliver []T, nr, i0, i1, j0, cols, pc, kc, width int, beta T) {
+	aRow, aStep := g.lda, 1
+	if g.aTrans {
+		aRow, aStep = 1, g.lda
+	}
+	a := unsafe.Pointer(&g.a[i0*aRow+pc*aStep])
+	for j := 0; j < cols; j += width {
+		b := unsafe.Pointer(&bSliver[j])
+		c := unsafe.Pointer(&g.c[i0*g.ldc+j0+j])
+		stripKernel(i1-i0, min(width, cols-j), kc, a, aRow, aStep, b, nr, c, g.ldc, g.alpha, beta)
 	}
 }
 

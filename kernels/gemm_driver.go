@@ -278,13 +278,14 @@ func stripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1
 }
 
 // transposeInto copies the k×n matrix op(B) of a transposed B (stored n×k
-// with leading dimension ldb) into rows of n in *space, grown as needed.
+// with leading dimension ldb) into rows of n in *space, grown as needed:
+// packTrans's groups of columns, then the rest one column at a time.
 func transposeInto[T float32 | float64](space *[]T, b []T, ldb, n, k int) []T {
 	if len(*space) < n*k {
 		*space = make([]T, n*k)
 	}
 	bt := (*space)[:n*k]
-	for j := range n {
+	for j := packTrans(bt, b, ldb, k, n, n); j < n; j++ {
 		col := b[j*ldb : j*ldb+k]
 		for l, v := range col {
 			bt[l*n+j] = v

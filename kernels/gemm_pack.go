@@ -84,14 +84,18 @@ func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc
 				copy(dl, src)
 				clear(dl[cols:])
 			}
-		case cols == nr && packTrans(d, b[j0*ldb+pc:], ldb, kc, nr):
-			// A whole sliver of transposed B, by in-register transposes.
 		default:
-			// op(B)[l][j] = b[j*ldb+l]: each column is contiguous in b;
-			// gather one packed row at a time so the stores are contiguous.
+			// op(B)[l][j] = b[j*ldb+l]: each column is contiguous in b.
+			// packTrans transposes whole groups of columns; the rest are
+			// gathered one packed row at a time so the stores are
+			// contiguous.
+			done := packTrans(d, b[j0*ldb+pc:], ldb, kc, cols, nr)
+			if done == nr {
+				continue
+			}
 			for l := range kc {
 				dl := d[l*nr : l*nr+nr]
-				for j := range cols {
+				for j := done; j < cols; j++ {
 					dl[j] = b[(j0+j)*ldb+pc+l]
 				}
 				clear(dl[cols:])

@@ -43,22 +43,24 @@ func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool {
 	return true
 }
 
-// packTrans packs a full sliver whose nr source rows (ld apart, from src)
-// are its columns: dst[l*nr+j] = src[j*ld+l] for l < k, j < nr, and
-// reports whether it could (assembly, which needs only AVX, so every
-// assembly level has it; nr a multiple of 8 floats or 4 doubles): the
-// transposed-B case, which Go gathers one element at a time.
-func packTrans[T float32 | float64](dst, src []T, ld, k, nr int) bool {
+// packTrans packs source rows (ld apart, from src) as the columns of
+// dst's rows of nr: dst[l*nr+j] = src[j*ld+l] for l < k and j below rows
+// rounded down to a whole 32 bytes of elements (8 floats, 4 doubles), by
+// assembly that needs only AVX, so every assembly level has it. It returns
+// how many rows it packed (0 when it could not); the caller does the rest:
+// the transposed-B case, which Go gathers one element at a time.
+func packTrans[T float32 | float64](dst, src []T, ld, k, rows, nr int) int {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
-	if active < AVX2 || k < 1 || nr*size%32 != 0 || len(dst) < k*nr || len(src) < (nr-1)*ld+k {
-		return false
+	rows -= rows % (32 / size)
+	if active < AVX2 || k < 1 || rows < 1 || rows > nr || len(dst) < (k-1)*nr+rows || len(src) < (rows-1)*ld+k {
+		return 0
 	}
 	d, s := unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src))
 	if size == 4 {
-		asm.PackTransF32AVX(d, s, ld*size, k, nr)
+		asm.PackTransF32AVX(d, s, ld*size, k, rows, nr)
 	} else {
-		asm.PackTransF64AVX(d, s, ld*size, k, nr)
+		asm.PackTransF64AVX(d, s, ld*size, k, rows, nr)
 	}
-	return true
+	return rows
 }

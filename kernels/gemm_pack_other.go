@@ -8,5 +8,5 @@ func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool { ret
 // packA6 has no assembly here; packA uses packRows6.
 func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool { return false }
 
-// packTrans has no assembly here; packB gathers element by element.
-func packTrans[T float32 | float64](dst, src []T, ld, k, nr int) bool { return false }
+// packTrans has no assembly here; its callers gather element by element.
+func packTrans[T float32 | float64](dst, src []T, ld, k, rows, nr int) int { return 0 }

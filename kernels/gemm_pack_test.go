@@ -55,12 +55,20 @@ func testPack[T float32 | float64](t *testing.T) {
 						}
 					}
 				}
-				dst := make([]T, ceilDiv(mc, mr)*mr*kc)
+				// dst starts dirty, so the padding must be written.
+				dirty := func() []T {
+					d := make([]T, ceilDiv(mc, mr)*mr*kc)
+					for i := range d {
+						d[i] = -7
+					}
+					return d
+				}
+				dst := dirty()
 				packA(dst, src, ld, trans, ic, mc, pc, kc, mr)
 				check("packA", "r", dst, func(i, l int) T { return at(trans, ic+i, pc+l) })
 				// packB with the same numbers: op(B)[l][j] for l in pc…, j in jc…
 				bTrans := !trans
-				dst = make([]T, ceilDiv(mc, mr)*mr*kc)
+				dst = dirty()
 				packB(dst, src, ld, bTrans, pc, kc, ic, mc, mr)
 				check("packB", "j", dst, func(j, l int) T { return at(bTrans, pc+l, ic+j) })
 			}

@@ -37,23 +37,26 @@ func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
 //go:noescape
 func PackA6F64AVX(dst, a unsafe.Pointer, lda, k int)
 
-// PackTransF32AVX packs nr rows of a float32 matrix, the first at b and
-// each next ldb bytes further, column by column:
+// PackTransF32AVX packs rows rows of a float32 matrix, the first at b and
+// each next ldb bytes further, column by column into rows of nr elements:
 //
 //	for l := 0; l < k; l++ {
-//		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
+//		for j := 0; j < rows; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
 //	}
 //
-// It packs a full B sliver of a transposed B (and any sliver whose source
-// rows are its columns): eight rows and eight columns at a time through an
-// 8×8 in-register transpose, the last k%8 columns one element at a time.
-// k ≥ 1; nr a positive multiple of 8. Requires AVX.
+// It packs a B sliver of a transposed B (any sliver whose source rows are
+// its columns): eight columns at a time, across all the rows in groups of
+// eight through an 8×8 in-register transpose, so dst's rows are written
+// whole one after another; the last k%8 columns one element at a time.
+// Columns rows…nr−1 of dst are not written. k ≥ 1; rows a positive
+// multiple of 8, at most nr. Requires AVX.
 //
 //go:noescape
-func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, nr int)
+func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, rows, nr int)
 
 // PackTransF64AVX is PackTransF32AVX for float64 (ldb still in bytes):
-// 4×4 transposes; nr a positive multiple of 4. Requires AVX.
+// four columns at a time, across the rows in groups of four through 4×4
+// transposes; rows a positive multiple of 4, at most nr. Requires AVX.
 //
 //go:noescape
-func PackTransF64AVX(dst, b unsafe.Pointer, ldb, k, nr int)
+func PackTransF64AVX(dst, b unsafe.Pointer, ldb, k, rows, nr int)

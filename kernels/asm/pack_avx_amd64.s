@@ -193,17 +193,18 @@ packF64Tail:
 packF64Done:
 	RET
 
-#define PT_SRC SI
-#define PT_SRC4 BX
+#define PT_SRC SI   // source row j, at column l
+#define PT_SRC4 BX  // source row j+4, at column l
 #define PT_LDB R8
 #define PT_LDB3 R9
-#define PT_NRB R10
+#define PT_NRB R10  // dst row length in bytes (nr elements)
 #define PT_NRB3 R11
-#define PT_K R12
-#define PT_JG R13
-#define PT_L CX
-#define PT_OUT DX
-#define PT_OUT4 AX
+#define PT_K R12    // columns l left
+#define PT_JG R13   // source rows left in this pass across the rows
+#define PT_COL CX   // source row 0 at column l
+#define PT_DROW DI  // dst row l
+#define PT_OUT DX   // dst row l, at the group's first column
+#define PT_OUT4 AX  // dst rows further down, for the stores
 
 // LOAD4 and STORE4 move r0…r3 from or to four rows, stride bytes apart
 // (stride3 = 3·stride), from p on.
@@ -227,153 +228,210 @@ packF64Done:
 	COPY1(mov, (p)(PT_LDB*2), off+2*esz(PT_OUT)) \
 	COPY1(mov, (p)(PT_LDB3*1), off+3*esz(PT_OUT))
 
-// NEXT_ROWS moves PT_JG on by rows and goes back to group while it is
-// below nr (PT_NRB, esz bytes an element: shift = log2 esz). Clobbers AX,
-// which is PT_OUT4 (dead there: it is set afresh before each use).
-#define NEXT_ROWS(rows, shift, group) \
-	ADDQ $rows, PT_JG \
-	MOVQ PT_NRB, AX \
-	SHRQ $shift, AX \
-	CMPQ PT_JG, AX \
-	JB   group
+// HALVES4 loads 16 bytes at off of source rows j…j+3 (PT_SRC) into the
+// low lanes of r0…r3 (x0…x3 are their low halves) and of rows j+4…j+7
+// (PT_SRC4) into their high lanes.
+#define HALVES4(off, x0, r0, x1, r1, x2, r2, x3, r3) \
+	VMOVUPS off(PT_SRC), x0; VINSERTF128 $1, off(PT_SRC4), r0, r0; \
+	VMOVUPS off(PT_SRC)(PT_LDB*1), x1; VINSERTF128 $1, off(PT_SRC4)(PT_LDB*1), r1, r1; \
+	VMOVUPS off(PT_SRC)(PT_LDB*2), x2; VINSERTF128 $1, off(PT_SRC4)(PT_LDB*2), r2, r2; \
+	VMOVUPS off(PT_SRC)(PT_LDB3*1), x3; VINSERTF128 $1, off(PT_SRC4)(PT_LDB3*1), r3, r3
 
-// func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, nr int)
+// COLUMNS4 transposes four HALVES4 registers (rows 0–3 | 4–7 of four
+// columns each) into the four columns' eight rows and stores them at
+// four dst rows from out on: 8 in-lane shuffles, where a transpose of
+// whole rows also needs 128-bit permutes (on Intel's cores all of these
+// share one port).
+#define COLUMNS4(r0, r1, r2, r3, out) \
+	VUNPCKLPS r1, r0, Y8;          /* r0 r1 interleaved, columns 0,1 */ \
+	VUNPCKHPS r1, r0, Y9;          /* columns 2,3 */ \
+	VUNPCKLPS r3, r2, Y10; \
+	VUNPCKHPS r3, r2, Y11; \
+	VSHUFPS   $0x44, Y10, Y8, Y12; /* column 0, rows 0–3 | 4–7 */ \
+	VSHUFPS   $0xEE, Y10, Y8, Y13; /* column 1 */ \
+	VSHUFPS   $0x44, Y11, Y9, Y14; /* column 2 */ \
+	VSHUFPS   $0xEE, Y11, Y9, Y15; /* column 3 */ \
+	STORE4(VMOVUPS, out, PT_NRB, PT_NRB3, Y12, Y13, Y14, Y15)
+
+// F32_8X8 transposes source rows j…j+7, columns at off…off+31 bytes,
+// into dst rows from out on (eight of them, columns j…j+7). Clobbers
+// PT_OUT4 (after its last use of out, which may be PT_OUT4).
+#define F32_8X8(off, out) \
+	HALVES4(off, X0, Y0, X1, Y1, X2, Y2, X3, Y3); \
+	HALVES4(off+16, X4, Y4, X5, Y5, X6, Y6, X7, Y7); \
+	COLUMNS4(Y0, Y1, Y2, Y3, out); \
+	LEAQ (out)(PT_NRB*4), PT_OUT4; \
+	COLUMNS4(Y4, Y5, Y6, Y7, PT_OUT4)
+
+// F64_4X4 transposes source rows j…j+3 (PT_SRC, PT_SRC4 = row j+2 here),
+// columns at off…off+31 bytes, into four dst rows from out on: rows j,
+// j+1 in the low lanes and j+2, j+3 in the high ones, then one unpack per
+// column.
+#define F64_4X4(off, out) \
+	VMOVUPD     off(PT_SRC), X0; \
+	VINSERTF128 $1, off(PT_SRC4), Y0, Y0;            /* r0 c0,1 | r2 c0,1 */ \
+	VMOVUPD     off(PT_SRC)(PT_LDB*1), X1; \
+	VINSERTF128 $1, off(PT_SRC4)(PT_LDB*1), Y1, Y1;  /* r1 c0,1 | r3 c0,1 */ \
+	VMOVUPD     off+16(PT_SRC), X2; \
+	VINSERTF128 $1, off+16(PT_SRC4), Y2, Y2;         /* r0 c2,3 | r2 c2,3 */ \
+	VMOVUPD     off+16(PT_SRC)(PT_LDB*1), X3; \
+	VINSERTF128 $1, off+16(PT_SRC4)(PT_LDB*1), Y3, Y3; \
+	VUNPCKLPD   Y1, Y0, Y8;                          /* column 0, rows 0–3 */ \
+	VUNPCKHPD   Y1, Y0, Y9;                          /* column 1 */ \
+	VUNPCKLPD   Y3, Y2, Y10;                         /* column 2 */ \
+	VUNPCKHPD   Y3, Y2, Y11;                         /* column 3 */ \
+	STORE4(VMOVUPD, out, PT_NRB, PT_NRB3, Y8, Y9, Y10, Y11)
+
+// ACROSS_ROWS starts a pass across all the source rows at column l:
+// PT_SRC at row 0, PT_SRC4 rows4 rows down, PT_OUT at dst row l's start.
+// Each use is followed by PT_JG = rows, written out so that vet checks
+// the argument's offset.
+#define ACROSS_ROWS(rows4) \
+	MOVQ PT_COL, PT_SRC; \
+	LEAQ (PT_SRC)(PT_LDB*rows4), PT_SRC4; \
+	MOVQ PT_DROW, PT_OUT
+
+// NEXT_GROUP moves the pass on by group source rows (and their dst
+// columns, esz bytes each) and goes back to label while rows are left.
+#define NEXT_GROUP(group, esz, label) \
+	ADDQ $(group*esz), PT_OUT; \
+	LEAQ (PT_SRC)(PT_LDB*group), PT_SRC; \
+	LEAQ (PT_SRC4)(PT_LDB*group), PT_SRC4; \
+	SUBQ $group, PT_JG; \
+	JNZ  label
+
+// NEXT_COLUMNS moves on by cols columns of esz bytes: the source
+// column and the dst row.
+#define NEXT_COLUMNS(cols, esz) \
+	ADDQ $(cols*esz), PT_COL; \
+	IMUL3Q $cols, PT_NRB, PT_OUT4; \
+	ADDQ PT_OUT4, PT_DROW; \
+	SUBQ $cols, PT_K
+
+// func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, rows, nr int)
 //
 //	for l := 0; l < k; l++ {
-//		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
+//		for j := 0; j < rows; j++ { dst[l*nr+j] = b[j*ldb/4+l] }
 //	}
 //
-// For each group of 8 source rows (j), 8 columns (l) at a time: load
-// eight ymm rows, transpose (unpack, shuffle, 128-bit permute), store
-// eight 8-float rows of dst, nr floats apart. Requires AVX.
-TEXT ·PackTransF32AVX(SB), NOSPLIT, $0-40
+// Sixteen columns l at a time (a cache line of each source row), then
+// eight, then one: for them, each group of eight source rows j in turn,
+// through 8×8 in-register transposes (F32_8X8) into dst rows l…. Crossing
+// all the rows before moving along l writes dst rows whole, one after
+// another, and uses each source line whole, so that its power-of-two row
+// strides (which map the rows onto a few L1 sets) cost no second read;
+// the last k%8 columns go one element at a time. Requires AVX.
+TEXT ·PackTransF32AVX(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), PT_DROW
+	MOVQ b+8(FP), PT_COL
 	MOVQ ldb+16(FP), PT_LDB
 	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
 	MOVQ k+24(FP), PT_K
-	MOVQ nr+32(FP), PT_NRB
+	MOVQ nr+40(FP), PT_NRB
 	SHLQ $2, PT_NRB
 	LEAQ (PT_NRB)(PT_NRB*2), PT_NRB3
-	XORQ PT_JG, PT_JG
 
-ptF32Group:
-	// Source rows jg…jg+7 start at b + jg*ldb; dst column jg*4 bytes in.
-	MOVQ  b+8(FP), PT_SRC
-	MOVQ  PT_JG, AX
-	IMULQ PT_LDB, AX
-	ADDQ  AX, PT_SRC
-	LEAQ  (PT_SRC)(PT_LDB*4), PT_SRC4
-	MOVQ  dst+0(FP), PT_OUT
-	LEAQ  (PT_OUT)(PT_JG*4), PT_OUT
-	MOVQ  PT_K, PT_L
+ptF32Columns16:
+	CMPQ PT_K, $16
+	JB   ptF32Columns8
+	ACROSS_ROWS(4)
+	MOVQ rows+32(FP), PT_JG
 
-ptF32Loop8:
-	CMPQ PT_L, $8
+ptF32Group16:
+	F32_8X8(0, PT_OUT)
+	LEAQ (PT_OUT)(PT_NRB*8), PT_OUT4
+	F32_8X8(32, PT_OUT4)
+	NEXT_GROUP(8, 4, ptF32Group16)
+	NEXT_COLUMNS(16, 4)
+	JMP  ptF32Columns16
+
+ptF32Columns8:
+	CMPQ PT_K, $8
 	JB   ptF32Tail
-	LOAD4(VMOVUPS, PT_SRC, PT_LDB, PT_LDB3, Y0, Y1, Y2, Y3)
-	LOAD4(VMOVUPS, PT_SRC4, PT_LDB, PT_LDB3, Y4, Y5, Y6, Y7)
-	VUNPCKLPS Y1, Y0, Y8          // r0 r1 interleaved, columns 0,1 | 4,5
-	VUNPCKHPS Y1, Y0, Y9          // columns 2,3 | 6,7
-	VUNPCKLPS Y3, Y2, Y10
-	VUNPCKHPS Y3, Y2, Y11
-	VUNPCKLPS Y5, Y4, Y12
-	VUNPCKHPS Y5, Y4, Y13
-	VUNPCKLPS Y7, Y6, Y14
-	VUNPCKHPS Y7, Y6, Y15
-	VSHUFPS   $0x44, Y10, Y8, Y0  // rows 0–3 of columns 0 | 4
-	VSHUFPS   $0xEE, Y10, Y8, Y1  // columns 1 | 5
-	VSHUFPS   $0x44, Y11, Y9, Y2  // columns 2 | 6
-	VSHUFPS   $0xEE, Y11, Y9, Y3  // columns 3 | 7
-	VSHUFPS   $0x44, Y14, Y12, Y4 // rows 4–7 likewise
-	VSHUFPS   $0xEE, Y14, Y12, Y5
-	VSHUFPS   $0x44, Y15, Y13, Y6
-	VSHUFPS   $0xEE, Y15, Y13, Y7
-	VPERM2F128 $0x20, Y4, Y0, Y8  // column 0, rows 0–7
-	VPERM2F128 $0x20, Y5, Y1, Y9  // column 1
-	VPERM2F128 $0x20, Y6, Y2, Y10 // column 2
-	VPERM2F128 $0x20, Y7, Y3, Y11 // column 3
-	VPERM2F128 $0x31, Y4, Y0, Y12 // column 4
-	VPERM2F128 $0x31, Y5, Y1, Y13 // column 5
-	VPERM2F128 $0x31, Y6, Y2, Y14 // column 6
-	VPERM2F128 $0x31, Y7, Y3, Y15 // column 7
-	LEAQ    (PT_OUT)(PT_NRB*4), PT_OUT4
-	STORE4(VMOVUPS, PT_OUT, PT_NRB, PT_NRB3, Y8, Y9, Y10, Y11)
-	STORE4(VMOVUPS, PT_OUT4, PT_NRB, PT_NRB3, Y12, Y13, Y14, Y15)
-	LEAQ    (PT_OUT4)(PT_NRB*4), PT_OUT
-	ADDQ    $32, PT_SRC
-	ADDQ    $32, PT_SRC4
-	SUBQ    $8, PT_L
-	JMP     ptF32Loop8
+	ACROSS_ROWS(4)
+	MOVQ rows+32(FP), PT_JG
+
+ptF32Group8:
+	F32_8X8(0, PT_OUT)
+	NEXT_GROUP(8, 4, ptF32Group8)
+	NEXT_COLUMNS(8, 4)
 
 ptF32Tail:
-	TESTQ  PT_L, PT_L
-	JZ     ptF32Next
+	TESTQ PT_K, PT_K
+	JZ    ptF32Done
+	ACROSS_ROWS(4)
+	MOVQ  rows+32(FP), PT_JG
+
+ptF32TailGroup:
 	COPY_COLUMN4(VMOVSS, 4, PT_SRC, 0)
 	COPY_COLUMN4(VMOVSS, 4, PT_SRC4, 16)
-	ADDQ   PT_NRB, PT_OUT
-	ADDQ   $4, PT_SRC
-	ADDQ   $4, PT_SRC4
-	DECQ   PT_L
-	JMP    ptF32Tail
+	NEXT_GROUP(8, 4, ptF32TailGroup)
+	NEXT_COLUMNS(1, 4)
+	JMP ptF32Tail
 
-ptF32Next:
-	NEXT_ROWS(8, 2, ptF32Group)
+ptF32Done:
 	VZEROUPPER
 	RET
 
-// func PackTransF64AVX(dst, b unsafe.Pointer, ldb, k, nr int)
+// func PackTransF64AVX(dst, b unsafe.Pointer, ldb, k, rows, nr int)
 //
 //	for l := 0; l < k; l++ {
-//		for j := 0; j < nr; j++ { dst[l*nr+j] = b[j*ldb/8+l] }
+//		for j := 0; j < rows; j++ { dst[l*nr+j] = b[j*ldb/8+l] }
 //	}
 //
-// Four source rows and four columns at a time through a 4×4 transpose
-// (unpack, 128-bit permute). Requires AVX.
-TEXT ·PackTransF64AVX(SB), NOSPLIT, $0-40
+// PackTransF32AVX's order with 4×4 transposes (F64_4X4): eight columns l
+// (a cache line) at a time, then four, then one, each across the groups
+// of four source rows. Requires AVX.
+TEXT ·PackTransF64AVX(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), PT_DROW
+	MOVQ b+8(FP), PT_COL
 	MOVQ ldb+16(FP), PT_LDB
 	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
 	MOVQ k+24(FP), PT_K
-	MOVQ nr+32(FP), PT_NRB
+	MOVQ nr+40(FP), PT_NRB
 	SHLQ $3, PT_NRB
 	LEAQ (PT_NRB)(PT_NRB*2), PT_NRB3
-	XORQ PT_JG, PT_JG
 
-ptF64Group:
-	MOVQ  b+8(FP), PT_SRC
-	MOVQ  PT_JG, AX
-	IMULQ PT_LDB, AX
-	ADDQ  AX, PT_SRC
-	MOVQ  dst+0(FP), PT_OUT
-	LEAQ  (PT_OUT)(PT_JG*8), PT_OUT
-	MOVQ  PT_K, PT_L
+ptF64Columns8:
+	CMPQ PT_K, $8
+	JB   ptF64Columns4
+	ACROSS_ROWS(2)
+	MOVQ rows+32(FP), PT_JG
 
-ptF64Loop4:
-	CMPQ PT_L, $4
+ptF64Group8:
+	F64_4X4(0, PT_OUT)
+	LEAQ (PT_OUT)(PT_NRB*4), PT_OUT4
+	F64_4X4(32, PT_OUT4)
+	NEXT_GROUP(4, 8, ptF64Group8)
+	NEXT_COLUMNS(8, 8)
+	JMP  ptF64Columns8
+
+ptF64Columns4:
+	CMPQ PT_K, $4
 	JB   ptF64Tail
-	LOAD4(VMOVUPD, PT_SRC, PT_LDB, PT_LDB3, Y0, Y1, Y2, Y3)
-	VUNPCKLPD  Y1, Y0, Y4         // r0 r1, columns 0 | 2
-	VUNPCKHPD  Y1, Y0, Y5         // columns 1 | 3
-	VUNPCKLPD  Y3, Y2, Y6
-	VUNPCKHPD  Y3, Y2, Y7
-	VPERM2F128 $0x20, Y6, Y4, Y8  // column 0, rows 0–3
-	VPERM2F128 $0x20, Y7, Y5, Y9  // column 1
-	VPERM2F128 $0x31, Y6, Y4, Y10 // column 2
-	VPERM2F128 $0x31, Y7, Y5, Y11 // column 3
-	STORE4(VMOVUPD, PT_OUT, PT_NRB, PT_NRB3, Y8, Y9, Y10, Y11)
-	LEAQ       (PT_OUT)(PT_NRB*4), PT_OUT
-	ADDQ       $32, PT_SRC
-	SUBQ       $4, PT_L
-	JMP        ptF64Loop4
+	ACROSS_ROWS(2)
+	MOVQ rows+32(FP), PT_JG
+
+ptF64Group4:
+	F64_4X4(0, PT_OUT)
+	NEXT_GROUP(4, 8, ptF64Group4)
+	NEXT_COLUMNS(4, 8)
 
 ptF64Tail:
-	TESTQ  PT_L, PT_L
-	JZ     ptF64Next
-	COPY_COLUMN4(VMOVSD, 8, PT_SRC, 0)
-	ADDQ   PT_NRB, PT_OUT
-	ADDQ   $8, PT_SRC
-	DECQ   PT_L
-	JMP    ptF64Tail
+	TESTQ PT_K, PT_K
+	JZ    ptF64Done
+	ACROSS_ROWS(2)
+	MOVQ  rows+32(FP), PT_JG
 
-ptF64Next:
-	NEXT_ROWS(4, 3, ptF64Group)
+ptF64TailGroup:
+	COPY1(VMOVSD, (PT_SRC), (PT_OUT))
+	COPY1(VMOVSD, (PT_SRC)(PT_LDB*1), 8(PT_OUT))
+	COPY1(VMOVSD, (PT_SRC4), 16(PT_OUT))
+	COPY1(VMOVSD, (PT_SRC4)(PT_LDB*1), 24(PT_OUT))
+	NEXT_GROUP(4, 8, ptF64TailGroup)
+	NEXT_COLUMNS(1, 8)
+	JMP ptF64Tail
+
+ptF64Done:
 	VZEROUPPER
 	RET
