@@ -41,10 +41,7 @@ func TestGemmEdgeTilesSameBits(t *testing.T) {
 func edgeBits[T float32 | float64](t *testing.T, name string, tA, tB blas.Transpose, m, n, k int, beta float64) {
 	t.Helper()
 	r := testutil.NewRand(uint64(m*131 + n*7 + k))
-	aRows, aCols := storedShape(tA, m, k)
-	bRows, bCols := storedShape(tB, k, n)
-	a, _ := newMatrix[T](r, aRows, aCols, 0, false)
-	b, _ := newMatrix[T](r, bRows, bCols, 0, false)
+	a, aCols, b, bCols := randomOperands[T](r, tA, tB, m, n, k)
 	c0, _ := newMatrix[T](r, m, n, 0, false)
 	var got [2][]T
 	for i, on := range []bool{true, false} {

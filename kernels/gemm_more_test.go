@@ -264,10 +264,7 @@ func TestGemmGuardPages(t *testing.T) {
 func guardedGemm[T float32 | float64](t *testing.T, side testutil.GuardSide, tA, tB blas.Transpose, m, n, k int, alloc func(testing.TB, int, testutil.GuardSide) []T) {
 	t.Helper()
 	r := testutil.NewRand(uint64(m*1000 + n*10 + k))
-	aRows, aCols := storedShape(tA, m, k)
-	bRows, bCols := storedShape(tB, k, n)
-	a0, _ := newMatrix[T](r, aRows, aCols, 0, false)
-	b0, _ := newMatrix[T](r, bRows, bCols, 0, false)
+	a0, aCols, b0, bCols := randomOperands[T](r, tA, tB, m, n, k)
 	a, b, c := alloc(t, len(a0), side), alloc(t, len(b0), side), alloc(t, m*n, side)
 	copy(a, a0)
 	copy(b, b0)

@@ -47,6 +47,17 @@ func transChar(t blas.Transpose) byte {
 	return 'T'
 }
 
+// randomOperands returns the stored A and B of an m×n×k product with
+// transposes tA, tB, dense (no padding) with random elements, and their
+// leading dimensions.
+func randomOperands[T float32 | float64](r *rand.Rand, tA, tB blas.Transpose, m, n, k int) (a []T, lda int, b []T, ldb int) {
+	aRows, aCols := storedShape(tA, m, k)
+	bRows, bCols := storedShape(tB, k, n)
+	a, _ = newMatrix[T](r, aRows, aCols, 0, false)
+	b, _ = newMatrix[T](r, bRows, bCols, 0, false)
+	return a, aCols, b, bCols
+}
+
 // storedShape is the shape of the stored matrix behind op(X) = rows×cols.
 func storedShape(t blas.Transpose, rows, cols int) (int, int) {
 	if t == blas.NoTrans {

@@ -308,6 +308,27 @@ packF64Done:
 	ADDQ PT_OUT4, PT_DROW; \
 	SUBQ $cols, PT_K
 
+// The bodies COLUMN_PASS runs on each group of source rows: 16, 8 or 1
+// float32 columns of 8 rows, 8, 4 or 1 float64 columns of 4 rows.
+#define F32_COLUMNS16 \
+	F32_8X8(0, PT_OUT); \
+	LEAQ (PT_OUT)(PT_NRB*8), PT_OUT4; \
+	F32_8X8(32, PT_OUT4)
+#define F32_COLUMNS8 F32_8X8(0, PT_OUT)
+#define F32_COLUMN1 \
+	COPY_COLUMN4(VMOVSS, 4, PT_SRC, 0) \
+	COPY_COLUMN4(VMOVSS, 4, PT_SRC4, 16)
+#define F64_COLUMNS8 \
+	F64_4X4(0, PT_OUT); \
+	LEAQ (PT_OUT)(PT_NRB*4), PT_OUT4; \
+	F64_4X4(32, PT_OUT4)
+#define F64_COLUMNS4 F64_4X4(0, PT_OUT)
+#define F64_COLUMN1 \
+	COPY1(VMOVSD, (PT_SRC), (PT_OUT)) \
+	COPY1(VMOVSD, (PT_SRC)(PT_LDB*1), 8(PT_OUT)) \
+	COPY1(VMOVSD, (PT_SRC4), 16(PT_OUT)) \
+	COPY1(VMOVSD, (PT_SRC4)(PT_LDB*1), 24(PT_OUT))
+
 // func PackTransF32AVX(dst, b unsafe.Pointer, ldb, k, rows, nr int)
 //
 //	for l := 0; l < k; l++ {
@@ -322,52 +343,48 @@ packF64Done:
 // strides (which map the rows onto a few L1 sets) cost no second read;
 // the last k%8 columns go one element at a time. Requires AVX.
 TEXT ·PackTransF32AVX(SB), NOSPLIT, $0-48
-	MOVQ dst+0(FP), PT_DROW
-	MOVQ b+8(FP), PT_COL
-	MOVQ ldb+16(FP), PT_LDB
-	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
-	MOVQ k+24(FP), PT_K
-	MOVQ nr+40(FP), PT_NRB
-	SHLQ $2, PT_NRB
+// PT_ARGS(shift) loads the arguments, PT_NRB = nr << shift bytes.
+#define PT_ARGS(shift) \
+	MOVQ dst+0(FP), PT_DROW; \
+	MOVQ b+8(FP), PT_COL; \
+	MOVQ ldb+16(FP), PT_LDB; \
+	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3; \
+	MOVQ k+24(FP), PT_K; \
+	MOVQ nr+40(FP), PT_NRB; \
+	SHLQ $shift, PT_NRB; \
 	LEAQ (PT_NRB)(PT_NRB*2), PT_NRB3
+
+// COLUMN_PASS(cols, group, esz, rows4, label, body) packs cols columns
+// of every source row, group rows at a time by body (a macro), and moves
+// on to the next columns; rows4 is the row PT_SRC4 points at in a group.
+// Both kernels expand it; it is defined here so that vet checks its
+// read of rows.
+#define COLUMN_PASS(cols, group, esz, rows4, label, body) \
+	ACROSS_ROWS(rows4); \
+	MOVQ rows+32(FP), PT_JG; \
+label: \
+	body; \
+	NEXT_GROUP(group, esz, label); \
+	NEXT_COLUMNS(cols, esz)
+
+	PT_ARGS(2)
 
 ptF32Columns16:
 	CMPQ PT_K, $16
 	JB   ptF32Columns8
-	ACROSS_ROWS(4)
-	MOVQ rows+32(FP), PT_JG
-
-ptF32Group16:
-	F32_8X8(0, PT_OUT)
-	LEAQ (PT_OUT)(PT_NRB*8), PT_OUT4
-	F32_8X8(32, PT_OUT4)
-	NEXT_GROUP(8, 4, ptF32Group16)
-	NEXT_COLUMNS(16, 4)
+	COLUMN_PASS(16, 8, 4, 4, ptF32Group16, F32_COLUMNS16)
 	JMP  ptF32Columns16
 
 ptF32Columns8:
 	CMPQ PT_K, $8
 	JB   ptF32Tail
-	ACROSS_ROWS(4)
-	MOVQ rows+32(FP), PT_JG
-
-ptF32Group8:
-	F32_8X8(0, PT_OUT)
-	NEXT_GROUP(8, 4, ptF32Group8)
-	NEXT_COLUMNS(8, 4)
+	COLUMN_PASS(8, 8, 4, 4, ptF32Group8, F32_COLUMNS8)
 
 ptF32Tail:
 	TESTQ PT_K, PT_K
 	JZ    ptF32Done
-	ACROSS_ROWS(4)
-	MOVQ  rows+32(FP), PT_JG
-
-ptF32TailGroup:
-	COPY_COLUMN4(VMOVSS, 4, PT_SRC, 0)
-	COPY_COLUMN4(VMOVSS, 4, PT_SRC4, 16)
-	NEXT_GROUP(8, 4, ptF32TailGroup)
-	NEXT_COLUMNS(1, 4)
-	JMP ptF32Tail
+	COLUMN_PASS(1, 8, 4, 4, ptF32TailGroup, F32_COLUMN1)
+	JMP   ptF32Tail
 
 ptF32Done:
 	VZEROUPPER
@@ -383,54 +400,24 @@ ptF32Done:
 // (a cache line) at a time, then four, then one, each across the groups
 // of four source rows. Requires AVX.
 TEXT ·PackTransF64AVX(SB), NOSPLIT, $0-48
-	MOVQ dst+0(FP), PT_DROW
-	MOVQ b+8(FP), PT_COL
-	MOVQ ldb+16(FP), PT_LDB
-	LEAQ (PT_LDB)(PT_LDB*2), PT_LDB3
-	MOVQ k+24(FP), PT_K
-	MOVQ nr+40(FP), PT_NRB
-	SHLQ $3, PT_NRB
-	LEAQ (PT_NRB)(PT_NRB*2), PT_NRB3
+	PT_ARGS(3)
 
 ptF64Columns8:
 	CMPQ PT_K, $8
 	JB   ptF64Columns4
-	ACROSS_ROWS(2)
-	MOVQ rows+32(FP), PT_JG
-
-ptF64Group8:
-	F64_4X4(0, PT_OUT)
-	LEAQ (PT_OUT)(PT_NRB*4), PT_OUT4
-	F64_4X4(32, PT_OUT4)
-	NEXT_GROUP(4, 8, ptF64Group8)
-	NEXT_COLUMNS(8, 8)
+	COLUMN_PASS(8, 4, 8, 2, ptF64Group8, F64_COLUMNS8)
 	JMP  ptF64Columns8
 
 ptF64Columns4:
 	CMPQ PT_K, $4
 	JB   ptF64Tail
-	ACROSS_ROWS(2)
-	MOVQ rows+32(FP), PT_JG
-
-ptF64Group4:
-	F64_4X4(0, PT_OUT)
-	NEXT_GROUP(4, 8, ptF64Group4)
-	NEXT_COLUMNS(4, 8)
+	COLUMN_PASS(4, 4, 8, 2, ptF64Group4, F64_COLUMNS4)
 
 ptF64Tail:
 	TESTQ PT_K, PT_K
 	JZ    ptF64Done
-	ACROSS_ROWS(2)
-	MOVQ  rows+32(FP), PT_JG
-
-ptF64TailGroup:
-	COPY1(VMOVSD, (PT_SRC), (PT_OUT))
-	COPY1(VMOVSD, (PT_SRC)(PT_LDB*1), 8(PT_OUT))
-	COPY1(VMOVSD, (PT_SRC4), 16(PT_OUT))
-	COPY1(VMOVSD, (PT_SRC4)(PT_LDB*1), 24(PT_OUT))
-	NEXT_GROUP(4, 8, ptF64TailGroup)
-	NEXT_COLUMNS(1, 8)
-	JMP ptF64Tail
+	COLUMN_PASS(1, 4, 8, 2, ptF64TailGroup, F64_COLUMN1)
+	JMP   ptF64Tail
 
 ptF64Done:
 	VZEROUPPER
