@@ -171,15 +171,13 @@ func gemmVector[T float32 | float64](g *gemmArgs[T]) {
 const gemvStackSums = 64
 
 // gemmVectorOnStack computes a product of gemmVector's with a short output
-// (at most gemvStackSums), a contiguous vector and too few flops to split,
-// with its sums on the stack: the pooled scratch's Get and Put were a fifth
+// (at most gemvStackSums, so never split: a part has gemvMinPart outputs)
+// and a contiguous vector, with its sums on the stack: the pooled scratch's Get and Put were a fifth
 // of a 10×1×10 product's ~100 ns. It reports whether it did.
 func gemmVectorOnStack[T float32 | float64](g *gemmArgs[T]) bool {
 	var sums [gemvStackSums]T
 	switch {
 	case g.m == 1 && g.n == 1:
-		return false
-	case 2*float64(g.m*g.n)*float64(g.k) >= gemvParallelMinFlops():
 		return false
 	case g.m == 1 && g.n <= gemvStackSums && (!g.aTrans || g.k == 1 || g.lda == 1):
 		gemvPart(!g.bTrans, g.a[:g.k], g.b, g.ldb, sums[:g.n], g.c, 0, 1, g.alpha, g.beta)
