@@ -140,7 +140,7 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		raceRows(raceRead[T], b, bRows, bCols, ldb)
 		raceRows(raceWrite[T], c, m, n, ldc)
 	}
-	if gemmStrips(aTrans, bTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
+	if gemmShortcut(aTrans, bTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
 		return
 	}
 	gemmDrive(gemmArgs[T]{

@@ -7,8 +7,9 @@ import (
 )
 
 // The GEMM driver: gemmDrive takes one validated call (see gemm in
-// gemm.go; gemm first lets gemmStrips take the one-part small products
-// without building gemmArgs) and chooses its path, in this order:
+// gemm.go; gemm first lets gemmShortcut take the one-part small products
+// and short matrix-vector products without building gemmArgs) and chooses
+// its path, in this order:
 //
 //   - gemmDirect (below), a Go loop over the operands in place, for the
 //     tiniest products at levels without small-product kernels;
@@ -133,14 +134,32 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	putGemmCall(call)
 }
 
+// gemmShortcut makes gemmDrive's choice before gemmArgs is built, for the
+// calls whose path needs none of gemmDrive's rewriting or pooled state: a
+// short matrix-vector product with its sums on the stack (gemvOnStack) or
+// a one-part strips product (gemmStrips). It reports whether it computed
+// the call. At 8³ or 10×1×10 the copy of gemmArgs into gemmDrive's
+// arguments (a store-forwarding stall) and the driver's path choice cost
+// as much as the kernel.
+func gemmShortcut[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) bool {
+	if m != 1 && n != 1 {
+		return gemmStrips(aTrans, bTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	}
+	// gemmDrive rewrites outer products (k == 1), sends the tiniest
+	// products to gemmDirect at the generic level, and tests may force
+	// the blocked path.
+	if k == 1 || n <= directGemmMaxN && float64(m)*float64(n)*float64(k) <= directGemmLimit() || gemmBlocksForTest[0] != 0 {
+		return false
+	}
+	return gemvOnStack(aTrans, bTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
 // gemmStrips runs a product on the level's small-product kernels straight
 // from gemm's arguments when gemmDrive would send it there whole (B not
 // transposed, m and n ≥ 2, useStrips, below the parallel threshold), and
-// reports whether it did. It is gemmDrive's choice made before gemmArgs is
-// built: at 8³ the copy of that struct into gemmDrive's arguments (a
-// store-forwarding stall) and the driver's path choice cost as much as
-// the kernel (60 ns against 30 on a Xeon, avx512). Tests that force other
-// paths (directGemmMACs, gemmBlocksForTest) go the long way.
+// reports whether it did (see gemmShortcut): 8³ took 60 ns through
+// gemmDrive, 30 ns this way (Xeon, avx512). Tests that force other paths
+// (directGemmMACs, gemmBlocksForTest) go the long way.
 func gemmStrips[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) bool {
 	var zero T
 	size := int(unsafe.Sizeof(zero))

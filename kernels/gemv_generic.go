@@ -148,7 +148,7 @@ func gemvStore[T float32 | float64](y []T, start, inc int, sums []T, alpha, beta
 // column, the other way round. A strided x is gathered first; a 1×1
 // result is one dot product.
 func gemmVector[T float32 | float64](g *gemmArgs[T]) {
-	if gemmVectorOnStack(g) {
+	if gemvOnStack(g.aTrans, g.bTrans, g.m, g.n, g.k, g.alpha, g.a, g.lda, g.b, g.ldb, g.beta, g.c, g.ldc) {
 		return
 	}
 	buf := getGemvBuf[T]()
@@ -167,22 +167,23 @@ func gemmVector[T float32 | float64](g *gemmArgs[T]) {
 	putGemvBuf(buf)
 }
 
-// gemvStackSums is the longest output gemmVectorOnStack takes.
+// gemvStackSums is the longest output gemvOnStack takes.
 const gemvStackSums = 64
 
-// gemmVectorOnStack computes a product of gemmVector's with a short output
-// (at most gemvStackSums, so never split: a part has gemvMinPart outputs)
-// and a contiguous vector, with its sums on the stack: the pooled scratch's Get and Put were a fifth
-// of a 10×1×10 product's ~100 ns. It reports whether it did.
-func gemmVectorOnStack[T float32 | float64](g *gemmArgs[T]) bool {
+// gemvOnStack computes a product of gemmVector's (m == 1 or n == 1, given
+// as gemm's arguments) with a short output (at most gemvStackSums, so
+// never split: a part has gemvMinPart outputs) and a contiguous vector,
+// with its sums on the stack: the pooled scratch's Get and Put were a
+// fifth of a 10×1×10 product's ~100 ns. It reports whether it did.
+func gemvOnStack[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) bool {
 	var sums [gemvStackSums]T
 	switch {
-	case g.m == 1 && g.n == 1:
+	case m == 1 && n == 1:
 		return false
-	case g.m == 1 && g.n <= gemvStackSums && (!g.aTrans || g.k == 1 || g.lda == 1):
-		gemvPart(!g.bTrans, g.a[:g.k], g.b, g.ldb, sums[:g.n], g.c, 0, 1, g.alpha, g.beta)
-	case g.n == 1 && g.m <= gemvStackSums && (g.bTrans || g.k == 1 || g.ldb == 1):
-		gemvPart(g.aTrans, g.b[:g.k], g.a, g.lda, sums[:g.m], g.c, 0, g.ldc, g.alpha, g.beta)
+	case m == 1 && n <= gemvStackSums && (!aTrans || k == 1 || lda == 1):
+		gemvPart(!bTrans, a[:k], b, ldb, sums[:n], c, 0, 1, alpha, beta)
+	case n == 1 && m <= gemvStackSums && (bTrans || k == 1 || ldb == 1):
+		gemvPart(aTrans, b[:k], a, lda, sums[:m], c, 0, ldc, alpha, beta)
 	default:
 		return false
 	}
