@@ -176,24 +176,19 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel,
 var edgeStripsForTest = true
 
 // edgeStrips computes the edge C[i0:i1, j0:j0+cols] of one kc block with
-// the small-product kernel, strip by strip of width columns: op(A)'s rows
-// read in place from the caller's A (columns pc…pc+kc−1), B from its
-// packed sliver (kc rows of nr, only the first cols read). Its arithmetic
-// is the micro-kernel's (one FMA chain per element in order l, then the
-// same epilogue), so no bit depends on whether an element sat in an edge
-// tile, and it computes and writes only the edge's own elements, where a
-// full tile would have computed a whole mr×nr into a buffer.
+// stripsRange: op(A)'s rows read in place from the caller's A (columns
+// pc…pc+kc−1), B from its packed sliver (kc rows of nr, only the first
+// cols read). Its arithmetic is the micro-kernel's (one FMA chain per
+// element in order l, then the same epilogue), so no bit depends on
+// whether an element sat in an edge tile, and it computes and writes only
+// the edge's own elements, where a full tile would have computed a whole
+// mr×nr into a buffer.
 func edgeStrips[T float32 | float64](g *gemmArgs[T], bSliver []T, nr, i0, i1, j0, cols, pc, kc, width int, beta T) {
-	aRow, aStep := g.lda, 1
+	aCol := pc // op(A)'s column pc: a column of the stored A, or a row of a transposed one
 	if g.aTrans {
-		aRow, aStep = 1, g.lda
+		aCol = pc * g.lda
 	}
-	a := unsafe.Pointer(&g.a[i0*aRow+pc*aStep])
-	for j := 0; j < cols; j += width {
-		b := unsafe.Pointer(&bSliver[j])
-		c := unsafe.Pointer(&g.c[i0*g.ldc+j0+j])
-		stripKernel(i1-i0, min(width, cols-j), kc, a, aRow, aStep, b, nr, c, g.ldc, g.alpha, beta)
-	}
+	stripsRange(g.aTrans, kc, g.alpha, g.a[aCol:], g.lda, bSliver, nr, beta, g.c[j0:], g.ldc, width, i0, i1, 0, cols)
 }
 
 // mergeTile stores the top-left rows×cols of an edge tile t (already
