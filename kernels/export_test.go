@@ -58,11 +58,12 @@ func SetStripGemmForTest(macs float64) (restore func()) {
 	return func() { stripGemmMACs = old }
 }
 
-// UsesStrips reports whether an m×n×k product of elements of size bytes
-// takes the small-product kernels at the active level by default.
-func UsesStrips(m, n, k, size int) bool {
+// UsesStrips reports whether an m×n×k product of elements of size bytes,
+// B transposed or not, takes the small-product kernels at the active
+// level by default.
+func UsesStrips(m, n, k, size int, bTrans bool) bool {
 	w := stripWidth(active, size)
-	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w)
+	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w, bTrans)
 }
 
 // PowInts is powInts, for its test.

@@ -67,7 +67,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	size := int(unsafe.Sizeof(zero))
 	var plan gemmPlan
 	var bt *gemvBuf[T] // a transposed B copied into rows, for the strips
-	if w := stripWidth(active, size); w > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, w) {
+	if w := stripWidth(active, size); w > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, w, g.bTrans) {
 		plan = gemmPlan{strips: true, mr: stripRows, nr: w}
 		if g.bTrans {
 			bt = getGemvBuf[T]()
@@ -165,7 +165,7 @@ func gemmStrips[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, 
 	size := int(unsafe.Sizeof(zero))
 	width := stripWidth(active, size)
 	if width == 0 || bTrans || m < 2 || n < 2 || 2*float64(m)*float64(n)*float64(k) >= parallelMinFlops ||
-		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, width) {
+		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, width, false) {
 		return false
 	}
 	stripsRange(aTrans, k, alpha, a, lda, b, ldb, beta, c, ldc, width, 0, m, 0, n)
@@ -259,7 +259,7 @@ var stripGemmMACs = -1.0
 // vectors at a lower rate (less register reuse, A broadcast from memory).
 // The constants were measured on this project's machines (see the
 // BenchmarkSgemm shapes and ASM-NOTES.md).
-func useStrips(m, n, k, size, width int) bool {
+func useStrips(m, n, k, size, width int, bTrans bool) bool {
 	macs := float64(m) * float64(n) * float64(k)
 	switch {
 	case stripGemmMACs >= 0:
@@ -271,18 +271,55 @@ func useStrips(m, n, k, size, width int) bool {
 	lanes := width / 2
 	packed := float64(ceilDiv(m, mr)*mr)*float64(ceilDiv(n, nr)*nr)*float64(k) +
 		stripPackCost*float64(m*k+k*n) + stripFixedCost
-	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripEfficiency
+	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripsEfficiency(macs, k*width*size, bTrans)
 	return strips < packed
 }
 
 // The cost model's constants: packing one element costs about as much as
 // stripPackCost multiply-adds, a packed call's fixed cost (buffers, plan,
 // edge-tile merging) stripFixedCost, and the strips run at
-// stripEfficiency of the packed kernel's rate.
+// stripEfficiency of the packed kernel's rate (see stripsEfficiency for
+// where they run faster).
 const (
 	stripPackCost   = 8
 	stripFixedCost  = 20000
 	stripEfficiency = 0.8
+)
+
+// stripsEfficiency is the strips' rate relative to the packed kernel's for
+// a product of macs multiply-adds whose strip of B (k rows of the strip's
+// width) takes stripBytes, B given transposed or not. At AVX-512 the
+// packed kernel's 6×64 float32 (6×32 float64) tiles read a B sliver of
+// 96 KB from L2 while the strips read theirs from L1, as long as it fits
+// in three quarters of L1 (k ≤ 288 with 48 KB) and the product is small
+// enough (m·n·k ≤ stripsFastMACs) that re-reading A for every strip stays
+// cheap: there the strips run at stripEfficiencyAVX512, as fast as the
+// packed kernel, and beat the packed path by its packing and padding.
+// Medians of 100–300 calls alternated in one process on the Xeon
+// (float32, 1 thread, GFLOP/s, strips vs packed): 128³ 134 vs 122,
+// 128×128×256 135 vs 121, 256×128×128 TN 140–150 vs 124–133, 100×300×100
+// 146 vs 124, 1000×64×64 TN 153 vs 125, 64×1000×64 139 vs 131; float64:
+// 128³ 77 vs 72, 128×128×256 74 vs 71, 100×300×100 75 vs 71; at 2
+// threads, float32: 128³ 283 vs 252, 128×128×256 287 vs 253, 100×300×100
+// 245 vs 197. A transposed B is copied first (transposeInto) and a longer
+// k spills the strip to L2: 128×256×128 NT 105 vs 121, 128×256×784 121 vs
+// 127, so those keep stripEfficiency; so does AVX2, whose packed kernel's
+// B sliver fits L1 (its strips lost on every shape above but 96³).
+func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
+	l1 := caches.l1d
+	if l1 <= 0 {
+		l1 = defaultL1D
+	}
+	if active == AVX512 && !bTrans && stripBytes <= l1*3/4 && macs <= stripsFastMACs {
+		return stripEfficiencyAVX512
+	}
+	return stripEfficiency
+}
+
+// stripEfficiencyAVX512 and stripsFastMACs: see stripsEfficiency.
+const (
+	stripEfficiencyAVX512 = 0.95
+	stripsFastMACs        = 1 << 22
 )
 
 // The small-product path: products where packing's fixed cost and the

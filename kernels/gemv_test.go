@@ -405,23 +405,26 @@ func TestGemmPathBoundaries(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		r := testutil.NewRand(7)
 		flips := 0
-		for _, mk := range [][2]int{{7, 9}, {40, 64}, {96, 130}, {200, 33}} {
+		for _, mk := range [][2]int{{7, 9}, {40, 64}, {96, 130}, {200, 33}, {128, 256}} {
 			m, k := mk[0], mk[1]
 			for _, size := range []int{4, 8} {
-				prev := kernels.UsesStrips(m, 2, k, size)
-				for n := 3; n <= 400; n++ {
-					cur := kernels.UsesStrips(m, n, k, size)
-					if cur == prev {
-						continue
-					}
-					flips++
-					prev = cur
-					for _, nn := range []int{n - 1, n, n + 1} {
-						gc := gemmCase{tA: blas.NoTrans, tB: blas.Trans, m: m, n: nn, k: k, alpha: -0.7, beta: 1.3, padA: 1, padC: 2}
-						if size == 4 {
-							checkGemm[float32](t, r, gc)
-						} else {
-							checkGemm[float64](t, r, gc)
+				for _, tB := range gemmTrans {
+					bTrans := tB != blas.NoTrans
+					prev := kernels.UsesStrips(m, 2, k, size, bTrans)
+					for n := 3; n <= 400; n++ {
+						cur := kernels.UsesStrips(m, n, k, size, bTrans)
+						if cur == prev {
+							continue
+						}
+						flips++
+						prev = cur
+						for _, nn := range []int{n - 1, n, n + 1} {
+							gc := gemmCase{tA: blas.NoTrans, tB: tB, m: m, n: nn, k: k, alpha: -0.7, beta: 1.3, padA: 1, padB: 2, padC: 2}
+							if size == 4 {
+								checkGemm[float32](t, r, gc)
+							} else {
+								checkGemm[float64](t, r, gc)
+							}
 						}
 					}
 				}
