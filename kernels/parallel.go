@@ -20,7 +20,7 @@ import (
 // training step, find them awake), and the caller waits for the parts it
 // did not run by spinning too: they are running on other goroutines, so
 // the wait is at most one part long. Both spins yield with
-// runtime.Gosched, so other goroutines still run.
+// runtime.Gosched every spinChecks looks, so other goroutines still run.
 
 // partRunner runs part p of a parallel call.
 type partRunner interface{ runPart(p int) }
@@ -68,10 +68,23 @@ func (c *parallelCall) run(parts int) {
 		}
 	}
 	c.join(gen)
-	for c.finished.Load() < int32(parts) {
-		runtime.Gosched()
+	for i := 1; c.finished.Load() < int32(parts); i++ {
+		if i%spinChecks == 0 {
+			runtime.Gosched()
+		}
 	}
 }
+
+// spinChecks is how many times a spinning goroutine looks for what it
+// waits for between two runtime.Gosched calls (about a microsecond). A
+// Gosched on every look, as before, put the runtime's scheduler lock in
+// every trip of both spins, and a ticket took 2–3 µs to reach a spinning
+// worker. Medians of 2,000 calls at 2 threads alternated in one process
+// on the Xeon (avx512, float32), every look vs every 1,024th: 1×256×784
+// 9.0 → 6.3 µs (one thread: 8.9–9.5), 128×64×128 12.6–13.5 → 11.0–11.8
+// µs, 128³ 26.3–27.1 → 25.0–25.6 µs; the W2 network's batch-1
+// PredictInto 8.5–9.8 → 8.2–9.2 µs, its training step unchanged.
+const spinChecks = 1024
 
 // join claims and runs parts of generation gen until none is left.
 // Counting a part finished is the last thing it does to the call: once
@@ -109,17 +122,23 @@ func startWorkers(n int) {
 }
 
 // nextTicket waits for a ticket: spinning for workerSpin, then parked.
+// The spin reads the channel's length, which takes no lock, and receives
+// only when it sees a ticket.
 func nextTicket() ticket {
 	start := time.Now()
-	for {
-		select {
-		case t := <-workTickets:
-			return t
-		default:
+	for i := 1; ; i++ {
+		if len(workTickets) > 0 {
+			select {
+			case t := <-workTickets:
+				return t
+			default: // another worker took it
+			}
 		}
-		if time.Since(start) > workerSpin {
-			return <-workTickets
+		if i%spinChecks == 0 {
+			if time.Since(start) > workerSpin {
+				return <-workTickets
+			}
+			runtime.Gosched()
 		}
-		runtime.Gosched()
 	}
 }
