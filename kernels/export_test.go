@@ -83,3 +83,7 @@ func SetEdgeStripsForTest(on bool) (restore func()) {
 	edgeStripsForTest = on
 	return func() { edgeStripsForTest = old }
 }
+
+// PartsByWorkers returns how many parts of parallel calls pooled workers
+// have run since the program started.
+func PartsByWorkers() int64 { return partsByWorkers.Load() }

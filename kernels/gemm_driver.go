@@ -103,6 +103,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	}
 	call := getGemmCall[T]()
 	call.plan, call.args = plan, args
+	call.wake = 2*float64(g.m)*float64(g.n)*float64(g.k) >= wakeMinFlops
 	// The operand every part needs whole (B when parts are row ranges, A
 	// when they are column ranges) is packed once, by all the parts
 	// together, before they compute, unless it is too big to keep.
@@ -409,6 +410,7 @@ const maxGemmParts = 64
 type gemmCall[T float32 | float64] struct {
 	plan   gemmPlan
 	args   gemmArgs[T]
+	wake   bool                 // long enough to wake parked workers (see parallelCall.run)
 	shared int                  // sharedNone, sharedA or sharedB: the operand packed once for all parts
 	phase  int                  // phasePack (the parts pack the shared operand) or phaseCompute
 	packed []T                  // the shared operand, packed (see packedBlock)
@@ -455,7 +457,7 @@ func (call *gemmCall[T]) runParts(parts, tiles, tile, size int, byRows bool) {
 			call.parts[p] = [4]int{lo, hi, 0, g.n}
 		}
 	}
-	call.run(parts)
+	call.run(parts, call.wake)
 }
 
 // runPart runs part p, C[i0:i1, j0:j1] for {i0, i1, j0, j1} = parts[p].

@@ -327,6 +327,32 @@ func TestSetThreads(t *testing.T) {
 	}
 }
 
+// TestWorkersTakeParts: back-to-back parallel calls are shared with the
+// pool's workers, not all run by the caller (the thread-count tests
+// would prove nothing if they were). A run of calls wakes the pool at
+// its second call (see parallel.go), so the workers must have taken parts
+// well before the last of them.
+func TestWorkersTakeParts(t *testing.T) {
+	if runtime.NumCPU() < 2 || runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs two CPUs for the caller and a worker to run at once")
+	}
+	defer kernels.SetThreads(kernels.Threads())
+	kernels.SetThreads(2)
+	defer kernels.SetGemmBlocksForTest(0, 0, 0, 0, 1)() // every product split
+	r := testutil.NewRand(11)
+	a, _ := newMatrix[float32](r, 96, 96, 0, false)
+	b, _ := newMatrix[float32](r, 96, 96, 0, false)
+	c := make([]float32, 96*96)
+	before := kernels.PartsByWorkers()
+	for range 2000 {
+		kernels.Sgemm(blas.NoTrans, blas.NoTrans, 96, 96, 96, 1, a, 96, b, 96, 0, c, 96)
+		if kernels.PartsByWorkers() > before {
+			return
+		}
+	}
+	t.Fatal("2,000 back-to-back parallel calls: the workers ran no part")
+}
+
 // TestImplementationDgemm runs gonum's own Dgemm test suite on
 // Implementation at every level.
 func TestImplementationDgemm(t *testing.T) {

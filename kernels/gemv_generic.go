@@ -217,7 +217,7 @@ func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, sums, y []T, sta
 		}
 		call.parts[p] = [2]int{lo, hi}
 	}
-	call.run(parts)
+	call.run(parts, 2*float64(len(x))*float64(n) >= gemvWakeMinFlops)
 	call.x, call.m, call.sums, call.y = nil, nil, nil, nil // drop the references to the caller's slices
 	gemvCallPool[T]().Put(call)
 }

@@ -177,7 +177,7 @@ func (c *optimCall) runCut(parts, n int) {
 		c.parts[p] = [2]int{p * n / parts &^ 15, (p + 1) * n / parts &^ 15}
 	}
 	c.parts[parts-1][1] = n
-	c.run(parts)
+	c.run(parts, n >= optimWakeMinLen)
 	c.w, c.g, c.m, c.v = nil, nil, nil, nil // drop the references to the caller's slices
 	optimCalls.Put(c)
 }
