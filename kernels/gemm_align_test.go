@@ -73,14 +73,11 @@ func TestGemmBitsIndependentOfAlignment(t *testing.T) {
 				if tiny && s[0]*s[1]*s[2] > 1<<20 {
 					continue // thousands of tiny blocks: slow, and the small shapes take every loop
 				}
-				for i := range 4 {
-					tA, tB := gemmTrans[i%2], gemmTrans[i/2]
-					for _, beta := range []float64{0, 1.3} {
-						name := fmt.Sprintf("tiny blocks %v, %dx%dx%d %c%c beta=%v", tiny, s[0], s[1], s[2], transChar(tA), transChar(tB), beta)
-						gemmAlignmentBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
-						gemmAlignmentBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
-					}
-				}
+				forEachTransposeAndBeta([]float64{0, 1.3}, func(tA, tB blas.Transpose, beta float64) {
+					name := fmt.Sprintf("tiny blocks %v, %dx%dx%d %c%c beta=%v", tiny, s[0], s[1], s[2], transChar(tA), transChar(tB), beta)
+					gemmAlignmentBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
+					gemmAlignmentBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
+				})
 			}
 		}
 	})

@@ -24,14 +24,11 @@ func TestGemmEdgeTilesSameBits(t *testing.T) {
 		for _, kc := range []int{0, 5} {
 			restore := kernels.SetGemmBlocksForTest(kc, 3, 2, math.Inf(1), 2)
 			for _, s := range shapes {
-				for i := range 4 {
-					tA, tB := gemmTrans[i%2], gemmTrans[i/2]
-					for _, beta := range []float64{0, 1.5} {
-						name := fmt.Sprintf("kc=%d %dx%dx%d %c%c beta=%v", kc, s[0], s[1], s[2], transChar(tA), transChar(tB), beta)
-						edgeBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
-						edgeBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
-					}
-				}
+				forEachTransposeAndBeta([]float64{0, 1.5}, func(tA, tB blas.Transpose, beta float64) {
+					name := fmt.Sprintf("kc=%d %dx%dx%d %c%c beta=%v", kc, s[0], s[1], s[2], transChar(tA), transChar(tB), beta)
+					edgeBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
+					edgeBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
+				})
 			}
 			restore()
 		}

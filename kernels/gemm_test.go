@@ -58,6 +58,16 @@ func randomOperands[T float32 | float64](r *rand.Rand, tA, tB blas.Transpose, m,
 	return a, aCols, b, bCols
 }
 
+// forEachTransposeAndBeta calls f with every transpose pair and each of
+// betas.
+func forEachTransposeAndBeta(betas []float64, f func(tA, tB blas.Transpose, beta float64)) {
+	for i := range 4 {
+		for _, beta := range betas {
+			f(gemmTrans[i%2], gemmTrans[i/2], beta)
+		}
+	}
+}
+
 // storedShape is the shape of the stored matrix behind op(X) = rows×cols.
 func storedShape(t blas.Transpose, rows, cols int) (int, int) {
 	if t == blas.NoTrans {
