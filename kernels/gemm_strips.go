@@ -1,0 +1,138 @@
+package kernels
+
+import "unsafe"
+
+// The strips: the small-product path that gemmDrive (gemm_driver.go)
+// chooses by the cost model below, reading op(A) in place and B by strips
+// of width columns, with no packing.
+
+// stripGemmMACs, if not negative, is the largest product (m·n·k
+// multiply-adds) computed by stripsPart, for tests; by default useStrips
+// decides.
+var stripGemmMACs = -1.0
+
+// useStrips reports whether an m×n×k product (m, n ≥ 2) of elements of
+// size bytes goes to the small-product kernels (strips of width columns)
+// rather than the packed path, by a cost model in units of one
+// multiply-add at the packed kernel's rate: the packed path pays for its
+// padded tiles (edge tiles are computed whole), for packing every element
+// of A and B, and a fixed cost per call; the strips pay for their padded
+// vectors at a lower rate (less register reuse, A broadcast from memory).
+// The constants were measured on this project's machines (see the
+// BenchmarkSgemm shapes and ASM-NOTES.md).
+func useStrips(m, n, k, size, width int, bTrans bool) bool {
+	macs := float64(m) * float64(n) * float64(k)
+	switch {
+	case stripGemmMACs >= 0:
+		return macs <= stripGemmMACs
+	case macs <= stripFixedCost/4:
+		return true // well below the packed path's fixed cost alone
+	}
+	_, mr, nr, _ := gemmTile(active, size)
+	lanes := width / 2
+	packed := float64(ceilDiv(m, mr)*mr)*float64(ceilDiv(n, nr)*nr)*float64(k) +
+		stripPackCost*float64(m*k+k*n) + stripFixedCost
+	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripsEfficiency(macs, k*width*size, bTrans)
+	return strips < packed
+}
+
+// The cost model's constants: packing one element costs about as much as
+// stripPackCost multiply-adds, a packed call's fixed cost (buffers, plan,
+// edge-tile merging) stripFixedCost, and the strips run at
+// stripEfficiency of the packed kernel's rate (see stripsEfficiency for
+// where they run faster).
+const (
+	stripPackCost   = 8
+	stripFixedCost  = 20000
+	stripEfficiency = 0.8
+)
+
+// stripsEfficiency is the strips' rate relative to the packed kernel's for
+// a product of macs multiply-adds whose strip of B (k rows of the strip's
+// width) takes stripBytes, B given transposed or not. At AVX-512 the
+// packed kernel's 6×64 float32 (6×32 float64) tiles read a B sliver of
+// 96 KB from L2 while the strips read theirs from L1, as long as it fits
+// in three quarters of L1 (k ≤ 288 with 48 KB) and the product is small
+// enough (m·n·k ≤ stripsFastMACs) that re-reading A for every strip stays
+// cheap: there the strips run at stripEfficiencyAVX512, as fast as the
+// packed kernel, and beat the packed path by its packing and padding.
+// Medians of 100–300 calls alternated in one process on the Xeon
+// (float32, 1 thread, GFLOP/s, strips vs packed): 128³ 134 vs 122,
+// 128×128×256 135 vs 121, 256×128×128 TN 140–150 vs 124–133, 100×300×100
+// 146 vs 124, 1000×64×64 TN 153 vs 125, 64×1000×64 139 vs 131; float64:
+// 128³ 77 vs 72, 128×128×256 74 vs 71, 100×300×100 75 vs 71; at 2
+// threads, float32: 128³ 283 vs 252, 128×128×256 287 vs 253, 100×300×100
+// 245 vs 197. A transposed B is copied first (transposeInto) and a longer
+// k spills the strip to L2: 128×256×128 NT 105 vs 121, 128×256×784 121 vs
+// 127, so those keep stripEfficiency; so does AVX2, whose packed kernel's
+// B sliver fits L1 (its strips lost on every shape above but 96³).
+func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
+	l1 := caches.l1d
+	if l1 <= 0 {
+		l1 = defaultL1D
+	}
+	if active == AVX512 && !bTrans && stripBytes <= l1*3/4 && macs <= stripsFastMACs {
+		return stripEfficiencyAVX512
+	}
+	return stripEfficiency
+}
+
+// stripEfficiencyAVX512 and stripsFastMACs: see stripsEfficiency.
+const (
+	stripEfficiencyAVX512 = 0.95
+	stripsFastMACs        = 1 << 22
+)
+
+// The small-product path: products where packing's fixed cost and the
+// packed tiles' padding cost more than the in-place kernels' lower register
+// reuse. Parts of a parallel call are cut on stripRows rows or one strip
+// of columns; since every element's sum is one FMA chain in order l, the
+// cut does not change any bit.
+const (
+	stripRows     = 8       // the tile height parts are cut on
+	stripCallMACs = 1 << 22 // the most multiply-adds one kernel call does (~100 µs)
+)
+
+// stripsPart computes C[i0:i1, j0:j1] of a strips call (see stripsRange).
+func stripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int) {
+	stripsRange(g.aTrans, g.k, g.alpha, g.a, g.lda, g.b, g.ldb, g.beta, g.c, g.ldc, p.nr, i0, i1, j0, j1)
+}
+
+// stripsRange computes C[i0:i1, j0:j1] with the level's small-product
+// kernel: op(A) in place through its two strides, B (not transposed) in
+// place, one strip of width columns at a time so that the strip of B stays
+// in L1 while the rows of A pass.
+func stripsRange[T float32 | float64](aTrans bool, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc, width, i0, i1, j0, j1 int) {
+	aRow, aStep := lda, 1
+	if aTrans {
+		aRow, aStep = 1, lda
+	}
+	rowsPerCall := max(stripRows, stripCallMACs/(k*width)/stripRows*stripRows)
+	for j := j0; j < j1; j += width {
+		cols := min(width, j1-j)
+		bj := unsafe.Pointer(&b[j])
+		for i := i0; i < i1; i += rowsPerCall {
+			rows := min(rowsPerCall, i1-i)
+			ai := unsafe.Pointer(&a[i*aRow])
+			ci := unsafe.Pointer(&c[i*ldc+j])
+			stripKernel(rows, cols, k, ai, aRow, aStep, bj, ldb, ci, ldc, alpha, beta)
+		}
+	}
+}
+
+// transposeInto copies the k×n matrix op(B) of a transposed B (stored n×k
+// with leading dimension ldb) into rows of n in *space, grown as needed:
+// packTrans's groups of columns, then the rest one column at a time.
+func transposeInto[T float32 | float64](space *[]T, b []T, ldb, n, k int) []T {
+	if len(*space) < n*k {
+		*space = make([]T, n*k)
+	}
+	bt := (*space)[:n*k]
+	for j := packTrans(bt, b, ldb, k, n, n); j < n; j++ {
+		col := b[j*ldb : j*ldb+k]
+		for l, v := range col {
+			bt[l*n+j] = v
+		}
+	}
+	return bt
+}
