@@ -84,6 +84,22 @@ func SetEdgeStripsForTest(on bool) (restore func()) {
 	return func() { edgeStripsForTest = old }
 }
 
+// SetDirectBForTest makes the blocked path read an untransposed B in place
+// wherever it can (on) or never (off), instead of by its cost model; the
+// returned function restores the cost model.
+func SetDirectBForTest(on bool) (restore func()) {
+	old := directBForTest
+	directBForTest = 0
+	if on {
+		directBForTest = 1
+	}
+	return func() { directBForTest = old }
+}
+
+// UsesDirectB reports whether the cost model has an m-row product with
+// B's rows ldb apart read in place at the active level.
+func UsesDirectB(m, ldb, size int) bool { return useDirectB(m, ldb, size, false) }
+
 // PartsByWorkers returns how many parts of parallel calls pooled workers
 // have run since the program started.
 func PartsByWorkers() int64 { return partsByWorkers.Load() }

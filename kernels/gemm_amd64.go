@@ -39,19 +39,46 @@ func gemmTile(level Level, size int) (kern microKernelID, mr, nr, minKC int) {
 // runMicroKernel calls kernel kern (a switch, not a function table: see
 // ARCHITECTURE.md) on tiles consecutive tiles, with the contract of
 // microKernelSpec.
-func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	switch kern {
 	case microF32AVX2:
-		asm.GemmF32AVX2(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
+		asm.GemmF32AVX2(k, tiles, a, b, ldb, c, ldc, float32(alpha), float32(beta))
 	case microF64AVX2:
-		asm.GemmF64AVX2(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
+		asm.GemmF64AVX2(k, tiles, a, b, ldb, c, ldc, float64(alpha), float64(beta))
 	case microF32AVX512:
-		asm.GemmF32AVX512(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
+		asm.GemmF32AVX512(k, tiles, a, b, ldb, c, ldc, float32(alpha), float32(beta))
 	case microF64AVX512:
-		asm.GemmF64AVX512(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
+		asm.GemmF64AVX512(k, tiles, a, b, ldb, c, ldc, float64(alpha), float64(beta))
 	default:
-		microKernelGenericUnsafe(k, tiles, a, b, c, ldc, alpha, beta)
+		microKernelGenericUnsafe(k, tiles, a, b, ldb, c, ldc, alpha, beta)
 	}
+}
+
+// directBRule gives the products whose micro-kernel reads B in place
+// (useDirectB): at most maxRows rows, B's rows at most maxStride bytes
+// apart. Medians of 60–200 calls alternated in one process on the Xeon,
+// one thread, in place ÷ packed (above 1: in place is faster):
+//
+//   - AVX-512 (a B sliver row is 256 bytes; the packed sliver, kc·256
+//     bytes, does not fit L1 either). float32 ×256×784 with m = 48, 96,
+//     128, 192, 256, 300: 1.21, 1.11, 1.07, 1.05, 1.09, 1.02; 384³ 1.05;
+//     512³ 1.00; 256×1024×784 0.98; 1024³ 0.84 (two threads: 128×256×784
+//     1.05, 64×256×784 1.13, 1024³ 0.91). float64 ×256×784 with m = 48,
+//     96, 128, 256: 1.23, 1.09, 1.09, 1.01; 64×1024×512 (rows 8 KB apart)
+//     0.95.
+//   - AVX2 (a sliver row is one 64-byte line: the packed sliver fits L1,
+//     while B's rows 1 KB or more apart fall into a few L1 sets). float32
+//     ×256×784 with m = 48, 64, 96, 128, 192: 1.14, 1.12, 1.03, 1.00,
+//     0.97; 64×4096×512 0.97; 1024³ 0.75. float64 ×256×784 with m = 48,
+//     96, 128: 1.13, 1.00, 0.98; 64×1024×512 0.94.
+func directBRule(level Level) (maxRows, maxStride int) {
+	switch level {
+	case AVX512:
+		return 256, 4096
+	case AVX2:
+		return 64, 2048
+	}
+	return 0, 0
 }
 
 // stripWidth returns the columns one call of the level's small-product

@@ -32,16 +32,23 @@ func gemmTile(level Level, size int) (kern microKernelID, mr, nr, minKC int) {
 // runMicroKernel calls kernel kern (a switch, not a function table: see
 // ARCHITECTURE.md) on tiles consecutive tiles, with the contract of
 // microKernelSpec.
-func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	switch kern {
 	case microF32NEON:
-		asm.GemmF32NEON(k, tiles, a, b, c, ldc, float32(alpha), float32(beta))
+		asm.GemmF32NEON(k, tiles, a, b, ldb, c, ldc, float32(alpha), float32(beta))
 	case microF64NEON:
-		asm.GemmF64NEON(k, tiles, a, b, c, ldc, float64(alpha), float64(beta))
+		asm.GemmF64NEON(k, tiles, a, b, ldb, c, ldc, float64(alpha), float64(beta))
 	default:
-		microKernelGenericUnsafe(k, tiles, a, b, c, ldc, alpha, beta)
+		microKernelGenericUnsafe(k, tiles, a, b, ldb, c, ldc, alpha, beta)
 	}
 }
+
+// directBRule gives the products whose micro-kernel reads B in place
+// (useDirectB): none here. The NEON kernels take B's row stride like the
+// amd64 ones (and are tested with it), but whether reading in place pays
+// has not been measured on arm64 hardware (qemu says nothing about
+// speed), so B is always packed.
+func directBRule(Level) (maxRows, maxStride int) { return 0, 0 }
 
 // stripWidth returns the columns one call of the level's small-product
 // kernel covers (four q registers: 16 float32 or 8 float64), or 0 when the

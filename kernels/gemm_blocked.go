@@ -8,8 +8,9 @@ import (
 // The blocked path: BLIS's five loops around a micro-kernel (see
 // ARCHITECTURE.md). For each nc-column panel of C (loop 5) and kc-deep
 // slice of the sum (loop 4), B's kc×nc block is packed into slivers of nr
-// columns; for each mc-row block (loop 3), A's mc×kc block is packed into
-// slivers of mr rows. Loop 2 walks the B slivers; loop 1, inside the
+// columns (or, for products of few rows, read in place: useDirectB); for
+// each mc-row block (loop 3), A's mc×kc block is packed into slivers of mr
+// rows. Loop 2 walks the B slivers; loop 1, inside the
 // assembly, walks the A slivers, so one B sliver stays in L1 while the
 // whole A block streams from L2. Only full mr×nr tiles go to the
 // micro-kernel; edge tiles go to the small-product kernel, which touches
@@ -19,11 +20,12 @@ import (
 
 // gemmPlan is the tile and block sizes of one call.
 type gemmPlan struct {
-	strips bool // small-product kernels on unpacked operands: mr rows × nr columns per tile, no blocks
-	kernel microKernelID
-	mr, nr int // register tile of the micro-kernel
-	kc     int // depth of one packed block (balanced over k)
-	mc, nc int // rows of A and columns of B packed at once; multiples of mr, nr
+	strips  bool // small-product kernels on unpacked operands: mr rows × nr columns per tile, no blocks
+	directB bool // the micro-kernel reads B in place (row stride ldb), unpacked (see useDirectB)
+	kernel  microKernelID
+	mr, nr  int // register tile of the micro-kernel
+	kc      int // depth of one packed block (balanced over k)
+	mc, nc  int // rows of A and columns of B packed at once; multiples of mr, nr
 }
 
 // cacheSizes are per-core L1D and L2 and total L3 sizes in bytes; 0 means
@@ -82,6 +84,33 @@ func newGemmPlan(k, size int, infAlpha bool) gemmPlan {
 	return gemmPlan{kernel: kern, mr: mr, nr: nr, kc: kc, mc: mc, nc: nc}
 }
 
+// useDirectB reports whether the blocked path's micro-kernel reads B in
+// place (its rows ldb apart) instead of packing it. Packing copies each
+// element of B once per call; reading in place saves that copy, but each
+// of the m/mr tiles down a sliver then re-reads it strided, which costs
+// more per read than the packed sliver, so it pays for few rows: up to the
+// level's directBRule (the measurements are beside it). Only an
+// untransposed B qualifies, and only where the edge slivers (narrower than
+// nr) go to the small-product kernels, which read only their own columns:
+// whole edge tiles (the generic level, and TestGemmEdgeTilesSameBits's
+// other half) read a whole sliver, past B's last column. The micro-kernel
+// takes the same FMAs in the same order either way, so no bit depends on
+// the choice.
+func useDirectB(m, ldb, size int, bTrans bool) bool {
+	if bTrans || stripWidth(active, size) == 0 || !edgeStripsForTest {
+		return false
+	}
+	if directBForTest >= 0 {
+		return directBForTest == 1
+	}
+	maxRows, maxStride := directBRule(active)
+	return m <= maxRows && ldb*size <= maxStride
+}
+
+// directBForTest, when not negative, overrides useDirectB's cost model: 1
+// reads B in place wherever that is possible, 0 never.
+var directBForTest = -1
+
 // gemmBlocksForTest, when its kc is positive, replaces the block sizes:
 // kc, then mc and nc in tiles. Tests use tiny blocks to run every loop of
 // the driver on small matrices.
@@ -103,10 +132,13 @@ func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 i
 			if pc > 0 {
 				beta = 1 // later blocks accumulate onto the first
 			}
-			bPanel := buf.b
-			if shared == sharedB {
+			bPanel, ldb := buf.b, p.nr
+			switch {
+			case p.directB:
+				bPanel, ldb = g.b[pc*g.ldb+jc:], g.ldb
+			case shared == sharedB:
 				bPanel = packedBlock(packed, jc, nc, p.nr, pc, g.k)
-			} else {
+			default:
 				packB(buf.b, g.b, g.ldb, g.bTrans, pc, kc, jc, nc, p.nr)
 			}
 			for ic := i0; ic < i1; ic += p.mc {
@@ -117,7 +149,7 @@ func gemmPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 i
 				} else {
 					packA(buf.a, g.a, g.lda, g.aTrans, ic, mc, pc, kc, p.mr)
 				}
-				gemmMacro(p, g, aBlock, bPanel, buf.tile, ic, mc, jc, nc, pc, kc, beta)
+				gemmMacro(p, g, aBlock, bPanel, ldb, buf.tile, ic, mc, jc, nc, pc, kc, beta)
 			}
 		}
 	}
@@ -133,11 +165,13 @@ func packedBlock[T float32 | float64](packed []T, x, w, r, pc, k int) []T {
 	return packed[x*k+pc*ceilDiv(w, r)*r:]
 }
 
-// gemmMacro is loop 2: for each B sliver of the packed panel, the full
-// tiles down the A block in one assembly call, then the edge tiles (the
-// last mc mod mr rows; every row of a sliver narrower than nr) by
-// edgeStrips, or at levels without small-product kernels through buf.tile.
-func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel, tileBuf []T, ic, mc, jc, nc, pc, kc int, beta T) {
+// gemmMacro is loop 2: for each B sliver of the panel, the full tiles
+// down the A block in one assembly call, then the edge tiles (the last mc
+// mod mr rows; every row of a sliver narrower than nr) by edgeStrips, or
+// at levels without small-product kernels through buf.tile. The panel is
+// packed (ldb = nr: sliver s at s·kc·nr) or, with p.directB, B's kc×nc
+// block in place (ldb = B's row stride: sliver s at s·nr).
+func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel []T, ldb int, tileBuf []T, ic, mc, jc, nc, pc, kc int, beta T) {
 	mr, nr, ldc := p.mr, p.nr, g.ldc
 	fullTiles, allTiles := mc/mr, ceilDiv(mc, mr)
 	aPanel := unsafe.Pointer(unsafe.SliceData(aBlock))
@@ -147,12 +181,16 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel,
 	strip := stripWidth(active, size)
 	for jr := 0; jr < nc; jr += nr {
 		cols := min(nr, nc-jr)
-		bSliver := unsafe.Pointer(&bPanel[jr*kc])
+		sliver := bPanel[jr*kc:]
+		if p.directB {
+			sliver = bPanel[jr:]
+		}
+		bSliver := unsafe.Pointer(&sliver[0])
 		c := g.c[ic*ldc+jc+jr:]
 		first := 0
 		if cols == nr {
 			if fullTiles > 0 {
-				runMicroKernel(p.kernel, kc, fullTiles, aPanel, bSliver, unsafe.Pointer(&c[0]), ldc, g.alpha, beta)
+				runMicroKernel(p.kernel, kc, fullTiles, aPanel, bSliver, ldb, unsafe.Pointer(&c[0]), ldc, g.alpha, beta)
 			}
 			first = fullTiles
 		}
@@ -160,12 +198,12 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel,
 			continue
 		}
 		if strip > 0 && edgeStripsForTest {
-			edgeStrips(g, bPanel[jr*kc:], nr, ic+first*mr, ic+mc, jc+jr, cols, pc, kc, strip, beta)
+			edgeStrips(g, sliver, ldb, ic+first*mr, ic+mc, jc+jr, cols, pc, kc, strip, beta)
 			continue
 		}
 		for t := first; t < allTiles; t++ {
 			aSliver := unsafe.Add(aPanel, t*mr*kc*size)
-			runMicroKernel(p.kernel, kc, 1, aSliver, bSliver, tile, nr, g.alpha, 0)
+			runMicroKernel(p.kernel, kc, 1, aSliver, bSliver, ldb, tile, nr, g.alpha, 0)
 			mergeTile(c[t*mr*ldc:], ldc, tileBuf, nr, min(mr, mc-t*mr), cols, beta)
 		}
 	}
@@ -177,18 +215,18 @@ var edgeStripsForTest = true
 
 // edgeStrips computes the edge C[i0:i1, j0:j0+cols] of one kc block with
 // stripsRange: op(A)'s rows read in place from the caller's A (columns
-// pc…pc+kc−1), B from its packed sliver (kc rows of nr, only the first
-// cols read). Its arithmetic is the micro-kernel's (one FMA chain per
+// pc…pc+kc−1), B from its sliver (kc rows, ldb apart: packed or in place;
+// only the first cols read). Its arithmetic is the micro-kernel's (one FMA chain per
 // element in order l, then the same epilogue), so no bit depends on
 // whether an element sat in an edge tile, and it computes and writes only
 // the edge's own elements, where a full tile would have computed a whole
 // mr×nr into a buffer.
-func edgeStrips[T float32 | float64](g *gemmArgs[T], bSliver []T, nr, i0, i1, j0, cols, pc, kc, width int, beta T) {
+func edgeStrips[T float32 | float64](g *gemmArgs[T], bSliver []T, ldb, i0, i1, j0, cols, pc, kc, width int, beta T) {
 	aCol := pc // op(A)'s column pc: a column of the stored A, or a row of a transposed one
 	if g.aTrans {
 		aCol = pc * g.lda
 	}
-	stripsRange(g.aTrans, kc, g.alpha, g.a[aCol:], g.lda, bSliver, nr, beta, g.c[j0:], g.ldc, width, i0, i1, 0, cols)
+	stripsRange(g.aTrans, kc, g.alpha, g.a[aCol:], g.lda, bSliver, ldb, beta, g.c[j0:], g.ldc, width, i0, i1, 0, cols)
 }
 
 // mergeTile stores the top-left rows×cols of an edge tile t (already

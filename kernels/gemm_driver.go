@@ -75,6 +75,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		}
 	} else {
 		plan = newGemmPlan(g.k, size, math.IsInf(float64(g.alpha), 0))
+		plan.directB = useDirectB(g.m, g.ldb, size, g.bTrans)
 	}
 	defer func() {
 		if bt != nil {
@@ -108,7 +109,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	// when they are column ranges) is packed once, by all the parts
 	// together, before they compute, unless it is too big to keep.
 	call.shared = sharedNone
-	if !plan.strips && float64(g.m)*float64(g.n)*float64(g.k) >= minSharedMACs {
+	if !plan.strips && !(byRows && plan.directB) && float64(g.m)*float64(g.n)*float64(g.k) >= minSharedMACs {
 		sharedRows, sharedTiles, sharedTile := g.m, mTiles, plan.mr
 		call.shared = sharedA
 		if byRows {

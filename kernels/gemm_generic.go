@@ -23,16 +23,17 @@ const (
 
 // microKernelSpec is the specification of the micro-kernels. For each of
 // tiles consecutive mr×nr tiles t, with a the packed A slivers (tile t's at
-// a[t·mr·k:]) and b one packed B sliver,
+// a[t·mr·k:]) and b k rows of nr elements, ldb apart (a packed B sliver,
+// ldb = nr, or nr columns of the caller's B in place),
 //
-//	acc[i][j] = Σ_{l<k} a[t·mr·k + l·mr + i] · b[l·nr + j]    (in order l = 0, 1, …)
+//	acc[i][j] = Σ_{l<k} a[t·mr·k + l·mr + i] · b[l·ldb + j]    (in order l = 0, 1, …)
 //	r = alpha·acc[i][j]
 //	c[(t·mr+i)·ldc + j] = r                  if beta == 0 (c not read)
 //	                    = beta·c[…] + r      otherwise, product rounded first
 //
 // Assembly kernels form acc with FMAs in the same order; this version may
 // or may not fuse, as the compiler decides for the platform.
-func microKernelSpec[T float32 | float64](mr, nr, k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
+func microKernelSpec[T float32 | float64](mr, nr, k, tiles int, a, b []T, ldb int, c []T, ldc int, alpha, beta T) {
 	acc := make([]T, mr*nr)
 	for t := range tiles {
 		clear(acc)
@@ -41,7 +42,7 @@ func microKernelSpec[T float32 | float64](mr, nr, k, tiles int, a, b, c []T, ldc
 			for i := range mr {
 				ai := at[l*mr+i]
 				for j := range nr {
-					acc[i*nr+j] += ai * b[l*nr+j]
+					acc[i*nr+j] += ai * b[l*ldb+j]
 				}
 			}
 		}
@@ -82,20 +83,20 @@ const (
 // local variables so the compiler keeps them in registers (sum2x4): the
 // generic level's micro-kernel. The slices' lengths are checked once;
 // sum2x4 then walks A and B by pointer, with no bounds check per element.
-func microKernel2x4[T float32 | float64](k, tiles int, a, b, c []T, ldc int, alpha, beta T) {
+func microKernel2x4[T float32 | float64](k, tiles int, a, b []T, ldb int, c []T, ldc int, alpha, beta T) {
 	if k < 1 || tiles < 1 {
 		return
 	}
 	_ = a[tiles*genericMR*k-1]
-	_ = b[genericNR*k-1]
+	_ = b[(k-1)*ldb+genericNR-1]
 	_ = c[(tiles*genericMR-1)*ldc+genericNR-1]
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	var acc [genericMR * genericNR]T
 	for t := range tiles {
-		// A sliver holds element (r, l) at l·mr + r, a B sliver (l, j) at
-		// l·nr + j.
-		sum2x4(&acc, k, unsafe.Pointer(&a[t*genericMR*k]), size, genericMR*size, unsafe.Pointer(unsafe.SliceData(b)), genericNR*size, size)
+		// A sliver holds element (r, l) at l·mr + r, B (l, j) at
+		// l·ldb + j.
+		sum2x4(&acc, k, unsafe.Pointer(&a[t*genericMR*k]), size, genericMR*size, unsafe.Pointer(unsafe.SliceData(b)), ldb*size, size)
 		storeTile(c[t*genericMR*ldc:], ldc, acc[:], genericMR, genericNR, alpha, beta)
 	}
 }
@@ -136,9 +137,9 @@ func sum2x4[T float32 | float64](acc *[8]T, k int, a unsafe.Pointer, aRow, aStep
 
 // microKernelGenericUnsafe runs the generic level's micro-kernel on raw
 // pointers, with the contract of microKernelSpec.
-func microKernelGenericUnsafe[T float32 | float64](k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
+func microKernelGenericUnsafe[T float32 | float64](k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	as := unsafe.Slice((*T)(a), tiles*genericMR*k)
-	bs := unsafe.Slice((*T)(b), genericNR*k)
+	bs := unsafe.Slice((*T)(b), (k-1)*ldb+genericNR)
 	cs := unsafe.Slice((*T)(c), (tiles*genericMR-1)*ldc+genericNR)
-	microKernel2x4(k, tiles, as, bs, cs, ldc, alpha, beta)
+	microKernel2x4(k, tiles, as, bs, ldb, cs, ldc, alpha, beta)
 }

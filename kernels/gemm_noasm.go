@@ -10,9 +10,13 @@ func gemmTile(Level, int) (kern microKernelID, mr, nr, minKC int) {
 	return microGeneric, genericMR, genericNR, 256
 }
 
-func runMicroKernel[T float32 | float64](_ microKernelID, k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta T) {
-	microKernelGenericUnsafe(k, tiles, a, b, c, ldc, alpha, beta)
+func runMicroKernel[T float32 | float64](_ microKernelID, k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
+	microKernelGenericUnsafe(k, tiles, a, b, ldb, c, ldc, alpha, beta)
 }
+
+// directBRule: B is always packed (useDirectB needs small-product
+// kernels).
+func directBRule(Level) (maxRows, maxStride int) { return 0, 0 }
 
 // stripWidth is 0: without assembly there is no small-product kernel.
 func stripWidth(Level, int) int { return 0 }

@@ -431,6 +431,35 @@ func TestGemmPathBoundaries(t *testing.T) {
 			}
 		}
 		t.Logf("%d path changes checked", flips)
+		// Around the limits of reading B in place (rows, and B's row
+		// stride in bytes), on the blocked path, with B padded.
+		directFlips := 0
+		for _, nk := range [][2]int{{130, 300}, {510, 300}} {
+			n, k := nk[0], nk[1]
+			for _, size := range []int{4, 8} {
+				for _, padB := range []int{1, 2, 3, 4, 5} {
+					prev := kernels.UsesDirectB(2, n+padB, size)
+					for m := 3; m <= 300; m++ {
+						cur := kernels.UsesDirectB(m, n+padB, size)
+						if cur == prev || kernels.UsesStrips(m, n, k, size, false) {
+							prev = cur
+							continue
+						}
+						directFlips++
+						prev = cur
+						for _, mm := range []int{m - 1, m, m + 1} {
+							gc := gemmCase{tA: blas.Trans, tB: blas.NoTrans, m: mm, n: n, k: k, alpha: 0.9, beta: -1.1, padA: 2, padB: padB, padC: 1}
+							if size == 4 {
+								checkGemm[float32](t, r, gc)
+							} else {
+								checkGemm[float64](t, r, gc)
+							}
+						}
+					}
+				}
+			}
+		}
+		t.Logf("%d changes of B's packing checked", directFlips)
 		// Around m == 1, n == 1 and the matrix-vector path's stack sums
 		// (outputs of 64 and 65), with k = 1, strided and padded operands.
 		for _, s := range [][3]int{{1, 2, 3}, {2, 2, 3}, {2, 1, 3}, {1, 70, 9}, {2, 70, 9}, {70, 1, 9}, {70, 2, 9},

@@ -11,7 +11,7 @@ import "unsafe"
 //		for i := 0; i < MR; i++ {
 //			for j := 0; j < NR; j++ {
 //				var acc T // FMAs in order l = 0, 1, …, k-1
-//				for l := 0; l < k; l++ { acc += a[(t*k+l)*MR+i] * b[l*NR+j] }
+//				for l := 0; l < k; l++ { acc += a[(t*k+l)*MR+i] * b[l*ldb+j] }
 //				r := alpha * acc
 //				p := &c[(t*MR+i)*ldc+j]
 //				if beta == 0 { *p = r } else { *p = beta**p + r } // product rounded, then added
@@ -19,17 +19,19 @@ import "unsafe"
 //		}
 //	}
 //
-// a points at tiles packed A slivers of k×MR elements, b at one packed B
-// sliver of k×NR, c at the tile's top-left element; ldc is in elements.
+// a points at tiles packed A slivers of k×MR elements, b at k rows of NR
+// elements, ldb apart: a packed B sliver (ldb = NR) or NR columns of the
+// caller's B in place; c at the tile's top-left element. ldb and ldc are
+// in elements.
 // k ≥ 1 and tiles ≥ 1. beta == 0 (either sign) means C is not read; a NaN
 // beta counts as non-zero.
 
 // GemmF32NEON is the 8×12 float32 micro-kernel. Requires ASIMD.
 //
 //go:noescape
-func GemmF32NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+func GemmF32NEON(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 
 // GemmF64NEON is the 6×8 float64 micro-kernel. Requires ASIMD.
 //
 //go:noescape
-func GemmF64NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+func GemmF64NEON(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)

@@ -28,12 +28,13 @@
 	fma   Y0, bc, acc0; \
 	fma   Y1, bc, acc1
 
-// STEP is one k step: the B row at boff(B_PTR) into Y0, Y1, then row by
-// row the A column's element (esz bytes each, from aoff(A_PTR) on) and
-// its FMAs. F32_STEP and F64_STEP are its two element types.
-#define STEP(mov, bcast, fma, esz, aoff, boff) \
-	mov boff(B_PTR), Y0; \
-	mov boff+32(B_PTR), Y1; \
+// STEP is one k step: the B row at brow (an address with no offset, such
+// as (B_PTR)(LDB*2)) into Y0, Y1, then row by row the A column's element
+// (esz bytes each, from aoff(A_PTR) on) and its FMAs. F32_STEP and
+// F64_STEP are its two element types.
+#define STEP(mov, bcast, fma, esz, aoff, brow) \
+	mov 0 brow, Y0; \
+	mov 32 brow, Y1; \
 	ROW_FMA(bcast, fma, aoff, Y2, Y4, Y5); \
 	ROW_FMA(bcast, fma, aoff+esz, Y3, Y6, Y7); \
 	ROW_FMA(bcast, fma, aoff+2*esz, Y2, Y8, Y9); \
@@ -41,8 +42,8 @@
 	ROW_FMA(bcast, fma, aoff+4*esz, Y2, Y12, Y13); \
 	ROW_FMA(bcast, fma, aoff+5*esz, Y3, Y14, Y15)
 
-#define F32_STEP(aoff, boff) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, boff)
-#define F64_STEP(aoff, boff) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, boff)
+#define F32_STEP(aoff, brow) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, brow)
+#define F64_STEP(aoff, brow) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, brow)
 
 // SCALE_ACC(mul): each accumulator (Y4–Y15) = alpha (Y0) × itself.
 #define SCALE_ACC(mul) \
@@ -87,18 +88,21 @@
 	ROW_STORE(mov, Y12, Y13); \
 	ROW_STORE(mov, Y14, Y15)
 
-// func GemmF32AVX2(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+// func GemmF32AVX2(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
 // 6×16 float32 tiles: per k step, 16 floats of B (64 bytes) and 6 of A
 // (24 bytes). Requires AVX2 and FMA3.
-TEXT ·GemmF32AVX2(SB), NOSPLIT, $0-56
+TEXT ·GemmF32AVX2(SB), NOSPLIT, $0-64
 	MOVQ  k+0(FP), K_SAVE
 	MOVQ  tiles+8(FP), TILES
 	MOVQ  a+16(FP), A_PTR
-	MOVQ  c+32(FP), C_PTR
-	MOVQ  ldc+40(FP), LDC
+	MOVQ  ldb+32(FP), LDB
+	SHLQ  $2, LDB
+	LEAQ  (LDB)(LDB*2), LDB3
+	MOVQ  c+40(FP), C_PTR
+	MOVQ  ldc+48(FP), LDC
 	SHLQ  $2, LDC
-	VMOVSS beta+52(FP), X0
+	VMOVSS beta+60(FP), X0
 	BETA_FLAG(VUCOMISS, betaDone)
 
 // TILE_B: each tile's B sliver. Defined here, in the float32 TEXT, but
@@ -112,34 +116,37 @@ TEXT ·GemmF32AVX2(SB), NOSPLIT, $0-56
 #define TILE_B \
 	MOVQ b+24(FP), B_PTR
 #define F32_ALPHA \
-	VBROADCASTSS alpha+48(FP), Y0
+	VBROADCASTSS alpha+56(FP), Y0
 #define F32_BETA \
-	VBROADCASTSS beta+52(FP), Y1
+	VBROADCASTSS beta+60(FP), Y1
 
-	TILE_LOOP(F32_STEP, 24, 64, F32_ALPHA, F32_BETA, VMULPS, VADDPS, VMOVUPS)
+	TILE_LOOP(F32_STEP, 24, F32_ALPHA, F32_BETA, VMULPS, VADDPS, VMOVUPS)
 	VZEROUPPER
 	RET
 
-// func GemmF64AVX2(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+// func GemmF64AVX2(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
 //
 // 6×8 float64 tiles: per k step, 8 doubles of B (64 bytes) and 6 of A
 // (48 bytes). Requires AVX2 and FMA3.
-TEXT ·GemmF64AVX2(SB), NOSPLIT, $0-64
+TEXT ·GemmF64AVX2(SB), NOSPLIT, $0-72
 	MOVQ  k+0(FP), K_SAVE
 	MOVQ  tiles+8(FP), TILES
 	MOVQ  a+16(FP), A_PTR
-	MOVQ  c+32(FP), C_PTR
-	MOVQ  ldc+40(FP), LDC
+	MOVQ  ldb+32(FP), LDB
+	SHLQ  $3, LDB
+	LEAQ  (LDB)(LDB*2), LDB3
+	MOVQ  c+40(FP), C_PTR
+	MOVQ  ldc+48(FP), LDC
 	SHLQ  $3, LDC
-	VMOVSD beta+56(FP), X0
+	VMOVSD beta+64(FP), X0
 	BETA_FLAG(VUCOMISD, betaDone)
 
 // F64_ALPHA, F64_BETA: the epilogue's alpha (Y0) and beta (Y1).
 #define F64_ALPHA \
-	VBROADCASTSD alpha+48(FP), Y0
+	VBROADCASTSD alpha+56(FP), Y0
 #define F64_BETA \
-	VBROADCASTSD beta+56(FP), Y1
+	VBROADCASTSD beta+64(FP), Y1
 
-	TILE_LOOP(F64_STEP, 48, 64, F64_ALPHA, F64_BETA, VMULPD, VADDPD, VMOVUPS)
+	TILE_LOOP(F64_STEP, 48, F64_ALPHA, F64_BETA, VMULPD, VADDPD, VMOVUPS)
 	VZEROUPPER
 	RET

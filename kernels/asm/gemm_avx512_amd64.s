@@ -34,14 +34,15 @@
 	fma   Z2, bc, acc2; \
 	fma   Z3, bc, acc3
 
-// STEP is one k step: the B row at boff(B_PTR) into Z0–Z3, then row by
-// row the A column's element (esz bytes each, from aoff(A_PTR) on) and
-// its FMAs. F32_STEP and F64_STEP are its two element types.
-#define STEP(mov, bcast, fma, esz, aoff, boff) \
-	mov boff(B_PTR), Z0; \
-	mov boff+64(B_PTR), Z1; \
-	mov boff+128(B_PTR), Z2; \
-	mov boff+192(B_PTR), Z3; \
+// STEP is one k step: the B row at brow (an address with no offset, such
+// as (B_PTR)(LDB*2)) into Z0–Z3, then row by row the A column's element
+// (esz bytes each, from aoff(A_PTR) on) and its FMAs. F32_STEP and
+// F64_STEP are its two element types.
+#define STEP(mov, bcast, fma, esz, aoff, brow) \
+	mov 0 brow, Z0; \
+	mov 64 brow, Z1; \
+	mov 128 brow, Z2; \
+	mov 192 brow, Z3; \
 	ROW_FMA(bcast, fma, aoff, Z4, Z8, Z9, Z10, Z11); \
 	ROW_FMA(bcast, fma, aoff+esz, Z5, Z12, Z13, Z14, Z15); \
 	ROW_FMA(bcast, fma, aoff+2*esz, Z4, Z16, Z17, Z18, Z19); \
@@ -49,8 +50,8 @@
 	ROW_FMA(bcast, fma, aoff+4*esz, Z4, Z24, Z25, Z26, Z27); \
 	ROW_FMA(bcast, fma, aoff+5*esz, Z5, Z28, Z29, Z30, Z31)
 
-#define F32_STEP(aoff, boff) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, boff)
-#define F64_STEP(aoff, boff) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, boff)
+#define F32_STEP(aoff, brow) STEP(VMOVUPS, VBROADCASTSS, VFMADD231PS, 4, aoff, brow)
+#define F64_STEP(aoff, brow) STEP(VMOVUPD, VBROADCASTSD, VFMADD231PD, 8, aoff, brow)
 
 // SCALE_ACC(mul): each accumulator (Z8–Z31) = alpha (Z6) × itself.
 #define SCALE_ACC(mul) \
@@ -89,18 +90,21 @@
 	ROW_STORE(mov, Z24, Z25, Z26, Z27); \
 	ROW_STORE(mov, Z28, Z29, Z30, Z31)
 
-// func GemmF32AVX512(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+// func GemmF32AVX512(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
 // 6×64 float32 tiles: per k step, 64 floats of B (256 bytes) and 6 of A
 // (24 bytes). Requires AVX512F.
-TEXT ·GemmF32AVX512(SB), NOSPLIT, $0-56
+TEXT ·GemmF32AVX512(SB), NOSPLIT, $0-64
 	MOVQ   k+0(FP), K_SAVE
 	MOVQ   tiles+8(FP), TILES
 	MOVQ   a+16(FP), A_PTR
-	MOVQ   c+32(FP), C_PTR
-	MOVQ   ldc+40(FP), LDC
+	MOVQ   ldb+32(FP), LDB
+	SHLQ   $2, LDB
+	LEAQ   (LDB)(LDB*2), LDB3
+	MOVQ   c+40(FP), C_PTR
+	MOVQ   ldc+48(FP), LDC
 	SHLQ   $2, LDC
-	VMOVSS beta+52(FP), X0
+	VMOVSS beta+60(FP), X0
 	BETA_FLAG(VUCOMISS, betaDone)
 
 // TILE_B: each tile's B sliver. Defined here, in the float32 TEXT, but
@@ -114,34 +118,37 @@ TEXT ·GemmF32AVX512(SB), NOSPLIT, $0-56
 #define TILE_B \
 	MOVQ b+24(FP), B_PTR
 #define F32_ALPHA \
-	VBROADCASTSS alpha+48(FP), Z6
+	VBROADCASTSS alpha+56(FP), Z6
 #define F32_BETA \
-	VBROADCASTSS beta+52(FP), Z7
+	VBROADCASTSS beta+60(FP), Z7
 
-	TILE_LOOP(F32_STEP, 24, 256, F32_ALPHA, F32_BETA, VMULPS, VADDPS, VMOVUPS)
+	TILE_LOOP(F32_STEP, 24, F32_ALPHA, F32_BETA, VMULPS, VADDPS, VMOVUPS)
 	VZEROUPPER
 	RET
 
-// func GemmF64AVX512(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+// func GemmF64AVX512(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
 //
 // 6×32 float64 tiles: per k step, 32 doubles of B (256 bytes) and 6 of A
 // (48 bytes). Requires AVX512F.
-TEXT ·GemmF64AVX512(SB), NOSPLIT, $0-64
+TEXT ·GemmF64AVX512(SB), NOSPLIT, $0-72
 	MOVQ   k+0(FP), K_SAVE
 	MOVQ   tiles+8(FP), TILES
 	MOVQ   a+16(FP), A_PTR
-	MOVQ   c+32(FP), C_PTR
-	MOVQ   ldc+40(FP), LDC
+	MOVQ   ldb+32(FP), LDB
+	SHLQ   $3, LDB
+	LEAQ   (LDB)(LDB*2), LDB3
+	MOVQ   c+40(FP), C_PTR
+	MOVQ   ldc+48(FP), LDC
 	SHLQ   $3, LDC
-	VMOVSD beta+56(FP), X0
+	VMOVSD beta+64(FP), X0
 	BETA_FLAG(VUCOMISD, betaDone)
 
 // F64_ALPHA, F64_BETA: the epilogue's alpha (Z6) and beta (Z7).
 #define F64_ALPHA \
-	VBROADCASTSD alpha+48(FP), Z6
+	VBROADCASTSD alpha+56(FP), Z6
 #define F64_BETA \
-	VBROADCASTSD beta+56(FP), Z7
+	VBROADCASTSD beta+64(FP), Z7
 
-	TILE_LOOP(F64_STEP, 48, 256, F64_ALPHA, F64_BETA, VMULPD, VADDPD, VMOVUPD)
+	TILE_LOOP(F64_STEP, 48, F64_ALPHA, F64_BETA, VMULPD, VADDPD, VMOVUPD)
 	VZEROUPPER
 	RET

@@ -14,6 +14,8 @@
 #define LDC R8     // C: bytes from one row to the next
 #define ROW R12    // C: the row being prefetched or stored
 #define BETA_NZ R11
+#define LDB AX     // B: bytes from one row of the sliver to the next
+#define LDB3 BX    // 3·LDB
 
 // BETA_FLAG sets BETA_NZ to 1 unless beta (in X0) compares equal to zero;
 // a NaN beta is unordered, so it counts as non-zero.
@@ -35,16 +37,18 @@ label:
 	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
 	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW
 
-// TILE_LOOP(step, aBytes, bBytes, alpha, beta, mul, add, mov): the tiles,
-// one after another, each one row of slivers down C. Per tile: the kernel's
+// TILE_LOOP(step, aBytes, alpha, beta, mul, add, mov): the tiles, one
+// after another, each one row of slivers down C. Per tile: the kernel's
 // TILE_B re-reads B's sliver; the sums start at zero (ZERO_ACC) and take
-// one step(aoff, boff) per k, four at a time while four are left (aBytes,
-// bBytes: a step's bytes of A and B); then alpha (the kernel's broadcast of
-// alpha) and SCALE_ACC(mul) scale them and C = sums (TILE_STORE(mov)), or,
-// with BETA_NZ, beta (its broadcast of beta) and C = beta·C + sums
-// (TILE_BETA(mul, add, mov)). Expanded once per kernel, so its labels are
-// the kernel's own.
-#define TILE_LOOP(step, aBytes, bBytes, alpha, beta, mul, add, mov) \
+// one step(aoff, brow) per k, four at a time while four are left (aoff:
+// the step's A offset, aBytes per step; brow: the address of the step's
+// row of B, LDB bytes apart, which a packed sliver has at its row width
+// and the caller's B at its row stride); then alpha (the kernel's
+// broadcast of alpha) and SCALE_ACC(mul) scale them and C = sums
+// (TILE_STORE(mov)), or, with BETA_NZ, beta (its broadcast of beta) and
+// C = beta·C + sums (TILE_BETA(mul, add, mov)). Expanded once per kernel,
+// so its labels are the kernel's own.
+#define TILE_LOOP(step, aBytes, alpha, beta, mul, add, mov) \
 tile: \
 	TILE_B; \
 	MOVQ K_SAVE, K; \
@@ -53,21 +57,21 @@ tile: \
 	CMPQ K, $4; \
 	JB   k1; \
 k4: \
-	step(0, 0); \
-	step(aBytes, bBytes); \
-	step(2*aBytes, 2*bBytes); \
-	step(3*aBytes, 3*bBytes); \
+	step(0, (B_PTR)); \
+	step(aBytes, (B_PTR)(LDB*1)); \
+	step(2*aBytes, (B_PTR)(LDB*2)); \
+	step(3*aBytes, (B_PTR)(LDB3*1)); \
 	ADDQ $(4*aBytes), A_PTR; \
-	ADDQ $(4*bBytes), B_PTR; \
+	LEAQ (B_PTR)(LDB*4), B_PTR; \
 	SUBQ $4, K; \
 	CMPQ K, $4; \
 	JAE  k4; \
 	TESTQ K, K; \
 	JZ   kDone; \
 k1: \
-	step(0, 0); \
+	step(0, (B_PTR)); \
 	ADDQ $aBytes, A_PTR; \
-	ADDQ $bBytes, B_PTR; \
+	ADDQ LDB, B_PTR; \
 	DECQ K; \
 	JNZ  k1; \
 kDone: \

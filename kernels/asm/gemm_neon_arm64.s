@@ -38,6 +38,7 @@
 #define K1 R7
 #define TILES R8
 #define BETA_ZERO R9
+#define LDB R10 // B: bytes from one row of the sliver to the next
 
 
 // ---- the tile, for either type ----
@@ -124,9 +125,10 @@ next: \
 // V8–V31  row i in V(8+3i)…V(10+3i)
 // In the epilogue V0–V2 hold a row of C.
 
-// F32_STEP: one k step, 12 floats of B (48 bytes), 8 of A (32 bytes).
+// F32_STEP: one k step, 12 floats of B (48 bytes, then on LDB bytes to
+// the next row), 8 of A (32 bytes).
 #define F32_STEP \
-	VLD1.P 48(B_PTR), [V0.S4, V1.S4, V2.S4]; \
+	VLD1.P (B_PTR)(LDB), [V0.S4, V1.S4, V2.S4]; \
 	VLD1.P 32(A_PTR), [V3.S4, V4.S4]; \
 	LANES3(FMLA_LANE_S4, 3, 0, 8); LANES3(FMLA_LANE_S4, 3, 1, 11); \
 	LANES3(FMLA_LANE_S4, 3, 2, 14); LANES3(FMLA_LANE_S4, 3, 3, 17); \
@@ -142,13 +144,13 @@ next: \
 	F32_ROW(op, 20, V20, V21, V22); F32_ROW(op, 23, V23, V24, V25); \
 	F32_ROW(op, 26, V26, V27, V28); F32_ROW(op, 29, V29, V30, V31)
 
-// func GemmF32NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float32)
+// func GemmF32NEON(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
 //	for t := 0; t < tiles; t++ {
 //		for i := 0; i < 8; i++ {
 //			for j := 0; j < 12; j++ {
 //				var acc float32
-//				for l := 0; l < k; l++ { acc = math.FMA(a[(t*k+l)*8+i], b[l*12+j], acc) }
+//				for l := 0; l < k; l++ { acc = math.FMA(a[(t*k+l)*8+i], b[l*ldb+j], acc) }
 //				r := alpha * acc
 //				p := &c[(t*8+i)*ldc+j]
 //				if beta == 0 { *p = r } else { *p = float32(beta * *p) + r }
@@ -158,17 +160,19 @@ next: \
 //
 // 8×12 float32 tiles: per k step 2 loads and 24 FMLAs (96 multiply-adds).
 // Requires ASIMD.
-TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
+TEXT ·GemmF32NEON(SB), NOSPLIT, $0-64
 	MOVD  k+0(FP), K_SAVE
 	MOVD  tiles+8(FP), TILES
 	MOVD  a+16(FP), A_PTR
 	MOVD  b+24(FP), B_SAVE
-	MOVD  c+32(FP), C_PTR
-	MOVD  ldc+40(FP), LDC
+	MOVD  ldb+32(FP), LDB
+	LSL   $2, LDB
+	MOVD  c+40(FP), C_PTR
+	MOVD  ldc+48(FP), LDC
 	LSL   $2, LDC
-	FMOVS alpha+48(FP), F5
+	FMOVS alpha+56(FP), F5
 	VDUP  V5.S[0], V5.S4
-	FMOVS beta+52(FP), F6
+	FMOVS beta+60(FP), F6
 	FCMPS $(0.0), F6       // ±0 compares equal; NaN is unordered, not equal
 	CSET  EQ, BETA_ZERO
 	VDUP  V6.S[0], V6.S4
@@ -184,9 +188,10 @@ TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
 // V8–V31  row i in V(8+4i)…V(11+4i)
 // In the epilogue V0–V3 hold a row of C and V4 beta ×2.
 
-// F64_STEP: one k step, 8 doubles of B (64 bytes), 6 of A (48 bytes).
+// F64_STEP: one k step, 8 doubles of B (64 bytes, then on LDB bytes to
+// the next row), 6 of A (48 bytes).
 #define F64_STEP \
-	VLD1.P 64(B_PTR), [V0.D2, V1.D2, V2.D2, V3.D2]; \
+	VLD1.P (B_PTR)(LDB), [V0.D2, V1.D2, V2.D2, V3.D2]; \
 	VLD1.P 48(A_PTR), [V4.D2, V5.D2, V6.D2]; \
 	LANES4(FMLA_LANE_D2, 4, 0, 8); LANES4(FMLA_LANE_D2, 4, 1, 12); \
 	LANES4(FMLA_LANE_D2, 5, 0, 16); LANES4(FMLA_LANE_D2, 5, 1, 20); \
@@ -200,13 +205,13 @@ TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
 	F64_ROW(op, 16, V16, V17, V18, V19); F64_ROW(op, 20, V20, V21, V22, V23); \
 	F64_ROW(op, 24, V24, V25, V26, V27); F64_ROW(op, 28, V28, V29, V30, V31)
 
-// func GemmF64NEON(k, tiles int, a, b, c unsafe.Pointer, ldc int, alpha, beta float64)
+// func GemmF64NEON(k, tiles int, a, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
 //
 //	for t := 0; t < tiles; t++ {
 //		for i := 0; i < 6; i++ {
 //			for j := 0; j < 8; j++ {
 //				var acc float64
-//				for l := 0; l < k; l++ { acc = math.FMA(a[(t*k+l)*6+i], b[l*8+j], acc) }
+//				for l := 0; l < k; l++ { acc = math.FMA(a[(t*k+l)*6+i], b[l*ldb+j], acc) }
 //				r := alpha * acc
 //				p := &c[(t*6+i)*ldc+j]
 //				if beta == 0 { *p = r } else { *p = float64(beta * *p) + r }
@@ -216,24 +221,26 @@ TEXT ·GemmF32NEON(SB), NOSPLIT, $0-56
 //
 // 6×8 float64 tiles: per k step 2 loads and 24 FMLAs (48 multiply-adds).
 // Requires ASIMD.
-TEXT ·GemmF64NEON(SB), NOSPLIT, $0-64
+TEXT ·GemmF64NEON(SB), NOSPLIT, $0-72
 	MOVD  k+0(FP), K_SAVE
 	MOVD  tiles+8(FP), TILES
 	MOVD  a+16(FP), A_PTR
 	MOVD  b+24(FP), B_SAVE
-	MOVD  c+32(FP), C_PTR
-	MOVD  ldc+40(FP), LDC
+	MOVD  ldb+32(FP), LDB
+	LSL   $3, LDB
+	MOVD  c+40(FP), C_PTR
+	MOVD  ldc+48(FP), LDC
 	LSL   $3, LDC
-	FMOVD alpha+48(FP), F7
+	FMOVD alpha+56(FP), F7
 	VDUP  V7.D[0], V7.D2
-	FMOVD beta+56(FP), F4
+	FMOVD beta+64(FP), F4
 	FCMPD $(0.0), F4       // ±0 compares equal; NaN is unordered, not equal
 	CSET  EQ, BETA_ZERO
 
 	TILE_START(F64_STEP, F64_ROWS, SCALE4)
 	// Inside the tile loop, between TILE_START's CBNZ BETA_ZERO, stores and
 	// TILE_END: these two run once per tile, and only when beta ≠ 0.
-	FMOVD beta+56(FP), F4 // V4 held A in the loop
+	FMOVD beta+64(FP), F4 // V4 held A in the loop
 	VDUP  V4.D[0], V4.D2
 	TILE_END(F64_ROWS, BETA4, STORE4)
 	RET
