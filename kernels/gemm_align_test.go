@@ -69,25 +69,24 @@ func TestGemmBitsIndependentOfAlignment(t *testing.T) {
 				restore := kernels.SetGemmBlocksForTest(5, 3, 2, math.Inf(1), 2)
 				defer restore()
 			}
+			var run [][3]int
 			for _, s := range shapes {
-				if tiny && s[0]*s[1]*s[2] > 1<<20 {
-					continue // thousands of tiny blocks: slow, and the small shapes take every loop
+				if !tiny || s[0]*s[1]*s[2] <= 1<<20 { // thousands of tiny blocks: slow, and the small shapes take every loop
+					run = append(run, s)
 				}
-				forEachTransposeAndBeta([]float64{0, 1.3}, func(tA, tB blas.Transpose, beta float64) {
-					name := fmt.Sprintf("tiny blocks %v, %dx%dx%d %c%c beta=%v", tiny, s[0], s[1], s[2], transChar(tA), transChar(tB), beta)
-					gemmAlignmentBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
-					gemmAlignmentBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
-				})
 			}
+			forEachShapeCase(run, []float64{0, 1.3}, func(name string, tA, tB blas.Transpose, s [3]int, beta float64) {
+				name = fmt.Sprintf("tiny blocks %v, %s", tiny, name)
+				gemmAlignmentBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
+				gemmAlignmentBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
+			})
 		}
 	})
 }
 
 func gemmAlignmentBits[T float32 | float64](t *testing.T, name string, tA, tB blas.Transpose, m, n, k int, beta float64) {
 	t.Helper()
-	r := testutil.NewRand(uint64(m*1009 + n*31 + k))
-	a0, lda, b0, ldb := randomOperands[T](r, tA, tB, m, n, k)
-	c0, _ := newMatrix[T](r, m, n, 0, false)
+	a0, lda, b0, ldb, c0 := seededOperands[T](uint64(m*1009+n*31+k), tA, tB, m, n, k)
 	var first []T
 	for _, off := range alignmentOffsets[T]() {
 		a, b, c := alignedAt(a0, off[0]), alignedAt(b0, off[1]), alignedAt(c0, off[2])
@@ -142,4 +141,61 @@ func gemvAlignmentBits[T float32 | float64](t *testing.T, name string, tA blas.T
 			t.Fatalf("%T %s: A, x, y at offsets %v: y[%d] = %v, aligned operands gave %v", y[0], name, off, i, y[i], first[i])
 		}
 	}
+}
+
+// TestGemmBitsIndependentOfLeadingDimensions: the path a product takes
+// (and so its bits) depends on its shape, transposes and level, never on
+// lda, ldb or ldc, although the blocked path reads B in place or packs it
+// by B's row stride (useDirectB). Each product is run with tight leading
+// dimensions and padded ones that cross that stride limit (1 KB at AVX2,
+// 4 KB at AVX-512), and every element compared bit for bit.
+func TestGemmBitsIndependentOfLeadingDimensions(t *testing.T) {
+	shapes := [][3]int{{100, 250, 300}, {60, 250, 700}, {120, 1020, 40}, {20, 45, 33}, {7, 256, 9}}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		forEachShapeCase(shapes, []float64{0, 1.3}, func(name string, tA, tB blas.Transpose, s [3]int, beta float64) {
+			gemmLeadingDimensionBits[float32](t, name, tA, tB, s[0], s[1], s[2], beta)
+			gemmLeadingDimensionBits[float64](t, name, tA, tB, s[0], s[1], s[2], beta)
+		})
+	})
+}
+
+func gemmLeadingDimensionBits[T float32 | float64](t *testing.T, name string, tA, tB blas.Transpose, m, n, k int, beta float64) {
+	t.Helper()
+	a0, lda, b0, ldb, c0 := seededOperands[T](uint64(m*7+n*1013+k), tA, tB, m, n, k)
+	want := append([]T(nil), c0...)
+	callGemm(tA, tB, m, n, k, 0.9, a0, lda, b0, ldb, T(beta), want, n)
+	for _, pad := range []int{1, 7, 40} {
+		a, b, c := withLeadingDimension(a0, lda, lda+pad), withLeadingDimension(b0, ldb, ldb+pad), withLeadingDimension(c0, n, n+pad)
+		callGemm(tA, tB, m, n, k, 0.9, a, lda+pad, b, ldb+pad, T(beta), c, n+pad)
+		got := make([]T, 0, m*n)
+		for i := range m {
+			got = append(got, c[i*(n+pad):i*(n+pad)+n]...)
+		}
+		if i := firstDifference(got, want); i >= 0 {
+			t.Fatalf("%T %s: leading dimensions padded by %d: c[%d] = %v, tight ones gave %v", got[0], name, pad, i, got[i], want[i])
+		}
+	}
+}
+
+// withLeadingDimension copies the rows of cols elements of src (tightly
+// stored) into rows ld apart, the padding NaN.
+func withLeadingDimension[T float32 | float64](src []T, cols, ld int) []T {
+	rows := len(src) / cols
+	dst := make([]T, (rows-1)*ld+cols)
+	for i := range dst {
+		dst[i] = padding[T]()
+	}
+	for i := range rows {
+		copy(dst[i*ld:], src[i*cols:(i+1)*cols])
+	}
+	return dst
+}
+
+// seededOperands returns random stored A and B (tightly stored, with
+// their leading dimensions) and C of an m×n×k product, from seed.
+func seededOperands[T float32 | float64](seed uint64, tA, tB blas.Transpose, m, n, k int) (a []T, lda int, b []T, ldb int, c []T) {
+	r := testutil.NewRand(seed)
+	a, lda, b, ldb = randomOperands[T](r, tA, tB, m, n, k)
+	c, _ = newMatrix[T](r, m, n, 0, false)
+	return a, lda, b, ldb, c
 }

@@ -67,16 +67,19 @@ func runMicroKernel[T float32 | float64](kern microKernelID, k, tiles int, a, b 
 //     96, 128, 256: 1.23, 1.09, 1.09, 1.01; 64×1024×512 (rows 8 KB apart)
 //     0.95.
 //   - AVX2 (a sliver row is one 64-byte line: the packed sliver fits L1,
-//     while B's rows 1 KB or more apart fall into a few L1 sets). float32
-//     ×256×784 with m = 48, 64, 96, 128, 192: 1.14, 1.12, 1.03, 1.00,
-//     0.97; 64×4096×512 0.97; 1024³ 0.75. float64 ×256×784 with m = 48,
-//     96, 128: 1.13, 1.00, 0.98; 64×1024×512 0.94.
+//     while B's rows 1 KB or more apart fall into a few L1 sets). float32,
+//     B's rows 1 KB apart (n = 256): m×256×k with m = 96, 128, 256 gave
+//     1.08–1.16, 1.05–1.10, 1.03–1.09 for k = 64, 128, 256, 784 in one
+//     sitting, while an earlier one had 128×256×784 at 1.00 and 192×256×784
+//     at 0.97; rows 4 KB apart (n = 1024): 0.97–1.08 at m = 96–128, down to
+//     0.89–0.99 at m = 256; 64×4096×512 0.97; 1024³ 0.75. float64 ×256×784
+//     with m = 48, 96, 128: 1.13, 1.00, 0.98; 64×1024×512 0.94.
 func directBRule(level Level) (maxRows, maxStride int) {
 	switch level {
 	case AVX512:
 		return 256, 4096
 	case AVX2:
-		return 64, 2048
+		return 128, 1024
 	}
 	return 0, 0
 }

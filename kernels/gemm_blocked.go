@@ -103,8 +103,18 @@ func useDirectB(m, ldb, size int, bTrans bool) bool {
 	if directBForTest >= 0 {
 		return directBForTest == 1
 	}
-	maxRows, maxStride := directBRule(active)
-	return m <= maxRows && ldb*size <= maxStride
+	_, maxStride := directBRule(active)
+	return directBRows(m, size, bTrans) && ldb*size <= maxStride
+}
+
+// directBRows is useDirectB's test of the shape alone (B untransposed, at
+// most the level's rows), without its test of B's row stride and the
+// tests' overrides: the strips' cost model (useStrips) counts B's packing
+// by it, so that the path a product takes, and with it the bits of its
+// result, depends on its shape and level alone, never on ldb.
+func directBRows(m, size int, bTrans bool) bool {
+	maxRows, _ := directBRule(active)
+	return !bTrans && stripWidth(active, size) > 0 && m <= maxRows
 }
 
 // directBForTest, when not negative, overrides useDirectB's cost model: 1

@@ -31,16 +31,14 @@ func bothWaysOnBlockedPath(t *testing.T, shapes [][3]int, set func(on bool) (res
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		for _, kc := range []int{0, 5} {
 			restore := kernels.SetGemmBlocksForTest(kc, 3, 2, math.Inf(1), 2)
-			for _, s := range shapes {
-				forEachTransposeAndBeta([]float64{0, 1.5}, func(tA, tB blas.Transpose, beta float64) {
-					if tB != blas.NoTrans && !bTrans {
-						return
-					}
-					name := fmt.Sprintf("kc=%d %dx%dx%d %c%c beta=%v", kc, s[0], s[1], s[2], transChar(tA), transChar(tB), beta)
-					bitsBothWays[float32](t, name, tA, tB, s[0], s[1], s[2], beta, set, ways)
-					bitsBothWays[float64](t, name, tA, tB, s[0], s[1], s[2], beta, set, ways)
-				})
-			}
+			forEachShapeCase(shapes, []float64{0, 1.5}, func(name string, tA, tB blas.Transpose, s [3]int, beta float64) {
+				if tB != blas.NoTrans && !bTrans {
+					return
+				}
+				name = fmt.Sprintf("kc=%d %s", kc, name)
+				bitsBothWays[float32](t, name, tA, tB, s[0], s[1], s[2], beta, set, ways)
+				bitsBothWays[float64](t, name, tA, tB, s[0], s[1], s[2], beta, set, ways)
+			})
 			restore()
 		}
 	})

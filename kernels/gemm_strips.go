@@ -13,13 +13,18 @@ var stripGemmMACs = -1.0
 
 // useStrips reports whether an m×n×k product (m, n ≥ 2) of elements of
 // size bytes goes to the small-product kernels (strips of width columns)
-// rather than the packed path, by a cost model in units of one
-// multiply-add at the packed kernel's rate: the packed path pays for its
+// rather than the blocked path, by a cost model in units of one
+// multiply-add at the packed kernel's rate: the blocked path pays for its
 // padded tiles (edge tiles are computed whole), for packing every element
-// of A and B, and a fixed cost per call; the strips pay for their padded
-// vectors at a lower rate (less register reuse, A broadcast from memory).
-// The constants were measured on this project's machines (see the
-// BenchmarkSgemm shapes and ASM-NOTES.md).
+// of A and of B (B not when its shape lets it be read in place: see
+// directBRows), and a fixed cost per call; the strips pay for their
+// padded vectors at a lower rate (less register reuse, A broadcast from
+// memory). The constants were measured on this project's machines (see the
+// BenchmarkSgemm shapes and ASM-NOTES.md). With B in place the blocked path
+// wins more shapes at AVX2: float32, medians of 100 calls alternated in one
+// process on the Xeon, GFLOP/s, B in place vs the strips, one thread and
+// two: 128×128×256 61–70 vs 53–63 and 110–112 vs 94–96, 128³ 57–70 vs
+// 47–65 and 109–110 vs 98.
 func useStrips(m, n, k, size, width int, bTrans bool) bool {
 	macs := float64(m) * float64(n) * float64(k)
 	switch {
@@ -30,8 +35,12 @@ func useStrips(m, n, k, size, width int, bTrans bool) bool {
 	}
 	_, mr, nr, _ := gemmTile(active, size)
 	lanes := width / 2
+	packedElems := m*k + k*n
+	if directBRows(m, size, bTrans) {
+		packedElems = m * k
+	}
 	packed := float64(ceilDiv(m, mr)*mr)*float64(ceilDiv(n, nr)*nr)*float64(k) +
-		stripPackCost*float64(m*k+k*n) + stripFixedCost
+		stripPackCost*float64(packedElems) + stripFixedCost
 	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripsEfficiency(macs, k*width*size, bTrans)
 	return strips < packed
 }

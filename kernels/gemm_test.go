@@ -68,6 +68,16 @@ func forEachTransposeAndBeta(betas []float64, f func(tA, tB blas.Transpose, beta
 	}
 }
 
+// forEachShapeCase calls f for each shape (m, n, k), transpose pair and
+// beta, with the case's name for messages.
+func forEachShapeCase(shapes [][3]int, betas []float64, f func(name string, tA, tB blas.Transpose, s [3]int, beta float64)) {
+	for _, s := range shapes {
+		forEachTransposeAndBeta(betas, func(tA, tB blas.Transpose, beta float64) {
+			f(fmt.Sprintf("%dx%dx%d %c%c beta=%v", s[0], s[1], s[2], transChar(tA), transChar(tB), beta), tA, tB, s, beta)
+		})
+	}
+}
+
 // storedShape is the shape of the stored matrix behind op(X) = rows×cols.
 func storedShape(t blas.Transpose, rows, cols int) (int, int) {
 	if t == blas.NoTrans {
