@@ -91,13 +91,21 @@ func gemmAlignmentBits[T float32 | float64](t *testing.T, name string, tA, tB bl
 	for _, off := range alignmentOffsets[T]() {
 		a, b, c := alignedAt(a0, off[0]), alignedAt(b0, off[1]), alignedAt(c0, off[2])
 		callGemm(tA, tB, m, n, k, -0.7, a, lda, b, ldb, T(beta), c, n)
-		if first == nil {
-			first = c
-			continue
-		}
-		if i := firstDifference(c, first); i >= 0 {
-			t.Fatalf("%T %s: A, B, C at offsets %v: c[%d] = %v, aligned operands gave %v", c[0], name, off, i, c[i], first[i])
-		}
+		sameAsFirst(t, &first, c, fmt.Sprintf("%s: A, B, C at offsets %v: c", name, off))
+	}
+}
+
+// sameAsFirst keeps the first placement's result in *first and fails
+// unless every later one (got) has the same bits; what names the case and
+// the result.
+func sameAsFirst[T float32 | float64](t *testing.T, first *[]T, got []T, what string) {
+	t.Helper()
+	if *first == nil {
+		*first = got
+		return
+	}
+	if i := firstDifference(got, *first); i >= 0 {
+		t.Fatalf("%T %s[%d] = %v, aligned operands gave %v", got[0], what, i, got[i], (*first)[i])
 	}
 }
 
@@ -133,13 +141,7 @@ func gemvAlignmentBits[T float32 | float64](t *testing.T, name string, tA blas.T
 	for _, off := range alignmentOffsets[T]() {
 		a, x, y := alignedAt(a0, off[0]), alignedAt(x0, off[1]), alignedAt(y0, off[2])
 		callGemv(tA, m, n, 0.6, a, n, x, inc, 1.1, y, inc)
-		if first == nil {
-			first = y
-			continue
-		}
-		if i := firstDifference(y, first); i >= 0 {
-			t.Fatalf("%T %s: A, x, y at offsets %v: y[%d] = %v, aligned operands gave %v", y[0], name, off, i, y[i], first[i])
-		}
+		sameAsFirst(t, &first, y, fmt.Sprintf("%s: A, x, y at offsets %v: y", name, off))
 	}
 }
 
