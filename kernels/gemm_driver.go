@@ -83,7 +83,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		}
 	}()
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
-	parts, byRows := 1, splitRows(g.m, g.n, mTiles, nTiles)
+	parts, byRows := 1, splitRows(g.m, g.n, mTiles, nTiles, plan.directB)
 	if 2*float64(g.m)*float64(g.n)*float64(g.k) >= parallelMinFlops {
 		tiles := nTiles
 		if byRows {
@@ -265,8 +265,15 @@ var (
 // two parts and m has not. Medians of 7 runs at 2 threads (avx512,
 // GFLOP/s, rows vs columns): 128×256×128 NT 201 vs 231, 256×1024×1024 NT
 // 204 vs 257, 256×1024×784 220 vs 230, 784×256×128 TN 278 vs 246,
-// 256×128×128 TN 170 vs 132.
-func splitRows(m, n, mTiles, nTiles int) bool {
+// 256×128×128 TN 170 vs 132. With B read in place (directB) a row cut
+// duplicates nothing, so it is taken whenever m has the tiles: at 2
+// threads, alternated in one process on the Xeon, rows ÷ columns,
+// 128×256×784 1.09–1.12 (AVX-512) and 1.03 (AVX2), 96×512×512 1.03,
+// 64×256×784 1.01.
+func splitRows(m, n, mTiles, nTiles int, directB bool) bool {
+	if directB && mTiles >= 2*minPartTiles {
+		return true
+	}
 	if m >= n {
 		return mTiles >= 2*minPartTiles || nTiles < 2*minPartTiles
 	}
