@@ -192,9 +192,9 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel 
 	strip := stripWidth(active, size)
 	for jr := 0; jr < nc; jr += nr {
 		cols := min(nr, nc-jr)
-		sliver := bPanel[jr*kc:]
-		if p.directB {
-			sliver = bPanel[jr:]
+		sliver := bPanel[jr:] // in place: sliver jr/nr starts jr columns on
+		if !p.directB {
+			sliver = bPanel[jr*kc:] // packed: after jr/nr slivers of kc×nr
 		}
 		bSliver := unsafe.Pointer(&sliver[0])
 		c := g.c[ic*ldc+jc+jr:]
