@@ -35,7 +35,8 @@ import (
 // B in place (products where packing does not pay), or the packed, blocked
 // path. The bits of the result depend on the operands, the shape, the
 // transposes and the level (see SetLevel), never on the number of
-// threads, the alignment of the slices or which goroutine calls.
+// threads, the alignment of the slices, the leading dimensions or which
+// goroutine calls.
 //
 // Large products are split across up to Threads() goroutines. Sgemm is safe
 // to call from many goroutines at once, as long as no call writes memory

@@ -14,7 +14,7 @@
 #define LDC R8     // C: bytes from one row to the next
 #define ROW R12    // C: the row being prefetched or stored
 #define BETA_NZ R11
-#define LDB AX     // B: bytes from one row of the sliver to the next
+#define LDB AX     // B: bytes from one row of the sliver to the next (each TEXT loads it)
 #define LDB3 BX    // 3·LDB
 
 // BETA_FLAG sets BETA_NZ to 1 unless beta (in X0) compares equal to zero;
