@@ -62,8 +62,7 @@ func SetStripGemmForTest(macs float64) (restore func()) {
 // B transposed or not, takes the small-product kernels at the active
 // level by default.
 func UsesStrips(m, n, k, size int, bTrans bool) bool {
-	w := stripWidth(active, size)
-	return w > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, w, bTrans)
+	return stripWidth(active, size) > 0 && m > 1 && n > 1 && useStrips(m, n, k, size, bTrans)
 }
 
 // PowInts is powInts, for its test.

@@ -84,14 +84,27 @@ func directBRule(level Level) (maxRows, maxStride int) {
 	return 0, 0
 }
 
-// stripWidth returns the columns one call of the level's small-product
-// kernel covers (two vectors), or 0 when the level has none.
+// stripWidth returns the most columns one call of the level's small-product
+// kernel covers (four vectors at AVX-512, two at AVX2), or 0 when the level
+// has none; stripCols chooses the widest for a product's depth.
 func stripWidth(level Level, size int) int {
 	switch level {
 	case AVX512:
-		return 2 * 64 / size
+		return 4 * 64 / size
 	case AVX2:
 		return 2 * 32 / size
+	}
+	return 0
+}
+
+// stripLanes returns the columns of one vector of the level's
+// small-product kernel: the unit its strips are padded to.
+func stripLanes(level Level, size int) int {
+	switch level {
+	case AVX512:
+		return 64 / size
+	case AVX2:
+		return 32 / size
 	}
 	return 0
 }

@@ -60,6 +60,16 @@ func stripWidth(level Level, size int) int {
 	return 0
 }
 
+// stripLanes returns the unit the cost model pads NEON's strips to: two q
+// registers, half a strip, as the model has counted it since it was
+// written (unmeasured on arm64 hardware).
+func stripLanes(level Level, size int) int {
+	if level == NEON {
+		return 2 * 16 / size
+	}
+	return 0
+}
+
 // stripKernel runs the NEON small-product kernel (see
 // kernels/asm/gemm_small_arm64.go) on one strip of columns.
 func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {

@@ -209,7 +209,7 @@ func gemmMacro[T float32 | float64](p *gemmPlan, g *gemmArgs[T], aBlock, bPanel 
 			continue
 		}
 		if strip > 0 && edgeStripsForTest {
-			edgeStrips(g, sliver, ldb, ic+first*mr, ic+mc, jc+jr, cols, pc, kc, strip, beta)
+			edgeStrips(g, sliver, ldb, ic+first*mr, ic+mc, jc+jr, cols, pc, kc, stripCols(kc, size), beta)
 			continue
 		}
 		for t := first; t < allTiles; t++ {

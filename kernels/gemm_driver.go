@@ -67,8 +67,8 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	size := int(unsafe.Sizeof(zero))
 	var plan gemmPlan
 	var bt *gemvBuf[T] // a transposed B copied into rows, for the strips
-	if w := stripWidth(active, size); w > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, w, g.bTrans) {
-		plan = gemmPlan{strips: true, mr: stripRows, nr: w}
+	if stripWidth(active, size) > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, g.bTrans) {
+		plan = gemmPlan{strips: true, mr: stripRows, nr: stripCols(g.k, size)}
 		if g.bTrans {
 			bt = getGemvBuf[T]()
 			g.b, g.ldb, g.bTrans = transposeInto(&bt.s, g.b, g.ldb, g.n, g.k), g.n, false
@@ -165,12 +165,11 @@ func gemmShortcut[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T
 func gemmStrips[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) bool {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
-	width := stripWidth(active, size)
-	if width == 0 || bTrans || m < 2 || n < 2 || 2*float64(m)*float64(n)*float64(k) >= parallelMinFlops ||
-		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, width, false) {
+	if stripWidth(active, size) == 0 || bTrans || m < 2 || n < 2 || 2*float64(m)*float64(n)*float64(k) >= parallelMinFlops ||
+		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, false) {
 		return false
 	}
-	stripsRange(aTrans, k, alpha, a, lda, b, ldb, beta, c, ldc, width, 0, m, 0, n)
+	stripsRange(aTrans, k, alpha, a, lda, b, ldb, beta, c, ldc, stripCols(k, size), 0, m, 0, n)
 	return true
 }
 

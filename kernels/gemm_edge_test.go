@@ -19,7 +19,10 @@ import (
 // run on shapes with row and column edges, every transpose pair, beta 0
 // and not, one kc block and several.
 func TestGemmEdgeTilesSameBits(t *testing.T) {
-	shapes := [][3]int{{7, 70, 9}, {13, 17, 20}, {5, 3, 11}, {40, 90, 33}, {6, 64, 3}, {128, 200, 24}}
+	// 120 and 110 columns leave edges of 56 and 46 float32 columns (24 and
+	// 14 float64), which the AVX-512 strips take four and three vectors
+	// wide.
+	shapes := [][3]int{{7, 70, 9}, {13, 17, 20}, {5, 3, 11}, {40, 90, 33}, {6, 64, 3}, {128, 200, 24}, {9, 120, 17}, {14, 110, 12}}
 	bothWaysOnBlockedPath(t, shapes, kernels.SetEdgeStripsForTest, [2]string{"the edge strips", "whole tiles"}, true)
 }
 
@@ -75,4 +78,38 @@ func bitsBothWays[T float32 | float64](t *testing.T, name string, tA, tB blas.Tr
 func TestGemmDirectBSameBits(t *testing.T) {
 	shapes := [][3]int{{7, 70, 9}, {13, 17, 20}, {40, 90, 33}, {6, 64, 3}, {128, 200, 24}, {97, 130, 400}}
 	bothWaysOnBlockedPath(t, shapes, kernels.SetDirectBForTest, [2]string{"B in place", "B packed"}, false)
+}
+
+// TestGemmStripBlocks runs every block of the small-product kernels
+// against the reference at every level: widths on each side of every
+// vector boundary up to four AVX-512 vectors and past (several strips,
+// balanced by stripsRange), heights that end in every row group (8, 6, 4,
+// 2, 1 rows), A transposed or not, beta 0 (C not read: it holds NaN) and
+// not, C padded (checkGemm checks that the padding is untouched), and a
+// depth long enough (150) that AVX-512 float32 strips go three vectors
+// wide instead of four.
+func TestGemmStripBlocks(t *testing.T) {
+	widths := []int{2, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 47, 48, 49, 56, 63, 64, 65, 100}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		defer kernels.SetDirectGemmForTest(0)()
+		defer kernels.SetStripGemmForTest(math.Inf(1))()
+		r := testutil.NewRand(7)
+		idx := 0
+		for _, n := range widths {
+			for m := 2; m <= 15; m++ {
+				for _, k := range []int{1, 5, 150} {
+					if k == 150 && m%4 != 3 {
+						continue
+					}
+					for _, tA := range gemmTrans {
+						gc := gemmCase{tA: tA, tB: blas.NoTrans, m: m, n: n, k: k,
+							alpha: 0.7, beta: gemmBetas[idx%3], padA: idx % 2, padB: idx % 3 % 2, padC: 1 + idx%2}
+						idx++
+						checkGemm[float32](t, r, gc)
+						checkGemm[float64](t, r, gc)
+					}
+				}
+			}
+		}
+	})
 }

@@ -243,9 +243,9 @@ func TestGemmConcurrentCallers(t *testing.T) {
 // on either side, for edge shapes at every transpose: a kernel or packing
 // routine that touches one element too many faults.
 func TestGemmGuardPages(t *testing.T) {
-	sizes := []int{1, 2, 5, 6, 7, 9, 12, 16, 17, 33, 64, 65}
+	sizes := []int{1, 2, 5, 6, 7, 9, 12, 16, 17, 33, 56, 64, 65}
 	if testing.Short() {
-		sizes = []int{1, 6, 7, 16, 17, 65}
+		sizes = []int{1, 6, 7, 16, 17, 56, 65}
 	}
 	forEachGemmConfig(t, func(t *testing.T) {
 		for _, side := range testutil.GuardSides {

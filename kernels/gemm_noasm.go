@@ -21,6 +21,9 @@ func directBRule(Level) (maxRows, maxStride int) { return 0, 0 }
 // stripWidth is 0: without assembly there is no small-product kernel.
 func stripWidth(Level, int) int { return 0 }
 
+// stripLanes is 0, as stripWidth.
+func stripLanes(Level, int) int { return 0 }
+
 func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	panic("kernels: no small-product kernel without assembly")
 }

@@ -12,7 +12,7 @@ import "unsafe"
 var stripGemmMACs = -1.0
 
 // useStrips reports whether an m×n×k product (m, n ≥ 2) of elements of
-// size bytes goes to the small-product kernels (strips of width columns)
+// size bytes goes to the small-product kernels (at a level that has them)
 // rather than the blocked path, by a cost model in units of one
 // multiply-add at the packed kernel's rate: the blocked path pays for its
 // padded tiles (edge tiles are computed whole), for packing every element
@@ -25,7 +25,7 @@ var stripGemmMACs = -1.0
 // process on the Xeon, GFLOP/s, B in place vs the strips, one thread and
 // two: 128×128×256 61–70 vs 53–63 and 110–112 vs 94–96, 128³ 57–70 vs
 // 47–65 and 109–110 vs 98.
-func useStrips(m, n, k, size, width int, bTrans bool) bool {
+func useStrips(m, n, k, size int, bTrans bool) bool {
 	macs := float64(m) * float64(n) * float64(k)
 	switch {
 	case stripGemmMACs >= 0:
@@ -34,14 +34,14 @@ func useStrips(m, n, k, size, width int, bTrans bool) bool {
 		return true // well below the packed path's fixed cost alone
 	}
 	_, mr, nr, _ := gemmTile(active, size)
-	lanes := width / 2
+	lanes := stripLanes(active, size)
 	packedElems := m*k + k*n
 	if directBRows(m, size, bTrans) {
 		packedElems = m * k
 	}
 	packed := float64(ceilDiv(m, mr)*mr)*float64(ceilDiv(n, nr)*nr)*float64(k) +
 		stripPackCost*float64(packedElems) + stripFixedCost
-	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripsEfficiency(macs, k*width*size, bTrans)
+	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripsEfficiency(macs, k*2*lanes*size, bTrans)
 	return strips < packed
 }
 
@@ -57,8 +57,8 @@ const (
 )
 
 // stripsEfficiency is the strips' rate relative to the packed kernel's for
-// a product of macs multiply-adds whose strip of B (k rows of the strip's
-// width) takes stripBytes, B given transposed or not. At AVX-512 the
+// a product of macs multiply-adds whose k rows of two vectors of B take
+// stripBytes, B given transposed or not. At AVX-512 the
 // packed kernel's 6×64 float32 (6×32 float64) tiles read a B sliver of
 // 96 KB from L2 while the strips read theirs from L1, as long as it fits
 // in three quarters of L1 (k ≤ 288 with 48 KB) and the product is small
@@ -75,12 +75,13 @@ const (
 // k spills the strip to L2: 128×256×128 NT 105 vs 121, 128×256×784 121 vs
 // 127, so those keep stripEfficiency; so does AVX2, whose packed kernel's
 // B sliver fits L1 (its strips lost on every shape above but 96³).
+// The AVX-512 strips have since gone up to four vectors wide (stripCols),
+// 1.06–1.27× faster on the shapes above; the model was left as it was,
+// because the shapes at its edge came out even (strips ÷ packed, float32,
+// 1 thread / 2 threads: 192³ 1.05–1.12 / 0.97, 128×128×256 1.09–1.21 /
+// 0.98, 256×256×128 1.05 / 1.07; float64 128×128×256 0.96 / 0.96).
 func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
-	l1 := caches.l1d
-	if l1 <= 0 {
-		l1 = defaultL1D
-	}
-	if active == AVX512 && !bTrans && stripBytes <= l1*3/4 && macs <= stripsFastMACs {
+	if active == AVX512 && !bTrans && stripBytes <= l1Bytes()*3/4 && macs <= stripsFastMACs {
 		return stripEfficiencyAVX512
 	}
 	return stripEfficiency
@@ -102,6 +103,28 @@ const (
 	stripCallMACs = 1 << 22 // the most multiply-adds one kernel call does (~100 µs)
 )
 
+// stripCols returns the widest strip for products of depth k, elements of
+// size bytes (see stripsRange): the level's stripWidth, except that at
+// AVX-512 (four vectors, the wide blocks of gemm_small_avx512_amd64.s) it
+// is three vectors when k rows of four would not fit in three quarters of
+// L1 (k > 144 for float32 with 48 KB).
+func stripCols(k, size int) int {
+	width, lanes := stripWidth(active, size), stripLanes(active, size)
+	if width > 3*lanes && k*width*size > l1Bytes()*3/4 {
+		return 3 * lanes
+	}
+	return width
+}
+
+// l1Bytes returns the L1 data cache's size, or defaultL1D when the CPU
+// does not report it.
+func l1Bytes() int {
+	if caches.l1d > 0 {
+		return caches.l1d
+	}
+	return defaultL1D
+}
+
 // stripsPart computes C[i0:i1, j0:j1] of a strips call (see stripsRange).
 func stripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int) {
 	stripsRange(g.aTrans, g.k, g.alpha, g.a, g.lda, g.b, g.ldb, g.beta, g.c, g.ldc, p.nr, i0, i1, j0, j1)
@@ -109,16 +132,35 @@ func stripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1
 
 // stripsRange computes C[i0:i1, j0:j1] with the level's small-product
 // kernel: op(A) in place through its two strides, B (not transposed) in
-// place, one strip of width columns at a time so that the strip of B stays
-// in L1 while the rows of A pass.
+// place, one strip of columns at a time so that the strip of B stays in L1
+// while the rows of A pass. The strips are at most width columns (see
+// stripCols) and balanced, whole vectors each but the last and differing
+// by at most one vector: 64 float32 columns at AVX-512 go as one strip of
+// four vectors, and 80 as three and two, not four and one, because
+// one-vector blocks run at ~60 % of the FMA peak. No bit depends on the
+// widths: every element is one FMA chain in order l with the same
+// epilogue.
 func stripsRange[T float32 | float64](aTrans bool, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc, width, i0, i1, j0, j1 int) {
 	aRow, aStep := lda, 1
 	if aTrans {
 		aRow, aStep = 1, lda
 	}
-	rowsPerCall := max(stripRows, stripCallMACs/(k*width)/stripRows*stripRows)
-	for j := j0; j < j1; j += width {
-		cols := min(width, j1-j)
+	rowsPerCall := i1 - i0
+	if float64(rowsPerCall)*float64(k*width) > stripCallMACs {
+		rowsPerCall = max(stripRows, stripCallMACs/(k*width)/stripRows*stripRows)
+	}
+	strips, vecs, lanes := 1, 1, j1-j0 // one strip, the common case: no division
+	if j1-j0 > width {
+		var zero T
+		lanes = stripLanes(active, int(unsafe.Sizeof(zero)))
+		vecs = ceilDiv(j1-j0, lanes)
+		strips = ceilDiv(vecs, width/lanes)
+	}
+	for s, j := 0, j0; j < j1; s++ {
+		cols := j1 - j
+		if strips > 1 {
+			cols = min(stripVectors(vecs, strips, s)*lanes, cols)
+		}
 		bj := unsafe.Pointer(&b[j])
 		for i := i0; i < i1; i += rowsPerCall {
 			rows := min(rowsPerCall, i1-i)
@@ -126,7 +168,17 @@ func stripsRange[T float32 | float64](aTrans bool, k int, alpha T, a []T, lda in
 			ci := unsafe.Pointer(&c[i*ldc+j])
 			stripKernel(rows, cols, k, ai, aRow, aStep, bj, ldb, ci, ldc, alpha, beta)
 		}
+		j += cols
 	}
+}
+
+// stripVectors returns the vectors of strip s when vecs vectors are shared
+// out among strips strips, the first ones taking the remainder.
+func stripVectors(vecs, strips, s int) int {
+	if s < vecs%strips {
+		return vecs/strips + 1
+	}
+	return vecs / strips
 }
 
 // transposeInto copies the k×n matrix op(B) of a transposed B (stored n×k

@@ -6,8 +6,8 @@ import "unsafe"
 
 // Small-product kernels for amd64, in gemm_small_avx2_amd64.s and
 // gemm_small_avx512_amd64.s. Each computes an m×n strip of C (n at most
-// two vectors: 32 float32 or 16 float64 columns at AVX-512, 16 or 8 at
-// AVX2) from operands read in place, nothing packed:
+// four vectors at AVX-512: 64 float32 or 32 float64 columns; two at AVX2:
+// 16 or 8) from operands read in place, nothing packed:
 //
 //	for i := 0; i < m; i++ {
 //		for j := 0; j < n; j++ {
@@ -34,12 +34,12 @@ func GemmSmallF32AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.P
 //go:noescape
 func GemmSmallF64AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
 
-// GemmSmallF32AVX512 is the float32 kernel, strips of 32. Requires AVX512F.
+// GemmSmallF32AVX512 is the float32 kernel, strips of up to 64. Requires AVX512F.
 //
 //go:noescape
 func GemmSmallF32AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
 
-// GemmSmallF64AVX512 is the float64 kernel, strips of 16. Requires AVX512F.
+// GemmSmallF64AVX512 is the float64 kernel, strips of up to 32. Requires AVX512F.
 //
 //go:noescape
 func GemmSmallF64AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
