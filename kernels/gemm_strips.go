@@ -73,24 +73,35 @@ const (
 // threads, float32: 128³ 283 vs 252, 128×128×256 287 vs 253, 100×300×100
 // 245 vs 197. A transposed B is copied first (transposeInto) and a longer
 // k spills the strip to L2: 128×256×128 NT 105 vs 121, 128×256×784 121 vs
-// 127, so those keep stripEfficiency; so does AVX2, whose packed kernel's
-// B sliver fits L1 (its strips lost on every shape above but 96³).
+// 127, so those keep stripEfficiency. At AVX2, whose packed kernel's B
+// sliver fits L1, the strips lost on every shape above but 96³ until their
+// blocks went to 6 rows × 2 vectors and 8 × 1; since, they run at
+// stripEfficiencyAVX2 (strips ÷ packed, float32, 1 thread, two runs: 64³
+// 1.17–1.18, 256×64×64 1.07–1.16, 96³ 0.96–1.01, 128³ 1.00, 128×128×256
+// 0.92–0.96, 100×300×100 1.09–1.10, 64×1000×64 1.07–1.11; float64 64³
+// 1.11–1.18, 128³ 0.94–0.97). The model with 0.9 takes the strips for the
+// first two and leaves the next three packed.
 // The AVX-512 strips have since gone up to four vectors wide (stripCols),
 // 1.06–1.27× faster on the shapes above; the model was left as it was,
 // because the shapes at its edge came out even (strips ÷ packed, float32,
 // 1 thread / 2 threads: 192³ 1.05–1.12 / 0.97, 128×128×256 1.09–1.21 /
 // 0.98, 256×256×128 1.05 / 1.07; float64 128×128×256 0.96 / 0.96).
 func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
-	if active == AVX512 && !bTrans && stripBytes <= l1Bytes()*3/4 && macs <= stripsFastMACs {
+	switch {
+	case active == AVX512 && !bTrans && stripBytes <= l1Bytes()*3/4 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX512
+	case active == AVX2:
+		return stripEfficiencyAVX2
 	}
 	return stripEfficiency
 }
 
-// stripEfficiencyAVX512 and stripsFastMACs: see stripsEfficiency.
+// stripEfficiencyAVX512, stripsFastMACs and stripEfficiencyAVX2: see
+// stripsEfficiency.
 const (
 	stripEfficiencyAVX512 = 0.95
 	stripsFastMACs        = 1 << 22
+	stripEfficiencyAVX2   = 0.9
 )
 
 // The small-product path: products where packing's fixed cost and the

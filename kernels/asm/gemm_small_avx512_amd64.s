@@ -18,14 +18,13 @@
 //           FMAs (two vectors; one vector broadcasts within the FMA, and
 //           its 16-row block keeps row r in Z(r)); Z24 is the epilogue's
 //           scratch
-// K1, K2    the columns of vector 0, 1
 // Strips of three or four vectors (the wide blocks, below):
 // Z0–Z23    accumulators, row r's vector v in Z(3r+v) (three vectors, rows
 //           in groups of 8) or Z(4r+v) (four, groups of 6)
 // Z24–Z27   B's row l (vectors 0–3); Z24 is the epilogue's scratch
 // Z28, Z29  op(A)'s element at l of the even rows, of the odd rows
-// K3, K4    every column (the vectors before the last), the last vector's
-// Both:
+// All:
+// K1        the columns of the strip's last vector
 // Z30, Z31  alpha, beta
 
 #define S0 Z0
@@ -55,14 +54,11 @@
 #define B0 Z16
 #define B1 Z17
 #define SCRATCH Z24
-#define MASK0 K1
-#define MASK1 K2
+#define LAST K1
 #define ALPHA Z30
 #define BETA Z31
 #define VBYTES 64
 #define TAIL_MASK AVX512_TAIL_MASK
-#define NO_COLUMNS(k) KXORW k, k, k
-#define ALL_COLUMNS(k) KXNORW k, k, k
 
 // A step of two vectors broadcasts every row's element, then does the
 // FMAs; rows also go in groups of 8 (APTR4 walks rows 4–7). A step of one
@@ -75,10 +71,10 @@
 #define FMAS1(list, t) list(BCAST_FMA1_EMBEDDED, t)
 #define FMAS2(list, t) list(BCAST, t); list(FMA2, t)
 #define BCAST_FMA1_EMBEDDED(t, src, e, s0, s1) t(T_FMA).BCST src, B0, s0
-#define GROUP8_V1(t, betaBits, here, loop, beta0, stored, next) \
+#define BIG_V1(t, betaBits, here, loop, beta0, stored, next) \
 	ROW_GROUP(16, ROWS16_V1, START_A16, STEP_A16, NEXT_GROUP16, t, betaBits, ZERO1, LOAD_B1, FMAS1, C_BETA1, C_STORE1, here, loop, beta0, stored, r8v1Only); \
 	V1(8, ROWS8, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, r8v1Only, r8v1OnlyLoop, r8v1OnlyBeta0, r8v1OnlyNext, next)
-#define GROUP8_V2(t, betaBits, here, loop, beta0, stored, next) \
+#define BIG_V2(t, betaBits, here, loop, beta0, stored, next) \
 	V2(8, ROWS8, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, here, loop, beta0, stored, next)
 
 // The 16-row block of one vector: row r's accumulator is Z(r) (its
@@ -106,8 +102,8 @@
 
 // The type tables (see gemm_small_amd64.h): loads zero the masked-off
 // lanes; VPXORD, as VXORPS/PD on zmm need AVX512DQ.
-#define F32(sel) sel(VPXORD, VMOVUPS.Z, VMOVUPS, VBROADCASTSS, VFMADD231PS, VMULPS, VADDPS)
-#define F64(sel) sel(VPXORD, VMOVUPD.Z, VMOVUPD, VBROADCASTSD, VFMADD231PD, VMULPD, VADDPD)
+#define F32(sel) sel(VPXORD, VMOVUPS.Z, VMOVUPS, VBROADCASTSS, VFMADD231PS, VMULPS, VADDPS, VMOVUPS)
+#define F64(sel) sel(VPXORD, VMOVUPD.Z, VMOVUPD, VBROADCASTSD, VFMADD231PD, VMULPD, VADDPD, VMOVUPD)
 
 #include "gemm_small_amd64.h"
 
@@ -124,27 +120,8 @@
 #define WB3 Z27
 #define WE0 Z28
 #define WE1 Z29
-#define FULL K3
-#define LAST K4
 #define VBYTES2 128
 #define VBYTES3 192
-
-// T_MOVU selects the unmasked move (VMOVUPS, VMOVUPD), a load as well as
-// a store, for the vectors before a strip's last, which are always whole.
-#define T_MOVU T_STORE
-
-// WIDE_MASKS(lanes): FULL = every lane, LAST = the columns of the last
-// vector of n (in CX, 2·lanes < n ≤ 4·lanes): vector 2 up to 3·lanes
-// columns, vector 3 beyond. Clobbers AX and CX. It defines its label
-// itself, so it can be expanded only once per TEXT.
-#define WIDE_MASKS(lanes) \
-	SUBQ $(2*lanes), CX; \
-	CMPQ CX, $lanes; \
-	JBE  lastIsThird; \
-	SUBQ $lanes, CX; \
-lastIsThird: \
-	TAIL_MASK(CX, AX, LAST); \
-	ALL_COLUMNS(FULL)
 
 // Row tables of the wide blocks, as ROWSr (gemm_small_amd64.h) but with
 // op(t, src, e, s0, s1, s2, s3): ROWSr_V3 for three vectors (s3 repeats
@@ -163,8 +140,9 @@ lastIsThird: \
 #define ROWS6_V4(op, t) ROWS4_V4(op, t); op(t, (APTR4), WE0, Z16, Z17, Z18, Z19); \
 	op(t, (APTR4)(AROW*1), WE1, Z20, Z21, Z22, Z23)
 
-// The wide row ops, as ZERO1, BCAST_FMA1, C_BETA1 and C_STORE1 with three
-// (…3) or four (…4) accumulators, the last vector's columns masked.
+// The wide row ops, as ZERO2, BCAST_FMA2, LOAD_B2, C_BETA2 and C_STORE2
+// with three (…3) or four (…4) accumulators, the last vector's columns
+// masked.
 #define ZERO3(t, src, e, s0, s1, s2, s3) t(T_XOR) s0, s0, s0; t(T_XOR) s1, s1, s1; t(T_XOR) s2, s2, s2
 #define ZERO4(t, src, e, s0, s1, s2, s3) ZERO3(t, src, e, s0, s1, s2, s3); t(T_XOR) s3, s3, s3
 #define BCAST_FMA3(t, src, e, s0, s1, s2, s3) t(T_BCAST) src, e; t(T_FMA) WB0, e, s0; \
@@ -175,22 +153,14 @@ lastIsThird: \
 #define LOAD_B3(t) t(T_MOVU) (BPTR), WB0; t(T_MOVU) VBYTES(BPTR), WB1; t(T_LOAD) VBYTES2(BPTR), LAST, WB2
 #define LOAD_B4(t) t(T_MOVU) (BPTR), WB0; t(T_MOVU) VBYTES(BPTR), WB1; t(T_MOVU) VBYTES2(BPTR), WB2; \
 	t(T_LOAD) VBYTES3(BPTR), LAST, WB3
-#define C_BETA3(t, src, e, s0, s1, s2, s3) C_VEC_BETA(t, s0, 0, FULL); C_VEC_BETA(t, s1, VBYTES, FULL); \
-	C_VEC_BETA(t, s2, VBYTES2, LAST); ADDQ LDC, CPTR
-#define C_BETA4(t, src, e, s0, s1, s2, s3) C_VEC_BETA(t, s0, 0, FULL); C_VEC_BETA(t, s1, VBYTES, FULL); \
-	C_VEC_BETA(t, s2, VBYTES2, FULL); C_VEC_BETA(t, s3, VBYTES3, LAST); ADDQ LDC, CPTR
-#define C_STORE3(t, src, e, s0, s1, s2, s3) C_VEC(t, s0, 0, FULL); C_VEC(t, s1, VBYTES, FULL); \
-	C_VEC(t, s2, VBYTES2, LAST); ADDQ LDC, CPTR
-#define C_STORE4(t, src, e, s0, s1, s2, s3) C_VEC(t, s0, 0, FULL); C_VEC(t, s1, VBYTES, FULL); \
-	C_VEC(t, s2, VBYTES2, FULL); C_VEC(t, s3, VBYTES3, LAST); ADDQ LDC, CPTR
-
-// NEXT_GROUP6 moves A and C on by six rows (no LEAQ scale is 6).
-#define NEXT_GROUP6 \
-	LEAQ (AGROUP)(AROW*4), AGROUP; \
-	LEAQ (AGROUP)(AROW*2), AGROUP; \
-	LEAQ (CGROUP)(LDC*4), CGROUP; \
-	LEAQ (CGROUP)(LDC*2), CGROUP; \
-	SUBQ $6, ROWS
+#define C_BETA3(t, src, e, s0, s1, s2, s3) C_WHOLE_BETA(t, s0, 0); C_WHOLE_BETA(t, s1, VBYTES); \
+	C_VEC_BETA(t, s2, VBYTES2); ADDQ LDC, CPTR
+#define C_BETA4(t, src, e, s0, s1, s2, s3) C_WHOLE_BETA(t, s0, 0); C_WHOLE_BETA(t, s1, VBYTES); \
+	C_WHOLE_BETA(t, s2, VBYTES2); C_VEC_BETA(t, s3, VBYTES3); ADDQ LDC, CPTR
+#define C_STORE3(t, src, e, s0, s1, s2, s3) C_WHOLE(t, s0, 0); C_WHOLE(t, s1, VBYTES); \
+	C_VEC(t, s2, VBYTES2); ADDQ LDC, CPTR
+#define C_STORE4(t, src, e, s0, s1, s2, s3) C_WHOLE(t, s0, 0); C_WHOLE(t, s1, VBYTES); \
+	C_WHOLE(t, s2, VBYTES2); C_VEC(t, s3, VBYTES3); ADDQ LDC, CPTR
 
 // V3, V4: ROW_GROUP (gemm_small_amd64.h) of a strip of three vectors
 // (four).
@@ -233,13 +203,7 @@ nv4: \
 // C. Requires AVX512F.
 TEXT ·GemmSmallF32AVX512(SB), NOSPLIT, $0-88
 	MOVQ n+8(FP), CX
-	CMPQ CX, $32
-	JA   wideMasks
-	COLUMN_MASKS(16, LANES_ARE_COLUMNS)
-	JMP  masksSet
-wideMasks:
-	WIDE_MASKS(16)
-masksSet:
+	LAST_MASK(16, LANES_ARE_COLUMNS)
 	MOVQ m+0(FP), ROWS
 	MOVQ a+24(FP), AGROUP
 	MOVQ aRow+32(FP), AROW
@@ -301,13 +265,7 @@ done:
 // C. Requires AVX512F.
 TEXT ·GemmSmallF64AVX512(SB), NOSPLIT, $0-96
 	MOVQ n+8(FP), CX
-	CMPQ CX, $16
-	JA   wideMasks
-	COLUMN_MASKS(8, LANES_ARE_COLUMNS)
-	JMP  masksSet
-wideMasks:
-	WIDE_MASKS(8)
-masksSet:
+	LAST_MASK(8, LANES_ARE_COLUMNS)
 	MOVQ m+0(FP), ROWS
 	MOVQ a+24(FP), AGROUP
 	MOVQ aRow+32(FP), AROW
