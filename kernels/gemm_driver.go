@@ -7,8 +7,9 @@ import (
 )
 
 // The GEMM driver: gemmDrive takes one validated call (see gemm in
-// gemm.go; gemm first lets gemmShortcut take the one-part small products
-// and short matrix-vector products without building gemmArgs) and chooses
+// gemm.go; gemm first computes the tiniest products itself, then lets
+// gemmShortcut take the one-part small products and short matrix-vector
+// products without building gemmArgs) and chooses
 // its path, in this order:
 //
 //   - gemmDirect (below), a Go loop over the operands in place, for the

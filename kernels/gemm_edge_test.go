@@ -114,3 +114,23 @@ func TestGemmStripBlocks(t *testing.T) {
 		}
 	})
 }
+
+// TestGemmTinyShortcutSameBits: gemm hands the tiniest products straight
+// to one small-product kernel call (tinyStripsMACs); the strips path
+// (stripsRange, forced here) must give them the same bits (every level;
+// the generic one has no strips and takes neither).
+func TestGemmTinyShortcutSameBits(t *testing.T) {
+	throughStrips := func(on bool) (restore func()) {
+		if on {
+			return func() {}
+		}
+		return kernels.SetStripGemmForTest(math.Inf(1))
+	}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		shapes := [][3]int{{2, 2, 2}, {3, 17, 5}, {8, 8, 8}, {16, 16, 16}, {2, 64, 39}, {9, 33, 16}, {17, 2, 100}}
+		forEachShapeCase(shapes, []float64{0, 1.5}, func(name string, tA, tB blas.Transpose, s [3]int, beta float64) {
+			bitsBothWays[float32](t, name, tA, tB, s[0], s[1], s[2], beta, throughStrips, [2]string{"the shortcut", "stripsRange"})
+			bitsBothWays[float64](t, name, tA, tB, s[0], s[1], s[2], beta, throughStrips, [2]string{"the shortcut", "stripsRange"})
+		})
+	})
+}

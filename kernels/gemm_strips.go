@@ -45,6 +45,18 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 	return strips < packed
 }
 
+// tinyStripsMACs is the largest product (m·n·k) that gemm hands straight to
+// one call of the small-product kernel when it fits one strip: as far as
+// useStrips takes every product without its model.
+const tinyStripsMACs = stripFixedCost / 4
+
+// gemmPathForced reports whether a test forces a GEMM path (the direct
+// loop, the strips or the blocked path with its blocks), which the
+// shortcuts must then leave to gemmDrive.
+func gemmPathForced() bool {
+	return directGemmMACs >= 0 || stripGemmMACs >= 0 || gemmBlocksForTest[0] != 0
+}
+
 // The cost model's constants: packing one element costs about as much as
 // stripPackCost multiply-adds, a packed call's fixed cost (buffers, plan,
 // edge-tile merging) stripFixedCost, and the strips run at
