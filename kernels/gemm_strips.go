@@ -92,7 +92,8 @@ const (
 // 1.17–1.18, 256×64×64 1.07–1.16, 96³ 0.96–1.01, 128³ 1.00, 128×128×256
 // 0.92–0.96, 100×300×100 1.09–1.10, 64×1000×64 1.07–1.11; float64 64³
 // 1.11–1.18, 128³ 0.94–0.97). The model with 0.9 takes the strips for the
-// first two and leaves the next three packed.
+// first two and leaves the next three packed; it keeps 0.8 above
+// stripsFastMACs, where nothing was measured.
 // The AVX-512 strips have since gone up to four vectors wide (stripCols),
 // 1.06–1.27× faster on the shapes above; the model was left as it was,
 // because the shapes at its edge came out even (strips ÷ packed, float32,
@@ -102,7 +103,7 @@ func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
 	switch {
 	case active == AVX512 && !bTrans && stripBytes <= l1Bytes()*3/4 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX512
-	case active == AVX2:
+	case active == AVX2 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX2
 	}
 	return stripEfficiency

@@ -401,6 +401,9 @@ func TestGemvNoAllocs(t *testing.T) {
 // on both sides of every place where the path chosen by the cost model
 // changes (small-product kernels or packing), ±1 around it, as n grows for
 // a few m and k, and around the matrix-vector path's m = 1 and n = 1.
+// Where the two paths cost about the same, the model's choice alternates
+// with n's padding (every 8 or 16 columns); with -short only the first,
+// a middle and the last change of each run of n are checked.
 func TestGemmPathBoundaries(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		r := testutil.NewRand(7)
@@ -410,14 +413,19 @@ func TestGemmPathBoundaries(t *testing.T) {
 			for _, size := range []int{4, 8} {
 				for _, tB := range gemmTrans {
 					bTrans := tB != blas.NoTrans
+					var changes []int
 					prev := kernels.UsesStrips(m, 2, k, size, bTrans)
 					for n := 3; n <= 400; n++ {
-						cur := kernels.UsesStrips(m, n, k, size, bTrans)
-						if cur == prev {
-							continue
+						if cur := kernels.UsesStrips(m, n, k, size, bTrans); cur != prev {
+							changes = append(changes, n)
+							prev = cur
 						}
+					}
+					if testing.Short() && len(changes) > 3 {
+						changes = []int{changes[0], changes[len(changes)/2], changes[len(changes)-1]}
+					}
+					for _, n := range changes {
 						flips++
-						prev = cur
 						for _, nn := range []int{n - 1, n, n + 1} {
 							gc := gemmCase{tA: blas.NoTrans, tB: tB, m: m, n: nn, k: k, alpha: -0.7, beta: 1.3, padA: 1, padB: 2, padC: 2}
 							if size == 4 {
