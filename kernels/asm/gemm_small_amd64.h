@@ -19,7 +19,8 @@
 //   B0, B1    B's row l, vectors 0 and 1
 //   LAST      the columns of the strip's last vector (a ymm mask or an
 //             opmask)
-//   ALPHA, BETA   alpha and beta, broadcast
+//   ALPHA, BETA   alpha and beta, broadcast (kept for the whole call,
+//             or loaded by each epilogue's betaBits: see ROW_GROUP)
 //   SCRATCH   the epilogue's C vector
 //   VBYTES    a vector's bytes
 //   TAIL_MASK(n, tmp, m)  mask m = the first n lanes (tailmask_amd64.h)
@@ -171,7 +172,8 @@ lastMaskReady: \
 // fmas, cbeta, cstore, here, loop, beta0, stored, next): the block
 // `here`. While `rows` rows are left: zero their accumulators (list is
 // their row table); for each l, loadB and fmas; then C's rows get cbeta,
-// or cstore when betaBits (beta's bits but the sign) are zero; advance
+// or cstore when betaBits (which may first broadcast ALPHA and BETA, then
+// sets the flags by beta's bits but the sign) finds them zero; advance
 // moves A and C past the group, and the block starts again. Otherwise go
 // on to `next`. The kernel's GROUP_ARGS re-read b and k.
 #define ROW_GROUP(rows, list, startA, stepA, advance, t, betaBits, zero, loadB, fmas, cbeta, cstore, here, loop, beta0, stored, next) \

@@ -79,7 +79,10 @@
 
 // The 16-row block of one vector: row r's accumulator is Z(r) (its
 // broadcast register, e, goes unused); APTR8 and APTR12 walk rows 8–11
-// and 12–15.
+// and 12–15. R14 and R15 are free here: an ABI0 function may clobber R14
+// (g), which its wrapper restores, and R15 is only taken by global
+// accesses when dynamically linking, and this file makes none (it
+// assembles with -dynlink).
 #define APTR8 R14
 #define APTR12 R15
 #define ROWS16_V1(op, t) \
