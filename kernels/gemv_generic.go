@@ -19,13 +19,26 @@ import (
 // partial sums per row, so its rounding depends on the level.
 
 // gemvBlockBytes bounds the bytes of the sums one axpy-form call updates,
-// so that they stay in L1 while rows of M stream past them; gemvChunk
+// so that they stay in L1 while rows of M stream past them (NEON's kernel
+// keeps them in memory; amd64's, see below, in registers); gemvChunk
 // bounds the matrix elements one kernel call reads (tens of µs), so that
 // the goroutine can be preempted between calls. Variables only so tests
 // can make them tiny.
 var (
 	gemvBlockBytes = 16 << 10
 	gemvChunk      = 1 << 16
+)
+
+// The amd64 axpy kernels hold the sums in registers, a block of up to
+// gemvPanelBytes (16 AVX-512 vectors) at a time, and walk all their rows
+// once per block. Wider sums take their rows in panels of gemvPanelRows,
+// so that a row is read whole, block after block, while its lines are in
+// cache: a whole 1024×1024 float32 matrix in one call, each row read in
+// four passes, ran 0.74× as fast as the old kernel (four rows at a time,
+// y in memory), and in panels of 16–32 rows 0.98–1.05× (avx512, Xeon).
+const (
+	gemvPanelBytes = 1 << 10
+	gemvPanelRows  = 32
 )
 
 // gemvForm names the two matrix-vector kernels: the axpy form (sums +=
@@ -47,6 +60,9 @@ func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
 	for j0 := 0; j0 < n; j0 += colBlock {
 		cols := min(colBlock, n-j0)
 		rowBlock := max(4, gemvChunk/cols/4*4)
+		if cols*size > gemvPanelBytes {
+			rowBlock = min(rowBlock, gemvPanelRows)
+		}
 		for p0 := 0; p0 < k; p0 += rowBlock {
 			rows := min(rowBlock, k-p0)
 			xs := x[p0 : p0+rows]

@@ -261,6 +261,40 @@ func TestGemmVectorShapes(t *testing.T) {
 	})
 }
 
+// TestGemvAxpyBlocks covers the axpy form's column blocks (y in up to 16
+// AVX-512 or 12 AVX2 vectors, the last one masked) at every level: Sgemv
+// and Dgemv with Trans, every width up to two float32 AVX-512 blocks and
+// past them (every vector count, with a whole or partial last vector, as
+// the first, second and third block), against the reference; and with A
+// against an unmapped page, every vector count of a block ending in a
+// partial vector.
+func TestGemvAxpyBlocks(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		r := testutil.NewRand(9)
+		idx := 0
+		for n := 1; n <= 2*256+17; n++ {
+			gc := gemvCase{tA: blas.Trans, m: 1 + idx%3, n: n,
+				alpha: gemmAlphas[idx%3], beta: gemmBetas[idx/3%3],
+				incX: 1, incY: 1, pad: idx % 3, special: idx%7 == 0}
+			checkGemv[float32](t, r, gc)
+			if n <= 2*128+9 {
+				checkGemv[float64](t, r, gc)
+			}
+			idx++
+		}
+		// Widths 16v+3 and 16v+9 end every block with each vector count
+		// with a partial last vector, for 16, 8 and 4 lanes.
+		for _, side := range testutil.GuardSides {
+			for v := range 34 {
+				for _, n := range []int{16*v + 3, 16*v + 9} {
+					guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
+					guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
+				}
+			}
+		}
+	})
+}
+
 // TestGemvGuardPages puts A, x and y right against an unmapped page on
 // either side: the in-place kernels must not read or write past any row.
 func TestGemvGuardPages(t *testing.T) {

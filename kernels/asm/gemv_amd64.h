@@ -2,15 +2,15 @@
 // axpy and dot forms, for either vector width and either element type.
 //
 // The including file includes ymm_amd64.h or zmm_amd64.h (VB, V0–V15)
-// first; the general registers are defined below. In the axpy form V0–V3
-// hold x[p..p+3] broadcast and V4–V7 vectors of y; in the dot form V0–V7
-// are the four rows' partial sums (row r's two in V(2r) and V(2r+1)) and
-// V8–V9 vectors of x. The macros take as arguments the element type's
-// instructions (MOV: VMOVUPS or VMOVUPD; FMA: VFMADD231PS or …PD; …), the
-// masked tail's load MLD and store MST with the mask MK (AVX2: VMASKMOVPS
-// or …PD for both, with a ymm mask; AVX-512: VMOVUPS.Z and VMOVUPS, or
-// …PD, with K1), and the labels they define (loop) and leave to (exit).
-// n is a count of elements: a loop runs while at least n are LEFT.
+// first; the general registers are defined below. In the axpy form V0–
+// hold a block of y (see there); in the dot form V0–V7 are the four rows'
+// partial sums (row r's two in V(2r) and V(2r+1)) and V8–V9 vectors of x.
+// The dot form's macros take as arguments the element type's instructions
+// (MOV: VMOVUPS or VMOVUPD; FMA: VFMADD231PS or …PD; …), the masked tail's
+// load MLD with the mask MK (AVX2: VMASKMOVPS or …PD, with a ymm mask;
+// AVX-512: VMOVUPS.Z or VMOVUPD.Z, with K1), and the labels they define
+// (loop) and leave to (exit). n is a count of elements: a loop runs while
+// at least n are LEFT.
 
 #define ROWS R8   // rows (axpy: of the sum's depth; dot: outputs) left
 #define X_PTR DX  // x
@@ -51,59 +51,106 @@ loop: \
 	XORQ OFF, OFF \
 	MOVQ WIDTH, LEFT
 
-// --- the axpy form: y[OFF…] += Σ x[p+r] · row r[OFF…] ---
+// --- the axpy form: y += Σ_p x[p] · row p, with y held in registers ---
+//
+// The columns go in blocks of up to AXPY_VMAX vectors. A block's vectors
+// of y are loaded into V0…, then every row of M adds x[p] times its
+// block (one broadcast, one FMA per vector from memory), then they are
+// stored: no load or store of y between rows, and as many independent
+// FMA chains as the block has vectors. The block's last vector is masked
+// (LAST_LD, LAST_FMA, LAST_ST, with a mask of its lanes, 1 up to all);
+// the level defines those, AXPY_VMAX, BV (the broadcast register)
+// and AXPY_DISPATCH (the jump to axpyV<v> for VECS = v−1). Every y[j] still takes its terms in order p, so the bits are
+// those of the scalar loop, whatever the blocks.
 
-// AXPY4_START broadcasts x[p..p+3] (ES-byte elements) into V0–V3 and
-// starts the group of four rows at M0.
-#define AXPY4_START(BCAST, ES) \
-	BCAST (X_PTR), V0 \
-	BCAST ES(X_PTR), V1 \
-	BCAST (2*ES)(X_PTR), V2 \
-	BCAST (3*ES)(X_PTR), V3 \
-	ROWS4 \
-	ROW_START
+#define K_ROWS R10 // k, the rows every block walks
+#define VECS AX    // the block's vectors before its last
+#define TMP BX
+#define X_BASE R11 // x[0]
+#define M_BASE R12 // the block's first column in row 0
 
-// Y_LOAD4 and Y_STORE4 load and store y's four vectors at OFF in V4–V7;
-// ROW_FMA4 adds a row's four vectors at OFF times b to them.
-#define Y_LOAD4(MOV) \
-	MOV (Y_PTR)(OFF*1), V4 \
-	MOV VB(Y_PTR)(OFF*1), V5 \
-	MOV (2*VB)(Y_PTR)(OFF*1), V6 \
-	MOV (3*VB)(Y_PTR)(OFF*1), V7
+// EACH_v(OP, I) applies OP(I, register, byte offset) to the first v
+// vectors of a block.
+#define EACH_0(OP, I)
+#define EACH_1(OP, I) OP(I, V0, 0)
+#define EACH_2(OP, I) EACH_1(OP, I); OP(I, V1, VB)
+#define EACH_3(OP, I) EACH_2(OP, I); OP(I, V2, 2*VB)
+#define EACH_4(OP, I) EACH_3(OP, I); OP(I, V3, 3*VB)
+#define EACH_5(OP, I) EACH_4(OP, I); OP(I, V4, 4*VB)
+#define EACH_6(OP, I) EACH_5(OP, I); OP(I, V5, 5*VB)
+#define EACH_7(OP, I) EACH_6(OP, I); OP(I, V6, 6*VB)
+#define EACH_8(OP, I) EACH_7(OP, I); OP(I, V7, 7*VB)
+#define EACH_9(OP, I) EACH_8(OP, I); OP(I, V8, 8*VB)
+#define EACH_10(OP, I) EACH_9(OP, I); OP(I, V9, 9*VB)
+#define EACH_11(OP, I) EACH_10(OP, I); OP(I, V10, 10*VB)
+#define EACH_12(OP, I) EACH_11(OP, I); OP(I, V11, 11*VB)
+#define EACH_13(OP, I) EACH_12(OP, I); OP(I, V12, 12*VB)
+#define EACH_14(OP, I) EACH_13(OP, I); OP(I, V13, 13*VB)
+#define EACH_15(OP, I) EACH_14(OP, I); OP(I, V14, 14*VB)
 
-#define Y_STORE4(MOV) \
-	MOV V4, (Y_PTR)(OFF*1) \
-	MOV V5, VB(Y_PTR)(OFF*1) \
-	MOV V6, (2*VB)(Y_PTR)(OFF*1) \
-	MOV V7, (3*VB)(Y_PTR)(OFF*1)
+// The whole vectors' load and store of y, and FMA of row M0.
+#define Y_LD(I, v, off) I off(Y_PTR), v
+#define Y_ST(I, v, off) I v, off(Y_PTR)
+#define M_FMA(I, v, off) I off(M0), BV, v
 
-#define ROW_FMA4(FMA, row, b) \
-	FMA (row)(OFF*1), b, V4 \
-	FMA VB(row)(OFF*1), b, V5 \
-	FMA (2*VB)(row)(OFF*1), b, V6 \
-	FMA (3*VB)(row)(OFF*1), b, V7
+// AXPY_REGS is the block of FIRST whole vectors (EACH_…) and a masked
+// last one (v, at byte offset off), from label vN, its row loop at loop;
+// it leaves to axpyNext. BCAST, FMA and MOV are the element type's
+// broadcast, FMA and move (VMOVUPS or VMOVUPD: an opmask's lanes are the
+// move's elements), ES its bytes.
+#define AXPY_REGS(vN, loop, FIRST, v, off, BCAST, FMA, MOV, ES) \
+vN: \
+	FIRST(Y_LD, MOV) \
+	LAST_LD(MOV, v, off) \
+loop: \
+	BCAST (X_PTR), BV \
+	FIRST(M_FMA, FMA) \
+	LAST_FMA(FMA, v, off) \
+	ADDQ $ES, X_PTR \
+	ADDQ LDM, M0 \
+	DECQ ROWS \
+	JNZ  loop \
+	FIRST(Y_ST, MOV) \
+	LAST_ST(MOV, v, off) \
+	JMP  axpyNext
 
-// AXPY4_V4 is the four rows' loop over four vectors of y a trip.
-#define AXPY4_V4(loop, exit, n, MOV, FMA) \
-	COLS_WHILE(loop, exit, n) \
-	Y_LOAD4(MOV) \
-	ROW_FMA4(FMA, M0, V0) \
-	ROW_FMA4(FMA, M1, V1) \
-	ROW_FMA4(FMA, M2, V2) \
-	ROW_FMA4(FMA, M3, V3) \
-	Y_STORE4(MOV) \
-	COLS_NEXT(loop, 4*VB, n)
+// AXPY_FORM runs the blocks, after the TEXT has loaded K_ROWS, WIDTH (n),
+// X_BASE, M_BASE, LDM (bytes) and Y_PTR: a vector holds 1<<LOG2L elements
+// and 1<<LOG2VB bytes, MASK(CX) makes the masks of a last vector of CX
+// lanes, AXPY_VARIANTS are the level's AXPY_REGS blocks. It leaves to
+// axpyDone, and defines the label axpyNext the blocks jump back to.
+#define AXPY_FORM(LOG2L, LOG2VB, MASK, AXPY_VARIANTS) \
+	TESTQ K_ROWS, K_ROWS \
+	JZ    axpyDone \
+	TESTQ WIDTH, WIDTH \
+	JZ    axpyDone \
+axpyBlock: \
+	MOVQ WIDTH, CX \
+	CMPQ CX, $(AXPY_VMAX<<LOG2L) \
+	JBE  axpyFits \
+	MOVQ $(AXPY_VMAX<<LOG2L), CX \
+axpyFits: \
+	SUBQ CX, WIDTH \
+	LEAQ -1(CX), VECS \
+	SHRQ $LOG2L, VECS \
+	MOVQ VECS, TMP \
+	SHLQ $LOG2L, TMP \
+	SUBQ TMP, CX /* the last vector's lanes, in CX for LAST_MASK */ \
+	MASK(CX) \
+	MOVQ K_ROWS, ROWS \
+	MOVQ X_BASE, X_PTR \
+	MOVQ M_BASE, M0 \
+	AXPY_DISPATCH \
+	AXPY_VARIANTS \
+axpyNext: \
+	LEAQ 1(VECS), TMP \
+	SHLQ $LOG2VB, TMP \
+	ADDQ TMP, Y_PTR \
+	ADDQ TMP, M_BASE \
+	TESTQ WIDTH, WIDTH \
+	JNZ  axpyBlock
 
-// AXPY4_V1 is the four rows' loop over one vector of y a trip.
-#define AXPY4_V1(loop, exit, n, MOV, FMA) \
-	COLS_WHILE(loop, exit, n) \
-	MOV (Y_PTR)(OFF*1), V4 \
-	FMA (M0)(OFF*1), V0, V4 \
-	FMA (M1)(OFF*1), V1, V4 \
-	FMA (M2)(OFF*1), V2, V4 \
-	FMA (M3)(OFF*1), V3, V4 \
-	MOV V4, (Y_PTR)(OFF*1) \
-	COLS_NEXT(loop, VB, n)
+// --- the dot form: row r's sums += row r[OFF…] · x[OFF…] ---
 
 // TAIL4_LOAD starts the four rows' masked tail at the label tail, leaving
 // to exit if no element is left: it loads the vector's last elements at p
@@ -125,40 +172,6 @@ tail: \
 	JZ    exit \
 	MLD (p)(OFF*1), MK, v \
 	MLD (M0)(OFF*1), MK, t0
-
-// AXPY4_TAIL is the four rows' masked last columns, the rows' elements
-// loaded into t0–t3.
-#define AXPY4_TAIL(tail, exit, MLD, MST, MK, FMA, t0, t1, t2, t3) \
-	TAIL4_LOAD(tail, exit, MLD, MK, Y_PTR, V4, t0, t1, t2, t3) \
-	FMA t0, V0, V4 \
-	FMA t1, V1, V4 \
-	FMA t2, V2, V4 \
-	FMA t3, V3, V4 \
-	MST V4, MK, (Y_PTR)(OFF*1)
-
-// AXPY1_V4 is the single row's loop over four vectors of y a trip.
-#define AXPY1_V4(loop, exit, n, MOV, FMA) \
-	COLS_WHILE(loop, exit, n) \
-	Y_LOAD4(MOV) \
-	ROW_FMA4(FMA, M0, V0) \
-	Y_STORE4(MOV) \
-	COLS_NEXT(loop, 4*VB, n)
-
-// AXPY1_V1 is the single row's loop over one vector of y a trip.
-#define AXPY1_V1(loop, exit, n, MOV, FMA) \
-	COLS_WHILE(loop, exit, n) \
-	MOV (Y_PTR)(OFF*1), V4 \
-	FMA (M0)(OFF*1), V0, V4 \
-	MOV V4, (Y_PTR)(OFF*1) \
-	COLS_NEXT(loop, VB, n)
-
-// AXPY1_TAIL is the single row's masked last columns, loaded into t0.
-#define AXPY1_TAIL(tail, exit, MLD, MST, MK, FMA, t0) \
-	TAIL1_LOAD(tail, exit, MLD, MK, Y_PTR, V4, t0) \
-	FMA t0, V0, V4 \
-	MST V4, MK, (Y_PTR)(OFF*1)
-
-// --- the dot form: row r's sums += row r[OFF…] · x[OFF…] ---
 
 // DOT4_START zeroes the four rows' sums V0–V7 and starts the group of four
 // rows at M0.
@@ -301,39 +314,6 @@ tail: \
 // and store. The level defines AX_MK and AT0–AT3 (the axpy column tail's
 // mask and temporaries), DT_MK and DT0–DT3 (the dot depth tail's), and
 // DOT4_ZMM and DOT1_ZMM (its sums' first folds, if any).
-
-// SKIP_V4 stands for a single-row loop over four vectors a kernel goes
-// without.
-#define SKIP_V4(loop, exit, n, MOV, FMA)
-
-// AXPY_FORM: four rows at a time, then one (ROW1_V4: AXPY1_V4 or SKIP_V4),
-// each across all columns: y += Σ x[p]·row p.
-#define AXPY_FORM(ES, BCAST, MOV, FMA, MLD, MST, ROW1_V4) \
-axpy4Rows: \
-	CMPQ ROWS, $4 \
-	JB   axpy1Row \
-	AXPY4_START(BCAST, ES) \
-	AXPY4_V4(axpy4ColsV4, axpy4ColsV1, (4*VB/ES), MOV, FMA) \
-	AXPY4_V1(axpy4ColsV1, axpy4Tail, (VB/ES), MOV, FMA) \
-	AXPY4_TAIL(axpy4Tail, axpy4Next, MLD, MST, AX_MK, FMA, AT0, AT1, AT2, AT3) \
-axpy4Next: \
-	LEAQ (M3)(LDM*1), M0 \
-	ADDQ $(4*ES), X_PTR \
-	SUBQ $4, ROWS \
-	JMP  axpy4Rows \
-axpy1Row: \
-	TESTQ ROWS, ROWS \
-	JZ    axpyDone \
-	BCAST (X_PTR), V0 \
-	ROW_START \
-	ROW1_V4(axpy1ColsV4, axpy1ColsV1, (4*VB/ES), MOV, FMA) \
-	AXPY1_V1(axpy1ColsV1, axpy1Tail, (VB/ES), MOV, FMA) \
-	AXPY1_TAIL(axpy1Tail, axpy1Next, MLD, MST, AX_MK, FMA, AT0) \
-axpy1Next: \
-	ADDQ LDM, M0 \
-	ADDQ $ES, X_PTR \
-	DECQ ROWS \
-	JMP  axpy1Row
 
 // DOT_FORM: four rows at a time, then one, each against all of x, its sum
 // finished by SUM4 (DOT4_SUM_F32 or …F64) or SUM1 (DOT1_SUM_F32 or …F64).

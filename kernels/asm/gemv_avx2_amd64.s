@@ -7,21 +7,69 @@
 #include "gemv_amd64.h"
 
 // Matrix-vector kernels for AVX2 and FMA3. See gemv_amd64.go for what each
-// computes. The axpy form streams four matrix rows at a time across the
-// columns, keeping y in memory (it stays in L1); the dot form takes four
+// computes. The axpy form keeps a block of y, up to 12 vectors, in
+// registers while every row of the matrix adds to it; the dot form takes four
 // rows at a time against one load of x, two vectors deep, with eight
 // accumulators. Column (axpy) and depth (dot) tails use VMASKMOVPS/PD,
 // which neither read nor write the masked-off lanes (and do not fault
 // beside an unmapped page). float64 tails take a float32 mask of twice the
 // lanes: VMASKMOVPD reads the top bit of each 64-bit lane.
 
-// ROWS is R8, which AVX2_TAIL_MASK clobbers: each kernel loads it after
-// making its mask. The tails' masks and temporaries, and no zmm folds:
-#define AX_MK Y8  // axpy: the column tail's mask
-#define AT0 Y9
-#define AT1 Y10
-#define AT2 Y11
-#define AT3 Y12
+// The axpy form: y in up to 12 vectors (Y0–Y11), x[p] broadcast into Y15,
+// the block's last vector loaded and stored with VMASKMOVPS and the mask
+// Y14 (VMASKMOVPS for float64 too, with a float32 mask of twice the
+// lanes), its row's elements loaded into Y13 first. The masks are made
+// with AVX2_TAIL_MASK, which clobbers R8 (ROWS): AXPY_FORM sets ROWS
+// after.
+#define AXPY_VMAX 12
+#define BV Y15
+#define AX_MK Y14
+#define AX_T Y13
+#define LAST_MASK_F32(lanes) AVX2_TAIL_MASK(lanes, TMP, AX_MK)
+#define LAST_MASK_F64(lanes) SHLQ $1, lanes; AVX2_TAIL_MASK(lanes, TMP, AX_MK)
+#define LAST_LD(MOV, v, off) VMASKMOVPS off(Y_PTR), AX_MK, v
+#define LAST_FMA(FMA, v, off) VMASKMOVPS off(M0), AX_MK, AX_T; FMA AX_T, BV, v
+#define LAST_ST(MOV, v, off) VMASKMOVPS v, AX_MK, off(Y_PTR)
+
+// AXPY_DISPATCH jumps to the block of VECS+1 vectors.
+#define AXPY_DISPATCH \
+	CMPQ VECS, $1 \
+	JB   axpyV1 \
+	JE   axpyV2 \
+	CMPQ VECS, $3 \
+	JB   axpyV3 \
+	JE   axpyV4 \
+	CMPQ VECS, $5 \
+	JB   axpyV5 \
+	JE   axpyV6 \
+	CMPQ VECS, $7 \
+	JB   axpyV7 \
+	JE   axpyV8 \
+	CMPQ VECS, $9 \
+	JB   axpyV9 \
+	JE   axpyV10 \
+	CMPQ VECS, $11 \
+	JB   axpyV11 \
+	JMP  axpyV12
+
+// AXPY_BLOCKS are the 12 blocks for one element type.
+#define AXPY_BLOCKS(BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV1, axpyLoop1, EACH_0, Y0, 0, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV2, axpyLoop2, EACH_1, Y1, 32, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV3, axpyLoop3, EACH_2, Y2, 64, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV4, axpyLoop4, EACH_3, Y3, 96, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV5, axpyLoop5, EACH_4, Y4, 128, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV6, axpyLoop6, EACH_5, Y5, 160, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV7, axpyLoop7, EACH_6, Y6, 192, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV8, axpyLoop8, EACH_7, Y7, 224, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV9, axpyLoop9, EACH_8, Y8, 256, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV10, axpyLoop10, EACH_9, Y9, 288, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV11, axpyLoop11, EACH_10, Y10, 320, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV12, axpyLoop12, EACH_11, Y11, 352, BCAST, FMA, MOV, ES)
+
+// The dot form's depth tail: its mask and temporaries (ROWS is R8, which
+// AVX2_TAIL_MASK clobbers: each dot kernel loads it after making its
+// mask), and no zmm folds:
 #define DT_MK Y10 // dot: the depth tail's mask
 #define DT0 Y11
 #define DT1 Y12
@@ -38,18 +86,14 @@
 //
 // Requires AVX2 and FMA3.
 TEXT ·GemvAxpyF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), K_ROWS
 	MOVQ n+8(FP), WIDTH
-	MOVQ WIDTH, CX
-	ANDQ $7, CX
-	AVX2_TAIL_MASK(CX, AX, AX_MK)
-	MOVQ k+0(FP), ROWS
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
+	MOVQ x+16(FP), X_BASE
+	MOVQ m+24(FP), M_BASE
 	MOVQ ldm+32(FP), LDM
 	SHLQ $2, LDM
 	MOVQ y+40(FP), Y_PTR
-
-	AXPY_FORM(4, VBROADCASTSS, VMOVUPS, VFMADD231PS, VMASKMOVPS, VMASKMOVPS, AXPY1_V4)
+	AXPY_FORM(3, 5, LAST_MASK_F32, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4))
 	VRET(axpyDone)
 
 // func GemvAxpyF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
@@ -60,19 +104,14 @@ TEXT ·GemvAxpyF32AVX2(SB), NOSPLIT, $0-48
 //
 // Requires AVX2 and FMA3.
 TEXT ·GemvAxpyF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), K_ROWS
 	MOVQ n+8(FP), WIDTH
-	MOVQ WIDTH, CX
-	ANDQ $3, CX
-	SHLQ $1, CX
-	AVX2_TAIL_MASK(CX, AX, AX_MK)
-	MOVQ k+0(FP), ROWS
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
+	MOVQ x+16(FP), X_BASE
+	MOVQ m+24(FP), M_BASE
 	MOVQ ldm+32(FP), LDM
 	SHLQ $3, LDM
 	MOVQ y+40(FP), Y_PTR
-
-	AXPY_FORM(8, VBROADCASTSD, VMOVUPD, VFMADD231PD, VMASKMOVPD, VMASKMOVPD, AXPY1_V4)
+	AXPY_FORM(2, 5, LAST_MASK_F64, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8))
 	VRET(axpyDone)
 
 // func GemvDotF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)

@@ -10,19 +10,70 @@
 // dot kernels AVX512F and AVX512DQ (DOT_FORM zeroes its sums with
 // VXORPS/VXORPD on zmm); the dispatcher (kernels/cpu_amd64.go) requires
 // AVX512DQ, with F, VL and BW, for its avx512 level. See gemv_amd64.go for
-// what each computes. The axpy form streams four matrix rows at a time
-// across the columns, keeping y in memory (it stays in L1); the dot form
+// what each computes. The axpy form keeps a block of y, up to 16 vectors,
+// in registers while every row of the matrix adds to it; the dot form
 // takes four rows at a time against one load of x, two vectors deep, with
 // eight accumulators. Column (axpy) and depth (dot) tails use an opmask:
 // zero-masked loads and masked stores neither read nor write the
 // masked-off lanes (and do not fault beside an unmapped page).
 
-// The tails' mask (K1 for both forms) and temporaries.
-#define AX_MK K1
-#define AT0 Z8
-#define AT1 Z9
-#define AT2 Z10
-#define AT3 Z11
+// The axpy form: y in up to 16 vectors (Z0–Z15), x[p] broadcast into Z16,
+// the block's last vector masked by K1 (merge-masked FMA: a masked-off
+// lane of M is not read and cannot fault).
+#define AXPY_VMAX 16
+#define BV Z16
+#define LAST_MASK(lanes) AVX512_TAIL_MASK(lanes, TMP, K1)
+#define LAST_LD(MOV, v, off) MOV.Z off(Y_PTR), K1, v
+#define LAST_FMA(FMA, v, off) FMA off(M0), BV, K1, v
+#define LAST_ST(MOV, v, off) MOV v, K1, off(Y_PTR)
+
+// AXPY_DISPATCH jumps to the block of VECS+1 vectors.
+#define AXPY_DISPATCH \
+	CMPQ VECS, $1 \
+	JB   axpyV1 \
+	JE   axpyV2 \
+	CMPQ VECS, $3 \
+	JB   axpyV3 \
+	JE   axpyV4 \
+	CMPQ VECS, $5 \
+	JB   axpyV5 \
+	JE   axpyV6 \
+	CMPQ VECS, $7 \
+	JB   axpyV7 \
+	JE   axpyV8 \
+	CMPQ VECS, $9 \
+	JB   axpyV9 \
+	JE   axpyV10 \
+	CMPQ VECS, $11 \
+	JB   axpyV11 \
+	JE   axpyV12 \
+	CMPQ VECS, $13 \
+	JB   axpyV13 \
+	JE   axpyV14 \
+	CMPQ VECS, $15 \
+	JB   axpyV15 \
+	JMP  axpyV16
+
+// AXPY_BLOCKS are the 16 blocks for one element type.
+#define AXPY_BLOCKS(BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV1, axpyLoop1, EACH_0, Z0, 0, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV2, axpyLoop2, EACH_1, Z1, 64, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV3, axpyLoop3, EACH_2, Z2, 128, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV4, axpyLoop4, EACH_3, Z3, 192, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV5, axpyLoop5, EACH_4, Z4, 256, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV6, axpyLoop6, EACH_5, Z5, 320, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV7, axpyLoop7, EACH_6, Z6, 384, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV8, axpyLoop8, EACH_7, Z7, 448, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV9, axpyLoop9, EACH_8, Z8, 512, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV10, axpyLoop10, EACH_9, Z9, 576, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV11, axpyLoop11, EACH_10, Z10, 640, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV12, axpyLoop12, EACH_11, Z11, 704, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV13, axpyLoop13, EACH_12, Z12, 768, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV14, axpyLoop14, EACH_13, Z13, 832, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV15, axpyLoop15, EACH_14, Z14, 896, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV16, axpyLoop16, EACH_15, Z15, 960, BCAST, FMA, MOV, ES)
+
+// The dot form's depth tail: its mask (K1) and temporaries.
 #define DT_MK K1
 #define DT0 Z9
 #define DT1 Z10
@@ -54,18 +105,14 @@
 //
 // Requires AVX512F.
 TEXT ·GemvAxpyF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), ROWS
+	MOVQ k+0(FP), K_ROWS
 	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
+	MOVQ x+16(FP), X_BASE
+	MOVQ m+24(FP), M_BASE
 	MOVQ ldm+32(FP), LDM
 	SHLQ $2, LDM
 	MOVQ y+40(FP), Y_PTR
-	MOVQ WIDTH, CX
-	ANDQ $15, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
-
-	AXPY_FORM(4, VBROADCASTSS, VMOVUPS, VFMADD231PS, VMOVUPS.Z, VMOVUPS, AXPY1_V4)
+	AXPY_FORM(4, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4))
 	VRET(axpyDone)
 
 // func GemvAxpyF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
@@ -76,20 +123,14 @@ TEXT ·GemvAxpyF32AVX512(SB), NOSPLIT, $0-48
 //
 // Requires AVX512F.
 TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), ROWS
+	MOVQ k+0(FP), K_ROWS
 	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
+	MOVQ x+16(FP), X_BASE
+	MOVQ m+24(FP), M_BASE
 	MOVQ ldm+32(FP), LDM
 	SHLQ $3, LDM
 	MOVQ y+40(FP), Y_PTR
-	MOVQ WIDTH, CX
-	ANDQ $7, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
-
-	// The single row goes one vector a trip: this kernel has no four-vector
-	// loop for it (SKIP_V4).
-	AXPY_FORM(8, VBROADCASTSD, VMOVUPD, VFMADD231PD, VMOVUPD.Z, VMOVUPD, SKIP_V4)
+	AXPY_FORM(3, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8))
 	VRET(axpyDone)
 
 // func GemvDotF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
