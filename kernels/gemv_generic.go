@@ -146,6 +146,19 @@ func gemvDotGeneric[T float32 | float64](m []T, ldm int, x, sums []T) {
 // beta == 0 (y not read), else beta·y + alpha·sum with each product
 // rounded first.
 func gemvStore[T float32 | float64](y []T, start, inc int, sums []T, alpha, beta T) {
+	if inc == 1 && beta == 0 {
+		// The common case (a contiguous output, nothing to add) without
+		// the index arithmetic, bounds check and beta test per element.
+		out := y[start : start+len(sums)]
+		if alpha == 1 {
+			copy(out, sums) // 1·s is s: sums never hold a signaling NaN (they are FMA results)
+			return
+		}
+		for i, s := range sums {
+			out[i] = alpha * s
+		}
+		return
+	}
 	for i, s := range sums {
 		p := &y[start+i*inc]
 		r := alpha * s
