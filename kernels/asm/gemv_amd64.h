@@ -2,15 +2,15 @@
 // axpy and dot forms, for either vector width and either element type.
 //
 // The including file includes ymm_amd64.h or zmm_amd64.h (VB, V0–V15)
-// first; the general registers are defined below. In the axpy form V0–
-// hold a block of y (see there); in the dot form V0–V7 are the four rows'
-// partial sums (row r's two in V(2r) and V(2r+1)) and V8–V9 vectors of x.
-// The dot form's macros take as arguments the element type's instructions
-// (MOV: VMOVUPS or VMOVUPD; FMA: VFMADD231PS or …PD; …), the masked tail's
-// load MLD with the mask MK (AVX2: VMASKMOVPS or …PD, with a ymm mask;
-// AVX-512: VMOVUPS.Z or VMOVUPD.Z, with K1), and the labels they define
-// (loop) and leave to (exit). n is a count of elements: a loop runs while
-// at least n are LEFT.
+// first; the general registers are defined below. In the axpy form V0
+// and up hold a block of y (see its section); in the dot form V0–V7 are
+// the four rows' partial sums (row r's two in V(2r) and V(2r+1)) and
+// V8–V9 vectors of x. The dot form's macros take as arguments the element
+// type's instructions (MOV: VMOVUPS or VMOVUPD; FMA: VFMADD231PS or …PD;
+// …), the masked tail's load MLD with the mask MK (AVX2: VMASKMOVPS or
+// …PD, with a ymm mask; AVX-512: VMOVUPS.Z or VMOVUPD.Z, with K1), and the
+// labels they define (loop) and leave to (exit). n is a count of
+// elements: a loop runs while at least n are LEFT.
 
 #define ROWS R8   // rows (axpy: of the sum's depth; dot: outputs) left
 #define X_PTR DX  // x
@@ -59,9 +59,11 @@ loop: \
 // stored: no load or store of y between rows, and as many independent
 // FMA chains as the block has vectors. The block's last vector is masked
 // (LAST_LD, LAST_FMA, LAST_ST, with a mask of its lanes, 1 up to all);
-// the level defines those, AXPY_VMAX, BV (the broadcast register)
-// and AXPY_DISPATCH (the jump to axpyV<v> for VECS = v−1). Every y[j] still takes its terms in order p, so the bits are
-// those of the scalar loop, whatever the blocks.
+// the level defines those, AXPY_VMAX, BV (the broadcast register) and
+// AXPY_DISPATCH (the jump to axpyV<v> for VECS = v−1). Every y[j] still
+// takes its terms in order p, so the bits are those of the scalar loop,
+// whatever the blocks. K_ROWS, X_BASE and M_BASE are the registers the
+// dot form calls M1–M3.
 
 #define K_ROWS R10 // k, the rows every block walks
 #define VECS AX    // the block's vectors before its last
