@@ -116,6 +116,45 @@ loop: \
 	LAST_ST(MOV, v, off) \
 	JMP  axpyNext
 
+// AXPY_DISPATCH_12 jumps to the block of VECS+1 vectors, for VECS < 12;
+// the level's AXPY_DISPATCH extends it to its AXPY_VMAX.
+#define AXPY_DISPATCH_12 \
+	CMPQ VECS, $1 \
+	JB   axpyV1 \
+	JE   axpyV2 \
+	CMPQ VECS, $3 \
+	JB   axpyV3 \
+	JE   axpyV4 \
+	CMPQ VECS, $5 \
+	JB   axpyV5 \
+	JE   axpyV6 \
+	CMPQ VECS, $7 \
+	JB   axpyV7 \
+	JE   axpyV8 \
+	CMPQ VECS, $9 \
+	JB   axpyV9 \
+	JE   axpyV10 \
+	CMPQ VECS, $11 \
+	JB   axpyV11 \
+	JE   axpyV12
+
+// AXPY_BLOCKS_12 are the blocks of 1 to 12 vectors for one element type
+// (AXPY_REGS's arguments); the level's AXPY_BLOCKS extends them to its
+// AXPY_VMAX.
+#define AXPY_BLOCKS_12(BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV1, axpyLoop1, EACH_0, V0, 0, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV2, axpyLoop2, EACH_1, V1, VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV3, axpyLoop3, EACH_2, V2, 2*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV4, axpyLoop4, EACH_3, V3, 3*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV5, axpyLoop5, EACH_4, V4, 4*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV6, axpyLoop6, EACH_5, V5, 5*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV7, axpyLoop7, EACH_6, V6, 6*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV8, axpyLoop8, EACH_7, V7, 7*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV9, axpyLoop9, EACH_8, V8, 8*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV10, axpyLoop10, EACH_9, V9, 9*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV11, axpyLoop11, EACH_10, V10, 10*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV12, axpyLoop12, EACH_11, V11, 11*VB, BCAST, FMA, MOV, ES)
+
 // AXPY_FORM runs the blocks, after the TEXT has loaded K_ROWS, WIDTH (n),
 // X_BASE, M_BASE, LDM (bytes) and Y_PTR: a vector holds 1<<LOG2L elements
 // and 1<<LOG2VB bytes, MASK(CX) makes the masks of a last vector of CX

@@ -31,41 +31,9 @@
 #define LAST_FMA(FMA, v, off) VMASKMOVPS off(M0), AX_MK, AX_T; FMA AX_T, BV, v
 #define LAST_ST(MOV, v, off) VMASKMOVPS v, AX_MK, off(Y_PTR)
 
-// AXPY_DISPATCH jumps to the block of VECS+1 vectors.
-#define AXPY_DISPATCH \
-	CMPQ VECS, $1 \
-	JB   axpyV1 \
-	JE   axpyV2 \
-	CMPQ VECS, $3 \
-	JB   axpyV3 \
-	JE   axpyV4 \
-	CMPQ VECS, $5 \
-	JB   axpyV5 \
-	JE   axpyV6 \
-	CMPQ VECS, $7 \
-	JB   axpyV7 \
-	JE   axpyV8 \
-	CMPQ VECS, $9 \
-	JB   axpyV9 \
-	JE   axpyV10 \
-	CMPQ VECS, $11 \
-	JB   axpyV11 \
-	JMP  axpyV12
-
-// AXPY_BLOCKS are the 12 blocks for one element type.
-#define AXPY_BLOCKS(BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV1, axpyLoop1, EACH_0, Y0, 0, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV2, axpyLoop2, EACH_1, Y1, 32, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV3, axpyLoop3, EACH_2, Y2, 64, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV4, axpyLoop4, EACH_3, Y3, 96, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV5, axpyLoop5, EACH_4, Y4, 128, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV6, axpyLoop6, EACH_5, Y5, 160, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV7, axpyLoop7, EACH_6, Y6, 192, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV8, axpyLoop8, EACH_7, Y7, 224, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV9, axpyLoop9, EACH_8, Y8, 256, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV10, axpyLoop10, EACH_9, Y9, 288, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV11, axpyLoop11, EACH_10, Y10, 320, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV12, axpyLoop12, EACH_11, Y11, 352, BCAST, FMA, MOV, ES)
+// Twelve vectors at the most: the shared dispatch and blocks as they are.
+#define AXPY_DISPATCH AXPY_DISPATCH_12
+#define AXPY_BLOCKS(BCAST, FMA, MOV, ES) AXPY_BLOCKS_12(BCAST, FMA, MOV, ES)
 
 // The dot form's depth tail: its mask and temporaries (ROWS is R8, which
 // AVX2_TAIL_MASK clobbers: each dot kernel loads it after making its

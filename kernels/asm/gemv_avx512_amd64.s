@@ -27,26 +27,9 @@
 #define LAST_FMA(FMA, v, off) FMA off(M0), BV, K1, v
 #define LAST_ST(MOV, v, off) MOV v, K1, off(Y_PTR)
 
-// AXPY_DISPATCH jumps to the block of VECS+1 vectors.
+// AXPY_DISPATCH and AXPY_BLOCKS: the shared twelve, then 13 to 16 vectors.
 #define AXPY_DISPATCH \
-	CMPQ VECS, $1 \
-	JB   axpyV1 \
-	JE   axpyV2 \
-	CMPQ VECS, $3 \
-	JB   axpyV3 \
-	JE   axpyV4 \
-	CMPQ VECS, $5 \
-	JB   axpyV5 \
-	JE   axpyV6 \
-	CMPQ VECS, $7 \
-	JB   axpyV7 \
-	JE   axpyV8 \
-	CMPQ VECS, $9 \
-	JB   axpyV9 \
-	JE   axpyV10 \
-	CMPQ VECS, $11 \
-	JB   axpyV11 \
-	JE   axpyV12 \
+	AXPY_DISPATCH_12 \
 	CMPQ VECS, $13 \
 	JB   axpyV13 \
 	JE   axpyV14 \
@@ -54,24 +37,12 @@
 	JB   axpyV15 \
 	JMP  axpyV16
 
-// AXPY_BLOCKS are the 16 blocks for one element type.
 #define AXPY_BLOCKS(BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV1, axpyLoop1, EACH_0, Z0, 0, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV2, axpyLoop2, EACH_1, Z1, 64, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV3, axpyLoop3, EACH_2, Z2, 128, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV4, axpyLoop4, EACH_3, Z3, 192, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV5, axpyLoop5, EACH_4, Z4, 256, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV6, axpyLoop6, EACH_5, Z5, 320, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV7, axpyLoop7, EACH_6, Z6, 384, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV8, axpyLoop8, EACH_7, Z7, 448, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV9, axpyLoop9, EACH_8, Z8, 512, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV10, axpyLoop10, EACH_9, Z9, 576, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV11, axpyLoop11, EACH_10, Z10, 640, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV12, axpyLoop12, EACH_11, Z11, 704, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV13, axpyLoop13, EACH_12, Z12, 768, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV14, axpyLoop14, EACH_13, Z13, 832, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV15, axpyLoop15, EACH_14, Z14, 896, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV16, axpyLoop16, EACH_15, Z15, 960, BCAST, FMA, MOV, ES)
+	AXPY_BLOCKS_12(BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV13, axpyLoop13, EACH_12, V12, 12*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV14, axpyLoop14, EACH_13, V13, 13*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV15, axpyLoop15, EACH_14, V14, 14*VB, BCAST, FMA, MOV, ES) \
+	AXPY_REGS(axpyV16, axpyLoop16, EACH_15, V15, 15*VB, BCAST, FMA, MOV, ES)
 
 // The dot form's depth tail: its mask (K1) and temporaries.
 #define DT_MK K1
