@@ -147,10 +147,10 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		// One call of the level's small-product kernel, straight from
 		// here: the strips' cost model takes every product this small, and
 		// the strips path (stripsRange) would make the same call (one
-		// strip, one call), so the bits are the same. Float32, avx512, alternated in one process on
-		// the Xeon, through gemmShortcut / this way: 4³ 45 / 24 ns, 8³ 56 /
-		// 34 ns, 16³ 100 / 76 ns. m·n·k cannot overflow: it is at most
-		// √(len(a)·len(b)·len(c)).
+		// strip, one call), so the bits are the same. Float32, avx512,
+		// alternated in one process on the Xeon, through gemmShortcut /
+		// this way: 4³ 45 / 24 ns, 8³ 56 / 34 ns, 16³ 100 / 76 ns. m·n·k
+		// cannot overflow: it is at most √(len(a)·len(b)·len(c)).
 		aRow, aStep := lda, 1
 		if aTrans {
 			aRow, aStep = 1, lda

@@ -86,9 +86,8 @@ func TestGemmDirectBSameBits(t *testing.T) {
 // balanced by stripsRange), heights that end in every row group (16, 8,
 // 6, 4, 2, 1 rows), A transposed or not, beta 0 (C not read: it holds
 // NaN) and not, C padded (checkGemm checks that the padding is
-// untouched), and a
-// depth long enough (150) that AVX-512 float32 strips go three vectors
-// wide instead of four. With -short, fewer heights, which still end in
+// untouched), and a depth long enough (150) that AVX-512 float32 strips
+// go three vectors wide instead of four. With -short, fewer heights, which still end in
 // every group: 31 = 16+8+4+2+1, 15 = 8+4+2+1, 13 = 6+6+1, 11 = 6+4+1,
 // 9 = 6+2+1.
 func TestGemmStripBlocks(t *testing.T) {

@@ -282,11 +282,12 @@ func TestGemvAxpyBlocks(t *testing.T) {
 			}
 			idx++
 		}
-		// Widths 16v+3 and 16v+9 end every block with each vector count
-		// with a partial last vector, for 16, 8 and 4 lanes.
+		// Widths 16v+3, +6, +9 and +14 end a block with each vector count
+		// and a partial last vector, for 16 and 8 lanes (+3, +9) and 4
+		// (all four).
 		for _, side := range testutil.GuardSides {
 			for v := range 34 {
-				for _, n := range []int{16*v + 3, 16*v + 9} {
+				for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
 					guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
 					guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
 				}
