@@ -14,8 +14,9 @@
 //     [Dgemm] with gonum's BLAS semantics; matrix-vector products [Sgemv]
 //     and [Dgemv] (bounded); [Implementation] installs them in gonum;
 //     [SetThreads] and [Threads] cap the goroutines of one call (of
-//     these, and of the optimizer steps).
-//   - Vector ops: [Axpy] and [Scale] (exact), [Dot] (bounded).
+//     these, of the optimizer steps and of AllFinite).
+//   - Vector ops: [Axpy] and [Scale] (exact), [Dot] (bounded);
+//     [AllFinite] (exact, parallel for long vectors).
 //   - Activations: [ReLU], [LeakyReLU] (exact); [Exp] (2 ulps), [Sigmoid]
 //     (3 ulps), [Tanh] (4 ulps); gradients [ReLUGrad], [LeakyReLUGrad],
 //     [SigmoidGrad] and [TanhGrad] (exact).

@@ -62,8 +62,9 @@ func Dgemm(tA, tB blas.Transpose, m, n, k int, alpha float64, a []float64, lda i
 var threads atomic.Int64
 
 // SetThreads sets the most goroutines one call of Sgemm, Dgemm, Sgemv,
-// Dgemv, AdamStep or SGDStep may use (the caller's included). n < 1 restores the default,
-// runtime.GOMAXPROCS(0) at the time of each call. It may be called at any
+// Dgemv, AdamStep, SGDStep or AllFinite may use (the caller's included).
+// n < 1 restores the default, runtime.GOMAXPROCS(0) at the time of each
+// call. It may be called at any
 // time, also while multiplications run; calls already started keep the
 // value they read. Results do not depend on it.
 func SetThreads(n int) {

@@ -173,13 +173,20 @@ var optimCalls = sync.Pool{New: func() any {
 // runCut cuts n weights into parts and runs them, then returns the call
 // to the pool.
 func (c *optimCall) runCut(parts, n int) {
-	for p := range parts {
-		c.parts[p] = [2]int{p * n / parts &^ 15, (p + 1) * n / parts &^ 15}
-	}
-	c.parts[parts-1][1] = n
+	cutLines(&c.parts, parts, n)
 	c.run(parts, n >= optimWakeMinLen)
 	c.w, c.g, c.m, c.v = nil, nil, nil, nil // drop the references to the caller's slices
 	optimCalls.Put(c)
+}
+
+// cutLines sets cut[0:parts] to parts consecutive ranges {lo, hi} that
+// cover 0…n-1, each starting on a multiple of 16 elements (a 64-byte line
+// of float32, if the slice starts on one).
+func cutLines(cut *[maxGemmParts][2]int, parts, n int) {
+	for p := range parts {
+		cut[p] = [2]int{p * n / parts &^ 15, (p + 1) * n / parts &^ 15}
+	}
+	cut[parts-1][1] = n
 }
 
 // runPart runs part p: weights lo…hi-1 for {lo, hi} = parts[p].

@@ -68,7 +68,7 @@ func (m Matrix) check(what string) error {
 	if m.Rows < 1 || m.Cols < 1 {
 		return fmt.Errorf("mlp: %s is empty (%d×%d)", what, m.Rows, m.Cols)
 	}
-	if allFinite(m.Data) {
+	if kernels.AllFinite(m.Data) {
 		return nil
 	}
 	for i, v := range m.Data {
@@ -78,25 +78,6 @@ func (m Matrix) check(what string) error {
 	}
 	return nil
 }
-
-// allFinite reports whether x holds no NaN and no ±Inf. It takes the dot
-// product of x with zeros, by kernels.Dot in chunks: v·0 is ±0 for a
-// finite v and NaN otherwise, and a NaN survives the sum, so the product
-// is 0 exactly when every value is finite (and, unlike x·x, it cannot
-// overflow).
-func allFinite(x []float32) bool {
-	for len(x) > 0 {
-		n := min(len(x), len(zeros))
-		if kernels.Dot(x[:n], zeros[:n]) != 0 {
-			return false
-		}
-		x = x[n:]
-	}
-	return true
-}
-
-// zeros is never written: allFinite's second operand.
-var zeros [4096]float32
 
 // gatherRows copies the rows idx of m, gathered into dst (len(idx)·Cols).
 func gatherRows(dst []float32, m Matrix, idx []int) {

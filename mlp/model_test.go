@@ -336,6 +336,46 @@ func TestNonFiniteLossStops(t *testing.T) {
 	}
 }
 
+// TestNonFiniteGradientStops: a step whose loss is finite but whose
+// gradient overflows (the first layer's weight gradient is
+// x·w₂·(σ(z₂) − y) = 10¹⁰·10³⁰·1) returns an error and leaves every weight
+// as it was, bit for bit.
+func TestNonFiniteGradientStops(t *testing.T) {
+	m, _ := mlp.New(1, mlp.Dense(1, mlp.Linear), mlp.Dense(1, mlp.Sigmoid))
+	if err := m.Compile(mlp.SGD(0.1), mlp.BinaryCrossEntropy); err != nil {
+		t.Fatal(err)
+	}
+	one := func(v float32) mlp.Matrix { return mlp.Matrix{Rows: 1, Cols: 1, Data: []float32{v}} }
+	if err := m.SetWeights(0, one(1e-35), mlp.Matrix{Rows: 1, Cols: 1, Data: []float32{0}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.SetWeights(1, one(1e30), one(0)); err != nil {
+		t.Fatal(err)
+	}
+	weights := func() []float32 {
+		var all []float32
+		for l := range 2 {
+			w, b, err := m.Weights(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(append(all, w.Data...), b.Data...)
+		}
+		return all
+	}
+	before := weights()
+	loss, _, err := m.TrainOnBatch(one(1e10), one(0))
+	if err == nil || !strings.Contains(err.Error(), "gradient is not finite") {
+		t.Fatalf("TrainOnBatch: loss %v, error %v; want the gradient's error", loss, err)
+	}
+	if math.IsInf(loss, 0) || math.IsNaN(loss) {
+		t.Fatalf("loss %v: the test meant a finite loss", loss)
+	}
+	if after := weights(); !sameBits(before, after) {
+		t.Errorf("weights changed: %v → %v", before, after)
+	}
+}
+
 // TestTrainStepAllocs: after the first step, a training step allocates
 // nothing.
 func TestTrainStepAllocs(t *testing.T) {

@@ -185,7 +185,9 @@ func (m *Model) step(w *workspace, x, y []float32, rows int, lr float32) (float6
 		return loss, fmt.Errorf("mlp: the loss became %v; training stopped with the last finite weights", loss)
 	}
 	m.backward(w, x, rows, false)
-	if !allFinite(m.grads) {
+	// AllFinite cuts the gradient where the optimizer step cuts it, so at
+	// 2 threads each core reads back the half of m.grads it checked.
+	if !kernels.AllFinite(m.grads) {
 		m.rng = rng
 		return loss, errors.New("mlp: the gradient is not finite; training stopped with the last finite weights")
 	}

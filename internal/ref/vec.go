@@ -1,5 +1,7 @@
 package ref
 
+import "math"
+
 // Axpy returns y + alpha·x as ember's Axpy defines it: for each i the
 // product alpha·x[i] is rounded to float32, then the sum with y[i] is
 // rounded to float32 (no fused multiply-add). Each operation is evaluated in
@@ -35,6 +37,16 @@ func Dot(x, y []float32) (dot, abs float64) {
 		abs += p
 	}
 	return dot, abs
+}
+
+// AllFinite reports whether no element of x is NaN or ±Inf.
+func AllFinite(x []float32) bool {
+	for _, v := range x {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // Scale returns alpha·x[i] for each i, correctly rounded to float32.

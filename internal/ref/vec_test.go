@@ -33,6 +33,24 @@ func TestDot(t *testing.T) {
 	}
 }
 
+func TestAllFinite(t *testing.T) {
+	inf, nan := float32(math.Inf(1)), float32(math.NaN())
+	for _, c := range []struct {
+		x    []float32
+		want bool
+	}{
+		{nil, true},
+		{[]float32{0, -1, math.MaxFloat32, -math.MaxFloat32, 0x1p-149}, true},
+		{[]float32{1, nan}, false},
+		{[]float32{inf, 1}, false},
+		{[]float32{1, -inf, 1}, false},
+	} {
+		if got := AllFinite(c.x); got != c.want {
+			t.Errorf("AllFinite(%v) = %v, want %v", c.x, got, c.want)
+		}
+	}
+}
+
 func TestScale(t *testing.T) {
 	got := Scale(-0.5, []float32{2, -3, 0})
 	want := []float32{-1, 1.5, 0}
