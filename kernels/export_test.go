@@ -102,3 +102,15 @@ func UsesDirectB(m, ldb, size int) bool { return useDirectB(m, ldb, size, false)
 // PartsByWorkers returns how many parts of parallel calls pooled workers
 // have run since the program started.
 func PartsByWorkers() int64 { return partsByWorkers.Load() }
+
+// SetOneStripShortcutForTest turns gemm's call of the small-product kernel
+// for the products oneStripCall takes on or off (off: they go through
+// gemmShortcut and gemmStrips).
+func SetOneStripShortcutForTest(on bool) (restore func()) {
+	old := oneStripShortcut
+	oneStripShortcut = on
+	return func() { oneStripShortcut = old }
+}
+
+// OneStripCallForTest is oneStripCall.
+func OneStripCallForTest(m, n, k, size int) bool { return oneStripCall(m, n, k, size) }

@@ -144,14 +144,17 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		raceRows(raceRead[T], b, bRows, bCols, ldb)
 		raceRows(raceWrite[T], c, m, n, ldc)
 	}
-	if !bTrans && m >= 2 && n >= 2 && m*n*k <= tinyStripsMACs && n <= stripWidth(active, int(unsafe.Sizeof(alpha))) && !gemmPathForced() {
+	if !bTrans && m >= 2 && n >= 2 && n <= stripWidth(active, int(unsafe.Sizeof(alpha))) && !gemmPathForced() &&
+		(m*n*k <= tinyStripsMACs || oneStripCall(m, n, k, int(unsafe.Sizeof(alpha)))) {
 		// One call of the level's small-product kernel, straight from
-		// here: the strips' cost model takes every product this small, and
-		// the strips path (stripsRange) would make the same call (one
-		// strip, one call), so the bits are the same. Float32, avx512,
-		// alternated in one process on the Xeon, through gemmShortcut /
-		// this way: 4³ 45 / 24 ns, 8³ 56 / 34 ns, 16³ 100 / 76 ns. m·n·k
-		// cannot overflow: it is at most √(len(a)·len(b)·len(c)).
+		// here, for the products the strips path (gemmStrips,
+		// stripsRange) would compute in that one call, so the bits are
+		// the same: the smallest, which the cost model always takes, and
+		// those oneStripCall finds it would. Float32, avx512, alternated
+		// in one process on the Xeon, through gemmShortcut / this way: 4³
+		// 45 / 24 ns, 8³ 56 / 34 ns, 16³ 100 / 76 ns; 24³ 387 / 336 ns,
+		// 32³ 478 / 461 ns, 64³ 3.81 / 3.74 µs. m·n·k cannot overflow: it
+		// is at most √(len(a)·len(b)·len(c)).
 		aRow, aStep := lda, 1
 		if aTrans {
 			aRow, aStep = 1, lda

@@ -139,3 +139,43 @@ func TestGemmTinyShortcutSameBits(t *testing.T) {
 		})
 	})
 }
+
+// TestGemmOneStripShortcutSameBits: gemm also hands straight to one
+// small-product kernel call the products oneStripCall finds the strips
+// path would compute in one call; through gemmShortcut and gemmStrips
+// they must get the same bits. The shapes sit on either side of the
+// limits oneStripCall tests: the cost model, the parallel cut-off (m·n·k
+// = 2²⁰), one strip (n up to stripCols: 48 float32 columns at AVX-512
+// from k = 145), one call's rows (m·k·width up to 2²²). At every level
+// with strips some shapes must take the shortcut and some not, or the
+// test would compare a path with itself.
+func TestGemmOneStripShortcutSameBits(t *testing.T) {
+	shapes := [][3]int{
+		{32, 32, 32}, {100, 48, 145}, {100, 49, 145}, {255, 64, 64}, {256, 64, 64}, {1000, 2, 100}, {600, 3, 100},
+		{500, 16, 131}, {7, 9, 3000}, // -short: these
+		{24, 24, 24}, {31, 33, 40}, {64, 64, 64}, {2, 64, 300}, {100, 64, 144}, {256, 63, 64}, {40, 17, 1000},
+	}
+	if testing.Short() {
+		shapes = shapes[:9]
+	}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		var taken, left int
+		for _, s := range shapes {
+			for _, size := range []int{4, 8} {
+				if kernels.OneStripCallForTest(s[0], s[1], s[2], size) {
+					taken++
+				} else {
+					left++
+				}
+			}
+		}
+		t.Logf("%d shape×type cases take the shortcut, %d do not", taken, left)
+		if kernels.Active() != kernels.Generic && (taken == 0 || left == 0) {
+			t.Fatalf("%d shape×type cases take the shortcut, %d do not: want some of each", taken, left)
+		}
+		forEachShapeCase(shapes, []float64{0, 1.5}, func(name string, tA, tB blas.Transpose, s [3]int, beta float64) {
+			bitsBothWays[float32](t, name, tA, tB, s[0], s[1], s[2], beta, kernels.SetOneStripShortcutForTest, [2]string{"the shortcut", "gemmStrips"})
+			bitsBothWays[float64](t, name, tA, tB, s[0], s[1], s[2], beta, kernels.SetOneStripShortcutForTest, [2]string{"the shortcut", "gemmStrips"})
+		})
+	})
+}

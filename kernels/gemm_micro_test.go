@@ -93,3 +93,16 @@ func testMicroCase[T float32 | float64](t *testing.T, u float64, kern microKerne
 		}
 	}
 }
+
+// TestRoundUp: roundUp, which the strips' cost model uses in place of
+// ceilDiv(x, r)·r, agrees with it for the tile sizes of every level and
+// others.
+func TestRoundUp(t *testing.T) {
+	for _, r := range []int{1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 32, 64, 96} {
+		for x := 0; x <= 1000; x++ {
+			if got, want := roundUp(x, r), ceilDiv(x, r)*r; got != want {
+				t.Fatalf("roundUp(%d, %d) = %d, want %d", x, r, got, want)
+			}
+		}
+	}
+}

@@ -39,10 +39,24 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 	if directBRows(m, size, bTrans) {
 		packedElems = m * k
 	}
-	packed := float64(ceilDiv(m, mr)*mr)*float64(ceilDiv(n, nr)*nr)*float64(k) +
+	packed := float64(roundUp(m, mr))*float64(roundUp(n, nr))*float64(k) +
 		stripPackCost*float64(packedElems) + stripFixedCost
-	strips := float64(m) * float64(ceilDiv(n, lanes)*lanes) * float64(k) / stripsEfficiency(macs, k*2*lanes*size, bTrans)
+	strips := float64(m) * float64(roundUp(n, lanes)) * float64(k) / stripsEfficiency(macs, k*2*lanes*size, bTrans)
 	return strips < packed
+}
+
+// roundUp returns x rounded up to a multiple of r > 0. The tiles and
+// vectors it rounds to are powers of two or 6 rows, which it handles
+// without a division instruction (useStrips runs on every small product:
+// four divisions by variables took ~25 ns of a 32³ Sgemm's ~450).
+func roundUp(x, r int) int {
+	switch {
+	case r&(r-1) == 0:
+		return (x + r - 1) &^ (r - 1)
+	case r == 6:
+		return (x + 5) / 6 * 6
+	}
+	return ceilDiv(x, r) * r
 }
 
 // tinyStripsMACs is the largest product (m·n·k) that gemm hands straight to
@@ -221,3 +235,22 @@ func transposeInto[T float32 | float64](space *[]T, b []T, ldb, n, k int) []T {
 	}
 	return bt
 }
+
+// oneStripCall reports whether gemmStrips would compute an m×n×k product
+// (B not transposed, 2 ≤ m, 2 ≤ n ≤ stripWidth, no path forced by a test)
+// in one call of the small-product kernel: on one goroutine, taken by the
+// cost model, one strip of columns, all rows in one call. gemm then makes
+// that call itself (see there).
+func oneStripCall(m, n, k, size int) bool {
+	if !oneStripShortcut {
+		return false
+	}
+	width := stripCols(k, size)
+	return 2*float64(m)*float64(n)*float64(k) < parallelMinFlops && n <= width &&
+		float64(m)*float64(k*width) <= stripCallMACs && useStrips(m, n, k, size, false)
+}
+
+// oneStripShortcut, when false, sends the products oneStripCall takes
+// through gemmShortcut and gemmStrips, for the test that they get the
+// same bits either way.
+var oneStripShortcut = true
