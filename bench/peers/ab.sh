@@ -49,25 +49,9 @@ if [ ${#shapes[@]} -eq 0 ]; then
 	fi
 fi
 
-say() { echo "[ab] $*" >&2; }
-
-install() { # install the Debian packages named, as root or with sudo
-	local sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
-	say "installing $* (apt-get)"
-	$sudo apt-get update -qq >&2
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
-}
-
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-	flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null || true)
-	if [[ " $flags " == *" avx512f "* ]]; then
-		export OPENBLAS_CORETYPE=SkylakeX
-	elif [[ " $flags " == *" avx2 "* ]]; then
-		export OPENBLAS_CORETYPE=Haswell
-	fi
-fi
-say "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset (OpenBLAS detects)}"
+tag=ab
+. "$here/common.sh"
+pick_coretype
 
 command -v gcc >/dev/null || install gcc libc6-dev
 ma=$(gcc -print-multiarch)

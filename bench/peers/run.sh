@@ -93,27 +93,9 @@ default) sizes="8 16 32 64 128 256 512 1024" precs="s" samples=7 target=25 works
 full) sizes="8 16 32 64 128 192 256 384 512 768 1024 1536 2048" precs="s d" samples=11 target=100 works="W1 W2 W3 W2p1" epochs=3 ;;
 esac
 
-say() { echo "[peers] $*" >&2; }
-
-install() { # install the Debian packages named, as root or with sudo
-	local sudo=""
-	[ "$(id -u)" -eq 0 ] || sudo=sudo
-	say "installing $* (apt-get)"
-	$sudo apt-get update -qq >&2
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
-}
-
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-	flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null || true)
-	if [[ " $flags " == *" avx512f "* ]]; then
-		export OPENBLAS_CORETYPE=SkylakeX
-	elif [[ " $flags " == *" avx2 "* ]]; then
-		export OPENBLAS_CORETYPE=Haswell
-	fi
-	say "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset (OpenBLAS detects)} (from /proc/cpuinfo; set it to override)"
-else
-	say "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (from the environment)"
-fi
+tag=peers
+. "$here/common.sh"
+pick_coretype
 
 if [ "$format" = csv ]; then
 	echo "suite,kernel,level,shape,threads,ns_per_op,rate,unit,spread_pct,samples,pct_peak,speedup,note"
