@@ -64,9 +64,9 @@ var threads atomic.Int64
 // SetThreads sets the most goroutines one call of Sgemm, Dgemm, Sgemv,
 // Dgemv, AdamStep, SGDStep or AllFinite may use (the caller's included).
 // n < 1 restores the default, runtime.GOMAXPROCS(0) at the time of each
-// call. It may be called at any
-// time, also while multiplications run; calls already started keep the
-// value they read. Results do not depend on it.
+// call. It may be called at any time, also while multiplications run;
+// calls already started keep the value they read. Results do not depend
+// on it.
 func SetThreads(n int) {
 	threads.Store(int64(max(n, 0)))
 }
@@ -143,6 +143,19 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		raceRows(raceRead[T], a, aRows, aCols, lda)
 		raceRows(raceRead[T], b, bRows, bCols, ldb)
 		raceRows(raceWrite[T], c, m, n, ldc)
+	}
+	if k == 1 && m >= 2 && n >= 2 && oneStripShortcut {
+		// An outer product, rewritten as gemmDrive does (see there) before
+		// the shortcuts look at it, so that B given transposed with
+		// ldb == 1 (a backward pass's dz·Wᵀ for a one-unit layer) takes
+		// them too; every path gets it rewritten alike, so the bits are
+		// unchanged.
+		if aTrans {
+			aTrans, lda = false, 1
+		}
+		if bTrans && ldb == 1 {
+			bTrans, ldb = false, n
+		}
 	}
 	if !bTrans && m >= 2 && n >= 2 && n <= stripWidth(active, int(unsafe.Sizeof(alpha))) && !gemmPathForced() &&
 		(m*n*k <= tinyStripsMACs || oneStripCall(m, n, k, int(unsafe.Sizeof(alpha)))) {

@@ -142,21 +142,24 @@ func TestGemmTinyShortcutSameBits(t *testing.T) {
 
 // TestGemmOneStripShortcutSameBits: gemm also hands straight to one
 // small-product kernel call the products oneStripCall finds the strips
-// path would compute in one call; through gemmShortcut and gemmStrips
-// they must get the same bits. The shapes sit on either side of the
-// limits oneStripCall tests: the cost model, the parallel cut-off (m·n·k
-// = 2²⁰), one strip (n up to stripCols: 48 float32 columns at AVX-512
-// from k = 145), one call's rows (m·k·width up to 2²²). At every level
-// with strips some shapes must take the shortcut and some not, or the
-// test would compare a path with itself.
+// path would compute in one call, and rewrites outer products (k = 1) as
+// gemmDrive does before any shortcut; through gemmShortcut, gemmStrips
+// and gemmDrive they must get the same bits. The shapes sit on either
+// side of the limits oneStripCall tests: the cost model, the parallel
+// cut-off (m·n·k = 2²⁰), one strip (n up to stripCols: 48 float32 columns
+// at AVX-512 from k = 145), one call's rows (m·k·width up to 2²²); the
+// outer products come with A and B transposed or not (a transposed B
+// n×1 has ldb = 1). At every level with strips some shapes must take the
+// shortcut and some not, or the test would compare a path with itself.
 func TestGemmOneStripShortcutSameBits(t *testing.T) {
 	shapes := [][3]int{
 		{32, 32, 32}, {100, 48, 145}, {100, 49, 145}, {255, 64, 64}, {256, 64, 64}, {1000, 2, 100}, {600, 3, 100},
-		{500, 16, 131}, {7, 9, 3000}, // -short: these
+		{500, 16, 131}, {7, 9, 3000}, {10, 10, 1}, {300, 40, 1}, // -short: these
 		{24, 24, 24}, {31, 33, 40}, {64, 64, 64}, {2, 64, 300}, {100, 64, 144}, {256, 63, 64}, {40, 17, 1000},
+		{2, 64, 1}, {7, 200, 1}, {1000, 3, 1}, {2000, 70, 1},
 	}
 	if testing.Short() {
-		shapes = shapes[:9]
+		shapes = shapes[:11]
 	}
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		var taken, left int

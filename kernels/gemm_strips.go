@@ -251,6 +251,7 @@ func oneStripCall(m, n, k, size int) bool {
 }
 
 // oneStripShortcut, when false, sends the products oneStripCall takes
-// through gemmShortcut and gemmStrips, for the test that they get the
-// same bits either way.
+// through gemmShortcut and gemmStrips, and leaves outer products to be
+// rewritten by gemmDrive (see gemm), for the test that they get the same
+// bits either way.
 var oneStripShortcut = true
