@@ -8,9 +8,11 @@ import "sync"
 //
 // A long x (at least 2¹⁶ elements) is checked in parts on up to Threads()
 // goroutines, cut where AdamStep and SGDStep cut a step over as many
-// weights. So a training loop that checks its gradient before an optimizer
-// step has each part's gradient read by the goroutine that checked it
-// (mlp's training step does this).
+// weights. So when a training loop checks its gradient before an optimizer
+// step, as mlp's does, each part of the step usually finds its part of the
+// gradient in the cache of the core that just checked it (usually: parts
+// go to whichever goroutine claims them first, and goroutines are not
+// pinned to cores).
 func AllFinite(x []float32) bool {
 	raceRead(x)
 	if parts := optimParts(len(x)); parts > 1 {

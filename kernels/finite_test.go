@@ -44,10 +44,12 @@ func checkAllFinite(t *testing.T, what string, x []float32) {
 
 // TestAllFiniteSweep checks AllFinite at every level and dispatch
 // configuration, length 0…300 and offset 0…15, on finite values and with
-// each special value at every position of the short vectors (at a spread
-// of positions and the last of the longer ones), against the reference,
-// with x unchanged and its padding (signalling NaNs, which an over-read
-// would report) untouched.
+// a special value at every position of the short vectors (at a spread of
+// positions and the last of the longer ones; which of the five specials
+// goes with the position and the offset, so the offsets take each
+// position through all five in full runs), against the reference, with x
+// unchanged and its padding (signalling NaNs, which an over-read would
+// report) untouched.
 func TestAllFiniteSweep(t *testing.T) {
 	forEachDispatch(t, func(t *testing.T) {
 		for n := 0; n <= maxSweepLen; n++ {

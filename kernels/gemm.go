@@ -81,9 +81,11 @@ func Threads() int {
 }
 
 // gemm checks the arguments as gonum does, in gonum's order, handles the
-// quick returns and the product-free cases, hands the tiniest products
-// (tinyStripsMACs) straight to one small-product kernel call, and the rest
-// to the driver (gemmShortcut, then gemmDrive).
+// quick returns and the product-free cases, rewrites outer products as
+// gemmDrive would, hands the products the strips would compute in one call
+// (the tiniest, tinyStripsMACs, and those oneStripCall finds) straight to
+// that small-product kernel call, and the rest to the driver
+// (gemmShortcut, then gemmDrive).
 func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	aTrans, ok := transposed(tA)
 	if !ok {

@@ -7,10 +7,10 @@ import (
 )
 
 // The GEMM driver: gemmDrive takes one validated call (see gemm in
-// gemm.go; gemm first computes the tiniest products itself, then lets
-// gemmShortcut take the one-part small products and short matrix-vector
-// products without building gemmArgs) and chooses
-// its path, in this order:
+// gemm.go; gemm first rewrites outer products and computes the products
+// the strips would in one kernel call itself, then lets gemmShortcut take
+// the one-part small products and short matrix-vector products without
+// building gemmArgs) and chooses its path, in this order:
 //
 //   - gemmDirect (below), a Go loop over the operands in place, for the
 //     tiniest products at levels without small-product kernels;

@@ -149,8 +149,12 @@ func TestGemmTinyShortcutSameBits(t *testing.T) {
 // cut-off (m·n·k = 2²⁰), one strip (n up to stripCols: 48 float32 columns
 // at AVX-512 from k = 145), one call's rows (m·k·width up to 2²²); the
 // outer products come with A and B transposed or not (a transposed B
-// n×1 has ldb = 1). At every level with strips some shapes must take the
-// shortcut and some not, or the test would compare a path with itself.
+// n×1 has ldb = 1). The strips' cuts into calls, strips and parts change
+// no bit, so what a difference here would show is a call with other
+// arguments than the chain's (strides, transposes, alpha, beta, the
+// rewrite) or a product the cost model sends to the blocked path. At
+// every level with strips some shapes must take the shortcut and some
+// not, or the test would compare a path with itself.
 func TestGemmOneStripShortcutSameBits(t *testing.T) {
 	shapes := [][3]int{
 		{32, 32, 32}, {100, 48, 145}, {100, 49, 145}, {255, 64, 64}, {256, 64, 64}, {1000, 2, 100}, {600, 3, 100},

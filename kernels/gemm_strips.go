@@ -45,10 +45,11 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 	return strips < packed
 }
 
-// roundUp returns x rounded up to a multiple of r > 0. The tiles and
-// vectors it rounds to are powers of two or 6 rows, which it handles
+// roundUp returns x rounded up to a multiple of r > 0. The amd64 levels'
+// tiles and vectors are powers of two or 6 rows, which it rounds to
 // without a division instruction (useStrips runs on every small product:
-// four divisions by variables took ~25 ns of a 32³ Sgemm's ~450).
+// four divisions by variables took ~25 ns of a 32³ Sgemm's ~450); other
+// sizes (NEON's 12-column float32 tile) divide.
 func roundUp(x, r int) int {
 	switch {
 	case r&(r-1) == 0:
@@ -60,8 +61,9 @@ func roundUp(x, r int) int {
 }
 
 // tinyStripsMACs is the largest product (m·n·k) that gemm hands straight to
-// one call of the small-product kernel when it fits one strip: as far as
-// useStrips takes every product without its model.
+// one call of the small-product kernel, when it fits one strip, without
+// asking oneStripCall: as far as useStrips takes every product without its
+// model.
 const tinyStripsMACs = stripFixedCost / 4
 
 // gemmPathForced reports whether a test forces a GEMM path (the direct

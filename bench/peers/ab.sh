@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-if ! [[ $blas =~ ^(openblas|blis)(,(openblas|blis))?$ ]]; then
+if ! [[ $blas =~ ^(openblas|blis)(,(openblas|blis))?$ && $blas != openblas,openblas && $blas != blis,blis ]]; then
 	echo "ab.sh: bad -blas $blas: want openblas, blis or both, comma-separated" >&2
 	exit 2
 fi
@@ -57,14 +57,16 @@ command -v gcc >/dev/null || install gcc libc6-dev
 ma=$(gcc -print-multiarch)
 for lib in ${blas//,/ }; do
 	case $lib in
-	openblas) pkg=libopenblas-dev dir=openblas-pthread link="-lopenblas" ;;
-	blis) pkg=libblis-pthread-dev dir=blis-pthread link="-lblis -lm" ;;
+	openblas) pkg=libopenblas-dev dir=openblas-pthread link="-lopenblas" def="" ;;
+	blis) pkg=libblis-pthread-dev dir=blis-pthread link="-lblis -lm" def="-DPEER_BLIS" ;;
 	esac
 	inc=/usr/include/$ma/$dir libdir=/usr/lib/$ma/$dir
 	[ -e "$inc/cblas.h" ] || install "$pkg"
 	bin=${TMPDIR:-/tmp}/ember-ab-$lib-$$
 	say "building ab against $lib"
-	(cd "$here/ab" && CGO_ENABLED=1 CGO_CFLAGS="-O2 -I$inc" CGO_LDFLAGS="-L$libdir -Wl,-rpath,$libdir $link" go build -o "$bin" .)
-	OPENBLAS_NUM_THREADS=1 BLIS_NUM_THREADS=1 "$bin" -peer "$lib" -prec "$prec" -rounds "$rounds" -sample "$sample" "${shapes[@]}"
+	(cd "$here/ab" && CGO_ENABLED=1 CGO_CFLAGS="-O2 $def -I$inc" CGO_LDFLAGS="-L$libdir -Wl,-rpath,$libdir $link" go build -o "$bin" .)
+	rc=0
+	OPENBLAS_NUM_THREADS=1 BLIS_NUM_THREADS=1 "$bin" -peer "$lib" -prec "$prec" -rounds "$rounds" -sample "$sample" "${shapes[@]}" || rc=$?
 	rm -f "$bin"
+	[ $rc -eq 0 ] || exit $rc
 done

@@ -22,6 +22,16 @@ package main
 /*
 #include <cblas.h>
 
+// oneThread makes the peer run on one thread, through its own call as
+// well as the environment ab.sh sets (BLIS: build with -DPEER_BLIS).
+#ifdef PEER_BLIS
+#include <blis.h>
+static void oneThread(void) { bli_thread_set_num_threads(1); }
+#else
+extern void openblas_set_num_threads(int);
+static void oneThread(void) { openblas_set_num_threads(1); }
+#endif
+
 static void gemm32(int ta, int tb, int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc, long reps) {
 	for (long i = 0; i < reps; i++)
 		cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc);
@@ -65,14 +75,15 @@ func main() {
 	peer := flag.String("peer", "", "the peer's name, for the output (openblas or blis)")
 	prec := flag.String("prec", "s", "s (float32: Sgemm) or d (float64: Dgemm)")
 	rounds := flag.Int("rounds", 21, "rounds; each times every contender once")
-	sample := flag.Duration("sample", 10*time.Millisecond, "least duration of one timed sample")
+	sample := flag.Duration("sample", 10*time.Millisecond, "least duration of one timed sample of ember (the peers repeat as many times)")
 	flag.Parse()
 	if *peer == "" || (*prec != "s" && *prec != "d") || *rounds < 1 || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: ab -peer NAME [-prec s|d] [-rounds N] [-sample D] MxNxK:TT...")
 		os.Exit(2)
 	}
 	kernels.SetThreads(1)
-	fmt.Printf("# ember (level %v) and %s alternated in one process, 1 thread, %d rounds, samples ≥ %v\n", kernels.Active(), *peer, *rounds, *sample)
+	C.oneThread()
+	fmt.Printf("# ember (level %v) and %s alternated in one process, 1 thread, %d rounds, ember's samples ≥ %v\n", kernels.Active(), *peer, *rounds, *sample)
 	fmt.Printf("| shape | ember GFLOP/s | %s gemm | %s gemv | ember ÷ better peer, median | q1 | q3 |\n|---|---|---|---|---|---|---|\n", *peer, *peer)
 	for _, arg := range flag.Args() {
 		s, err := parseShape(arg)
@@ -223,11 +234,13 @@ func contenders[T float32 | float64](s shape) ([]func(reps int), error) {
 // turn (forwards on even rounds, backwards on odd, so that neither goes
 // first always), and returns the table row.
 func report(name string, s shape, fns []func(int), rounds int, sample time.Duration) string {
+	// Enough repetitions that ember's sample lasts at least sample (the
+	// peers', on the same count, as long as they are not faster).
 	reps := 1
 	for {
 		t0 := time.Now()
 		fns[0](reps)
-		if time.Since(t0) >= sample/2 || reps >= 1<<30 {
+		if time.Since(t0) >= sample || reps >= 1<<30 {
 			break
 		}
 		reps *= 2
