@@ -52,6 +52,7 @@ fi
 tag=ab
 . "$here/common.sh"
 pick_coretype
+pick_blis_arch
 
 command -v gcc >/dev/null || install gcc libc6-dev
 ma=$(gcc -print-multiarch)

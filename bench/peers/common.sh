@@ -1,6 +1,6 @@
 # Sourced by run.sh and ab.sh: their messages, package installs and the
-# choice of OPENBLAS_CORETYPE (see run.sh for why). The sourcing script
-# sets tag (its name in messages) first.
+# choice of OPENBLAS_CORETYPE (see run.sh for why) and of BLIS's kernels.
+# The sourcing script sets tag (its name in messages) first.
 
 say() { echo "[$tag] $*" >&2; }
 
@@ -28,4 +28,28 @@ pick_coretype() {
 		export OPENBLAS_CORETYPE=Haswell
 	fi
 	say "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset (OpenBLAS detects)} (from /proc/cpuinfo; set it to override)"
+}
+
+# pick_blis_arch exports EMBER_BLIS_ARCH, the BLIS configuration the peer
+# programs ask for (blis_arch.h), unless it or BLIS_ARCH_TYPE is set:
+# "skx" on a CPU with avx512f, else nothing (BLIS detects). BLIS 0.9 picks
+# by CPU model and knows none newer than 2021: it took its AVX2 "haswell"
+# kernels on this project's AVX-512 Xeons and its portable C ones on AMD
+# Zen 5, where its skx kernels run 5x faster. Its AVX2 choice on the AMD
+# Zen 3 it knows is left alone.
+pick_blis_arch() {
+	if [ -n "${BLIS_ARCH_TYPE:-}" ]; then
+		say "BLIS_ARCH_TYPE=$BLIS_ARCH_TYPE (from the environment)"
+		return
+	fi
+	if [ -n "${EMBER_BLIS_ARCH:-}" ]; then
+		say "EMBER_BLIS_ARCH=$EMBER_BLIS_ARCH (from the environment)"
+		return
+	fi
+	local flags
+	flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null || true)
+	if [[ " $flags " == *" avx512f "* ]]; then
+		export EMBER_BLIS_ARCH=skx
+	fi
+	say "EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-unset (BLIS detects)} (from /proc/cpuinfo; set it, e.g. to zen3, to override)"
 }

@@ -28,7 +28,7 @@
 #include <time.h>
 
 #ifdef PEER_BLIS
-#include <blis.h>
+#include "blis_arch.h"
 #define PEER "blis"
 #else
 #define PEER "openblas"
@@ -172,6 +172,8 @@ int main(int argc, char **argv) {
   }
   char note[400];
 #ifdef PEER_BLIS
+  if (blis_pick_arch() != 0)
+    return 2;
   bli_thread_set_num_threads(threads);
   snprintf(note, sizeof note, "BLIS %s; kernels %s; %d thread(s)", bli_info_get_version_str(),
            bli_arch_string(bli_arch_query_id()), threads);

@@ -35,8 +35,12 @@
 # this script picks it from /proc/cpuinfo: avx512f -> SkylakeX, else
 # avx2 -> Haswell, else OpenBLAS's own detection. Debian's PyTorch runs its
 # matrix products on the same OpenBLAS, so the choice applies to both.
-# BLIS picks its kernels at run time (Debian's 0.9 build has no AVX-512
-# ones: "haswell" on the Xeons too); each record's note names them.
+# BLIS picks its kernels at run time by CPU model, and 0.9 knows none newer
+# than 2021 (it took "haswell" on this project's AVX-512 Xeons, its
+# portable C kernels on AMD Zen 5); on a CPU with avx512f this script asks
+# for its "skx" kernels (EMBER_BLIS_ARCH, see common.sh and blis_arch.h)
+# unless BLIS_ARCH_TYPE or EMBER_BLIS_ARCH is set. Each record's note names
+# the kernels that ran.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -96,13 +100,14 @@ esac
 tag=peers
 . "$here/common.sh"
 pick_coretype
+pick_blis_arch
 
 if [ "$format" = csv ]; then
 	echo "suite,kernel,level,shape,threads,ns_per_op,rate,unit,spread_pct,samples,pct_peak,speedup,note"
-	echo "info,peers,,,0,0,0,,0,0,0,0,bench/peers/run.sh $mode on $(date -u '+%Y-%m-%d %H:%M UTC'); ${blas//,/ and }; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"
+	echo "info,peers,,,0,0,0,,0,0,0,0,bench/peers/run.sh $mode on $(date -u '+%Y-%m-%d %H:%M UTC'); ${blas//,/ and }; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-unset}"
 else
-	printf '{"suite":"info","kernel":"peers","level":"","shape":"","threads":0,"ns_per_op":0,"rate":0,"unit":"","spread_pct":0,"samples":0,"note":"bench/peers/run.sh %s on %s; %s; OPENBLAS_CORETYPE=%s"}\n' \
-		"$mode" "$(date -u '+%Y-%m-%d %H:%M UTC')" "${blas//,/ and }" "${OPENBLAS_CORETYPE:-unset}"
+	printf '{"suite":"info","kernel":"peers","level":"","shape":"","threads":0,"ns_per_op":0,"rate":0,"unit":"","spread_pct":0,"samples":0,"note":"bench/peers/run.sh %s on %s; %s; OPENBLAS_CORETYPE=%s; EMBER_BLIS_ARCH=%s"}\n' \
+		"$mode" "$(date -u '+%Y-%m-%d %H:%M UTC')" "${blas//,/ and }" "${OPENBLAS_CORETYPE:-unset}" "${EMBER_BLIS_ARCH:-unset}"
 fi
 
 for suite in "${suites[@]}"; do
@@ -122,7 +127,7 @@ for suite in "${suites[@]}"; do
 			[ -e "$inc/cblas.h" ] || install "$pkg"
 			# Named by the source's checksum: never a stale build, nor
 			# another checkout's program of the same name.
-			bin[$lib]=${TMPDIR:-/tmp}/ember-peer-gemm-$lib-$(cksum <"$here/gemm_cblas.c" | cut -d' ' -f1)
+			bin[$lib]=${TMPDIR:-/tmp}/ember-peer-gemm-$lib-$(cat "$here/gemm_cblas.c" "$here/blis_arch.h" | cksum | cut -d' ' -f1)
 			if [ ! -x "${bin[$lib]}" ]; then
 				gcc -O2 "${def[@]}" -I"$inc" -o "${bin[$lib]}" "$here/gemm_cblas.c" -L"$libdir" -Wl,-rpath,"$libdir" "${link[@]}"
 			fi

@@ -24,12 +24,20 @@ package main
 
 // oneThread makes the peer run on one thread, through its own call as
 // well as the environment ab.sh sets (BLIS: build with -DPEER_BLIS).
+// pick applies the kernel choice ab.sh made (BLIS: EMBER_BLIS_ARCH, see
+// blis_arch.h; OpenBLAS reads OPENBLAS_CORETYPE itself) and kernels names
+// the kernels the peer runs.
 #ifdef PEER_BLIS
-#include <blis.h>
+#include "../blis_arch.h"
 static void oneThread(void) { bli_thread_set_num_threads(1); }
+static int pick(void) { return blis_pick_arch(); }
+static const char *kernels(void) { return bli_arch_string(bli_arch_query_id()); }
 #else
 extern void openblas_set_num_threads(int);
+extern char *openblas_get_corename(void);
 static void oneThread(void) { openblas_set_num_threads(1); }
+static int pick(void) { return 0; }
+static const char *kernels(void) { return openblas_get_corename(); }
 #endif
 
 static void gemm32(int ta, int tb, int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc, long reps) {
@@ -81,9 +89,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: ab -peer NAME [-prec s|d] [-rounds N] [-sample D] MxNxK:TT...")
 		os.Exit(2)
 	}
+	if C.pick() != 0 {
+		os.Exit(2)
+	}
 	kernels.SetThreads(1)
 	C.oneThread()
-	fmt.Printf("# ember (level %v) and %s alternated in one process, 1 thread, %d rounds, ember's samples ≥ %v\n", kernels.Active(), *peer, *rounds, *sample)
+	fmt.Printf("# ember (level %v) and %s (kernels %s) alternated in one process, 1 thread, %d rounds, ember's samples ≥ %v\n", kernels.Active(), *peer, C.GoString(C.kernels()), *rounds, *sample)
 	fmt.Printf("| shape | ember GFLOP/s | %s gemm | %s gemv | ember ÷ better peer, median | q1 | q3 |\n|---|---|---|---|---|---|---|\n", *peer, *peer)
 	for _, arg := range flag.Args() {
 		s, err := parseShape(arg)
