@@ -14,7 +14,8 @@
 #
 # It installs what it needs from Debian if missing (gcc, libopenblas-dev,
 # libblis-pthread-dev) and builds ab/ with cgo against each peer.
-# OPENBLAS_CORETYPE is chosen as run.sh does (see there).
+# OPENBLAS_CORETYPE and BLIS's kernels (EMBER_BLIS_ARCH) are chosen as run.sh
+# chooses them (see there).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
