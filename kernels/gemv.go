@@ -18,7 +18,8 @@ import "gonum.org/v1/gonum/blas"
 // matrix-vector kernels: for NoTrans each y element is a dot product of a
 // row of A with x, kept in several partial sums; for Trans the rows of A,
 // scaled by the elements of x, are added into the sums of all of y in
-// order. Accuracy: each element is within
+// order (for a long A of narrow rows, its two halves of rows apart, then
+// the two sums added, so that two threads can each read one). Accuracy: each element is within
 // γ_{len(x)+2}·(|alpha|·|op(A)|·|x| + |beta|·|y|) of the exact result
 // (γ_j = j·u/(1−j·u), u = 2⁻²⁴); the bits depend on the shape and the
 // level, never on the alignment of the data.
@@ -93,7 +94,7 @@ func gemv[T float32 | float64](tA blas.Transpose, m, n int, alpha T, a []T, lda 
 	}
 	buf := getGemvBuf[T]()
 	xs := buf.vector(x, vecStart(lenX, incX), lenX, incX)
-	gemvRun(trans, xs, a, lda, buf.sums(lenY), y, y0, incY, alpha, beta)
+	gemvRun(trans, xs, a, lda, buf, lenY, y, y0, incY, alpha, beta)
 	putGemvBuf(buf)
 }
 

@@ -517,3 +517,64 @@ func TestGemmPathBoundaries(t *testing.T) {
 		}
 	})
 }
+
+// TestGemvHalves: a narrow axpy-form product large enough to go parallel
+// (rows of at most 1 KiB, more than 64 outputs) is summed in two halves of
+// its rows, each in order, then added, at every level and on any number of
+// threads: its bits are those of the two half-products (each too small to
+// be split again) added, through Sgemm with m == 1, Sgemm with n == 1
+// and A transposed, and Sgemv with Trans, with padded rows.
+func TestGemvHalves(t *testing.T) {
+	defer kernels.SetThreads(kernels.Threads())
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		// k, n, pad: float32 rows of 256 and 200 elements (1 KiB and
+		// less), the second with an odd k (halves of 251 and 250 rows);
+		// each product is above the parallel cut-off (2·k·n ≥ 2¹⁷ flops),
+		// each half-product below it.
+		for _, s := range [][3]int{{500, 256, 0}, {501, 200, 3}} {
+			checkGemvHalves[float32](t, s[0], s[1], s[2])
+		}
+		checkGemvHalves[float64](t, 900, 128, 5) // 1 KiB rows
+	})
+}
+
+func checkGemvHalves[T float32 | float64](t *testing.T, k, n, pad int) {
+	t.Helper()
+	r := testutil.NewRand(uint64(k + n))
+	x, _ := newMatrix[T](r, 1, k, 0, false)
+	a, lda := newMatrix[T](r, k, n, pad, false)
+	h := (k + 1) / 2
+	kernels.SetThreads(1)
+	// The halves, each a product of fewer flops than the parallel cut-off.
+	lo, hi := make([]T, n), make([]T, n)
+	callGemm(blas.NoTrans, blas.NoTrans, 1, n, h, 1, x[:h], h, a, lda, 0, lo, n)
+	callGemm(blas.NoTrans, blas.NoTrans, 1, n, k-h, 1, x[h:], k-h, a[h*lda:], lda, 0, hi, n)
+	want := make([]T, n)
+	for j := range want {
+		want[j] = lo[j] + hi[j]
+	}
+	for _, threads := range []int{1, 2, 3, 4} {
+		kernels.SetThreads(threads)
+		for _, call := range []struct {
+			name string
+			run  func(y []T)
+		}{
+			{"x·A", func(y []T) { callGemm(blas.NoTrans, blas.NoTrans, 1, n, k, 1, x, k, a, lda, 0, y, n) }},
+			{"Aᵀ·x", func(y []T) { callGemm(blas.Trans, blas.NoTrans, n, 1, k, 1, a, lda, x, 1, 0, y, 1) }},
+			{"gemv", func(y []T) { callGemv(blas.Trans, k, n, 1, a, lda, x, 1, 0, y, 1) }},
+		} {
+			if call.name == "Aᵀ·x" && kernels.Active() == kernels.Generic {
+				// One-column products of up to 64³ multiply-adds take
+				// gemmDirect at this level, each sum in one order.
+				continue
+			}
+			y := make([]T, n)
+			call.run(y)
+			for j := range y {
+				if !sameBits(y[j], want[j]) {
+					t.Fatalf("%T k=%d n=%d %s, %d threads: y[%d] = %v, want the halves' sums added, %v", y[0], k, n, call.name, threads, j, y[j], want[j])
+				}
+			}
+		}
+	}
+}
