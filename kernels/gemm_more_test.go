@@ -160,7 +160,8 @@ func panicMessage(f func()) (msg string) {
 // split into many parts.
 func TestGemmThreadsBitIdentical(t *testing.T) {
 	// The last two are narrow matrix-vector products summed in two halves
-	// of their rows (see TestGemvHalves).
+	// of their rows (see TestGemvHalves; at the generic level the second,
+	// one column of 256·784 multiply-adds, takes gemmDirect instead).
 	shapes := [][3]int{{200, 300, 517}, {1, 3000, 517}, {37, 1000, 64}, {700, 19, 300}, {4000, 1, 300}, {1, 256, 784}, {256, 1, 784}}
 	if testing.Short() {
 		shapes = append(shapes[:2], shapes[5:]...)

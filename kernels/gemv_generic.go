@@ -40,13 +40,15 @@ var (
 // the old kernel (four rows at a time, y in memory), and in panels of
 // 16–32 rows 0.98–1.05× (avx512, Xeon). At AVX2, sums of 384 bytes to 1
 // KiB (1×256×784 among them) keep whole calls: 1.02× the old kernel. On
-// an AMD Zen 5 (L2 1 MiB, so these matrices stream from L3), panels of 10
-// rows instead of 32, alternated in one process, 1 thread: avx512
-// 1×1024×1024 1.04×, 1×2048×2048 1.05×, 1×1024×256 1.03×; avx2 1.13×,
-// 1.11×, 1.12× (the Xeon's figures were not re-measured).
+// an AMD Zen 5 (L2 1 MiB, so these matrices stream from L3), panels of 8
+// rows instead of 32, alternated in one process, 1 thread, medians of 41:
+// avx512 1×1024×1024 1.03×, 1×2048×2048 1.06×, 1×1024×256 1.03×; avx2
+// 1.13×, 1.09×, 1.15× (8, 10 and 12 rows within 3 % of each other; the
+// Xeon's figures were not re-measured). A multiple of 4: NEON's kernel and
+// the generic loop take rows four at a time.
 const (
 	gemvPanelBytes = 1 << 10
-	gemvPanelRows  = 10
+	gemvPanelRows  = 8
 )
 
 // gemvForm names the two matrix-vector kernels: the axpy form (sums +=
@@ -261,9 +263,9 @@ func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, buf *gemvBuf[T],
 
 // gemvRunHalves is gemvRun for an axpy-form product summed in gemvHalf's
 // halves, m's first half rows and the rest: one after the other on one
-// thread, else each half a part (on more than two goroutines, each half
-// cut into ranges of the output, a part each). The halves' sums are added
-// and stored once both are done.
+// thread, else each half a part (with four goroutines or more and 128
+// outputs or more, each half cut into ranges of the output, a part each).
+// The halves' sums are added and stored once both are done.
 func gemvRunHalves[T float32 | float64](half int, x, m []T, ldm int, buf *gemvBuf[T], n int, y []T, start, inc int, alpha, beta T) {
 	sums, upper := buf.sums(n), buf.upperSums(n)
 	if Threads() <= 1 {

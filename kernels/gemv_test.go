@@ -26,7 +26,8 @@ var gemvIncs = []int{1, 2, -1, -3}
 // gemvConfigs: as users get it, with blocks so small that every call is
 // cut into many kernel calls (column blocks of the axpy form, depth and row
 // blocks of the dot form), and with every call of 128 outputs or more split
-// across three goroutines.
+// across three goroutines (narrow axpy-form calls of 64 rows or more: into
+// two halves of their rows, see TestGemvHalves).
 var gemvConfigs = []struct {
 	name              string
 	blockBytes, chunk int
@@ -418,11 +419,15 @@ func TestGemvNoAllocs(t *testing.T) {
 	}
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		a, x, y := make([]float32, 300*200), make([]float32, 600), make([]float32, 600)
+		// A narrow product summed in two halves of its rows (above the
+		// parallel cut-off), on as many threads as the test has.
+		w, v := make([]float32, 784*256), make([]float32, 784)
 		for _, call := range []func(){
 			func() { kernels.Sgemv(blas.NoTrans, 300, 200, 1, a, 200, x, 2, 1, y, 1) },
 			func() { kernels.Sgemv(blas.Trans, 300, 200, 1, a, 200, x, 1, 0, y, -3) },
 			func() { kernels.Sgemm(blas.NoTrans, blas.NoTrans, 1, 200, 300, 1, x, 300, a, 200, 0, y, 200) },
 			func() { kernels.Sgemm(blas.NoTrans, blas.NoTrans, 300, 1, 200, 1, a, 200, x, 2, 0, y, 2) },
+			func() { kernels.Sgemm(blas.NoTrans, blas.NoTrans, 1, 256, 784, 1, v, 784, w, 256, 0, y, 256) },
 		} {
 			call()
 			if allocs := testing.AllocsPerRun(20, call); allocs != 0 {

@@ -5,6 +5,8 @@
 // BLIS_ARCH_TYPE is set already or EMBER_BLIS_ARCH is not, and must run
 // before the first BLIS call: BLIS reads BLIS_ARCH_TYPE once. A name this
 // BLIS does not know is an error (1), not a silent fallback; 0 otherwise.
+// (A name BLIS knows but this build lacks, say "knl" on Debian's, passes
+// here and makes BLIS abort at its first call, naming BLIS_ARCH_TYPE.)
 //
 // Why: BLIS 0.9 (Debian 12) chooses its kernels by CPU model and knows no
 // CPU newer than 2021. On AMD Zen 5 (family 26) it falls back to its

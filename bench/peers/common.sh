@@ -31,19 +31,20 @@ pick_coretype() {
 }
 
 # pick_blis_arch exports EMBER_BLIS_ARCH, the BLIS configuration the peer
-# programs ask for (blis_arch.h), unless it or BLIS_ARCH_TYPE is set:
-# "skx" on a CPU with avx512f, else nothing (BLIS detects). BLIS 0.9 picks
+# programs ask for (blis_arch.h), unless it or BLIS_ARCH_TYPE is set (even
+# to nothing: EMBER_BLIS_ARCH= leaves the choice to BLIS): "skx" on a CPU
+# with avx512f, else nothing (BLIS detects). BLIS 0.9 picks
 # by CPU model and knows none newer than 2021: it took its AVX2 "haswell"
 # kernels on this project's AVX-512 Xeons and its portable C ones on AMD
 # Zen 5, where its skx kernels run 5x faster. Its AVX2 choice on the AMD
 # Zen 3 it knows is left alone.
 pick_blis_arch() {
-	if [ -n "${BLIS_ARCH_TYPE:-}" ]; then
-		say "BLIS_ARCH_TYPE=$BLIS_ARCH_TYPE (from the environment)"
+	if [ -n "${BLIS_ARCH_TYPE+set}" ]; then
+		say "BLIS_ARCH_TYPE=$BLIS_ARCH_TYPE (from the environment; EMBER_BLIS_ARCH is not applied)"
 		return
 	fi
-	if [ -n "${EMBER_BLIS_ARCH:-}" ]; then
-		say "EMBER_BLIS_ARCH=$EMBER_BLIS_ARCH (from the environment)"
+	if [ -n "${EMBER_BLIS_ARCH+set}" ]; then
+		say "EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-(empty: BLIS detects)} (from the environment)"
 		return
 	fi
 	local flags

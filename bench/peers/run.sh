@@ -104,10 +104,10 @@ pick_blis_arch
 
 if [ "$format" = csv ]; then
 	echo "suite,kernel,level,shape,threads,ns_per_op,rate,unit,spread_pct,samples,pct_peak,speedup,note"
-	echo "info,peers,,,0,0,0,,0,0,0,0,bench/peers/run.sh $mode on $(date -u '+%Y-%m-%d %H:%M UTC'); ${blas//,/ and }; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-unset}"
+	echo "info,peers,,,0,0,0,,0,0,0,0,bench/peers/run.sh $mode on $(date -u '+%Y-%m-%d %H:%M UTC'); ${blas//,/ and }; OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-unset}; BLIS_ARCH_TYPE=${BLIS_ARCH_TYPE:-unset}"
 else
-	printf '{"suite":"info","kernel":"peers","level":"","shape":"","threads":0,"ns_per_op":0,"rate":0,"unit":"","spread_pct":0,"samples":0,"note":"bench/peers/run.sh %s on %s; %s; OPENBLAS_CORETYPE=%s; EMBER_BLIS_ARCH=%s"}\n' \
-		"$mode" "$(date -u '+%Y-%m-%d %H:%M UTC')" "${blas//,/ and }" "${OPENBLAS_CORETYPE:-unset}" "${EMBER_BLIS_ARCH:-unset}"
+	printf '{"suite":"info","kernel":"peers","level":"","shape":"","threads":0,"ns_per_op":0,"rate":0,"unit":"","spread_pct":0,"samples":0,"note":"bench/peers/run.sh %s on %s; %s; OPENBLAS_CORETYPE=%s; EMBER_BLIS_ARCH=%s; BLIS_ARCH_TYPE=%s"}\n' \
+		"$mode" "$(date -u '+%Y-%m-%d %H:%M UTC')" "${blas//,/ and }" "${OPENBLAS_CORETYPE:-unset}" "${EMBER_BLIS_ARCH:-unset}" "${BLIS_ARCH_TYPE:-unset}"
 fi
 
 for suite in "${suites[@]}"; do
