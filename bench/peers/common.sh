@@ -12,6 +12,13 @@ install() { # install the Debian packages named, as root or with sudo
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
 }
 
+# cpu_has reports whether /proc/cpuinfo lists the CPU feature flag $1.
+cpu_has() {
+	local flags
+	flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null || true)
+	[[ " $flags " == *" $1 "* ]]
+}
+
 # pick_coretype exports OPENBLAS_CORETYPE from /proc/cpuinfo unless it is
 # set (avx512f -> SkylakeX, else avx2 -> Haswell, else OpenBLAS's own
 # detection) and says which.
@@ -20,11 +27,9 @@ pick_coretype() {
 		say "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (from the environment)"
 		return
 	fi
-	local flags
-	flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null || true)
-	if [[ " $flags " == *" avx512f "* ]]; then
+	if cpu_has avx512f; then
 		export OPENBLAS_CORETYPE=SkylakeX
-	elif [[ " $flags " == *" avx2 "* ]]; then
+	elif cpu_has avx2; then
 		export OPENBLAS_CORETYPE=Haswell
 	fi
 	say "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset (OpenBLAS detects)} (from /proc/cpuinfo; set it to override)"
@@ -33,10 +38,10 @@ pick_coretype() {
 # pick_blis_arch exports EMBER_BLIS_ARCH, the BLIS configuration the peer
 # programs ask for (blis_arch.h), unless it or BLIS_ARCH_TYPE is set (even
 # to nothing: EMBER_BLIS_ARCH= leaves the choice to BLIS): "skx" on a CPU
-# with avx512f, else nothing (BLIS detects). BLIS 0.9 picks
-# by CPU model and knows none newer than 2021: it took its AVX2 "haswell"
-# kernels on this project's AVX-512 Xeons and its portable C ones on AMD
-# Zen 5, where its skx kernels run 5x faster. Its AVX2 choice on the AMD
+# with avx512f, else nothing (BLIS detects). BLIS 0.9 picks by CPU model
+# and knows none newer than 2021: it took its AVX2 "haswell" kernels on
+# this project's AVX-512 Xeons and its portable C ones on AMD Zen 5, where
+# its skx kernels run 5x faster. Its AVX2 choice on the AMD
 # Zen 3 it knows is left alone.
 pick_blis_arch() {
 	if [ -n "${BLIS_ARCH_TYPE+set}" ]; then
@@ -47,9 +52,7 @@ pick_blis_arch() {
 		say "EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-(empty: BLIS detects)} (from the environment)"
 		return
 	fi
-	local flags
-	flags=$(grep -m1 -E '^(flags|Features)' /proc/cpuinfo 2>/dev/null || true)
-	if [[ " $flags " == *" avx512f "* ]]; then
+	if cpu_has avx512f; then
 		export EMBER_BLIS_ARCH=skx
 	fi
 	say "EMBER_BLIS_ARCH=${EMBER_BLIS_ARCH:-unset (BLIS detects)} (from /proc/cpuinfo; set it, e.g. to zen3, to override)"
