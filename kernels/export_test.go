@@ -74,6 +74,12 @@ func PackTransForTest[T float32 | float64](dst, src []T, ld, k, rows, nr int) in
 	return packTrans(dst, src, ld, k, rows, nr)
 }
 
+// PackBForTest is packB for an untransposed B (the sliver-copying
+// assembly where there is one), for guard-page tests.
+func PackBForTest[T float32 | float64](dst, b []T, ldb, kc, nc, nr int) {
+	packB(dst, b, ldb, false, 0, kc, 0, nc, nr)
+}
+
 // SetEdgeStripsForTest turns the blocked path's edge tiles by the
 // small-product kernels on or off (off: whole tiles into a buffer, as at
 // the generic level); the returned function restores the setting.

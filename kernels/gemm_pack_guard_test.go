@@ -73,3 +73,63 @@ func guardedPackTrans[T float32 | float64](t *testing.T, side testutil.GuardSide
 		}
 	}
 }
+
+// TestPackBGuarded packs untransposed B blocks on their own, at every
+// level, with B exactly as long as the block and the packed buffer exactly
+// as long as its slivers, a guard page on either side of each: sliver
+// widths of one to four lines (the amd64 levels copy whole slivers of
+// whole lines row by row across the block, with assembly that prefetches
+// two rows ahead) and others, blocks of one to several whole slivers with
+// and without a partial one, padded and unpadded rows. It checks every
+// packed element and that the partial sliver's padding is zero.
+func TestPackBGuarded(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		for _, side := range testutil.GuardSides {
+			t.Run(side.String(), func(t *testing.T) {
+				guardedPackB[float32](t, side, testutil.GuardedFloat32s)
+				guardedPackB[float64](t, side, testutil.GuardedFloat64s)
+			})
+		}
+	})
+}
+
+func guardedPackB[T float32 | float64](t *testing.T, side testutil.GuardSide, alloc func(testing.TB, int, testutil.GuardSide) []T) {
+	for _, nr := range []int{6, 8, 16, 32, 64} {
+		for _, nc := range []int{1, nr - 1, nr, nr + 1, 2 * nr, 3*nr - 1, 4 * nr} {
+			for _, kc := range []int{1, 2, 3, 5} {
+				for _, pad := range []int{0, 3} {
+					if nc < 1 {
+						continue
+					}
+					ldb := nc + pad
+					b := alloc(t, (kc-1)*ldb+nc, side)
+					for i := range b {
+						b[i] = T(i + 1)
+					}
+					slivers := (nc + nr - 1) / nr
+					dst := alloc(t, slivers*kc*nr, side)
+					for i := range dst {
+						dst[i] = -7
+					}
+					name := fmt.Sprintf("%T nr=%d nc=%d kc=%d ldb=%d %v", dst[0], nr, nc, kc, ldb, side)
+					if err := testutil.NoFault(func() { kernels.PackBForTest(dst, b, ldb, kc, nc, nr) }); err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					for s := range slivers {
+						for l := range kc {
+							for j := range nr {
+								var w T
+								if s*nr+j < nc {
+									w = b[l*ldb+s*nr+j]
+								}
+								if got := dst[s*kc*nr+l*nr+j]; got != w {
+									t.Fatalf("%s: sliver %d, l=%d, j=%d: got %v, want %v", name, s, l, j, got, w)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}

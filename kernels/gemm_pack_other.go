@@ -2,8 +2,13 @@
 
 package kernels
 
-// copyRows has no assembly here; packB copies row by row.
+// copyRows has no assembly here; packA copies row by row.
 func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool { return false }
+
+// copySlivers has no assembly here; packB copies row by row.
+func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers int) bool {
+	return false
+}
 
 // packA6 has no assembly here; packA uses packRows6.
 func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool { return false }

@@ -31,12 +31,13 @@ func testPack[T float32 | float64](t *testing.T) {
 	}
 	for _, trans := range []bool{false, true} {
 		for _, mr := range []int{4, 6, 8, 12, 16, 32, 64} {
-			for _, mc := range []int{1, 6, mr - 1, mr, mr + 1, mr + 6, 2*mr + 5} { // 6: the amd64 fast path's height
-				ic, pc, kc := 3, 2, 13
-				if mc < 1 || ic+mc > min(rows, cols) {
+			for _, mcKC := range [][2]int{{1, 13}, {6, 13}, {6, 37}, {mr - 1, 13}, {mr, 13}, {mr, 37}, {mr + 1, 13}, {mr + 6, 13}, {2*mr + 5, 13}, {2*mr + 5, 37}} { // mc 6: the amd64 fast path's height; kc 37: its loops of 16 and 8 columns
+				mc, kc := mcKC[0], mcKC[1]
+				ic, pc := 3, 2
+				if mc < 1 || ic+mc > min(rows, cols) || pc+kc > min(rows, cols) {
 					continue
 				}
-				name := fmt.Sprintf("trans=%v/mr=%d/mc=%d", trans, mr, mc)
+				name := fmt.Sprintf("trans=%v/mr=%d/mc=%d/kc=%d", trans, mr, mc, kc)
 				// check compares dst, packed in slivers of mr, with
 				// want(i, l) for i < mc (0 beyond), l < kc; index names
 				// the position within a sliver in messages.

@@ -11,11 +11,30 @@ import "unsafe"
 //		copy(dst[r*width:(r+1)*width], src[r*stride:r*stride+width])
 //	}
 //
-// GEMM packs untransposed B slivers (and transposed A slivers) with it.
+// GEMM packs the slivers of a transposed A with it, one at a time.
 // rows ≥ 1; width is a positive multiple of 8. Requires AVX.
 //
 //go:noescape
 func CopyRowsAVX(dst, src unsafe.Pointer, rows, stride, width int)
+
+// CopySliversAVX copies a block of rows rows, the first at src and each
+// next stride bytes further, into slivers of width bytes: piece s of row r
+// (the width bytes at src + r·stride + s·width) goes to dst + s·sliverStride
+// + r·width. In Go, offsets in bytes:
+//
+//	for r := 0; r < rows; r++ {
+//		for s := 0; s < slivers; s++ {
+//			copy(dst[s*sliverStride+r*width:][:width], src[r*stride+s*width:][:width])
+//		}
+//	}
+//
+// GEMM packs the whole slivers of an untransposed B block with it, reading
+// each source row once, front to back. rows, slivers ≥ 1; width a positive
+// multiple of 64. It prefetches the row two below the one it copies (past
+// the last row too: a prefetch never faults). Requires AVX.
+//
+//go:noescape
+func CopySliversAVX(dst, src unsafe.Pointer, rows, stride, width, slivers, sliverStride int)
 
 // PackA6F32AVX interleaves six float32 rows, the first at a and each next
 // lda bytes further, into dst, one group of six per column:
@@ -26,7 +45,9 @@ func CopyRowsAVX(dst, src unsafe.Pointer, rows, stride, width int)
 //
 // It packs a full 6-row sliver of an untransposed A: four columns at a time
 // through a 4×4 in-register transpose (rows 0–3) and a 2×4 interleave
-// (rows 4–5). k ≥ 1. Requires AVX.
+// (rows 4–5), prefetching the same columns of the six rows below (the next
+// sliver's; past the matrix's end too: a prefetch never faults). k ≥ 1.
+// Requires AVX.
 //
 //go:noescape
 func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
