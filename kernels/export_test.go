@@ -80,6 +80,12 @@ func PackBForTest[T float32 | float64](dst, b []T, ldb, kc, nc, nr int) {
 	packB(dst, b, ldb, false, 0, kc, 0, nc, nr)
 }
 
+// PackATransForTest is packA for a transposed A (the sliver-copying
+// assembly where there is one), for guard-page tests.
+func PackATransForTest[T float32 | float64](dst, a []T, lda, mc, kc, mr int) {
+	packA(dst, a, lda, true, 0, mc, 0, kc, mr)
+}
+
 // SetEdgeStripsForTest turns the blocked path's edge tiles by the
 // small-product kernels on or off (off: whole tiles into a buffer, as at
 // the generic level); the returned function restores the setting.

@@ -18,8 +18,8 @@ func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc
 		i0 := ic + s*mr
 		rows := min(mr, mc-s*mr)
 		switch {
-		case aTrans && rows == mr && copyRows(d, a[pc*lda+i0:], lda, kc, mr):
-			// A whole sliver of contiguous runs, copied by assembly.
+		case aTrans && rows == 6 && mr == 6 && packA6Trans(d, a, lda, i0, pc, kc):
+			// A whole 6-row sliver of contiguous runs, copied by assembly.
 		case aTrans:
 			// op(A)[i][l] = a[l*lda+i]: each l is a contiguous run of rows.
 			for l := range kc {

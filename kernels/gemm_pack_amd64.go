@@ -8,34 +8,14 @@ import (
 	"github.com/emberml/ember/kernels/asm"
 )
 
-// copyRows copies rows rows of width elements, ld apart in src, to dst
-// back to back, and reports whether it could (assembly, which needs only
-// AVX, so every assembly level has it; rows a multiple of 8 bytes wide).
-// Packing row by row with Go's copy spends most of its time in memmove's
-// call. packA copies the slivers of a transposed A with it, one at a time:
-// their rows are mr elements, too narrow for copySlivers, and copied row
-// by row across the block, a hot 128×784 float32 A packed at 25 GB/s
-// against 41 sliver by sliver (AMD Zen 5; the likely reason: the 24-byte
-// pieces of a block's 56 slivers, 3 KB apart, fall into four sets of L1).
-func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool {
-	var zero T
-	size := int(unsafe.Sizeof(zero))
-	if active < AVX2 || width*size%8 != 0 || rows < 1 ||
-		len(dst) < rows*width || len(src) < (rows-1)*ld+width {
-		return false
-	}
-	asm.CopyRowsAVX(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size)
-	return true
-}
-
 // copySlivers copies a block of rows rows of slivers·width elements, ld
 // apart in src, into slivers slivers of rows×width elements, back to back
 // in dst: dst[s*rows*width+r*width+j] = src[r*ld+s*width+j]. It reports
 // whether it could (assembly, which needs only AVX, so every assembly
 // level has it; width a multiple of 64 bytes: the B slivers of both amd64
 // levels). Each source row is read once, front to back, while the one two
-// below is prefetched. Sliver by sliver (copyRows), the reads of a sliver
-// are ld apart, which the hardware prefetchers follow far worse: on an
+// below is prefetched. Sliver by sliver, the reads of a sliver are ld
+// apart, which the hardware prefetchers follow far worse: on an
 // AMD Zen 5, B of a 1024³ product packed from memory at 11 GB/s that way
 // and at 31 this way, and the whole sgemm ran 3–4 % faster (see
 // ARCHITECTURE.md).
@@ -65,6 +45,32 @@ func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool {
 		asm.PackA6F32AVX(dst, src, lda*size, kc)
 	} else {
 		asm.PackA6F64AVX(dst, src, lda*size, kc)
+	}
+	return true
+}
+
+// packA6Trans packs a full sliver of six rows of a transposed A (op(A)'s
+// rows i0…i0+5 are columns of the stored A; its columns pc…pc+kc−1 are
+// rows) into d with assembly, and reports whether it could. Each of the kc
+// runs is six contiguous elements: four of them per step take far fewer
+// instructions than a general row copy (the TN product 784×256×128 ran
+// 2 % faster than with one, AMD Zen 5). Copied across the block's slivers
+// instead, like B (copySlivers), those runs made a hot 128×784 float32 A
+// pack at 25 GB/s against 41 sliver by sliver (the likely reason: the
+// 24-byte runs of a block's 56 slivers, 3 KB apart, fall into four sets
+// of L1).
+func packA6Trans[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	off := pc*lda + i0
+	if active < AVX2 || kc < 1 || len(d) < 6*kc || len(a) < off+(kc-1)*lda+6 {
+		return false
+	}
+	dst, src := unsafe.Pointer(unsafe.SliceData(d)), unsafe.Pointer(&a[off])
+	if size == 4 {
+		asm.PackA6TransF32AVX(dst, src, lda*size, kc)
+	} else {
+		asm.PackA6TransF64AVX(dst, src, lda*size, kc)
 	}
 	return true
 }

@@ -74,9 +74,10 @@ func guardedPackTrans[T float32 | float64](t *testing.T, side testutil.GuardSide
 	}
 }
 
-// TestPackBGuarded packs untransposed B blocks on their own, at every
-// level, with B exactly as long as the block and the packed buffer exactly
-// as long as its slivers, a guard page on either side of each: sliver
+// TestPackBGuarded packs untransposed B blocks (and transposed A blocks:
+// guardedPackATrans) on their own, at every level, with the operand
+// exactly as long as the block and the packed buffer exactly as long as
+// its slivers, a guard page on either side of each: sliver
 // widths of one to four lines (the amd64 levels copy whole slivers of
 // whole lines row by row across the block, with assembly that prefetches
 // two rows ahead) and others, blocks of one to several whole slivers with
@@ -88,9 +89,53 @@ func TestPackBGuarded(t *testing.T) {
 			t.Run(side.String(), func(t *testing.T) {
 				guardedPackB[float32](t, side, testutil.GuardedFloat32s)
 				guardedPackB[float64](t, side, testutil.GuardedFloat64s)
+				guardedPackATrans[float32](t, side, testutil.GuardedFloat32s)
+				guardedPackATrans[float64](t, side, testutil.GuardedFloat64s)
 			})
 		}
 	})
+}
+
+// guardedPackATrans is TestPackBGuarded's check of a transposed A: the
+// stored A's rows (op(A)'s columns) hold the slivers' runs of mr, which
+// the amd64 levels copy with assembly (six at a time for mr = 6, four runs
+// per step, then the rest).
+func guardedPackATrans[T float32 | float64](t *testing.T, side testutil.GuardSide, alloc func(testing.TB, int, testutil.GuardSide) []T) {
+	for _, mr := range []int{4, 6, 8, 16} {
+		for _, mc := range []int{1, mr - 1, mr, mr + 1, 2 * mr, 3*mr - 1} {
+			for _, kc := range []int{1, 2, 3, 4, 5, 9} {
+				for _, pad := range []int{0, 3} {
+					lda := mc + pad
+					a := alloc(t, (kc-1)*lda+mc, side)
+					for i := range a {
+						a[i] = T(i + 1)
+					}
+					slivers := (mc + mr - 1) / mr
+					dst := alloc(t, slivers*kc*mr, side)
+					for i := range dst {
+						dst[i] = -7
+					}
+					name := fmt.Sprintf("%T mr=%d mc=%d kc=%d lda=%d %v", dst[0], mr, mc, kc, lda, side)
+					if err := testutil.NoFault(func() { kernels.PackATransForTest(dst, a, lda, mc, kc, mr) }); err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					for s := range slivers {
+						for l := range kc {
+							for r := range mr {
+								var w T
+								if s*mr+r < mc {
+									w = a[l*lda+s*mr+r]
+								}
+								if got := dst[s*kc*mr+l*mr+r]; got != w {
+									t.Fatalf("%s: sliver %d, l=%d, r=%d: got %v, want %v", name, s, l, r, got, w)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func guardedPackB[T float32 | float64](t *testing.T, side testutil.GuardSide, alloc func(testing.TB, int, testutil.GuardSide) []T) {

@@ -2,9 +2,6 @@
 
 package kernels
 
-// copyRows has no assembly here; packA copies row by row.
-func copyRows[T float32 | float64](dst, src []T, ld, rows, width int) bool { return false }
-
 // copySlivers has no assembly here; packB copies row by row.
 func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers int) bool {
 	return false
@@ -12,6 +9,9 @@ func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers int
 
 // packA6 has no assembly here; packA uses packRows6.
 func packA6[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool { return false }
+
+// packA6Trans has no assembly here; packA copies row by row.
+func packA6Trans[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool { return false }
 
 // packTrans has no assembly here; its callers gather element by element.
 func packTrans[T float32 | float64](dst, src []T, ld, k, rows, nr int) int { return 0 }

@@ -4,19 +4,6 @@ package asm
 
 import "unsafe"
 
-// CopyRowsAVX copies rows rows of width bytes each, the first at src and
-// each next stride bytes further, to dst, one after another:
-//
-//	for r := 0; r < rows; r++ {
-//		copy(dst[r*width:(r+1)*width], src[r*stride:r*stride+width])
-//	}
-//
-// GEMM packs the slivers of a transposed A with it, one at a time.
-// rows ≥ 1; width is a positive multiple of 8. Requires AVX.
-//
-//go:noescape
-func CopyRowsAVX(dst, src unsafe.Pointer, rows, stride, width int)
-
 // CopySliversAVX copies a block of rows rows, the first at src and each
 // next stride bytes further, into slivers of width bytes: piece s of row r
 // (the width bytes at src + r·stride + s·width) goes to dst + s·sliverStride
@@ -57,6 +44,25 @@ func PackA6F32AVX(dst, a unsafe.Pointer, lda, k int)
 //
 //go:noescape
 func PackA6F64AVX(dst, a unsafe.Pointer, lda, k int)
+
+// PackA6TransF32AVX copies k runs of six float32, the first at a and each
+// next lda bytes further, to dst back to back:
+//
+//	for l := 0; l < k; l++ {
+//		copy(dst[l*6:l*6+6], a[l*lda/4:l*lda/4+6])
+//	}
+//
+// It packs a full 6-row sliver of a transposed A (whose rows are the
+// stored A's columns), four runs per step. k ≥ 1. Requires AVX.
+//
+//go:noescape
+func PackA6TransF32AVX(dst, a unsafe.Pointer, lda, k int)
+
+// PackA6TransF64AVX is PackA6TransF32AVX for float64 (lda still in bytes).
+// k ≥ 1. Requires AVX.
+//
+//go:noescape
+func PackA6TransF64AVX(dst, a unsafe.Pointer, lda, k int)
 
 // PackTransF32AVX packs rows rows of a float32 matrix, the first at b and
 // each next ldb bytes further, column by column into rows of nr elements:

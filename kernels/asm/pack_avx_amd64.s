@@ -2,56 +2,6 @@
 
 #include "textflag.h"
 
-// func CopyRowsAVX(dst, src unsafe.Pointer, rows, stride, width int)
-//
-//	for r := 0; r < rows; r++ {
-//		copy(dst[r*width:(r+1)*width], src[r*stride:r*stride+width])
-//	}
-//
-// 32 bytes per load/store pair, then 16 and 8 for the rest of a row.
-// Requires AVX.
-TEXT ·CopyRowsAVX(SB), NOSPLIT, $0-40
-	MOVQ dst+0(FP), DI
-	MOVQ src+8(FP), SI
-	MOVQ rows+16(FP), CX
-	MOVQ stride+24(FP), R8
-	MOVQ width+32(FP), R9
-
-copyRow:
-	XORQ AX, AX
-	MOVQ R9, R10
-
-copy32:
-	CMPQ    R10, $32
-	JB      copy16
-	VMOVUPS (SI)(AX*1), Y0
-	VMOVUPS Y0, (DI)(AX*1)
-	ADDQ    $32, AX
-	SUBQ    $32, R10
-	JMP     copy32
-
-copy16:
-	CMPQ    R10, $16
-	JB      copy8
-	VMOVUPS (SI)(AX*1), X0
-	VMOVUPS X0, (DI)(AX*1)
-	ADDQ    $16, AX
-	SUBQ    $16, R10
-
-copy8:
-	CMPQ R10, $8
-	JB   copyNext
-	MOVQ (SI)(AX*1), R11
-	MOVQ R11, (DI)(AX*1)
-
-copyNext:
-	ADDQ R8, SI
-	ADDQ R9, DI
-	DECQ CX
-	JNZ  copyRow
-	VZEROUPPER
-	RET
-
 // func CopySliversAVX(dst, src unsafe.Pointer, rows, stride, width, slivers, sliverStride int)
 //
 //	for r := 0; r < rows; r++ {
@@ -310,6 +260,120 @@ packF64Tail:
 	COPY_A6(VMOVSD, 8)
 
 packF64Done:
+	RET
+
+// func PackA6TransF32AVX(dst, a unsafe.Pointer, lda, k int)
+//
+//	for l := 0; l < k; l++ {
+//		copy(dst[l*6:l*6+6], a[l*lda/4:l*lda/4+6])
+//	}
+//
+// Each run is 16 + 8 bytes; four runs per step, then one at a time.
+// Requires AVX.
+#define AT_DST DI
+#define AT_SRC SI    // run l
+#define AT_LDA R8
+#define AT_LDA3 R9
+#define AT_LEFT CX   // runs left
+TEXT ·PackA6TransF32AVX(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), AT_DST
+	MOVQ a+8(FP), AT_SRC
+	MOVQ lda+16(FP), AT_LDA
+	MOVQ k+24(FP), AT_LEFT
+	LEAQ (AT_LDA)(AT_LDA*2), AT_LDA3
+
+transF32Loop4:
+	CMPQ    AT_LEFT, $4
+	JB      transF32Tail
+	VMOVUPS (AT_SRC), X0
+	VMOVSD  16(AT_SRC), X1
+	VMOVUPS (AT_SRC)(AT_LDA*1), X2
+	VMOVSD  16(AT_SRC)(AT_LDA*1), X3
+	VMOVUPS (AT_SRC)(AT_LDA*2), X4
+	VMOVSD  16(AT_SRC)(AT_LDA*2), X5
+	VMOVUPS (AT_SRC)(AT_LDA3*1), X6
+	VMOVSD  16(AT_SRC)(AT_LDA3*1), X7
+	VMOVUPS X0, (AT_DST)
+	VMOVSD  X1, 16(AT_DST)
+	VMOVUPS X2, 24(AT_DST)
+	VMOVSD  X3, 40(AT_DST)
+	VMOVUPS X4, 48(AT_DST)
+	VMOVSD  X5, 64(AT_DST)
+	VMOVUPS X6, 72(AT_DST)
+	VMOVSD  X7, 88(AT_DST)
+	LEAQ    (AT_SRC)(AT_LDA*4), AT_SRC
+	ADDQ    $96, AT_DST
+	SUBQ    $4, AT_LEFT
+	JMP     transF32Loop4
+
+transF32Tail:
+	TESTQ   AT_LEFT, AT_LEFT
+	JZ      transF32Done
+	VMOVUPS (AT_SRC), X0
+	VMOVSD  16(AT_SRC), X1
+	VMOVUPS X0, (AT_DST)
+	VMOVSD  X1, 16(AT_DST)
+	ADDQ    AT_LDA, AT_SRC
+	ADDQ    $24, AT_DST
+	DECQ    AT_LEFT
+	JMP     transF32Tail
+
+transF32Done:
+	RET
+
+// func PackA6TransF64AVX(dst, a unsafe.Pointer, lda, k int)
+//
+//	for l := 0; l < k; l++ {
+//		copy(dst[l*6:l*6+6], a[l*lda/8:l*lda/8+6])
+//	}
+//
+// Each run is 32 + 16 bytes; four runs per step, then one at a time.
+// Requires AVX.
+TEXT ·PackA6TransF64AVX(SB), NOSPLIT, $0-32
+	MOVQ dst+0(FP), AT_DST
+	MOVQ a+8(FP), AT_SRC
+	MOVQ lda+16(FP), AT_LDA
+	MOVQ k+24(FP), AT_LEFT
+	LEAQ (AT_LDA)(AT_LDA*2), AT_LDA3
+
+transF64Loop4:
+	CMPQ    AT_LEFT, $4
+	JB      transF64Tail
+	VMOVUPD (AT_SRC), Y0
+	VMOVUPD 32(AT_SRC), X1
+	VMOVUPD (AT_SRC)(AT_LDA*1), Y2
+	VMOVUPD 32(AT_SRC)(AT_LDA*1), X3
+	VMOVUPD (AT_SRC)(AT_LDA*2), Y4
+	VMOVUPD 32(AT_SRC)(AT_LDA*2), X5
+	VMOVUPD (AT_SRC)(AT_LDA3*1), Y6
+	VMOVUPD 32(AT_SRC)(AT_LDA3*1), X7
+	VMOVUPD Y0, (AT_DST)
+	VMOVUPD X1, 32(AT_DST)
+	VMOVUPD Y2, 48(AT_DST)
+	VMOVUPD X3, 80(AT_DST)
+	VMOVUPD Y4, 96(AT_DST)
+	VMOVUPD X5, 128(AT_DST)
+	VMOVUPD Y6, 144(AT_DST)
+	VMOVUPD X7, 176(AT_DST)
+	LEAQ    (AT_SRC)(AT_LDA*4), AT_SRC
+	ADDQ    $192, AT_DST
+	SUBQ    $4, AT_LEFT
+	JMP     transF64Loop4
+
+transF64Tail:
+	TESTQ   AT_LEFT, AT_LEFT
+	JZ      transF64Done
+	VMOVUPD (AT_SRC), Y0
+	VMOVUPD 32(AT_SRC), X1
+	VMOVUPD Y0, (AT_DST)
+	VMOVUPD X1, 32(AT_DST)
+	ADDQ    AT_LDA, AT_SRC
+	ADDQ    $48, AT_DST
+	DECQ    AT_LEFT
+	JMP     transF64Tail
+
+transF64Done:
+	VZEROUPPER
 	RET
 
 #define PT_SRC SI   // source row j, at column l
