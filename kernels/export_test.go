@@ -50,6 +50,15 @@ func SetGemvBlocksForTest(blockBytes, chunk int) (restore func()) {
 	return func() { gemvBlockBytes, gemvChunk = oldBytes, oldChunk }
 }
 
+// SetGemvStreamForTest makes the axpy form take its prefetching kernel
+// (where the level has one) for every matrix larger than bytes (0: every
+// matrix); the returned function restores the L2-size rule.
+func SetGemvStreamForTest(bytes int) (restore func()) {
+	old := gemvStreamBytesForTest
+	gemvStreamBytesForTest = bytes
+	return func() { gemvStreamBytesForTest = old }
+}
+
 // SetStripGemmForTest sets the largest m·n·k computed by the small-product
 // kernels without packing; the returned function restores it.
 func SetStripGemmForTest(macs float64) (restore func()) {

@@ -47,6 +47,15 @@ const (
 	maxNC      = 4096
 )
 
+// l2Bytes returns a core's L2 size in bytes, cpuid's or, when it cannot
+// tell, defaultL2.
+func l2Bytes() int {
+	if caches.l2 > 0 {
+		return caches.l2
+	}
+	return defaultL2
+}
+
 // newGemmPlan picks the level's micro-kernel for elements of size bytes and
 // block sizes from the cache sizes: a B sliver (kc×nr) should take at most
 // half of L1D, an A block (mc×kc) at most half of L2, and a B panel

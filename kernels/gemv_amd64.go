@@ -13,6 +13,10 @@ import (
 func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
 	f32 := size == 4
 	switch {
+	case active == AVX512 && form == gemvAxpyStreamForm && f32:
+		asm.GemvAxpyPrefetchF32AVX512(k, n, x, m, ldm, y)
+	case active == AVX512 && form == gemvAxpyStreamForm:
+		asm.GemvAxpyPrefetchF64AVX512(k, n, x, m, ldm, y)
 	case active == AVX512 && form == gemvAxpyForm && f32:
 		asm.GemvAxpyF32AVX512(k, n, x, m, ldm, y)
 	case active == AVX512 && form == gemvAxpyForm:
@@ -21,9 +25,9 @@ func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.
 		asm.GemvDotF32AVX512(k, n, x, m, ldm, y)
 	case active == AVX512:
 		asm.GemvDotF64AVX512(k, n, x, m, ldm, y)
-	case active == AVX2 && form == gemvAxpyForm && f32:
+	case active == AVX2 && form != gemvDotForm && f32: // both axpy forms
 		asm.GemvAxpyF32AVX2(k, n, x, m, ldm, y)
-	case active == AVX2 && form == gemvAxpyForm:
+	case active == AVX2 && form != gemvDotForm:
 		asm.GemvAxpyF64AVX2(k, n, x, m, ldm, y)
 	case active == AVX2 && f32:
 		asm.GemvDotF32AVX2(k, n, x, m, ldm, y)

@@ -58,7 +58,16 @@ type gemvForm int
 const (
 	gemvAxpyForm gemvForm = iota
 	gemvDotForm
+	// gemvAxpyStreamForm is the axpy form over a matrix larger than a
+	// core's L2, which streams from L3 or memory: levels with a
+	// prefetching axpy kernel run it, the others their axpy kernel. The
+	// prefetches change no arithmetic, so neither do the bits.
+	gemvAxpyStreamForm
 )
+
+// gemvStreamBytesForTest, when not negative, replaces a core's L2 size
+// as the matrix size above which gemvAxpy takes gemvAxpyStreamForm.
+var gemvStreamBytesForTest = -1
 
 // gemvAxpy adds xᵀ·M to sums: sums[j] += Σ_p x[p]·m[p*ldm+j] for
 // j < len(sums), p < len(x), each sum in order p = 0, 1, ….
@@ -66,6 +75,13 @@ func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	k, n := len(x), len(sums)
+	form, limit := gemvAxpyForm, l2Bytes()
+	if gemvStreamBytesForTest >= 0 {
+		limit = gemvStreamBytesForTest
+	}
+	if k*n*size > limit {
+		form = gemvAxpyStreamForm
+	}
 	colBlock := gemvBlockBytes / size
 	for j0 := 0; j0 < n; j0 += colBlock {
 		cols := min(colBlock, n-j0)
@@ -78,7 +94,7 @@ func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
 			xs := x[p0 : p0+rows]
 			ms := m[p0*ldm+j0 : (p0+rows-1)*ldm+j0+cols]
 			ys := sums[j0 : j0+cols]
-			if !gemvKernel(gemvAxpyForm, rows, cols, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
+			if !gemvKernel(form, rows, cols, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
 				gemvAxpyGeneric(xs, ms, ldm, ys)
 			}
 		}

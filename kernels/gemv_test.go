@@ -27,15 +27,18 @@ var gemvIncs = []int{1, 2, -1, -3}
 // cut into many kernel calls (column blocks of the axpy form, depth and row
 // blocks of the dot form), and with every call of 128 outputs or more split
 // across three goroutines (narrow axpy-form calls of 64 rows or more: into
-// two halves of their rows, see TestGemvHalves).
+// two halves of their rows, see TestGemvHalves), and with the axpy form's
+// prefetching kernel (for matrices larger than L2) on every matrix.
 var gemvConfigs = []struct {
 	name              string
 	blockBytes, chunk int
-	threads           int // if not 0: every call split across this many goroutines
+	threads           int  // if not 0: every call split across this many goroutines
+	stream            bool // the prefetching axpy kernel for every matrix
 }{
 	{name: "default"},
 	{name: "tiny-blocks", blockBytes: 40, chunk: 24},
 	{name: "3-threads", threads: 3},
+	{name: "prefetching", stream: true},
 }
 
 func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
@@ -44,6 +47,9 @@ func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
 			t.Run(cfg.name, func(t *testing.T) {
 				if cfg.chunk > 0 {
 					defer kernels.SetGemvBlocksForTest(cfg.blockBytes, cfg.chunk)()
+				}
+				if cfg.stream {
+					defer kernels.SetGemvStreamForTest(0)()
 				}
 				if cfg.threads > 0 {
 					defer kernels.SetGemmBlocksForTest(0, 0, 0, 0, 1)()
@@ -285,14 +291,18 @@ func TestGemvAxpyBlocks(t *testing.T) {
 		}
 		// Widths 16v+3, +6, +9 and +14 end a block with each vector count
 		// and a partial last vector, for 16 and 8 lanes (+3, +9) and 4
-		// (all four).
-		for _, side := range testutil.GuardSides {
-			for v := range 34 {
-				for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
-					guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
-					guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
+		// (all four); with the plain and the prefetching kernels.
+		for _, stream := range []int{-1, 0} {
+			restore := kernels.SetGemvStreamForTest(stream)
+			for _, side := range testutil.GuardSides {
+				for v := range 34 {
+					for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
+						guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
+						guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
+					}
 				}
 			}
+			restore()
 		}
 	})
 }

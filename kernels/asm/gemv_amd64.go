@@ -61,6 +61,22 @@ func GemvAxpyF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //go:noescape
 func GemvAxpyF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 
+// GemvAxpyPrefetchF32AVX512 is GemvAxpyF32AVX512 that also prefetches
+// each vector's line two rows ahead, for a matrix that streams from L3 or
+// memory: its rows are read block by block (and, when wide, in panels of a
+// few rows), jumps a hardware prefetcher does not follow. It reads no
+// element the plain kernel does not; it may prefetch lines past the matrix
+// (a prefetch never faults). Requires AVX512F.
+//
+//go:noescape
+func GemvAxpyPrefetchF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
+// GemvAxpyPrefetchF64AVX512 is GemvAxpyPrefetchF32AVX512 for float64.
+// Requires AVX512F.
+//
+//go:noescape
+func GemvAxpyPrefetchF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
 // GemvDotF32AVX512 is the float32 dot form. Requires AVX512F.
 //
 //go:noescape

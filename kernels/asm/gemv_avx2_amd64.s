@@ -33,7 +33,7 @@
 
 // Twelve vectors at the most: the shared dispatch and blocks as they are.
 #define AXPY_DISPATCH AXPY_DISPATCH_12
-#define AXPY_BLOCKS(BCAST, FMA, MOV, ES) AXPY_BLOCKS_12(BCAST, FMA, MOV, ES)
+#define AXPY_BLOCKS(BCAST, FMA, MOV, ES, MFMA, LFMA) AXPY_BLOCKS_12(BCAST, FMA, MOV, ES, MFMA, LFMA)
 
 // The dot form's depth tail: its mask and temporaries (ROWS is R8, which
 // AVX2_TAIL_MASK clobbers: each dot kernel loads it after making its
@@ -61,7 +61,7 @@ TEXT ·GemvAxpyF32AVX2(SB), NOSPLIT, $0-48
 	MOVQ ldm+32(FP), LDM
 	SHLQ $2, LDM
 	MOVQ y+40(FP), Y_PTR
-	AXPY_FORM(3, 5, LAST_MASK_F32, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4))
+	AXPY_FORM(3, 5, LAST_MASK_F32, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
 // func GemvAxpyF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
@@ -79,7 +79,7 @@ TEXT ·GemvAxpyF64AVX2(SB), NOSPLIT, $0-48
 	MOVQ ldm+32(FP), LDM
 	SHLQ $3, LDM
 	MOVQ y+40(FP), Y_PTR
-	AXPY_FORM(2, 5, LAST_MASK_F64, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8))
+	AXPY_FORM(2, 5, LAST_MASK_F64, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
 // func GemvDotF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)

@@ -25,6 +25,7 @@
 #define LAST_MASK(lanes) AVX512_TAIL_MASK(lanes, TMP, K1)
 #define LAST_LD(MOV, v, off) MOV.Z off(Y_PTR), K1, v
 #define LAST_FMA(FMA, v, off) FMA off(M0), BV, K1, v
+#define LAST_FMA_AHEAD(FMA, v, off) PREFETCHT0 off(M0)(LDM*2); LAST_FMA(FMA, v, off)
 #define LAST_ST(MOV, v, off) MOV v, K1, off(Y_PTR)
 
 // AXPY_DISPATCH and AXPY_BLOCKS: the shared twelve, then 13 to 16 vectors.
@@ -37,12 +38,12 @@
 	JB   axpyV15 \
 	JMP  axpyV16
 
-#define AXPY_BLOCKS(BCAST, FMA, MOV, ES) \
-	AXPY_BLOCKS_12(BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV13, axpyLoop13, EACH_12, V12, 12*VB, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV14, axpyLoop14, EACH_13, V13, 13*VB, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV15, axpyLoop15, EACH_14, V14, 14*VB, BCAST, FMA, MOV, ES) \
-	AXPY_REGS(axpyV16, axpyLoop16, EACH_15, V15, 15*VB, BCAST, FMA, MOV, ES)
+#define AXPY_BLOCKS(BCAST, FMA, MOV, ES, MFMA, LFMA) \
+	AXPY_BLOCKS_12(BCAST, FMA, MOV, ES, MFMA, LFMA) \
+	AXPY_REGS(axpyV13, axpyLoop13, EACH_12, V12, 12*VB, BCAST, FMA, MOV, ES, MFMA, LFMA) \
+	AXPY_REGS(axpyV14, axpyLoop14, EACH_13, V13, 13*VB, BCAST, FMA, MOV, ES, MFMA, LFMA) \
+	AXPY_REGS(axpyV15, axpyLoop15, EACH_14, V14, 14*VB, BCAST, FMA, MOV, ES, MFMA, LFMA) \
+	AXPY_REGS(axpyV16, axpyLoop16, EACH_15, V15, 15*VB, BCAST, FMA, MOV, ES, MFMA, LFMA)
 
 // The dot form's depth tail: its mask (K1) and temporaries.
 #define DT_MK K1
@@ -83,7 +84,7 @@ TEXT ·GemvAxpyF32AVX512(SB), NOSPLIT, $0-48
 	MOVQ ldm+32(FP), LDM
 	SHLQ $2, LDM
 	MOVQ y+40(FP), Y_PTR
-	AXPY_FORM(4, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4))
+	AXPY_FORM(4, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
 // func GemvAxpyF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
@@ -101,7 +102,37 @@ TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
 	MOVQ ldm+32(FP), LDM
 	SHLQ $3, LDM
 	MOVQ y+40(FP), Y_PTR
-	AXPY_FORM(3, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8))
+	AXPY_FORM(3, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8, M_FMA, LAST_FMA))
+	VRET(axpyDone)
+
+// func GemvAxpyPrefetchF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+//
+// GemvAxpyF32AVX512, prefetching each vector's line two rows ahead
+// (M_FMA_AHEAD). Requires AVX512F.
+TEXT ·GemvAxpyPrefetchF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), K_ROWS
+	MOVQ n+8(FP), WIDTH
+	MOVQ x+16(FP), X_BASE
+	MOVQ m+24(FP), M_BASE
+	MOVQ ldm+32(FP), LDM
+	SHLQ $2, LDM
+	MOVQ y+40(FP), Y_PTR
+	AXPY_FORM(4, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4, M_FMA_AHEAD, LAST_FMA_AHEAD))
+	VRET(axpyDone)
+
+// func GemvAxpyPrefetchF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+//
+// GemvAxpyF64AVX512, prefetching each vector's line two rows ahead
+// (M_FMA_AHEAD). Requires AVX512F.
+TEXT ·GemvAxpyPrefetchF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), K_ROWS
+	MOVQ n+8(FP), WIDTH
+	MOVQ x+16(FP), X_BASE
+	MOVQ m+24(FP), M_BASE
+	MOVQ ldm+32(FP), LDM
+	SHLQ $3, LDM
+	MOVQ y+40(FP), Y_PTR
+	AXPY_FORM(3, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8, M_FMA_AHEAD, LAST_FMA_AHEAD))
 	VRET(axpyDone)
 
 // func GemvDotF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
