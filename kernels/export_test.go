@@ -51,12 +51,17 @@ func SetGemvBlocksForTest(blockBytes, chunk int) (restore func()) {
 }
 
 // SetGemvStreamForTest makes the axpy form take its prefetching kernel
-// (where the level has one) for every matrix larger than bytes (0: every
-// matrix); the returned function restores the L2-size rule.
+// and the dot form its one-row kernel (where the level has them) for every
+// matrix larger than bytes (0: every matrix; negative: the axpy form's
+// L2-size rule and the dot form's own threshold); the returned function
+// restores both rules.
 func SetGemvStreamForTest(bytes int) (restore func()) {
-	old := gemvStreamBytesForTest
+	oldAxpy, oldDot := gemvStreamBytesForTest, gemvDotStreamBytes
 	gemvStreamBytesForTest = bytes
-	return func() { gemvStreamBytesForTest = old }
+	if bytes >= 0 {
+		gemvDotStreamBytes = bytes
+	}
+	return func() { gemvStreamBytesForTest, gemvDotStreamBytes = oldAxpy, oldDot }
 }
 
 // SetStripGemmForTest sets the largest m·n·k computed by the small-product

@@ -21,13 +21,17 @@ func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.
 		asm.GemvAxpyF32AVX512(k, n, x, m, ldm, y)
 	case active == AVX512 && form == gemvAxpyForm:
 		asm.GemvAxpyF64AVX512(k, n, x, m, ldm, y)
+	case active == AVX512 && form == gemvDotStreamForm && f32:
+		asm.GemvDotStreamF32AVX512(k, n, x, m, ldm, y)
+	case active == AVX512 && form == gemvDotStreamForm:
+		asm.GemvDotStreamF64AVX512(k, n, x, m, ldm, y)
 	case active == AVX512 && f32:
 		asm.GemvDotF32AVX512(k, n, x, m, ldm, y)
 	case active == AVX512:
 		asm.GemvDotF64AVX512(k, n, x, m, ldm, y)
-	case active == AVX2 && form != gemvDotForm && f32: // both axpy forms
+	case active == AVX2 && form.axpy() && f32:
 		asm.GemvAxpyF32AVX2(k, n, x, m, ldm, y)
-	case active == AVX2 && form != gemvDotForm:
+	case active == AVX2 && form.axpy():
 		asm.GemvAxpyF64AVX2(k, n, x, m, ldm, y)
 	case active == AVX2 && f32:
 		asm.GemvDotF32AVX2(k, n, x, m, ldm, y)

@@ -13,9 +13,9 @@ import (
 func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
 	f32 := size == 4
 	switch {
-	case active == NEON && form != gemvDotForm && f32: // both axpy forms
+	case active == NEON && form.axpy() && f32:
 		asm.GemvAxpyF32NEON(k, n, x, m, ldm, y)
-	case active == NEON && form != gemvDotForm:
+	case active == NEON && form.axpy():
 		asm.GemvAxpyF64NEON(k, n, x, m, ldm, y)
 	case active == NEON && f32:
 		asm.GemvDotF32NEON(k, n, x, m, ldm, y)

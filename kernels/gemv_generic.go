@@ -63,7 +63,41 @@ const (
 	// prefetching axpy kernel run it, the others their axpy kernel. The
 	// prefetches change no arithmetic, so neither do the bits.
 	gemvAxpyStreamForm
+	// gemvDotStreamForm is the dot form one row at a time, for products
+	// whose matrix is larger than gemvDotStreamBytes (see gemvFormOf):
+	// levels with such a kernel run it, the others their dot kernel. Its
+	// sums take their terms in another order than the dot form's.
+	gemvDotStreamForm
 )
+
+// axpy reports whether f is one of the axpy forms.
+func (f gemvForm) axpy() bool { return f == gemvAxpyForm || f == gemvAxpyStreamForm }
+
+// gemvDotStreamBytes is the matrix size above which a dot-form product
+// takes gemvDotStreamForm. The one-row kernel reads the matrix as one
+// stream (AVX-512, AMD Zen 5, 1×n×k with B transposed, against the
+// four-row kernel: 1×256×784 1.25–1.7×, 1×48×784 1.3–1.4×, 1×256×128
+// 1.3×), but pays a reduction per row, so while the matrix is in L1 the
+// four rows at a time win (1×44×256, 44 KB: 0.65×; 1×48×256, 48 KB, 1.2×;
+// this L1 is 48 KB). A constant, not the cache's size, so that the bits
+// depend on the shape and level only: 48 KiB, the L1 of recent AVX-512
+// cores (Intel since Ice Lake, AMD Zen 5). A variable only for tests
+// (SetGemvStreamForTest).
+var gemvDotStreamBytes = 48 << 10
+
+// gemvFormOf returns the form of a matrix-vector product of n sums of k
+// terms each, of elements of size bytes: the axpy form (axpy) or one of
+// the dot forms. It depends on the whole product's shape, never on a part
+// of it, so the bits do not depend on the thread count.
+func gemvFormOf(axpy bool, k, n, size int) gemvForm {
+	switch {
+	case axpy:
+		return gemvAxpyForm
+	case k*n*size > gemvDotStreamBytes:
+		return gemvDotStreamForm
+	}
+	return gemvDotForm
+}
 
 // gemvStreamBytesForTest, when not negative, replaces a core's L2 size
 // as the matrix size above which gemvAxpy takes gemvAxpyStreamForm.
@@ -103,7 +137,7 @@ func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
 
 // gemvDot adds M·x to sums: sums[i] += Σ_p m[i*ldm+p]·x[p] for
 // i < len(sums), p < len(x).
-func gemvDot[T float32 | float64](m []T, ldm int, x, sums []T) {
+func gemvDot[T float32 | float64](form gemvForm, m []T, ldm int, x, sums []T) {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	k, n := len(x), len(sums)
@@ -116,7 +150,7 @@ func gemvDot[T float32 | float64](m []T, ldm int, x, sums []T) {
 			rows := min(rowBlock, n-i0)
 			ms := m[i0*ldm+p0 : (i0+rows-1)*ldm+p0+depth]
 			ys := sums[i0 : i0+rows]
-			if !gemvKernel(gemvDotForm, depth, rows, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
+			if !gemvKernel(form, depth, rows, unsafe.Pointer(&xs[0]), unsafe.Pointer(&ms[0]), ldm, unsafe.Pointer(&ys[0]), size) {
 				gemvDotGeneric(ms, ldm, xs, ys)
 			}
 		}
@@ -236,9 +270,9 @@ func gemvOnStack[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T,
 	case m == 1 && n == 1:
 		return false
 	case m == 1 && n <= gemvStackSums && (!aTrans || k == 1 || lda == 1):
-		gemvPart(!bTrans, a[:k], b, ldb, sums[:n], c, 0, 1, alpha, beta)
+		gemvPart(gemvFormOf(!bTrans, k, n, int(unsafe.Sizeof(alpha))), a[:k], b, ldb, sums[:n], c, 0, 1, alpha, beta)
 	case n == 1 && m <= gemvStackSums && (bTrans || k == 1 || ldb == 1):
-		gemvPart(aTrans, b[:k], a, lda, sums[:m], c, 0, ldc, alpha, beta)
+		gemvPart(gemvFormOf(aTrans, k, m, int(unsafe.Sizeof(alpha))), b[:k], a, lda, sums[:m], c, 0, ldc, alpha, beta)
 	default:
 		return false
 	}
@@ -266,12 +300,13 @@ func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, buf *gemvBuf[T],
 	if 2*float64(len(x))*float64(n) >= gemvParallelMinFlops() {
 		parts = min(Threads(), n/gemvMinPart, maxGemmParts)
 	}
+	form := gemvFormOf(axpy, len(x), n, int(unsafe.Sizeof(zero)))
 	if parts <= 1 {
-		gemvPart(axpy, x, m, ldm, sums, y, start, inc, alpha, beta)
+		gemvPart(form, x, m, ldm, sums, y, start, inc, alpha, beta)
 		return
 	}
 	call := getGemvCall[T]()
-	call.setup(axpy, x, m, ldm, sums, y, start, inc, alpha, beta)
+	call.setup(form, x, m, ldm, sums, y, start, inc, alpha, beta)
 	call.cutOutput(parts, n)
 	call.run(parts, 2*float64(len(x))*float64(n) >= gemvWakeMinFlops)
 	call.release()
@@ -290,7 +325,7 @@ func gemvRunHalves[T float32 | float64](half int, x, m []T, ldm int, buf *gemvBu
 	} else {
 		cols := max(1, min(Threads()/2, n/gemvMinPart, maxGemmParts/2))
 		call := getGemvCall[T]()
-		call.setup(true, x, m, ldm, sums, y, start, inc, alpha, beta)
+		call.setup(gemvAxpyForm, x, m, ldm, sums, y, start, inc, alpha, beta)
 		call.half, call.upper = half, upper
 		call.cutOutput(cols, n)
 		call.run(2*cols, 2*float64(len(x))*float64(n) >= gemvWakeMinFlops)
@@ -362,19 +397,19 @@ func gemvParallelMinFlops() float64 { return parallelMinFlops / 16 }
 const gemvMinPart = 64
 
 // gemvPart computes and stores sums[lo:hi] (the caller passes the slices
-// from lo): the axpy form reads columns lo… of m, the dot form rows lo….
-func gemvPart[T float32 | float64](axpy bool, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
-	if axpy {
+// from lo): the axpy form reads columns lo… of m, the dot forms rows lo….
+func gemvPart[T float32 | float64](form gemvForm, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
+	if form.axpy() {
 		gemvAxpy(x, m, ldm, sums)
 	} else {
-		gemvDot(m, ldm, x, sums)
+		gemvDot(form, m, ldm, x, sums)
 	}
 	gemvStore(y, start, inc, sums, alpha, beta)
 }
 
 // gemvCall is the shared state of one parallel matrix-vector call, pooled.
 type gemvCall[T float32 | float64] struct {
-	axpy        bool
+	form        gemvForm
 	x, m        []T
 	ldm         int
 	sums, y     []T
@@ -388,8 +423,8 @@ type gemvCall[T float32 | float64] struct {
 }
 
 // setup records one call's operands.
-func (c *gemvCall[T]) setup(axpy bool, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
-	c.axpy, c.x, c.m, c.ldm, c.sums = axpy, x, m, ldm, sums
+func (c *gemvCall[T]) setup(form gemvForm, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
+	c.form, c.x, c.m, c.ldm, c.sums = form, x, m, ldm, sums
 	c.y, c.start, c.inc, c.alpha, c.beta = y, start, inc, alpha, beta
 	c.half, c.upper = 0, nil
 }
@@ -428,10 +463,10 @@ func (c *gemvCall[T]) runPart(p int) {
 	}
 	lo, hi := c.parts[p][0], c.parts[p][1]
 	m := c.m[lo:]
-	if !c.axpy {
+	if !c.form.axpy() {
 		m = c.m[lo*c.ldm:]
 	}
-	gemvPart(c.axpy, c.x, m, c.ldm, c.sums[lo:hi], c.y, c.start+lo*c.inc, c.inc, c.alpha, c.beta)
+	gemvPart(c.form, c.x, m, c.ldm, c.sums[lo:hi], c.y, c.start+lo*c.inc, c.inc, c.alpha, c.beta)
 }
 
 var gemvCalls32, gemvCalls64 sync.Pool

@@ -28,17 +28,19 @@ var gemvIncs = []int{1, 2, -1, -3}
 // blocks of the dot form), and with every call of 128 outputs or more split
 // across three goroutines (narrow axpy-form calls of 64 rows or more: into
 // two halves of their rows, see TestGemvHalves), and with the axpy form's
-// prefetching kernel (for matrices larger than L2) on every matrix.
+// prefetching kernel (for matrices larger than L2) and the dot form's
+// one-row kernel (for matrices larger than gemvDotStreamBytes) on every
+// matrix.
 var gemvConfigs = []struct {
 	name              string
 	blockBytes, chunk int
 	threads           int  // if not 0: every call split across this many goroutines
-	stream            bool // the prefetching axpy kernel for every matrix
+	stream            bool // the stream kernels for every matrix
 }{
 	{name: "default"},
 	{name: "tiny-blocks", blockBytes: 40, chunk: 24},
 	{name: "3-threads", threads: 3},
-	{name: "prefetching", stream: true},
+	{name: "stream-kernels", stream: true},
 }
 
 func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {

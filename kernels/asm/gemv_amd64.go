@@ -77,6 +77,21 @@ func GemvAxpyPrefetchF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.
 //go:noescape
 func GemvAxpyPrefetchF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 
+// GemvDotStreamF32AVX512 is the float32 dot form one row at a time, for
+// a matrix beyond L1: the rows are read one after another, one stream
+// (GemvDotF32AVX512 takes four rows at a time, four streams, and
+// amortizes each reduction over them). Its sums take their terms in a
+// different order than GemvDotF32AVX512's. Requires AVX512F and AVX512DQ.
+//
+//go:noescape
+func GemvDotStreamF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
+// GemvDotStreamF64AVX512 is GemvDotStreamF32AVX512 for float64. Requires
+// AVX512F and AVX512DQ.
+//
+//go:noescape
+func GemvDotStreamF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
 // GemvDotF32AVX512 is the float32 dot form. Requires AVX512F.
 //
 //go:noescape
