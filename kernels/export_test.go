@@ -90,7 +90,7 @@ func PackTransForTest[T float32 | float64](dst, src []T, ld, k, rows, nr int) in
 
 // PackBForTest is packB for an untransposed B (the sliver-copying
 // assembly where there is one), for guard-page tests.
-func PackBForTest[T float32 | float64](dst, b []T, ldb, kc, nc, nr int) {
+func PackBForTest[T float32 | float64](dst, b []T, ldb, nc, kc, nr int) {
 	packB(dst, b, ldb, false, 0, kc, 0, nc, nr)
 }
 

@@ -74,101 +74,64 @@ func guardedPackTrans[T float32 | float64](t *testing.T, side testutil.GuardSide
 	}
 }
 
-// TestPackBGuarded packs untransposed B blocks (and transposed A blocks:
-// guardedPackATrans) on their own, at every level, with the operand
-// exactly as long as the block and the packed buffer exactly as long as
-// its slivers, a guard page on either side of each: sliver
-// widths of one to four lines (the amd64 levels copy whole slivers of
-// whole lines row by row across the block, with assembly that prefetches
-// two rows ahead) and others, blocks of one to several whole slivers with
-// and without a partial one, padded and unpadded rows. It checks every
-// packed element and that the partial sliver's padding is zero.
-func TestPackBGuarded(t *testing.T) {
+// TestPackRunsGuarded packs untransposed B blocks and transposed A blocks
+// (the same layout: row l of the stored operand holds every sliver's run
+// l) on their own, at every level, with the operand exactly as long as the
+// block and the packed buffer exactly as long as its slivers, a guard page
+// on either side of each: for B, sliver widths of one to four lines (the
+// amd64 levels copy whole slivers of whole lines row by row across the
+// block, with assembly that prefetches two rows ahead) and others; for A,
+// heights around the amd64 levels' six (copied four runs per step); blocks
+// of one to several whole slivers with and without a partial one, padded
+// and unpadded rows. It checks every packed element and that the partial
+// sliver's padding is zero.
+func TestPackRunsGuarded(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		for _, side := range testutil.GuardSides {
 			t.Run(side.String(), func(t *testing.T) {
-				guardedPackB[float32](t, side, testutil.GuardedFloat32s)
-				guardedPackB[float64](t, side, testutil.GuardedFloat64s)
-				guardedPackATrans[float32](t, side, testutil.GuardedFloat32s)
-				guardedPackATrans[float64](t, side, testutil.GuardedFloat64s)
+				guardedPackRuns(t, side, testutil.GuardedFloat32s, "packB", []int{6, 8, 16, 32, 64}, kernels.PackBForTest[float32])
+				guardedPackRuns(t, side, testutil.GuardedFloat64s, "packB", []int{6, 8, 16, 32, 64}, kernels.PackBForTest[float64])
+				guardedPackRuns(t, side, testutil.GuardedFloat32s, "packA transposed", []int{4, 6, 8, 16}, kernels.PackATransForTest[float32])
+				guardedPackRuns(t, side, testutil.GuardedFloat64s, "packA transposed", []int{4, 6, 8, 16}, kernels.PackATransForTest[float64])
 			})
 		}
 	})
 }
 
-// guardedPackATrans is TestPackBGuarded's check of a transposed A: the
-// stored A's rows (op(A)'s columns) hold the slivers' runs of mr, which
-// the amd64 levels copy with assembly (six at a time for mr = 6, four runs
-// per step, then the rest).
-func guardedPackATrans[T float32 | float64](t *testing.T, side testutil.GuardSide, alloc func(testing.TB, int, testutil.GuardSide) []T) {
-	for _, mr := range []int{4, 6, 8, 16} {
-		for _, mc := range []int{1, mr - 1, mr, mr + 1, 2 * mr, 3*mr - 1} {
+// guardedPackRuns is TestPackRunsGuarded's check of one packing: pack(dst,
+// src, ld, cols, kc, w) packs kc rows of cols elements (ld apart in src)
+// into slivers of w columns, for each w of widths.
+func guardedPackRuns[T float32 | float64](t *testing.T, side testutil.GuardSide, alloc func(testing.TB, int, testutil.GuardSide) []T, what string, widths []int, pack func(dst, src []T, ld, cols, kc, w int)) {
+	for _, w := range widths {
+		for _, cols := range []int{1, w - 1, w, w + 1, 2 * w, 3*w - 1, 4 * w} {
 			for _, kc := range []int{1, 2, 3, 4, 5, 9} {
 				for _, pad := range []int{0, 3} {
-					lda := mc + pad
-					a := alloc(t, (kc-1)*lda+mc, side)
-					for i := range a {
-						a[i] = T(i + 1)
-					}
-					slivers := (mc + mr - 1) / mr
-					dst := alloc(t, slivers*kc*mr, side)
-					for i := range dst {
-						dst[i] = -7
-					}
-					name := fmt.Sprintf("%T mr=%d mc=%d kc=%d lda=%d %v", dst[0], mr, mc, kc, lda, side)
-					if err := testutil.NoFault(func() { kernels.PackATransForTest(dst, a, lda, mc, kc, mr) }); err != nil {
-						t.Fatalf("%s: %v", name, err)
-					}
-					for s := range slivers {
-						for l := range kc {
-							for r := range mr {
-								var w T
-								if s*mr+r < mc {
-									w = a[l*lda+s*mr+r]
-								}
-								if got := dst[s*kc*mr+l*mr+r]; got != w {
-									t.Fatalf("%s: sliver %d, l=%d, r=%d: got %v, want %v", name, s, l, r, got, w)
-								}
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-func guardedPackB[T float32 | float64](t *testing.T, side testutil.GuardSide, alloc func(testing.TB, int, testutil.GuardSide) []T) {
-	for _, nr := range []int{6, 8, 16, 32, 64} {
-		for _, nc := range []int{1, nr - 1, nr, nr + 1, 2 * nr, 3*nr - 1, 4 * nr} {
-			for _, kc := range []int{1, 2, 3, 5} {
-				for _, pad := range []int{0, 3} {
-					if nc < 1 {
+					if cols < 1 {
 						continue
 					}
-					ldb := nc + pad
-					b := alloc(t, (kc-1)*ldb+nc, side)
-					for i := range b {
-						b[i] = T(i + 1)
+					ld := cols + pad
+					src := alloc(t, (kc-1)*ld+cols, side)
+					for i := range src {
+						src[i] = T(i + 1)
 					}
-					slivers := (nc + nr - 1) / nr
-					dst := alloc(t, slivers*kc*nr, side)
+					slivers := (cols + w - 1) / w
+					dst := alloc(t, slivers*kc*w, side)
 					for i := range dst {
 						dst[i] = -7
 					}
-					name := fmt.Sprintf("%T nr=%d nc=%d kc=%d ldb=%d %v", dst[0], nr, nc, kc, ldb, side)
-					if err := testutil.NoFault(func() { kernels.PackBForTest(dst, b, ldb, kc, nc, nr) }); err != nil {
+					name := fmt.Sprintf("%s %T width=%d cols=%d kc=%d ld=%d %v", what, dst[0], w, cols, kc, ld, side)
+					if err := testutil.NoFault(func() { pack(dst, src, ld, cols, kc, w) }); err != nil {
 						t.Fatalf("%s: %v", name, err)
 					}
 					for s := range slivers {
 						for l := range kc {
-							for j := range nr {
-								var w T
-								if s*nr+j < nc {
-									w = b[l*ldb+s*nr+j]
+							for j := range w {
+								var want T
+								if s*w+j < cols {
+									want = src[l*ld+s*w+j]
 								}
-								if got := dst[s*kc*nr+l*nr+j]; got != w {
-									t.Fatalf("%s: sliver %d, l=%d, j=%d: got %v, want %v", name, s, l, j, got, w)
+								if got := dst[s*kc*w+l*w+j]; got != want {
+									t.Fatalf("%s: sliver %d, l=%d, j=%d: got %v, want %v", name, s, l, j, got, want)
 								}
 							}
 						}

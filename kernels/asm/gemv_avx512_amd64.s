@@ -77,13 +77,21 @@
 //
 // Requires AVX512F.
 TEXT ·GemvAxpyF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), K_ROWS
-	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_BASE
-	MOVQ m+24(FP), M_BASE
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
+// AXPY_ARGS(shift) loads the axpy form's registers from the arguments,
+// LDM = ldm << shift bytes. Every kernel in this file has the same
+// signature, so the same frame: defined here, in the first TEXT, it is
+// checked by vet against this one's and expanded by the other axpy
+// kernels too.
+#define AXPY_ARGS(shift) \
+	MOVQ k+0(FP), K_ROWS; \
+	MOVQ n+8(FP), WIDTH; \
+	MOVQ x+16(FP), X_BASE; \
+	MOVQ m+24(FP), M_BASE; \
+	MOVQ ldm+32(FP), LDM; \
+	SHLQ $shift, LDM; \
 	MOVQ y+40(FP), Y_PTR
+
+	AXPY_ARGS(2)
 	AXPY_FORM(4, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
@@ -95,13 +103,7 @@ TEXT ·GemvAxpyF32AVX512(SB), NOSPLIT, $0-48
 //
 // Requires AVX512F.
 TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), K_ROWS
-	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_BASE
-	MOVQ m+24(FP), M_BASE
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(3)
 	AXPY_FORM(3, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
@@ -110,13 +112,7 @@ TEXT ·GemvAxpyF64AVX512(SB), NOSPLIT, $0-48
 // GemvAxpyF32AVX512, prefetching each vector's line two rows ahead
 // (M_FMA_AHEAD). Requires AVX512F.
 TEXT ·GemvAxpyPrefetchF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), K_ROWS
-	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_BASE
-	MOVQ m+24(FP), M_BASE
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(2)
 	AXPY_FORM(4, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4, M_FMA_AHEAD, LAST_FMA_AHEAD))
 	VRET(axpyDone)
 
@@ -125,13 +121,7 @@ TEXT ·GemvAxpyPrefetchF32AVX512(SB), NOSPLIT, $0-48
 // GemvAxpyF64AVX512, prefetching each vector's line two rows ahead
 // (M_FMA_AHEAD). Requires AVX512F.
 TEXT ·GemvAxpyPrefetchF64AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), K_ROWS
-	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_BASE
-	MOVQ m+24(FP), M_BASE
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(3)
 	AXPY_FORM(3, 6, LAST_MASK, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8, M_FMA_AHEAD, LAST_FMA_AHEAD))
 	VRET(axpyDone)
 
@@ -242,16 +232,24 @@ dot8Reduce: \
 // reduced 16 → 8 → 4 → 1 in a fixed order. Requires AVX512F and AVX512DQ
 // (VXORPS/VXORPD on zmm).
 TEXT ·GemvDotF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), WIDTH
-	MOVQ n+8(FP), ROWS
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
-	MOVQ y+40(FP), Y_PTR
-	MOVQ WIDTH, CX
-	ANDQ $15, CX
+// DOT_ARGS(shift, lanes) loads the dot forms' registers from the
+// arguments (LDM = ldm << shift bytes) and makes K1, the depth tail's
+// mask, of k & lanes lanes (lanes: a vector's lanes − 1): like
+// AXPY_ARGS, defined in this first dot TEXT and expanded by the other dot
+// kernels.
+#define DOT_ARGS(shift, lanes) \
+	MOVQ k+0(FP), WIDTH; \
+	MOVQ n+8(FP), ROWS; \
+	MOVQ x+16(FP), X_PTR; \
+	MOVQ m+24(FP), M0; \
+	MOVQ ldm+32(FP), LDM; \
+	SHLQ $shift, LDM; \
+	MOVQ y+40(FP), Y_PTR; \
+	MOVQ WIDTH, CX; \
+	ANDQ $lanes, CX; \
 	AVX512_TAIL_MASK(CX, AX, K1)
+
+	DOT_ARGS(2, 15)
 
 	DOT_FORM(4, VMOVUPS, VFMADD231PS, VXORPS, VADDPS, VMOVUPS.Z, DOT4_SUM_F32, DOT1_SUM_F32)
 	VRET(dotDone)
@@ -268,16 +266,7 @@ TEXT ·GemvDotF32AVX512(SB), NOSPLIT, $0-48
 // reduced 8 → 4 → 2 → 1 in a fixed order. Requires AVX512F and AVX512DQ
 // (VXORPS/VXORPD on zmm).
 TEXT ·GemvDotF64AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), WIDTH
-	MOVQ n+8(FP), ROWS
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
-	MOVQ WIDTH, CX
-	ANDQ $7, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
+	DOT_ARGS(3, 7)
 
 	DOT_FORM(8, VMOVUPD, VFMADD231PD, VXORPD, VADDPD, VMOVUPD.Z, DOT4_SUM_F64, DOT1_SUM_F64)
 	VRET(dotDone)
@@ -293,16 +282,7 @@ TEXT ·GemvDotF64AVX512(SB), NOSPLIT, $0-48
 // One row at a time, its sum in eight vectors of 16 lanes (DOT8_FORM).
 // Requires AVX512F and AVX512DQ (VXORPS/VXORPD on zmm).
 TEXT ·GemvDotStreamF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), WIDTH
-	MOVQ n+8(FP), ROWS
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
-	MOVQ y+40(FP), Y_PTR
-	MOVQ WIDTH, CX
-	ANDQ $15, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
+	DOT_ARGS(2, 15)
 
 	DOT8_FORM(4, VMOVUPS, VFMADD231PS, VXORPS, VADDPS, VMOVUPS.Z, DOT1_SUM_F32)
 	VRET(dotDone)
@@ -318,16 +298,7 @@ TEXT ·GemvDotStreamF32AVX512(SB), NOSPLIT, $0-48
 // One row at a time, its sum in eight vectors of 8 lanes (DOT8_FORM).
 // Requires AVX512F and AVX512DQ (VXORPS/VXORPD on zmm).
 TEXT ·GemvDotStreamF64AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), WIDTH
-	MOVQ n+8(FP), ROWS
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), M0
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
-	MOVQ WIDTH, CX
-	ANDQ $7, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
+	DOT_ARGS(3, 7)
 
 	DOT8_FORM(8, VMOVUPD, VFMADD231PD, VXORPD, VADDPD, VMOVUPD.Z, DOT1_SUM_F64)
 	VRET(dotDone)
