@@ -51,10 +51,10 @@ func SetGemvBlocksForTest(blockBytes, chunk int) (restore func()) {
 }
 
 // SetGemvStreamForTest makes the axpy form take its prefetching kernel
-// and the dot form its one-row kernel (where the level has them) for every
-// matrix larger than bytes (0: every matrix; negative: the axpy form's
-// L2-size rule and the dot form's own threshold); the returned function
-// restores both rules.
+// for every matrix larger than bytes and the dot form its one-row kernel
+// for every matrix of bytes or more, where the level has them (0: every
+// matrix; negative: the axpy form's L2-size rule and the dot form's own
+// threshold); the returned function restores both rules.
 func SetGemvStreamForTest(bytes int) (restore func()) {
 	oldAxpy, oldDot := gemvStreamBytesForTest, gemvDotStreamBytes
 	gemvStreamBytesForTest = bytes

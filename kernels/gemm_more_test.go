@@ -166,6 +166,7 @@ func TestGemmThreadsBitIdentical(t *testing.T) {
 	if testing.Short() {
 		shapes = append(shapes[:2], shapes[5:]...)
 	}
+	dotShapes := [][3]int{{1, 256, 784}, {1, 3000, 517}, {256, 1, 784}, {1, 128, 100}, {128, 1, 100}}
 	defer kernels.SetThreads(kernels.Threads())
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		for _, mode := range []string{"default", "forced", "strips"} {
@@ -176,17 +177,32 @@ func TestGemmThreadsBitIdentical(t *testing.T) {
 			case "strips": // the same with the small-product kernels
 				defer kernels.SetStripGemmForTest(math.Inf(1))()
 			}
-			for _, s := range shapes {
+			// The dot-form shapes (B transposed with m = 1, A untransposed
+			// with n = 1) take the one-row dot kernel at AVX-512 (matrices
+			// of 48 KiB or more) or the four-row one: the choice must not
+			// depend on the parts (128×100 floats is 50 KB, a part of 64
+			// rows 25 KB).
+			for i, s := range append(shapes, dotShapes...) {
 				m, n, k := s[0], s[1], s[2]
+				tA, tB := blas.Trans, blas.NoTrans
+				if i >= len(shapes) {
+					tA, tB = blas.NoTrans, blas.Trans
+				}
 				r := testutil.NewRand(uint64(m + n + k))
-				a, _ := newMatrix[float32](r, k, m, 0, false) // transposed A
-				b, _ := newMatrix[float32](r, k, n, 0, false)
+				a, lda := newMatrix[float32](r, k, m, 0, false) // transposed A
+				if tA == blas.NoTrans {
+					a, lda = newMatrix[float32](r, m, k, 0, false)
+				}
+				b, ldb := newMatrix[float32](r, k, n, 0, false)
+				if tB == blas.Trans {
+					b, ldb = newMatrix[float32](r, n, k, 0, false)
+				}
 				c0, _ := newMatrix[float32](r, m, n, 0, false)
 				var first []float32
 				for _, threads := range []int{1, 2, 3, 7} {
 					kernels.SetThreads(threads)
 					c := append([]float32(nil), c0...)
-					kernels.Sgemm(blas.Trans, blas.NoTrans, m, n, k, 1.5, a, m, b, n, 0.5, c, n)
+					kernels.Sgemm(tA, tB, m, n, k, 1.5, a, lda, b, ldb, 0.5, c, n)
 					if threads == 1 {
 						first = c
 						continue

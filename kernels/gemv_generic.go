@@ -18,7 +18,8 @@ import (
 // sum the two halves of M's rows apart, each in that order, and add the
 // two sums (gemvHalf). The dot form computes sums[i] += Σ_p M[i, p]·x[p]
 // (n rows of k), each row's dot product with x; the assembly keeps several
-// partial sums per row, so its rounding depends on the level.
+// partial sums per row, so its rounding depends on the level and, at
+// AVX-512, on whether the matrix reaches gemvDotStreamBytes (the shape).
 
 // gemvBlockBytes bounds the bytes of the sums one axpy-form call updates,
 // so that they stay in L1 while rows of M stream past them (NEON's kernel
@@ -51,8 +52,9 @@ const (
 	gemvPanelRows  = 8
 )
 
-// gemvForm names the two matrix-vector kernels: the axpy form (sums +=
-// x[p]·row p of M) and the dot form (sums[i] += row i of M · x).
+// gemvForm names the matrix-vector kernels: the axpy form (sums +=
+// x[p]·row p of M) and the dot form (sums[i] += row i of M · x), each with
+// a variant for matrices that stream from beyond a cache.
 type gemvForm int
 
 const (
@@ -64,7 +66,7 @@ const (
 	// prefetches change no arithmetic, so neither do the bits.
 	gemvAxpyStreamForm
 	// gemvDotStreamForm is the dot form one row at a time, for products
-	// whose matrix is larger than gemvDotStreamBytes (see gemvFormOf):
+	// whose matrix has gemvDotStreamBytes or more (see gemvFormOf):
 	// levels with such a kernel run it, the others their dot kernel. Its
 	// sums take their terms in another order than the dot form's.
 	gemvDotStreamForm
@@ -73,13 +75,13 @@ const (
 // axpy reports whether f is one of the axpy forms.
 func (f gemvForm) axpy() bool { return f == gemvAxpyForm || f == gemvAxpyStreamForm }
 
-// gemvDotStreamBytes is the matrix size above which a dot-form product
+// gemvDotStreamBytes is the matrix size from which a dot-form product
 // takes gemvDotStreamForm. The one-row kernel reads the matrix as one
 // stream (AVX-512, AMD Zen 5, 1×n×k with B transposed, against the
-// four-row kernel: 1×256×784 1.25–1.7×, 1×48×784 1.3–1.4×, 1×256×128
-// 1.3×), but pays a reduction per row, so while the matrix is in L1 the
-// four rows at a time win (1×44×256, 44 KB: 0.65×; 1×48×256, 48 KB, 1.2×;
-// this L1 is 48 KB). A constant, not the cache's size, so that the bits
+// four-row kernel: 1×256×784 1.24–1.29× at one thread, 1.36× at two;
+// 1×48×784 1.3–1.4×, 1×256×128 1.3×), but pays a reduction per row, so
+// while the matrix is in L1 the four rows at a time win (1×44×256, 44 KB:
+// 0.65×; 1×48×256, 48 KB: 1.2×; this L1 is 48 KB). A constant, not the cache's size, so that the bits
 // depend on the shape and level only: 48 KiB, the L1 of recent AVX-512
 // cores (Intel since Ice Lake, AMD Zen 5). A variable only for tests
 // (SetGemvStreamForTest).
@@ -93,7 +95,7 @@ func gemvFormOf(axpy bool, k, n, size int) gemvForm {
 	switch {
 	case axpy:
 		return gemvAxpyForm
-	case k*n*size > gemvDotStreamBytes:
+	case k*n*size >= gemvDotStreamBytes:
 		return gemvDotStreamForm
 	}
 	return gemvDotForm

@@ -295,16 +295,56 @@ func TestGemvAxpyBlocks(t *testing.T) {
 		// and a partial last vector, for 16 and 8 lanes (+3, +9) and 4
 		// (all four); with the plain and the prefetching kernels.
 		for _, stream := range []int{-1, 0} {
-			restore := kernels.SetGemvStreamForTest(stream)
-			for _, side := range testutil.GuardSides {
-				for v := range 34 {
-					for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
-						guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
-						guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
+			func() {
+				defer kernels.SetGemvStreamForTest(stream)()
+				for _, side := range testutil.GuardSides {
+					for v := range 34 {
+						for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
+							guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
+							guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
+						}
+					}
+				}
+			}()
+		}
+	})
+}
+
+// TestGemvPrefetchSameBits: the axpy form's prefetching kernel (for
+// matrices beyond L2) adds the same terms in the same order as the plain
+// one, so its choice, which follows the cache size, changes no bit: x·W
+// products, narrow (one block, summed in halves when parallel) and wide
+// (blocks and panels), at every level and 1 and 2 threads, with the
+// prefetching kernel on every matrix against the plain one on every
+// matrix.
+func TestGemvPrefetchSameBits(t *testing.T) {
+	defer kernels.SetThreads(kernels.Threads())
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		for _, s := range [][2]int{{256, 784}, {1030, 300}, {37, 1000}, {300, 7}} {
+			n, k := s[0], s[1]
+			r := testutil.NewRand(uint64(n*7 + k))
+			x, _ := newMatrix[float32](r, 1, k, 0, false)
+			w, _ := newMatrix[float32](r, k, n, 0, false)
+			xd, _ := newMatrix[float64](r, 1, k, 0, false)
+			wd, _ := newMatrix[float64](r, k, n, 0, false)
+			for _, threads := range []int{1, 2} {
+				kernels.SetThreads(threads)
+				var got [2][]float32
+				var gotD [2][]float64
+				for i, bytes := range []int{1 << 62, 0} { // plain, prefetching
+					restore := kernels.SetGemvStreamForTest(bytes)
+					got[i] = make([]float32, n)
+					gotD[i] = make([]float64, n)
+					kernels.Sgemm(blas.NoTrans, blas.NoTrans, 1, n, k, 1, x, k, w, n, 0, got[i], n)
+					kernels.Dgemm(blas.NoTrans, blas.NoTrans, 1, n, k, 1, xd, k, wd, n, 0, gotD[i], n)
+					restore()
+				}
+				for j := range n {
+					if math.Float32bits(got[0][j]) != math.Float32bits(got[1][j]) || math.Float64bits(gotD[0][j]) != math.Float64bits(gotD[1][j]) {
+						t.Fatalf("1x%dx%d, %d threads: y[%d] plain %v / %v, prefetching %v / %v", n, k, threads, j, got[0][j], gotD[0][j], got[1][j], gotD[1][j])
 					}
 				}
 			}
-			restore()
 		}
 	})
 }

@@ -11,9 +11,11 @@
 // VXORPS/VXORPD on zmm); the dispatcher (kernels/cpu_amd64.go) requires
 // AVX512DQ, with F, VL and BW, for its avx512 level. See gemv_amd64.go for
 // what each computes. The axpy form keeps a block of y, up to 16 vectors,
-// in registers while every row of the matrix adds to it; the dot form
-// takes four rows at a time against one load of x, two vectors deep, with
-// eight accumulators. Column (axpy) and depth (dot) tails use an opmask:
+// in registers while every row of the matrix adds to it (the Prefetch
+// kernels also prefetch two rows ahead); the dot form takes four rows at a
+// time against one load of x, two vectors deep, with eight accumulators,
+// and the DotStream kernels one row at a time, eight vectors deep
+// (DOT8_FORM). Column (axpy) and depth (dot) tails use an opmask:
 // zero-masked loads and masked stores neither read nor write the
 // masked-off lanes (and do not fault beside an unmapped page).
 
