@@ -331,7 +331,7 @@ func TestGemvPrefetchSameBits(t *testing.T) {
 				kernels.SetThreads(threads)
 				var got [2][]float32
 				var gotD [2][]float64
-				for i, bytes := range []int{1 << 62, 0} { // plain, prefetching
+				for i, bytes := range []int{math.MaxInt, 0} { // plain, prefetching
 					restore := kernels.SetGemvStreamForTest(bytes)
 					got[i] = make([]float32, n)
 					gotD[i] = make([]float64, n)
