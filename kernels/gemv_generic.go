@@ -81,10 +81,10 @@ func (f gemvForm) axpy() bool { return f == gemvAxpyForm || f == gemvAxpyStreamF
 // four-row kernel: 1×256×784 1.24–1.29× at one thread, 1.36× at two;
 // 1×48×784 1.3–1.4×, 1×256×128 1.3×), but pays a reduction per row, so
 // while the matrix is in L1 the four rows at a time win (1×44×256, 44 KB:
-// 0.65×; 1×48×256, 48 KB: 1.2×; this L1 is 48 KB). A constant, not the cache's size, so that the bits
-// depend on the shape and level only: 48 KiB, the L1 of recent AVX-512
-// cores (Intel since Ice Lake, AMD Zen 5). A variable only for tests
-// (SetGemvStreamForTest).
+// 0.65×; 1×48×256, 48 KB: 1.2×; this L1 is 48 KB). A constant, not the
+// cache's size, so that the bits depend on the shape and level only: 48
+// KiB, the L1 of recent AVX-512 cores (Intel since Ice Lake, AMD Zen 5).
+// A variable only for tests (SetGemvStreamForTest).
 var gemvDotStreamBytes = 48 << 10
 
 // gemvFormOf returns the form of a matrix-vector product of n sums of k
