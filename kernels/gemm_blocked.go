@@ -68,12 +68,9 @@ func l2Bytes() int {
 // wide, which keeps the buffers small; that case is slow but exact.
 func newGemmPlan(k, size int, infAlpha bool) gemmPlan {
 	kern, mr, nr, minKC := gemmTile(active, size)
-	l1, l2, l3 := caches.l1d, caches.l2, caches.l3
+	l1, l2, l3 := caches.l1d, l2Bytes(), caches.l3
 	if l1 <= 0 {
 		l1 = defaultL1D
-	}
-	if l2 <= 0 {
-		l2 = defaultL2
 	}
 	if l3 <= 0 {
 		l3 = defaultL3
