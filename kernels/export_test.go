@@ -50,11 +50,13 @@ func SetGemvBlocksForTest(blockBytes, chunk int) (restore func()) {
 	return func() { gemvBlockBytes, gemvChunk = oldBytes, oldChunk }
 }
 
-// SetGemvStreamForTest makes the axpy form take its prefetching kernel
-// for every matrix larger than bytes and the dot form its one-row kernel
-// for every matrix of bytes or more, where the level has them (0: every
-// matrix; negative: the axpy form's L2-size rule and the dot form's own
-// threshold); the returned function restores both rules.
+// SetGemvStreamForTest makes the axpy form take its kernel for matrices
+// beyond L2 (gemvAxpyStreamForm) for every part larger than bytes, and
+// the dot form its one-row kernel for every matrix of bytes or more,
+// where the level has them (0: every matrix; negative: the rules of the
+// caches and the dot form's own threshold); the returned function
+// restores both rules. The axpy form's kernel for matrices beyond half
+// the L3 is then never taken, unless SetGemvMemoryForTest says so.
 func SetGemvStreamForTest(bytes int) (restore func()) {
 	oldAxpy, oldDot := gemvStreamBytesForTest, gemvDotStreamBytes
 	gemvStreamBytesForTest = bytes
@@ -62,6 +64,16 @@ func SetGemvStreamForTest(bytes int) (restore func()) {
 		gemvDotStreamBytes = bytes
 	}
 	return func() { gemvStreamBytesForTest, gemvDotStreamBytes = oldAxpy, oldDot }
+}
+
+// SetGemvMemoryForTest makes the axpy form take its kernel for matrices
+// beyond half the L3 (gemvAxpyMemoryForm) for every product of bytes or
+// more (0: every product; negative: the rules of the caches); the
+// returned function restores the rule.
+func SetGemvMemoryForTest(bytes int) (restore func()) {
+	old := gemvMemoryBytesForTest
+	gemvMemoryBytesForTest = bytes
+	return func() { gemvMemoryBytesForTest = old }
 }
 
 // SetStripGemmForTest sets the largest m·n·k computed by the small-product

@@ -56,6 +56,15 @@ func l2Bytes() int {
 	return defaultL2
 }
 
+// l3Bytes returns the L3's total size in bytes, cpuid's or, when it
+// cannot tell, defaultL3.
+func l3Bytes() int {
+	if caches.l3 > 0 {
+		return caches.l3
+	}
+	return defaultL3
+}
+
 // newGemmPlan picks the level's micro-kernel for elements of size bytes and
 // block sizes from the cache sizes: a B sliver (kc×nr) should take at most
 // half of L1D, an A block (mc×kc) at most half of L2, and a B panel
@@ -68,12 +77,9 @@ func l2Bytes() int {
 // wide, which keeps the buffers small; that case is slow but exact.
 func newGemmPlan(k, size int, infAlpha bool) gemmPlan {
 	kern, mr, nr, minKC := gemmTile(active, size)
-	l1, l2, l3 := caches.l1d, l2Bytes(), caches.l3
+	l1, l2, l3 := caches.l1d, l2Bytes(), l3Bytes()
 	if l1 <= 0 {
 		l1 = defaultL1D
-	}
-	if l3 <= 0 {
-		l3 = defaultL3
 	}
 	kc := min(max(l1/2/(nr*size), minKC), maxKC)
 	if o := gemmBlocksForTest; o[0] > 0 {

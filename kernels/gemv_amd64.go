@@ -13,6 +13,10 @@ import (
 func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer, size int) bool {
 	f32 := size == 4
 	switch {
+	case active == AVX512 && form == gemvAxpyMemoryForm && f32:
+		asm.GemvAxpyStreamF32AVX512(k, n, x, m, ldm, y)
+	case active == AVX512 && form == gemvAxpyMemoryForm:
+		asm.GemvAxpyStreamF64AVX512(k, n, x, m, ldm, y)
 	case active == AVX512 && form == gemvAxpyStreamForm && f32:
 		asm.GemvAxpyPrefetchF32AVX512(k, n, x, m, ldm, y)
 	case active == AVX512 && form == gemvAxpyStreamForm:
@@ -29,6 +33,10 @@ func gemvKernel(form gemvForm, k, n int, x, m unsafe.Pointer, ldm int, y unsafe.
 		asm.GemvDotF32AVX512(k, n, x, m, ldm, y)
 	case active == AVX512:
 		asm.GemvDotF64AVX512(k, n, x, m, ldm, y)
+	case active == AVX2 && (form == gemvAxpyStreamForm || form == gemvAxpyMemoryForm) && f32:
+		asm.GemvAxpyStreamF32AVX2(k, n, x, m, ldm, y)
+	case active == AVX2 && (form == gemvAxpyStreamForm || form == gemvAxpyMemoryForm):
+		asm.GemvAxpyStreamF64AVX2(k, n, x, m, ldm, y)
 	case active == AVX2 && form.axpy() && f32:
 		asm.GemvAxpyF32AVX2(k, n, x, m, ldm, y)
 	case active == AVX2 && form.axpy():

@@ -1,6 +1,7 @@
 package kernels
 
 import (
+	"math"
 	"sync"
 	"unsafe"
 )
@@ -61,10 +62,16 @@ const (
 	gemvAxpyForm gemvForm = iota
 	gemvDotForm
 	// gemvAxpyStreamForm is the axpy form over a matrix larger than a
-	// core's L2, which streams from L3 or memory: levels with a
-	// prefetching axpy kernel run it, the others their axpy kernel. The
-	// prefetches change no arithmetic, so neither do the bits.
+	// core's L2, which streams from L3 (see gemvAxpyFormOf): AVX-512
+	// runs its prefetching kernel, AVX2 its eight-row kernel, the other
+	// levels their axpy kernel.
 	gemvAxpyStreamForm
+	// gemvAxpyMemoryForm is the axpy form over a matrix of half the L3
+	// or more, which streams from memory: the amd64 levels run their
+	// eight-row kernels, the others their axpy kernel. The axpy forms
+	// all add each y[j]'s terms in order p, so the choice among them
+	// changes no bit.
+	gemvAxpyMemoryForm
 	// gemvDotStreamForm is the dot form one row at a time, for products
 	// whose matrix has gemvDotStreamBytes or more (see gemvFormOf):
 	// levels with such a kernel run it, the others their dot kernel. Its
@@ -73,7 +80,9 @@ const (
 )
 
 // axpy reports whether f is one of the axpy forms.
-func (f gemvForm) axpy() bool { return f == gemvAxpyForm || f == gemvAxpyStreamForm }
+func (f gemvForm) axpy() bool {
+	return f == gemvAxpyForm || f == gemvAxpyStreamForm || f == gemvAxpyMemoryForm
+}
 
 // gemvDotStreamBytes is the matrix size from which a dot-form product
 // takes gemvDotStreamForm. The one-row kernel reads the matrix as one
@@ -88,11 +97,16 @@ func (f gemvForm) axpy() bool { return f == gemvAxpyForm || f == gemvAxpyStreamF
 var gemvDotStreamBytes = 48 << 10
 
 // gemvFormOf returns the form of a matrix-vector product of n sums of k
-// terms each, of elements of size bytes: the axpy form (axpy) or one of
-// the dot forms. It depends on the whole product's shape, never on a part
-// of it, so the bits do not depend on the thread count.
+// terms each, of elements of size bytes: the axpy form (axpy; with a
+// matrix of half the L3 or more, gemvAxpyMemoryForm, else gemvAxpyForm,
+// which gemvAxpyPartForm refines for each part) or one of the dot forms.
+// It depends on the whole product's shape, never on a part of it, so the
+// bits do not depend on the thread count (the axpy forms' choice changes
+// no bit at all).
 func gemvFormOf(axpy bool, k, n, size int) gemvForm {
 	switch {
+	case axpy && float64(k)*float64(n)*float64(size) >= gemvMemoryBytes():
+		return gemvAxpyMemoryForm
 	case axpy:
 		return gemvAxpyForm
 	case k*n*size >= gemvDotStreamBytes:
@@ -101,23 +115,81 @@ func gemvFormOf(axpy bool, k, n, size int) gemvForm {
 	return gemvDotForm
 }
 
-// gemvStreamBytesForTest, when not negative, replaces a core's L2 size
-// as the matrix size above which gemvAxpy takes gemvAxpyStreamForm.
-var gemvStreamBytesForTest = -1
+// gemvStreamBytesForTest and gemvMemoryBytesForTest, when not negative,
+// replace the cache sizes behind the axpy forms (and lift
+// gemvAxpyPartForm's rule on narrow parts): the matrix size above which
+// a part takes gemvAxpyStreamForm, and from which a product takes
+// gemvAxpyMemoryForm.
+var gemvStreamBytesForTest, gemvMemoryBytesForTest = -1, -1
+
+// gemvMemoryBytes is the matrix size from which an axpy-form product
+// takes gemvAxpyMemoryForm: half the L3.
+func gemvMemoryBytes() float64 {
+	switch {
+	case gemvMemoryBytesForTest >= 0:
+		return float64(gemvMemoryBytesForTest)
+	case gemvStreamBytesForTest >= 0:
+		return math.Inf(1)
+	}
+	return float64(l3Bytes()) / 2
+}
+
+// gemvAxpyPartForm returns the axpy form for one part of a product whose
+// form (gemvFormOf) is form: k rows of n sums, ldm apart, of elements of
+// size bytes. A part of the columns of a page or narrower
+// (gemvStreamMinBytes) takes gemvAxpyForm, as does a part whose matrix
+// fits a core's L2; otherwise the product's gemvAxpyMemoryForm, or
+// gemvAxpyStreamForm.
+//
+// Measured on an AMD Zen 5 (L2 1 MiB, L3 32 MiB), alternated in one
+// process, medians of 31 rounds. Each kernel against the blocked one, one
+// thread: at AVX-512 the prefetching kernel 1.07–1.17× on matrices of
+// 1.6–8 MB (float32 1×1024×1024, 1×512×2048, 1×784×512; float64
+// 1×1024×1024, 1×512×1024), the eight-row one 1.03–1.06× there; on 16 MB
+// (1×4096×1024, 1×1024×4096, 1×2048×2048) the prefetching kernel
+// 0.98–1.08×, the eight-row one 1.04–1.09×; on float64 1×2048×2048 (32
+// MB) 0.78× against 1.16×. At two threads (each part half the columns),
+// parts of 2 KB of each row lose with either stream kernel (AVX2
+// 1×1024×1024 0.92–0.94×; AVX-512 0.83× eight-row, 0.89× prefetching),
+// and at AVX2 parts of 4 KB too (1×2048×2048, float64 1×1024×1024:
+// 0.89×); likely the hardware prefetcher runs on to the page's end, into
+// the other part's half of each row. These rules against the previous
+// ones (the prefetching kernel beyond L2 at AVX-512, the blocked kernel
+// at AVX2), one thread: AVX2 1.03–1.27× float32 (1×784×512 to
+// 1×1024×4096), 1.04–1.42× float64; AVX-512 1.00–1.13× and 1.00–1.39×
+// (the gains on 16–32 MB); two threads 0.99–1.56× (within 1 % where
+// slower).
+func gemvAxpyPartForm(form gemvForm, k, n, ldm, size int) gemvForm {
+	l2 := float64(l2Bytes())
+	if gemvStreamBytesForTest >= 0 || gemvMemoryBytesForTest >= 0 {
+		l2 = math.Inf(1)
+		if gemvStreamBytesForTest >= 0 {
+			l2 = float64(gemvStreamBytesForTest)
+		}
+	} else if n != ldm && n*size <= gemvStreamMinBytes {
+		return gemvAxpyForm
+	}
+	switch {
+	case form == gemvAxpyMemoryForm:
+		return form
+	case float64(k)*float64(n)*float64(size) > l2:
+		return gemvAxpyStreamForm
+	}
+	return gemvAxpyForm
+}
+
+// gemvStreamMinBytes is the widest part of M's columns (n·size bytes)
+// that gemvAxpyPartForm keeps blocked: a 4 KiB page.
+const gemvStreamMinBytes = 4 << 10
 
 // gemvAxpy adds xᵀ·M to sums: sums[j] += Σ_p x[p]·m[p*ldm+j] for
-// j < len(sums), p < len(x), each sum in order p = 0, 1, ….
-func gemvAxpy[T float32 | float64](x, m []T, ldm int, sums []T) {
+// j < len(sums), p < len(x), each sum in order p = 0, 1, …, with the
+// kernel of gemvAxpyPartForm(form, …).
+func gemvAxpy[T float32 | float64](form gemvForm, x, m []T, ldm int, sums []T) {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	k, n := len(x), len(sums)
-	form, limit := gemvAxpyForm, l2Bytes()
-	if gemvStreamBytesForTest >= 0 {
-		limit = gemvStreamBytesForTest
-	}
-	if k*n*size > limit {
-		form = gemvAxpyStreamForm
-	}
+	form = gemvAxpyPartForm(form, k, n, ldm, size)
 	colBlock := gemvBlockBytes / size
 	for j0 := 0; j0 < n; j0 += colBlock {
 		cols := min(colBlock, n-j0)
@@ -291,9 +363,10 @@ func gemvOnStack[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T,
 // gemvRunHalves).
 func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, buf *gemvBuf[T], n int, y []T, start, inc int, alpha, beta T) {
 	var zero T
+	form := gemvFormOf(axpy, len(x), n, int(unsafe.Sizeof(zero)))
 	if axpy {
 		if half := gemvHalf(len(x), n, int(unsafe.Sizeof(zero))); half > 0 {
-			gemvRunHalves(half, x, m, ldm, buf, n, y, start, inc, alpha, beta)
+			gemvRunHalves(form, half, x, m, ldm, buf, n, y, start, inc, alpha, beta)
 			return
 		}
 	}
@@ -302,7 +375,6 @@ func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, buf *gemvBuf[T],
 	if 2*float64(len(x))*float64(n) >= gemvParallelMinFlops() {
 		parts = min(Threads(), n/gemvMinPart, maxGemmParts)
 	}
-	form := gemvFormOf(axpy, len(x), n, int(unsafe.Sizeof(zero)))
 	if parts <= 1 {
 		gemvPart(form, x, m, ldm, sums, y, start, inc, alpha, beta)
 		return
@@ -319,15 +391,15 @@ func gemvRun[T float32 | float64](axpy bool, x, m []T, ldm int, buf *gemvBuf[T],
 // thread, else each half a part (with four goroutines or more and 128
 // outputs or more, each half cut into ranges of the output, a part each).
 // The halves' sums are added and stored once both are done.
-func gemvRunHalves[T float32 | float64](half int, x, m []T, ldm int, buf *gemvBuf[T], n int, y []T, start, inc int, alpha, beta T) {
+func gemvRunHalves[T float32 | float64](form gemvForm, half int, x, m []T, ldm int, buf *gemvBuf[T], n int, y []T, start, inc int, alpha, beta T) {
 	sums, upper := buf.sums(n), buf.upperSums(n)
 	if Threads() <= 1 {
-		gemvAxpy(x[:half], m, ldm, sums)
-		gemvAxpy(x[half:], m[half*ldm:], ldm, upper)
+		gemvAxpy(form, x[:half], m, ldm, sums)
+		gemvAxpy(form, x[half:], m[half*ldm:], ldm, upper)
 	} else {
 		cols := max(1, min(Threads()/2, n/gemvMinPart, maxGemmParts/2))
 		call := getGemvCall[T]()
-		call.setup(gemvAxpyForm, x, m, ldm, sums, y, start, inc, alpha, beta)
+		call.setup(form, x, m, ldm, sums, y, start, inc, alpha, beta)
 		call.half, call.upper = half, upper
 		call.cutOutput(cols, n)
 		call.run(2*cols, 2*float64(len(x))*float64(n) >= gemvWakeMinFlops)
@@ -402,7 +474,7 @@ const gemvMinPart = 64
 // from lo): the axpy form reads columns lo… of m, the dot forms rows lo….
 func gemvPart[T float32 | float64](form gemvForm, x, m []T, ldm int, sums, y []T, start, inc int, alpha, beta T) {
 	if form.axpy() {
-		gemvAxpy(x, m, ldm, sums)
+		gemvAxpy(form, x, m, ldm, sums)
 	} else {
 		gemvDot(form, m, ldm, x, sums)
 	}
@@ -457,9 +529,9 @@ func (c *gemvCall[T]) runPart(p int) {
 	if c.half > 0 {
 		lo, hi := c.parts[p%c.cols][0], c.parts[p%c.cols][1]
 		if p < c.cols {
-			gemvAxpy(c.x[:c.half], c.m[lo:], c.ldm, c.sums[lo:hi])
+			gemvAxpy(c.form, c.x[:c.half], c.m[lo:], c.ldm, c.sums[lo:hi])
 		} else {
-			gemvAxpy(c.x[c.half:], c.m[c.half*c.ldm+lo:], c.ldm, c.upper[lo:hi])
+			gemvAxpy(c.form, c.x[c.half:], c.m[c.half*c.ldm+lo:], c.ldm, c.upper[lo:hi])
 		}
 		return
 	}

@@ -27,20 +27,24 @@ var gemvIncs = []int{1, 2, -1, -3}
 // cut into many kernel calls (column blocks of the axpy form, depth and row
 // blocks of the dot form), and with every call of 128 outputs or more split
 // across three goroutines (narrow axpy-form calls of 64 rows or more: into
-// two halves of their rows, see TestGemvHalves), and with the axpy form's
-// prefetching kernel (for matrices larger than L2) and the dot form's
-// one-row kernel (for matrices larger than gemvDotStreamBytes) on every
+// two halves of their rows, see TestGemvHalves), with the axpy form's
+// kernel for matrices larger than L2 (AVX-512's prefetching one, AVX2's
+// eight-row one) and the dot form's one-row kernel (for matrices larger
+// than gemvDotStreamBytes) on every matrix, and with the axpy form's
+// kernel for matrices of half the L3 (the eight-row ones) on every
 // matrix.
 var gemvConfigs = []struct {
 	name              string
 	blockBytes, chunk int
 	threads           int  // if not 0: every call split across this many goroutines
 	stream            bool // the stream kernels for every matrix
+	memory            bool // the axpy form's memory kernels for every matrix
 }{
 	{name: "default"},
 	{name: "tiny-blocks", blockBytes: 40, chunk: 24},
 	{name: "3-threads", threads: 3},
 	{name: "stream-kernels", stream: true},
+	{name: "memory-kernels", memory: true},
 }
 
 func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
@@ -52,6 +56,9 @@ func forEachGemvConfig(t *testing.T, f func(t *testing.T)) {
 				}
 				if cfg.stream {
 					defer kernels.SetGemvStreamForTest(0)()
+				}
+				if cfg.memory {
+					defer kernels.SetGemvMemoryForTest(0)()
 				}
 				if cfg.threads > 0 {
 					defer kernels.SetGemmBlocksForTest(0, 0, 0, 0, 1)()
@@ -293,15 +300,23 @@ func TestGemvAxpyBlocks(t *testing.T) {
 		}
 		// Widths 16v+3, +6, +9 and +14 end a block with each vector count
 		// and a partial last vector, for 16 and 8 lanes (+3, +9) and 4
-		// (all four); with the plain and the prefetching kernels.
-		for _, stream := range []int{-1, 0} {
+		// (all four); with the plain, the stream and the memory kernels
+		// (the eight-row ones take chunks of eight vectors).
+		for _, stream := range []int{-1, 0, 1} { // 1: the memory kernels
 			func() {
+				if stream == 1 {
+					defer kernels.SetGemvMemoryForTest(0)()
+				}
 				defer kernels.SetGemvStreamForTest(stream)()
 				for _, side := range testutil.GuardSides {
 					for v := range 34 {
 						for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
 							guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
 							guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
+							// A group of eight rows and one more: the
+							// last row ends at the guard page.
+							guardedGemv[float32](t, side, blas.Trans, 9, n, testutil.GuardedFloat32s)
+							guardedGemv[float64](t, side, blas.Trans, 9, n, testutil.GuardedFloat64s)
 						}
 					}
 				}
@@ -310,15 +325,21 @@ func TestGemvAxpyBlocks(t *testing.T) {
 	})
 }
 
-// TestGemvPrefetchSameBits: the axpy form's prefetching kernel (for
-// matrices beyond L2) adds the same terms in the same order as the plain
-// one, so its choice, which follows the cache size, changes no bit: x·W
-// products, narrow (one block, summed in halves when parallel) and wide
-// (blocks and panels), at every level and 1 and 2 threads, with the
-// prefetching kernel on every matrix against the plain one on every
-// matrix.
-func TestGemvPrefetchSameBits(t *testing.T) {
+// TestGemvStreamSameBits: the axpy form's kernels for matrices beyond L2
+// (AVX-512's prefetching one, AVX2's eight rows at a time) and beyond half
+// the L3 (eight rows at a time at both) add the same terms in the same
+// order as the plain ones, so their choice, which follows the cache sizes
+// and the part's width, changes no bit: x·W products, narrow (one block,
+// summed in halves when parallel) and wide (blocks and panels), with
+// whole chunks, single vectors and masked tails of columns and groups of
+// eight rows and single rows, at every level and 1 and 2 threads, with
+// each kernel on every matrix against the plain one on every matrix.
+func TestGemvStreamSameBits(t *testing.T) {
 	defer kernels.SetThreads(kernels.Threads())
+	kernelsOf := []struct {
+		name           string
+		stream, memory int
+	}{{"plain", math.MaxInt, -1}, {"stream", 0, -1}, {"memory", -1, 0}}
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		for _, s := range [][2]int{{256, 784}, {1030, 300}, {37, 1000}, {300, 7}} {
 			n, k := s[0], s[1]
@@ -329,19 +350,23 @@ func TestGemvPrefetchSameBits(t *testing.T) {
 			wd, _ := newMatrix[float64](r, k, n, 0, false)
 			for _, threads := range []int{1, 2} {
 				kernels.SetThreads(threads)
-				var got [2][]float32
-				var gotD [2][]float64
-				for i, bytes := range []int{math.MaxInt, 0} { // plain, prefetching
-					restore := kernels.SetGemvStreamForTest(bytes)
+				got := make([][]float32, len(kernelsOf))
+				gotD := make([][]float64, len(kernelsOf))
+				for i, kern := range kernelsOf {
+					restoreStream := kernels.SetGemvStreamForTest(kern.stream)
+					restoreMemory := kernels.SetGemvMemoryForTest(kern.memory)
 					got[i] = make([]float32, n)
 					gotD[i] = make([]float64, n)
 					kernels.Sgemm(blas.NoTrans, blas.NoTrans, 1, n, k, 1, x, k, w, n, 0, got[i], n)
 					kernels.Dgemm(blas.NoTrans, blas.NoTrans, 1, n, k, 1, xd, k, wd, n, 0, gotD[i], n)
-					restore()
+					restoreMemory()
+					restoreStream()
 				}
-				for j := range n {
-					if math.Float32bits(got[0][j]) != math.Float32bits(got[1][j]) || math.Float64bits(gotD[0][j]) != math.Float64bits(gotD[1][j]) {
-						t.Fatalf("1x%dx%d, %d threads: y[%d] plain %v / %v, prefetching %v / %v", n, k, threads, j, got[0][j], gotD[0][j], got[1][j], gotD[1][j])
+				for i := 1; i < len(kernelsOf); i++ {
+					for j := range n {
+						if math.Float32bits(got[0][j]) != math.Float32bits(got[i][j]) || math.Float64bits(gotD[0][j]) != math.Float64bits(gotD[i][j]) {
+							t.Fatalf("1x%dx%d, %d threads: y[%d] plain %v / %v, %s %v / %v", n, k, threads, j, got[0][j], gotD[0][j], kernelsOf[i].name, got[i][j], gotD[i][j])
+						}
 					}
 				}
 			}

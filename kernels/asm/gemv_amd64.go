@@ -41,6 +41,20 @@ func GemvAxpyF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //go:noescape
 func GemvAxpyF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 
+// GemvAxpyStreamF32AVX2 is the float32 axpy form eight rows at a time,
+// each read front to back (for matrices that stream from L3 or memory).
+// Requires AVX2 and FMA3.
+//
+//go:noescape
+func GemvAxpyStreamF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
+// GemvAxpyStreamF64AVX2 is the float64 axpy form eight rows at a time,
+// each read front to back (for matrices that stream from L3 or memory).
+// Requires AVX2 and FMA3.
+//
+//go:noescape
+func GemvAxpyStreamF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
 // GemvDotF32AVX2 is the float32 dot form. Requires AVX2 and FMA3.
 //
 //go:noescape
@@ -60,6 +74,20 @@ func GemvAxpyF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 //
 //go:noescape
 func GemvAxpyF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
+// GemvAxpyStreamF32AVX512 is the float32 axpy form eight rows at a time,
+// each read front to back (for matrices that stream from L3 or memory).
+// Requires AVX512F.
+//
+//go:noescape
+func GemvAxpyStreamF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+
+// GemvAxpyStreamF64AVX512 is the float64 axpy form eight rows at a time,
+// each read front to back (for matrices that stream from L3 or memory).
+// Requires AVX512F.
+//
+//go:noescape
+func GemvAxpyStreamF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 
 // GemvAxpyPrefetchF32AVX512 is GemvAxpyF32AVX512 that also prefetches
 // each vector's line two rows ahead, for a matrix that streams from L3 or

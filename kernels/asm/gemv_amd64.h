@@ -92,12 +92,14 @@ loop: \
 
 // The whole vectors' load and store of y, and FMA of row M0; M_FMA_AHEAD
 // also prefetches the same vector two rows down (the AVX-512 prefetching
-// kernels, for matrices that stream from L3 or memory: a hardware
+// kernels, for matrices that stream from L3: a hardware
 // prefetcher follows one row, but not the jumps from block to block or
 // panel to panel). Past the last row it asks for lines nothing reads; a
 // prefetch never faults. At AVX2 (a prefetch per 32-byte vector, two per
 // line) it gained 11 % on a 1×1024×1024 product and lost 9 % on
-// 1×2048×2048 (AMD Zen 5), so that level has no prefetching kernel.
+// 1×2048×2048 (AMD Zen 5), so that level reads such matrices eight rows
+// at a time, each front to back, instead (AXPY8_FORM, below), as AVX-512
+// does from half the L3.
 #define Y_LD(I, v, off) I off(Y_PTR), v
 #define Y_ST(I, v, off) I v, off(Y_PTR)
 #define M_FMA(I, v, off) I off(M0), BV, v
@@ -398,3 +400,122 @@ dot1Reduce: \
 	ADDQ LDM, M0 \
 	DECQ ROWS \
 	JMP  dot1Row
+
+// --- the axpy form eight rows at a time (AXPY8_FORM), for matrices
+// beyond L2 ---
+//
+// The blocked axpy form above reads a block of vectors from each row in
+// turn, then the next block: each load instruction jumps a row down and
+// back up, a pattern the hardware prefetchers follow badly once the
+// matrix streams from L3 or memory. Here eight rows go together, each
+// read front to back: a chunk of y (eight vectors, loaded and stored
+// around it) takes its eight rows' FMAs in order, row by row, then the
+// rows' pointers move on along the rows, so each load instruction reads
+// one row sequentially. Every y[j] still takes its terms in order p, so
+// the bits are the other axpy kernels'. Vector registers: V4–V11 the
+// chunk of y, V0–V3 the broadcasts of x (in turn). The level defines the
+// column tail's A8_TAIL_LOAD(MOV), A8_TAIL_FMA(FMA, row, xv) and
+// A8_TAIL_STORE(MOV) on V4, with a mask its TEXT makes before
+// AXPY8_FORM.
+
+#define A8_K R14    // rows left
+#define A8_N R13    // n, the row length
+#define A8_ROW SI   // the group's first row, at its start
+#define A8_YP AX    // y at the chunk
+#define A8_M0 CX    // row 0 of the group at the chunk
+#define A8_M4 R8    // row 4 at the chunk (R8: AVX2_TAIL_MASK's, free after it)
+#define A8_LDM3 R10 // 3·LDM
+
+// A8_LOAD and A8_STORE move the chunk of y, eight vectors at A8_YP.
+#define A8_LOAD(MOV) \
+	MOV (A8_YP), V4; MOV VB(A8_YP), V5; MOV 2*VB(A8_YP), V6; MOV 3*VB(A8_YP), V7; \
+	MOV 4*VB(A8_YP), V8; MOV 5*VB(A8_YP), V9; MOV 6*VB(A8_YP), V10; MOV 7*VB(A8_YP), V11
+#define A8_STORE(MOV) \
+	MOV V4, (A8_YP); MOV V5, VB(A8_YP); MOV V6, 2*VB(A8_YP); MOV V7, 3*VB(A8_YP); \
+	MOV V8, 4*VB(A8_YP); MOV V9, 5*VB(A8_YP); MOV V10, 6*VB(A8_YP); MOV V11, 7*VB(A8_YP)
+
+// A8_ROW8, A8_ROW1 and A8_ROWT add one row (at the address row, x's
+// element at xoff(X_PTR) broadcast into xv) to the chunk's eight vectors,
+// to its one vector (V4), or to its masked last vector.
+#define A8_ROW8(BCAST, FMA, xoff, row, xv) \
+	BCAST xoff(X_PTR), xv; \
+	FMA 0 row, xv, V4; FMA VB row, xv, V5; FMA 2*VB row, xv, V6; FMA 3*VB row, xv, V7; \
+	FMA 4*VB row, xv, V8; FMA 5*VB row, xv, V9; FMA 6*VB row, xv, V10; FMA 7*VB row, xv, V11
+#define A8_ROW1(BCAST, FMA, xoff, row, xv) \
+	BCAST xoff(X_PTR), xv; FMA 0 row, xv, V4
+#define A8_ROWT(BCAST, FMA, xoff, row, xv) \
+	BCAST xoff(X_PTR), xv; A8_TAIL_FMA(FMA, row, xv)
+
+// A8_ROWS8 applies ROW to the group's eight rows in order (ES: the
+// element's bytes); A8_ROWS1 to its single row.
+#define A8_ROWS8(ROW, BCAST, FMA, ES) \
+	ROW(BCAST, FMA, 0, (A8_M0), V0); ROW(BCAST, FMA, ES, (A8_M0)(LDM*1), V1); \
+	ROW(BCAST, FMA, 2*ES, (A8_M0)(LDM*2), V2); ROW(BCAST, FMA, 3*ES, (A8_M0)(A8_LDM3*1), V3); \
+	ROW(BCAST, FMA, 4*ES, (A8_M4), V0); ROW(BCAST, FMA, 5*ES, (A8_M4)(LDM*1), V1); \
+	ROW(BCAST, FMA, 6*ES, (A8_M4)(LDM*2), V2); ROW(BCAST, FMA, 7*ES, (A8_M4)(A8_LDM3*1), V3)
+#define A8_ROWS1(ROW, BCAST, FMA, ES) ROW(BCAST, FMA, 0, (A8_M0), V0)
+
+// A8_GROUP adds a group of rows (ROWS: A8_ROWS8 or A8_ROWS1) to the whole
+// of y: chunks of eight vectors, then single vectors, then the masked
+// tail. lanes is a vector's elements; the labels are the group's own.
+#define A8_GROUP(ROWS, ES, lanes, BCAST, FMA, MOV, chunk8, chunk1, tail, done) \
+	MOVQ Y_PTR, A8_YP \
+	MOVQ A8_ROW, A8_M0 \
+	LEAQ (A8_ROW)(LDM*4), A8_M4 \
+	MOVQ A8_N, LEFT \
+chunk8: \
+	CMPQ LEFT, $(8*lanes) \
+	JB   chunk1 \
+	A8_LOAD(MOV) \
+	ROWS(A8_ROW8, BCAST, FMA, ES) \
+	A8_STORE(MOV) \
+	ADDQ $(8*VB), A8_YP \
+	ADDQ $(8*VB), A8_M0 \
+	ADDQ $(8*VB), A8_M4 \
+	SUBQ $(8*lanes), LEFT \
+	JMP  chunk8 \
+chunk1: \
+	CMPQ LEFT, $lanes \
+	JB   tail \
+	MOV  (A8_YP), V4 \
+	ROWS(A8_ROW1, BCAST, FMA, ES) \
+	MOV  V4, (A8_YP) \
+	ADDQ $VB, A8_YP \
+	ADDQ $VB, A8_M0 \
+	ADDQ $VB, A8_M4 \
+	SUBQ $lanes, LEFT \
+	JMP  chunk1 \
+tail: \
+	TESTQ LEFT, LEFT \
+	JZ    done \
+	A8_TAIL_LOAD(MOV) \
+	ROWS(A8_ROWT, BCAST, FMA, ES) \
+	A8_TAIL_STORE(MOV) \
+done:
+
+// AXPY8_FORM runs the groups of eight rows, then the last k mod 8 rows
+// one at a time, after the TEXT has loaded A8_K, A8_N, X_PTR, A8_ROW, LDM
+// (bytes), Y_PTR and the tail's mask; elements of 1<<LOG2ES bytes, lanes
+// to a vector. It leaves to axpy8Done.
+#define AXPY8_FORM(LOG2ES, lanes, BCAST, FMA, MOV) \
+	TESTQ A8_K, A8_K \
+	JZ    axpy8Done \
+	TESTQ A8_N, A8_N \
+	JZ    axpy8Done \
+	LEAQ  (LDM)(LDM*2), A8_LDM3 \
+axpy8Rows8: \
+	CMPQ A8_K, $8 \
+	JB   axpy8Rows1 \
+	A8_GROUP(A8_ROWS8, (1<<LOG2ES), lanes, BCAST, FMA, MOV, g8Chunk8, g8Chunk1, g8Tail, g8Done) \
+	ADDQ $(8<<LOG2ES), X_PTR \
+	LEAQ (A8_ROW)(LDM*8), A8_ROW \
+	SUBQ $8, A8_K \
+	JMP  axpy8Rows8 \
+axpy8Rows1: \
+	TESTQ A8_K, A8_K \
+	JZ    axpy8Done \
+	A8_GROUP(A8_ROWS1, (1<<LOG2ES), lanes, BCAST, FMA, MOV, g1Chunk8, g1Chunk1, g1Tail, g1Done) \
+	ADDQ $(1<<LOG2ES), X_PTR \
+	ADDQ LDM, A8_ROW \
+	DECQ A8_K \
+	JMP  axpy8Rows1

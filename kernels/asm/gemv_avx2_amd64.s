@@ -8,7 +8,9 @@
 
 // Matrix-vector kernels for AVX2 and FMA3. See gemv_amd64.go for what each
 // computes. The axpy form keeps a block of y, up to 12 vectors, in
-// registers while every row of the matrix adds to it; the dot form takes four
+// registers while every row of the matrix adds to it (the Stream kernels,
+// for matrices beyond L2, take eight rows at a time along their whole
+// length instead: AXPY8_FORM in gemv_amd64.h); the dot form takes four
 // rows at a time against one load of x, two vectors deep, with eight
 // accumulators. Column (axpy) and depth (dot) tails use VMASKMOVPS/PD,
 // which neither read nor write the masked-off lanes (and do not fault
@@ -132,3 +134,59 @@ TEXT ·GemvDotF64AVX2(SB), NOSPLIT, $0-48
 
 	DOT_FORM(8, VMOVUPD, VFMADD231PD, VXORPD, VADDPD, VMASKMOVPD, DOT4_SUM_F64, DOT1_SUM_F64)
 	VRET(dotDone)
+
+// The eight-row axpy form's column tail (AXPY8_FORM, gemv_amd64.h): its
+// mask in Y12 (A8_MK; float64 too, as a float32 mask of twice the lanes),
+// the row's elements loaded into Y13 first.
+#define A8_MK Y12
+#define A8_T Y13
+#define A8_TAIL_LOAD(MOV) VMASKMOVPS (A8_YP), A8_MK, V4
+#define A8_TAIL_FMA(FMA, row, xv) VMASKMOVPS 0 row, A8_MK, A8_T; FMA A8_T, xv, V4
+#define A8_TAIL_STORE(MOV) VMASKMOVPS V4, A8_MK, (A8_YP)
+
+// func GemvAxpyStreamF32AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+//
+// The float32 axpy form eight rows at a time (AXPY8_FORM):
+//
+//	for p := 0; p < k; p++ {
+//		for j := 0; j < n; j++ { y[j] += x[p] * m[p*ldm+j] } // one FMA
+//	}
+//
+// Requires AVX2 and FMA3.
+TEXT ·GemvAxpyStreamF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), A8_K
+	MOVQ n+8(FP), A8_N
+	MOVQ A8_N, CX
+	ANDQ $7, CX
+	AVX2_TAIL_MASK(CX, AX, A8_MK)
+	MOVQ x+16(FP), X_PTR
+	MOVQ m+24(FP), A8_ROW
+	MOVQ ldm+32(FP), LDM
+	SHLQ $2, LDM
+	MOVQ y+40(FP), Y_PTR
+	AXPY8_FORM(2, 8, VBROADCASTSS, VFMADD231PS, VMOVUPS)
+	VRET(axpy8Done)
+
+// func GemvAxpyStreamF64AVX2(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+//
+// The float64 axpy form eight rows at a time (AXPY8_FORM):
+//
+//	for p := 0; p < k; p++ {
+//		for j := 0; j < n; j++ { y[j] += x[p] * m[p*ldm+j] } // one FMA
+//	}
+//
+// Requires AVX2 and FMA3.
+TEXT ·GemvAxpyStreamF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), A8_K
+	MOVQ n+8(FP), A8_N
+	MOVQ A8_N, CX
+	ANDQ $3, CX
+	SHLQ $1, CX
+	AVX2_TAIL_MASK(CX, AX, A8_MK)
+	MOVQ x+16(FP), X_PTR
+	MOVQ m+24(FP), A8_ROW
+	MOVQ ldm+32(FP), LDM
+	SHLQ $3, LDM
+	MOVQ y+40(FP), Y_PTR
+	AXPY8_FORM(3, 4, VBROADCASTSD, VFMADD231PD, VMOVUPD)
+	VRET(axpy8Done)

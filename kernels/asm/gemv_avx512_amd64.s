@@ -12,7 +12,9 @@
 // AVX512DQ, with F, VL and BW, for its avx512 level. See gemv_amd64.go for
 // what each computes. The axpy form keeps a block of y, up to 16 vectors,
 // in registers while every row of the matrix adds to it (the Prefetch
-// kernels also prefetch two rows ahead); the dot form takes four rows at a
+// kernels also prefetch two rows ahead; the Stream kernels take eight
+// rows at a time along their whole length instead: AXPY8_FORM in
+// gemv_amd64.h); the dot form takes four rows at a
 // time against one load of x, two vectors deep, with eight accumulators,
 // and the DotStream kernels one row at a time, eight vectors deep
 // (DOT8_FORM). Column (axpy) and depth (dot) tails use an opmask:
@@ -307,3 +309,56 @@ TEXT ·GemvDotStreamF64AVX512(SB), NOSPLIT, $0-48
 
 	DOT8_FORM(8, VMOVUPD, VFMADD231PD, VXORPD, VADDPD, VMOVUPD.Z, DOT1_SUM_F64)
 	VRET(dotDone)
+
+// The eight-row axpy form's column tail (AXPY8_FORM, gemv_amd64.h): its
+// mask in K1; zero-masked loads and merge-masked FMAs read no masked-off
+// lane.
+#define A8_TAIL_LOAD(MOV) MOV.Z (A8_YP), K1, V4
+#define A8_TAIL_FMA(FMA, row, xv) FMA 0 row, xv, K1, V4
+#define A8_TAIL_STORE(MOV) MOV V4, K1, (A8_YP)
+
+// func GemvAxpyStreamF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+//
+// The float32 axpy form eight rows at a time (AXPY8_FORM):
+//
+//	for p := 0; p < k; p++ {
+//		for j := 0; j < n; j++ { y[j] += x[p] * m[p*ldm+j] } // one FMA
+//	}
+//
+// Requires AVX512F.
+TEXT ·GemvAxpyStreamF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), A8_K
+	MOVQ n+8(FP), A8_N
+	MOVQ A8_N, CX
+	ANDQ $15, CX
+	AVX512_TAIL_MASK(CX, AX, K1)
+	MOVQ x+16(FP), X_PTR
+	MOVQ m+24(FP), A8_ROW
+	MOVQ ldm+32(FP), LDM
+	SHLQ $2, LDM
+	MOVQ y+40(FP), Y_PTR
+	AXPY8_FORM(2, 16, VBROADCASTSS, VFMADD231PS, VMOVUPS)
+	VRET(axpy8Done)
+
+// func GemvAxpyStreamF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
+//
+// The float64 axpy form eight rows at a time (AXPY8_FORM):
+//
+//	for p := 0; p < k; p++ {
+//		for j := 0; j < n; j++ { y[j] += x[p] * m[p*ldm+j] } // one FMA
+//	}
+//
+// Requires AVX512F.
+TEXT ·GemvAxpyStreamF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ k+0(FP), A8_K
+	MOVQ n+8(FP), A8_N
+	MOVQ A8_N, CX
+	ANDQ $7, CX
+	AVX512_TAIL_MASK(CX, AX, K1)
+	MOVQ x+16(FP), X_PTR
+	MOVQ m+24(FP), A8_ROW
+	MOVQ ldm+32(FP), LDM
+	SHLQ $3, LDM
+	MOVQ y+40(FP), Y_PTR
+	AXPY8_FORM(3, 8, VBROADCASTSD, VFMADD231PD, VMOVUPD)
+	VRET(axpy8Done)
