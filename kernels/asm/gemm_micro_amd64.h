@@ -29,8 +29,15 @@
 label:
 
 // PREFETCH_C asks for the tile's six rows of C (PREFETCH_ROW, the
-// including file's, asks for one) at the start of its k loop, so the
-// epilogue's loads and stores do not wait for L3.
+// including file's, asks for one), C_AHEAD k steps before the tile's
+// epilogue (TILE_LOOP), so that its loads and stores do not wait for L3
+// or memory. Asked for at the start of the tile instead, the lines reach
+// L1 thousands of cycles early and are evicted again by the B sliver's
+// stream before the epilogue: float64 2048³ at AVX-512 ran 4–6 % faster
+// with the prefetch 48–192 steps before the end than at the start (AMD
+// Zen 5, alternated in one process).
+#define C_AHEAD 96
+
 #define PREFETCH_C \
 	MOVQ C_PTR, ROW; \
 	PREFETCH_ROW; ADDQ LDC, ROW; PREFETCH_ROW; ADDQ LDC, ROW; \
@@ -52,8 +59,11 @@ label:
 tile: \
 	TILE_B; \
 	MOVQ K_SAVE, K; \
-	PREFETCH_C; \
 	ZERO_ACC; \
+	CMPQ K, $C_AHEAD; \
+	JA   kLong; \
+	PREFETCH_C; \
+kLong: \
 	CMPQ K, $4; \
 	JB   k1; \
 k4: \
@@ -64,6 +74,12 @@ k4: \
 	ADDQ $(4*aBytes), A_PTR; \
 	LEAQ (B_PTR)(LDB*4), B_PTR; \
 	SUBQ $4, K; \
+	CMPQ K, $C_AHEAD; \
+	JA   k4Next; \
+	CMPQ K, $(C_AHEAD-4); \
+	JBE  k4Next; \
+	PREFETCH_C; \
+k4Next: \
 	CMPQ K, $4; \
 	JAE  k4; \
 	TESTQ K, K; \
