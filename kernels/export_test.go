@@ -103,7 +103,7 @@ func PackTransForTest[T float32 | float64](dst, src []T, ld, k, rows, nr int) in
 // PackBForTest is packB for an untransposed B (the sliver-copying
 // assembly where there is one), for guard-page tests.
 func PackBForTest[T float32 | float64](dst, b []T, ldb, nc, kc, nr int) {
-	packB(dst, b, ldb, false, 0, kc, 0, nc, nr)
+	packB(dst, b, ldb, false, 0, kc, 0, nc, nr, kc*nr)
 }
 
 // PackATransForTest is packA for a transposed A (the sliver-copying

@@ -372,7 +372,7 @@ func (call *gemmCall[T]) packShared(i0, i1, j0, j1 int) {
 			kc := min(p.kc, g.k-pc)
 			dst := packedBlock(call.packed, x, w, r, pc, g.k)[(from-x)*kc:]
 			if call.shared == sharedB {
-				packB(dst, g.b, g.ldb, g.bTrans, pc, kc, from, to-from, r)
+				packB(dst, g.b, g.ldb, g.bTrans, pc, kc, from, to-from, r, kc*r)
 			} else {
 				packA(dst, g.a, g.lda, g.aTrans, from, to-from, pc, kc, r)
 			}

@@ -66,16 +66,17 @@ func packRows6[T float32 | float64](d, a []T, lda, i0, pc, kc int) {
 	}
 }
 
-// packB packs rows pc…pc+kc−1, columns jc…jc+nc−1 of op(B) into dst.
-func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc, nr int) {
+// packB packs rows pc…pc+kc−1, columns jc…jc+nc−1 of op(B) into dst, in
+// slivers stride elements apart (stride ≥ kc·nr).
+func packB[T float32 | float64](dst, b []T, ldb int, bTrans bool, pc, kc, jc, nc, nr, stride int) {
 	first := 0 // the first sliver left to pack
-	if !bTrans && nc >= nr && copySlivers(dst, b[pc*ldb+jc:], ldb, kc, nr, nc/nr) {
+	if !bTrans && nc >= nr && copySlivers(dst, b[pc*ldb+jc:], ldb, kc, nr, nc/nr, stride) {
 		// The whole slivers, each l a contiguous run of their columns,
 		// copied by assembly that reads B's rows once, front to back.
 		first = nc / nr
 	}
 	for s := first; s*nr < nc; s++ {
-		d := dst[s*kc*nr : (s+1)*kc*nr]
+		d := dst[s*stride : s*stride+kc*nr]
 		j0 := jc + s*nr
 		cols := min(nr, nc-s*nr)
 		switch {

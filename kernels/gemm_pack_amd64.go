@@ -9,24 +9,25 @@ import (
 )
 
 // copySlivers copies a block of rows rows of slivers·width elements, ld
-// apart in src, into slivers slivers of rows×width elements, back to back
-// in dst: dst[s*rows*width+r*width+j] = src[r*ld+s*width+j]. It reports
-// whether it could (assembly, which needs only AVX, so every assembly
-// level has it; width a multiple of 64 bytes: the B slivers of both amd64
-// levels). Each source row is read once, front to back, while the one two
-// below is prefetched. Sliver by sliver, the reads of a sliver are ld
-// apart, which the hardware prefetchers follow far worse: on an
-// AMD Zen 5, B of a 1024³ product packed from memory at 11 GB/s that way
-// and at 31 this way; with packA6's prefetch, the whole sgemm ran 4–5 %
+// apart in src, into slivers slivers of rows×width elements, stride
+// elements apart in dst: dst[s*stride+r*width+j] = src[r*ld+s*width+j]
+// (stride ≥ rows·width; the elements between slivers are not written). It
+// reports whether it could (assembly, which needs only AVX, so every
+// assembly level has it; width a multiple of 64 bytes: the B slivers of
+// both amd64 levels). Each source row is read once, front to back, while
+// the one two below is prefetched. Sliver by sliver, the reads of a
+// sliver are ld apart, which the hardware prefetchers follow far worse: on
+// an AMD Zen 5, B of a 1024³ product packed from memory at 11 GB/s that
+// way and at 31 this way; with packA6's prefetch, the whole sgemm ran 4–5 %
 // faster (see ARCHITECTURE.md).
-func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers int) bool {
+func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers, stride int) bool {
 	var zero T
 	size := int(unsafe.Sizeof(zero))
-	if active < AVX2 || width*size%64 != 0 || rows < 1 || width < 1 || slivers < 1 ||
-		len(dst) < slivers*rows*width || len(src) < (rows-1)*ld+slivers*width {
+	if active < AVX2 || width*size%64 != 0 || rows < 1 || width < 1 || slivers < 1 || stride < rows*width ||
+		len(dst) < (slivers-1)*stride+rows*width || len(src) < (rows-1)*ld+slivers*width {
 		return false
 	}
-	asm.CopySliversAVX(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size, slivers, rows*width*size)
+	asm.CopySliversAVX(unsafe.Pointer(unsafe.SliceData(dst)), unsafe.Pointer(unsafe.SliceData(src)), rows, ld*size, width*size, slivers, stride*size)
 	return true
 }
 

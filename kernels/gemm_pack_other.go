@@ -3,7 +3,7 @@
 package kernels
 
 // copySlivers has no assembly here; packB copies row by row.
-func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers int) bool {
+func copySlivers[T float32 | float64](dst, src []T, ld, rows, width, slivers, stride int) bool {
 	return false
 }
 

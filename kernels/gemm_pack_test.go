@@ -70,8 +70,28 @@ func testPack[T float32 | float64](t *testing.T) {
 				// packB with the same numbers: op(B)[l][j] for l in pc…, j in jc…
 				bTrans := !trans
 				dst = dirty()
-				packB(dst, src, ld, bTrans, pc, kc, ic, mc, mr)
+				packB(dst, src, ld, bTrans, pc, kc, ic, mc, mr, kc*mr)
 				check("packB", "j", dst, func(j, l int) T { return at(bTrans, pc+l, ic+j) })
+				// Slivers a padded stride apart (the blocked path's private
+				// panels): each where the stride puts it, the gaps untouched.
+				const pad = 5
+				slivers := ceilDiv(mc, mr)
+				padded := make([]T, slivers*(kc*mr+pad))
+				for i := range padded {
+					padded[i] = -7
+				}
+				packB(padded, src, ld, bTrans, pc, kc, ic, mc, mr, kc*mr+pad)
+				for s := range slivers {
+					for i := range kc * mr {
+						dst[s*kc*mr+i] = padded[s*(kc*mr+pad)+i]
+					}
+					for i := range pad {
+						if v := padded[s*(kc*mr+pad)+kc*mr+i]; v != -7 {
+							t.Fatalf("packB %s, stride %d: gap after sliver %d written (%v)", name, kc*mr+pad, s, v)
+						}
+					}
+				}
+				check("packB padded", "j", dst, func(j, l int) T { return at(bTrans, pc+l, ic+j) })
 			}
 		}
 	}
