@@ -418,13 +418,14 @@ dot1Reduce: \
 // A8_TAIL_STORE(MOV) on V4, with a mask its TEXT makes before
 // AXPY8_FORM.
 
-#define A8_K R14    // rows left
-#define A8_N R13    // n, the row length
-#define A8_ROW SI   // the group's first row, at its start
-#define A8_YP AX    // y at the chunk
-#define A8_M0 CX    // row 0 of the group at the chunk
-#define A8_M4 R8    // row 4 at the chunk (R8: AVX2_TAIL_MASK's, free after it)
-#define A8_LDM3 R10 // 3·LDM
+#define A8_K K_ROWS   // rows left
+#define A8_N WIDTH    // n, the row length
+#define A8_X X_BASE   // x at the group's first row
+#define A8_ROW M_BASE // the group's first row, at its start
+#define A8_YP AX      // y at the chunk
+#define A8_M0 CX      // row 0 of the group at the chunk
+#define A8_M4 R8      // row 4 at the chunk (R8: AVX2_TAIL_MASK's, free after it)
+#define A8_LDM3 R14   // 3·LDM
 
 // A8_LOAD and A8_STORE move the chunk of y, eight vectors at A8_YP.
 #define A8_LOAD(MOV) \
@@ -435,16 +436,16 @@ dot1Reduce: \
 	MOV V8, 4*VB(A8_YP); MOV V9, 5*VB(A8_YP); MOV V10, 6*VB(A8_YP); MOV V11, 7*VB(A8_YP)
 
 // A8_ROW8, A8_ROW1 and A8_ROWT add one row (at the address row, x's
-// element at xoff(X_PTR) broadcast into xv) to the chunk's eight vectors,
+// element at xoff(A8_X) broadcast into xv) to the chunk's eight vectors,
 // to its one vector (V4), or to its masked last vector.
 #define A8_ROW8(BCAST, FMA, xoff, row, xv) \
-	BCAST xoff(X_PTR), xv; \
+	BCAST xoff(A8_X), xv; \
 	FMA 0 row, xv, V4; FMA VB row, xv, V5; FMA 2*VB row, xv, V6; FMA 3*VB row, xv, V7; \
 	FMA 4*VB row, xv, V8; FMA 5*VB row, xv, V9; FMA 6*VB row, xv, V10; FMA 7*VB row, xv, V11
 #define A8_ROW1(BCAST, FMA, xoff, row, xv) \
-	BCAST xoff(X_PTR), xv; FMA 0 row, xv, V4
+	BCAST xoff(A8_X), xv; FMA 0 row, xv, V4
 #define A8_ROWT(BCAST, FMA, xoff, row, xv) \
-	BCAST xoff(X_PTR), xv; A8_TAIL_FMA(FMA, row, xv)
+	BCAST xoff(A8_X), xv; A8_TAIL_FMA(FMA, row, xv)
 
 // A8_ROWS8 applies ROW to the group's eight rows in order (ES: the
 // element's bytes); A8_ROWS1 to its single row.
@@ -494,9 +495,11 @@ tail: \
 done:
 
 // AXPY8_FORM runs the groups of eight rows, then the last k mod 8 rows
-// one at a time, after the TEXT has loaded A8_K, A8_N, X_PTR, A8_ROW, LDM
-// (bytes), Y_PTR and the tail's mask; elements of 1<<LOG2ES bytes, lanes
-// to a vector. It leaves to axpy8Done.
+// one at a time, after the TEXT has loaded the axpy form's registers
+// (K_ROWS, WIDTH, X_BASE, M_BASE, LDM in bytes, Y_PTR: the level's
+// AXPY_ARGS) and the tail's mask (the level's A8_MASK_F32 or
+// A8_MASK_F64); elements of 1<<LOG2ES bytes, lanes to a vector. It
+// leaves to axpy8Done.
 #define AXPY8_FORM(LOG2ES, lanes, BCAST, FMA, MOV) \
 	TESTQ A8_K, A8_K \
 	JZ    axpy8Done \
@@ -507,7 +510,7 @@ axpy8Rows8: \
 	CMPQ A8_K, $8 \
 	JB   axpy8Rows1 \
 	A8_GROUP(A8_ROWS8, (1<<LOG2ES), lanes, BCAST, FMA, MOV, g8Chunk8, g8Chunk1, g8Tail, g8Done) \
-	ADDQ $(8<<LOG2ES), X_PTR \
+	ADDQ $(8<<LOG2ES), A8_X \
 	LEAQ (A8_ROW)(LDM*8), A8_ROW \
 	SUBQ $8, A8_K \
 	JMP  axpy8Rows8 \
@@ -515,7 +518,7 @@ axpy8Rows1: \
 	TESTQ A8_K, A8_K \
 	JZ    axpy8Done \
 	A8_GROUP(A8_ROWS1, (1<<LOG2ES), lanes, BCAST, FMA, MOV, g1Chunk8, g1Chunk1, g1Tail, g1Done) \
-	ADDQ $(1<<LOG2ES), X_PTR \
+	ADDQ $(1<<LOG2ES), A8_X \
 	ADDQ LDM, A8_ROW \
 	DECQ A8_K \
 	JMP  axpy8Rows1

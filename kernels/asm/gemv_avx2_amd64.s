@@ -56,13 +56,21 @@
 //
 // Requires AVX2 and FMA3.
 TEXT ·GemvAxpyF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), K_ROWS
-	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_BASE
-	MOVQ m+24(FP), M_BASE
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
+// AXPY_ARGS(shift) loads the axpy form's registers from the arguments,
+// LDM = ldm << shift bytes. The axpy kernels in this file have the same
+// signature, so the same frame: defined here, in the first TEXT, it is
+// checked by vet against this one's and expanded by the other axpy
+// kernels too.
+#define AXPY_ARGS(shift) \
+	MOVQ k+0(FP), K_ROWS; \
+	MOVQ n+8(FP), WIDTH; \
+	MOVQ x+16(FP), X_BASE; \
+	MOVQ m+24(FP), M_BASE; \
+	MOVQ ldm+32(FP), LDM; \
+	SHLQ $shift, LDM; \
 	MOVQ y+40(FP), Y_PTR
+
+	AXPY_ARGS(2)
 	AXPY_FORM(3, 5, LAST_MASK_F32, AXPY_BLOCKS(VBROADCASTSS, VFMADD231PS, VMOVUPS, 4, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
@@ -74,13 +82,7 @@ TEXT ·GemvAxpyF32AVX2(SB), NOSPLIT, $0-48
 //
 // Requires AVX2 and FMA3.
 TEXT ·GemvAxpyF64AVX2(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), K_ROWS
-	MOVQ n+8(FP), WIDTH
-	MOVQ x+16(FP), X_BASE
-	MOVQ m+24(FP), M_BASE
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(3)
 	AXPY_FORM(2, 5, LAST_MASK_F64, AXPY_BLOCKS(VBROADCASTSD, VFMADD231PD, VMOVUPD, 8, M_FMA, LAST_FMA))
 	VRET(axpyDone)
 
@@ -136,10 +138,13 @@ TEXT ·GemvDotF64AVX2(SB), NOSPLIT, $0-48
 	VRET(dotDone)
 
 // The eight-row axpy form's column tail (AXPY8_FORM, gemv_amd64.h): its
-// mask in Y12 (A8_MK; float64 too, as a float32 mask of twice the lanes),
-// the row's elements loaded into Y13 first.
+// mask in Y12 (A8_MK, made by A8_MASK_F32 or A8_MASK_F64: float64 too as
+// a float32 mask of twice the lanes), the row's elements loaded into Y13
+// first.
 #define A8_MK Y12
 #define A8_T Y13
+#define A8_MASK_F32 MOVQ A8_N, CX; ANDQ $7, CX; AVX2_TAIL_MASK(CX, AX, A8_MK)
+#define A8_MASK_F64 MOVQ A8_N, CX; ANDQ $3, CX; SHLQ $1, CX; AVX2_TAIL_MASK(CX, AX, A8_MK)
 #define A8_TAIL_LOAD(MOV) VMASKMOVPS (A8_YP), A8_MK, V4
 #define A8_TAIL_FMA(FMA, row, xv) VMASKMOVPS 0 row, A8_MK, A8_T; FMA A8_T, xv, V4
 #define A8_TAIL_STORE(MOV) VMASKMOVPS V4, A8_MK, (A8_YP)
@@ -154,16 +159,8 @@ TEXT ·GemvDotF64AVX2(SB), NOSPLIT, $0-48
 //
 // Requires AVX2 and FMA3.
 TEXT ·GemvAxpyStreamF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), A8_K
-	MOVQ n+8(FP), A8_N
-	MOVQ A8_N, CX
-	ANDQ $7, CX
-	AVX2_TAIL_MASK(CX, AX, A8_MK)
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), A8_ROW
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(2)
+	A8_MASK_F32
 	AXPY8_FORM(2, 8, VBROADCASTSS, VFMADD231PS, VMOVUPS)
 	VRET(axpy8Done)
 
@@ -177,16 +174,7 @@ TEXT ·GemvAxpyStreamF32AVX2(SB), NOSPLIT, $0-48
 //
 // Requires AVX2 and FMA3.
 TEXT ·GemvAxpyStreamF64AVX2(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), A8_K
-	MOVQ n+8(FP), A8_N
-	MOVQ A8_N, CX
-	ANDQ $3, CX
-	SHLQ $1, CX
-	AVX2_TAIL_MASK(CX, AX, A8_MK)
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), A8_ROW
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(3)
+	A8_MASK_F64
 	AXPY8_FORM(3, 4, VBROADCASTSD, VFMADD231PD, VMOVUPD)
 	VRET(axpy8Done)

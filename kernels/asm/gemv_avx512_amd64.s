@@ -311,8 +311,10 @@ TEXT ·GemvDotStreamF64AVX512(SB), NOSPLIT, $0-48
 	VRET(dotDone)
 
 // The eight-row axpy form's column tail (AXPY8_FORM, gemv_amd64.h): its
-// mask in K1; zero-masked loads and merge-masked FMAs read no masked-off
-// lane.
+// mask in K1 (A8_MASK_F32, A8_MASK_F64: of n mod lanes lanes);
+// zero-masked loads and merge-masked FMAs read no masked-off lane.
+#define A8_MASK_F32 MOVQ A8_N, CX; ANDQ $15, CX; AVX512_TAIL_MASK(CX, AX, K1)
+#define A8_MASK_F64 MOVQ A8_N, CX; ANDQ $7, CX; AVX512_TAIL_MASK(CX, AX, K1)
 #define A8_TAIL_LOAD(MOV) MOV.Z (A8_YP), K1, V4
 #define A8_TAIL_FMA(FMA, row, xv) FMA 0 row, xv, K1, V4
 #define A8_TAIL_STORE(MOV) MOV V4, K1, (A8_YP)
@@ -327,16 +329,8 @@ TEXT ·GemvDotStreamF64AVX512(SB), NOSPLIT, $0-48
 //
 // Requires AVX512F.
 TEXT ·GemvAxpyStreamF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), A8_K
-	MOVQ n+8(FP), A8_N
-	MOVQ A8_N, CX
-	ANDQ $15, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), A8_ROW
-	MOVQ ldm+32(FP), LDM
-	SHLQ $2, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(2)
+	A8_MASK_F32
 	AXPY8_FORM(2, 16, VBROADCASTSS, VFMADD231PS, VMOVUPS)
 	VRET(axpy8Done)
 
@@ -350,15 +344,7 @@ TEXT ·GemvAxpyStreamF32AVX512(SB), NOSPLIT, $0-48
 //
 // Requires AVX512F.
 TEXT ·GemvAxpyStreamF64AVX512(SB), NOSPLIT, $0-48
-	MOVQ k+0(FP), A8_K
-	MOVQ n+8(FP), A8_N
-	MOVQ A8_N, CX
-	ANDQ $7, CX
-	AVX512_TAIL_MASK(CX, AX, K1)
-	MOVQ x+16(FP), X_PTR
-	MOVQ m+24(FP), A8_ROW
-	MOVQ ldm+32(FP), LDM
-	SHLQ $3, LDM
-	MOVQ y+40(FP), Y_PTR
+	AXPY_ARGS(3)
+	A8_MASK_F64
 	AXPY8_FORM(3, 8, VBROADCASTSD, VFMADD231PD, VMOVUPD)
 	VRET(axpy8Done)
