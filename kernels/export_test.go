@@ -69,7 +69,10 @@ func SetGemvStreamForTest(bytes int) (restore func()) {
 // SetGemvMemoryForTest makes the axpy form take its kernel for matrices
 // beyond half the L3 (gemvAxpyMemoryForm) for every product of bytes or
 // more (0: every product; negative: the rules of the caches); the
-// returned function restores the rule.
+// returned function restores the rule. While bytes is not negative, the
+// rules of the caches are off for the stream kernels too (as
+// SetGemvStreamForTest sets them, else never) and so is the rule that
+// keeps narrow parts blocked.
 func SetGemvMemoryForTest(bytes int) (restore func()) {
 	old := gemvMemoryBytesForTest
 	gemvMemoryBytesForTest = bytes

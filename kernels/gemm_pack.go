@@ -7,9 +7,11 @@ package kernels
 // ceil(mc/mr) slivers of kc×mr elements: sliver s holds rows s·mr … s·mr+mr−1,
 // column by column, so element (s·mr+r, l) is at s·kc·mr + l·mr + r. A block
 // of kc rows × nc columns of op(B) is packed as ceil(nc/nr) slivers of
-// kc×nr: element (l, s·nr+j) is at s·kc·nr + l·nr + j. Rows (columns) past
-// the edge of the block are zero, so the micro-kernel always works on full
-// tiles.
+// kc×nr, stride elements apart (at least kc·nr): element (l, s·nr+j) is at
+// s·stride + l·nr + j. Rows (columns) past the edge of the block are zero,
+// so the micro-kernel always works on full tiles. A part's private B
+// panel has a line of padding after each sliver (bSliverStride), never
+// written or read; the panel parallel parts share has none.
 
 // packA packs rows ic…ic+mc−1, columns pc…pc+kc−1 of op(A) into dst.
 func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc, mr int) {

@@ -46,8 +46,10 @@ var (
 // rows instead of 32, alternated in one process, 1 thread, medians of 41:
 // avx512 1×1024×1024 1.03×, 1×2048×2048 1.06×, 1×1024×256 1.03×; avx2
 // 1.13×, 1.09×, 1.15× (8, 10 and 12 rows within 3 % of each other; the
-// Xeon's figures were not re-measured). A multiple of 4: NEON's kernel and
-// the generic loop take rows four at a time.
+// Xeon's figures were not re-measured). A multiple of 8: NEON's kernel and
+// the generic loop take rows four at a time, the amd64 eight-row kernels
+// (AXPY8_FORM) eight; narrower sums take calls of a multiple of 8 rows too
+// (but 4 when gemvChunk allows no more, as tests make it).
 const (
 	gemvPanelBytes = 1 << 10
 	gemvPanelRows  = 8
@@ -62,7 +64,7 @@ const (
 	gemvAxpyForm gemvForm = iota
 	gemvDotForm
 	// gemvAxpyStreamForm is the axpy form over a matrix larger than a
-	// core's L2, which streams from L3 (see gemvAxpyFormOf): AVX-512
+	// core's L2, which streams from L3 (see gemvAxpyPartForm): AVX-512
 	// runs its prefetching kernel, AVX2 its eight-row kernel, the other
 	// levels their axpy kernel.
 	gemvAxpyStreamForm
@@ -136,10 +138,12 @@ func gemvMemoryBytes() float64 {
 
 // gemvAxpyPartForm returns the axpy form for one part of a product whose
 // form (gemvFormOf) is form: k rows of n sums, ldm apart, of elements of
-// size bytes. A part of the columns of a page or narrower
-// (gemvStreamMinBytes) takes gemvAxpyForm, as does a part whose matrix
-// fits a core's L2; otherwise the product's gemvAxpyMemoryForm, or
-// gemvAxpyStreamForm.
+// size bytes. A matrix whose rows are read in pieces of a page or less
+// (n < ldm and n·size ≤ gemvStreamMinBytes: a part of the columns at two
+// threads or more, or a strided matrix) takes gemvAxpyForm; otherwise the
+// product's gemvAxpyMemoryForm whatever the part's size, or
+// gemvAxpyStreamForm for a part whose matrix is larger than a core's L2,
+// or gemvAxpyForm.
 //
 // Measured on an AMD Zen 5 (L2 1 MiB, L3 32 MiB), alternated in one
 // process, medians of 31 rounds. Each kernel against the blocked one, one
@@ -155,10 +159,10 @@ func gemvMemoryBytes() float64 {
 // 0.89×); likely the hardware prefetcher runs on to the page's end, into
 // the other part's half of each row. These rules against the previous
 // ones (the prefetching kernel beyond L2 at AVX-512, the blocked kernel
-// at AVX2), one thread: AVX2 1.03–1.27× float32 (1×784×512 to
-// 1×1024×4096), 1.04–1.42× float64; AVX-512 1.00–1.13× and 1.00–1.39×
-// (the gains on 16–32 MB); two threads 0.99–1.56× (within 1 % where
-// slower).
+// at AVX2), in another sitting, one thread: AVX2 float32 1.03–1.27×
+// (1×784×512 to 1×1024×4096), float64 1.04–1.42×; AVX-512 float32
+// 1.00–1.13× (16 MB: 1.05–1.13×), float64 1.00–1.39× (16–32 MB:
+// 1.36–1.39×); two threads 0.99–1.56× (within 1 % where slower).
 func gemvAxpyPartForm(form gemvForm, k, n, ldm, size int) gemvForm {
 	l2 := float64(l2Bytes())
 	if gemvStreamBytesForTest >= 0 || gemvMemoryBytesForTest >= 0 {
@@ -193,7 +197,7 @@ func gemvAxpy[T float32 | float64](form gemvForm, x, m []T, ldm int, sums []T) {
 	colBlock := gemvBlockBytes / size
 	for j0 := 0; j0 < n; j0 += colBlock {
 		cols := min(colBlock, n-j0)
-		rowBlock := max(4, gemvChunk/cols/4*4)
+		rowBlock := max(4, gemvChunk/cols/8*8) // whole groups of the eight-row kernels
 		if cols*size > gemvPanelBytes {
 			rowBlock = min(rowBlock, gemvPanelRows)
 		}

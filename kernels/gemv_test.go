@@ -283,7 +283,10 @@ func TestGemmVectorShapes(t *testing.T) {
 // past them (every vector count, with a whole or partial last vector, as
 // the first, second and third block), against the reference; and with A
 // against an unmapped page, every vector count of a block ending in a
-// partial vector.
+// partial vector, with the plain kernels and with the stream and memory
+// kernels on every matrix (for the eight-row ones: chunks of eight
+// vectors, single vectors and masked tails, in groups of eight rows and
+// single rows).
 func TestGemvAxpyBlocks(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		r := testutil.NewRand(9)
@@ -302,21 +305,20 @@ func TestGemvAxpyBlocks(t *testing.T) {
 		// and a partial last vector, for 16 and 8 lanes (+3, +9) and 4
 		// (all four); with the plain, the stream and the memory kernels
 		// (the eight-row ones take chunks of eight vectors).
-		for _, stream := range []int{-1, 0, 1} { // 1: the memory kernels
+		for _, kern := range []struct{ stream, memory int }{{-1, -1}, {0, -1}, {-1, 0}} { // plain, stream, memory
 			func() {
-				if stream == 1 {
-					defer kernels.SetGemvMemoryForTest(0)()
-				}
-				defer kernels.SetGemvStreamForTest(stream)()
+				defer kernels.SetGemvStreamForTest(kern.stream)()
+				defer kernels.SetGemvMemoryForTest(kern.memory)()
 				for _, side := range testutil.GuardSides {
 					for v := range 34 {
 						for _, n := range []int{16*v + 3, 16*v + 6, 16*v + 9, 16*v + 14} {
-							guardedGemv[float32](t, side, blas.Trans, 2, n, testutil.GuardedFloat32s)
-							guardedGemv[float64](t, side, blas.Trans, 2, n, testutil.GuardedFloat64s)
-							// A group of eight rows and one more: the
-							// last row ends at the guard page.
-							guardedGemv[float32](t, side, blas.Trans, 9, n, testutil.GuardedFloat32s)
-							guardedGemv[float64](t, side, blas.Trans, 9, n, testutil.GuardedFloat64s)
+							// Rows: 2; 8 and 16 (the last row of a group of
+							// the eight-row kernels ends at the guard page);
+							// 9 and 17 (a group, then a single row).
+							for _, m := range []int{2, 8, 9, 16, 17} {
+								guardedGemv[float32](t, side, blas.Trans, m, n, testutil.GuardedFloat32s)
+								guardedGemv[float64](t, side, blas.Trans, m, n, testutil.GuardedFloat64s)
+							}
 						}
 					}
 				}

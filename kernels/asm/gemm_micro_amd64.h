@@ -29,9 +29,10 @@
 label:
 
 // PREFETCH_C asks for the tile's six rows of C (PREFETCH_ROW, the
-// including file's, asks for one), C_AHEAD k steps before the tile's
-// epilogue (TILE_LOOP), so that its loads and stores do not wait for L3
-// or memory. Asked for at the start of the tile instead, the lines reach
+// including file's, asks for one), once per tile, C_AHEAD k steps before
+// its epilogue (TILE_LOOP; at the tile's start when k ≤ C_AHEAD), so
+// that the epilogue's loads and stores do not wait for L3 or memory.
+// Asked for at the start of every tile instead, the lines reach
 // L1 thousands of cycles early and are evicted again by the B sliver's
 // stream before the epilogue: float64 2048³ at AVX-512 ran 4–6 % faster
 // with the prefetch 48–192 steps before the end than at the start (AMD
@@ -47,7 +48,8 @@ label:
 // TILE_LOOP(step, aBytes, alpha, beta, mul, add, mov): the tiles, one
 // after another, each one row of slivers down C. Per tile: the kernel's
 // TILE_B re-reads B's sliver; the sums start at zero (ZERO_ACC) and take
-// one step(aoff, brow) per k, four at a time while four are left (aoff:
+// one step(aoff, brow) per k, four at a time while four are left, C's
+// rows prefetched when C_AHEAD or fewer (at most 4 more) remain (aoff:
 // the step's A offset, aBytes per step; brow: the address of the step's
 // row of B, LDB bytes apart, which a packed sliver has at its row width
 // and the caller's B at its row stride); then alpha (the kernel's

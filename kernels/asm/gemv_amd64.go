@@ -76,14 +76,14 @@ func GemvAxpyF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 func GemvAxpyF64AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 
 // GemvAxpyStreamF32AVX512 is the float32 axpy form eight rows at a time,
-// each read front to back (for matrices that stream from L3 or memory).
+// each read front to back (for matrices that stream from memory).
 // Requires AVX512F.
 //
 //go:noescape
 func GemvAxpyStreamF32AVX512(k, n int, x, m unsafe.Pointer, ldm int, y unsafe.Pointer)
 
 // GemvAxpyStreamF64AVX512 is the float64 axpy form eight rows at a time,
-// each read front to back (for matrices that stream from L3 or memory).
+// each read front to back (for matrices that stream from memory).
 // Requires AVX512F.
 //
 //go:noescape

@@ -408,7 +408,8 @@ dot1Reduce: \
 // turn, then the next block: each load instruction jumps a row down and
 // back up, a pattern the hardware prefetchers follow badly once the
 // matrix streams from L3 or memory. Here eight rows go together, each
-// read front to back: a chunk of y (eight vectors, loaded and stored
+// read front to back (within a call: gemvAxpy cuts rows wider than 16 KiB
+// into column blocks): a chunk of y (eight vectors, loaded and stored
 // around it) takes its eight rows' FMAs in order, row by row, then the
 // rows' pointers move on along the rows, so each load instruction reads
 // one row sequentially. Every y[j] still takes its terms in order p, so
@@ -425,7 +426,7 @@ dot1Reduce: \
 #define A8_YP AX      // y at the chunk
 #define A8_M0 CX      // row 0 of the group at the chunk
 #define A8_M4 R8      // row 4 at the chunk (R8: AVX2_TAIL_MASK's, free after it)
-#define A8_LDM3 R14   // 3·LDM
+#define A8_LDM3 R14   // 3·LDM (R14: an assembly function may overwrite it; Go's wrapper restores it)
 
 // A8_LOAD and A8_STORE move the chunk of y, eight vectors at A8_YP.
 #define A8_LOAD(MOV) \

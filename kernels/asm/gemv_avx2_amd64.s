@@ -9,8 +9,8 @@
 // Matrix-vector kernels for AVX2 and FMA3. See gemv_amd64.go for what each
 // computes. The axpy form keeps a block of y, up to 12 vectors, in
 // registers while every row of the matrix adds to it (the Stream kernels,
-// for matrices beyond L2, take eight rows at a time along their whole
-// length instead: AXPY8_FORM in gemv_amd64.h); the dot form takes four
+// for matrices beyond L2, take eight rows at a time, each read front to
+// back, instead: AXPY8_FORM in gemv_amd64.h); the dot form takes four
 // rows at a time against one load of x, two vectors deep, with eight
 // accumulators. Column (axpy) and depth (dot) tails use VMASKMOVPS/PD,
 // which neither read nor write the masked-off lanes (and do not fault

@@ -12,9 +12,9 @@
 // AVX512DQ, with F, VL and BW, for its avx512 level. See gemv_amd64.go for
 // what each computes. The axpy form keeps a block of y, up to 16 vectors,
 // in registers while every row of the matrix adds to it (the Prefetch
-// kernels also prefetch two rows ahead; the Stream kernels take eight
-// rows at a time along their whole length instead: AXPY8_FORM in
-// gemv_amd64.h); the dot form takes four rows at a
+// kernels also prefetch two rows ahead; the Stream kernels, for matrices
+// of half the L3 or more, take eight rows at a time, each read front to
+// back, instead: AXPY8_FORM in gemv_amd64.h); the dot form takes four rows at a
 // time against one load of x, two vectors deep, with eight accumulators,
 // and the DotStream kernels one row at a time, eight vectors deep
 // (DOT8_FORM). Column (axpy) and depth (dot) tails use an opmask:
