@@ -373,8 +373,8 @@ func (call *gemmCall[T]) packShared(i0, i1, j0, j1 int) {
 			dst := packedBlock(call.packed, x, w, r, pc, g.k)[(from-x)*kc:]
 			if call.shared == sharedB {
 				packB(dst, g.b, g.ldb, g.bTrans, pc, kc, from, to-from, r, kc*r)
-			} else {
-				packA(dst, g.a, g.lda, g.aTrans, from, to-from, pc, kc, r)
+			} else if rows := packedARows(to-from, r, int(unsafe.Sizeof(g.alpha))); rows > 0 {
+				packA(dst, g.a, g.lda, g.aTrans, from, rows, pc, kc, r)
 			}
 		}
 	}
