@@ -9,7 +9,9 @@ package kernels
 // of kc rows × nc columns of op(B) is packed as ceil(nc/nr) slivers of
 // kc×nr, stride elements apart (at least kc·nr): element (l, s·nr+j) is at
 // s·stride + l·nr + j. Rows (columns) past the edge of the block are zero,
-// so the micro-kernel always works on full tiles. A part's private B
+// so the micro-kernel always works on full tiles. (Where the level's edge
+// strips compute an A block's last mc mod mr rows from op(A) in place,
+// gemmPart does not pack that partial sliver at all: packedARows.) A part's private B
 // panel has a line of padding after each sliver (bSliverStride), never
 // written or read; the panel parallel parts share has none.
 
