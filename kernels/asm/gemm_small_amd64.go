@@ -34,6 +34,19 @@ func GemmSmallF32AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.P
 //go:noescape
 func GemmSmallF64AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
 
+// GemmSmallWholeF32AVX2 is GemmSmallF32AVX2 for n = 8 or 16 only (whole
+// vectors: B's rows loaded unmasked, which the k loop runs faster with).
+// Requires AVX2 and FMA3.
+//
+//go:noescape
+func GemmSmallWholeF32AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
+
+// GemmSmallWholeF64AVX2 is GemmSmallF64AVX2 for n = 4 or 8 only. Requires
+// AVX2 and FMA3.
+//
+//go:noescape
+func GemmSmallWholeF64AVX2(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
+
 // GemmSmallF32AVX512 is the float32 kernel, strips of up to 64. Requires AVX512F.
 //
 //go:noescape
