@@ -41,7 +41,7 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 	}
 	packed := float64(roundUp(m, mr))*float64(roundUp(n, nr))*float64(k) +
 		stripPackCost*float64(packedElems) + stripFixedCost
-	strips := float64(m) * float64(roundUp(n, lanes)) * float64(k) / stripsEfficiency(macs, k*2*lanes*size, bTrans)
+	strips := float64(m) * float64(roundUp(n, lanes)) * float64(k) / stripsEfficiency(m, n, k, size, macs, bTrans)
 	return strips < packed
 }
 
@@ -85,39 +85,56 @@ const (
 )
 
 // stripsEfficiency is the strips' rate relative to the packed kernel's for
-// a product of macs multiply-adds whose k rows of two vectors of B take
-// stripBytes, B given transposed or not. At AVX-512 the
-// packed kernel's 6×64 float32 (6×32 float64) tiles read a B sliver of
-// 96 KB from L2 while the strips read theirs from L1, as long as it fits
-// in three quarters of L1 (k ≤ 288 with 48 KB) and the product is small
-// enough (m·n·k ≤ stripsFastMACs) that re-reading A for every strip stays
-// cheap: there the strips run at stripEfficiencyAVX512, as fast as the
-// packed kernel, and beat the packed path by its packing and padding.
-// Medians of 100–300 calls alternated in one process on the Xeon
-// (float32, 1 thread, GFLOP/s, strips vs packed): 128³ 134 vs 122,
-// 128×128×256 135 vs 121, 256×128×128 TN 140–150 vs 124–133, 100×300×100
-// 146 vs 124, 1000×64×64 TN 153 vs 125, 64×1000×64 139 vs 131; float64:
-// 128³ 77 vs 72, 128×128×256 74 vs 71, 100×300×100 75 vs 71; at 2
-// threads, float32: 128³ 283 vs 252, 128×128×256 287 vs 253, 100×300×100
-// 245 vs 197. A transposed B is copied first (transposeInto) and a longer
-// k spills the strip to L2: 128×256×128 NT 105 vs 121, 128×256×784 121 vs
-// 127, so those keep stripEfficiency. At AVX2, whose packed kernel's B
-// sliver fits L1, the strips lost on every shape above but 96³ until their
-// blocks went to 6 rows × 2 vectors and 8 × 1; since, they run at
-// stripEfficiencyAVX2 (strips ÷ packed, float32, 1 thread, two runs: 64³
-// 1.17–1.18, 256×64×64 1.07–1.16, 96³ 0.96–1.01, 128³ 1.00, 128×128×256
-// 0.92–0.96, 100×300×100 1.09–1.10, 64×1000×64 1.07–1.11; float64 64³
-// 1.11–1.18, 128³ 0.94–0.97). The model with 0.9 takes the strips for the
-// first two and leaves the next three packed; it keeps 0.8 above
-// stripsFastMACs, where nothing was measured.
-// The AVX-512 strips have since gone up to four vectors wide (stripCols),
-// 1.06–1.27× faster on the shapes above; the model was left as it was,
-// because the shapes at its edge came out even (strips ÷ packed, float32,
-// 1 thread / 2 threads: 192³ 1.05–1.12 / 0.97, 128×128×256 1.09–1.21 /
-// 0.98, 256×256×128 1.05 / 1.07; float64 128×128×256 0.96 / 0.96).
-func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
+// an m×n×k product of macs multiply-adds of elements of size bytes, B
+// given transposed or not.
+//
+// In L2 (stripEfficiencyInL2): where op(A) and one strip of B (k rows of
+// stripCols columns) fit in three quarters of L2 together, B is not
+// transposed and B's rows are not a multiple of 4 KB long, the strips run
+// as fast as the packed kernel: every strip re-reads A from L2 and its B
+// strip from L1 or L2, while the packed path pays for packing both. On an
+// AMD Zen 5 (L2 1 MB; strips ÷ packed path, both forced, alternated in one
+// process, medians of 11–21 rounds, float32 unless noted), 1 thread:
+// AVX-512 128³ 1.13, 256³ 1.04–1.07, 384³ 1.07–1.09, 128×256×784 1.07–1.09
+// (B's strip in L2), 784×256×128 TN 1.05–1.06, 200×777×200 1.05, float64
+// 256³ 1.06, 128×256×784 1.06; AVX2 (with the whole-vector kernels) 128³
+// 1.03–1.04, 256³ 1.04, 384³ 1.02, 128×256×784 1.01–1.02, 784×256×128 TN
+// 1.01, 100×3000×100 1.06, float64 128³ 1.05, 256³ 1.03, 384³ 1.03. The
+// rule against the model without it (medians of 21): 1 thread, AVX-512
+// 256³ 1.035, 384³ 1.045, 128×256×784 1.048, 784×256×128 TN 1.052,
+// float64 256³ 1.056; AVX2 256³ 1.033, 384³ 1.028, 128×256×784 1.027,
+// 784×256×128 TN 1.025, float64 256³ 1.018; 2 threads, AVX-512 256³
+// 1.050, 384³ 1.073, 128×256×784 0.992 (q1–q3 0.97–1.02), 784×256×128 TN
+// 1.014, float64 256³ 1.090; AVX2 128³ 1.088, 256³ 1.056, 128×256×784
+// 1.029, 784×256×128 TN 1.034. Where it
+// stops: with A and B's strip past the L2 the strips lose, A streaming
+// from L3 once per strip (AVX2 512³ 0.98–1.01, 256×512×1024 0.87–0.93,
+// 128×384×2048 0.89, 64×512×4096 0.79–0.83, 1024³ 0.55, float64 512³
+// 0.68; AVX-512 256×512×1024 0.96, 1024³ 0.83); rows 4 KB apart put a
+// strip's lines into a few cache sets and pages (AVX2 256×1024×256 0.73,
+// 128×2048×128 0.73, 64×1024×1024 0.63, 64×4096×4096 0.36, against
+// 128×1000×256 1.05 and 100×3000×100 1.07; n, not ldb, is tested, so the
+// path, and so the bits, never depend on the leading dimensions); a
+// transposed B is copied first, on one goroutine (128×784×256 NT 1.01–1.05
+// at 1 thread, 0.94–0.96 at 2).
+//
+// Elsewhere, small products: at AVX-512 the packed kernel's 6×64 float32
+// (6×32 float64) tiles read a B sliver of 96 KB from L2 while the strips
+// read two vectors of B's k rows from L1 while they fit in three quarters
+// of it; with m·n·k ≤ stripsFastMACs the strips run there at
+// stripEfficiencyAVX512 (on the Xeon, float32, strips vs packed GFLOP/s:
+// 128³ 134 vs 122, 256×128×128 TN 140–150 vs 124–133, 1000×64×64 TN 153
+// vs 125; a transposed B or a longer k: 128×256×128 NT 105 vs 121). At
+// AVX2, small products run at stripEfficiencyAVX2 (strips ÷ packed on the
+// Xeon, before the whole-vector kernels: 64³ 1.17, 96³ 0.96–1.01,
+// 128×128×256 0.92–0.96). Beyond both, stripEfficiency.
+func stripsEfficiency(m, n, k, size int, macs float64, bTrans bool) float64 {
+	aBytes, bStripBytes := float64(m)*float64(k)*float64(size), float64(k*stripCols(k, size)*size)
+	inL2 := aBytes+bStripBytes <= float64(l2Bytes())*3/4
 	switch {
-	case active == AVX512 && !bTrans && stripBytes <= l1Bytes()*3/4 && macs <= stripsFastMACs:
+	case !bTrans && n*size%4096 != 0 && inL2:
+		return stripEfficiencyInL2
+	case active == AVX512 && !bTrans && k*2*stripLanes(active, size)*size <= l1Bytes()*3/4 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX512
 	case active == AVX2 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX2
@@ -125,9 +142,10 @@ func stripsEfficiency(macs float64, stripBytes int, bTrans bool) float64 {
 	return stripEfficiency
 }
 
-// stripEfficiencyAVX512, stripsFastMACs and stripEfficiencyAVX2: see
-// stripsEfficiency.
+// stripEfficiencyInL2, stripEfficiencyAVX512, stripsFastMACs and
+// stripEfficiencyAVX2: see stripsEfficiency.
 const (
+	stripEfficiencyInL2   = 1.0
 	stripEfficiencyAVX512 = 0.95
 	stripsFastMACs        = 1 << 22
 	stripEfficiencyAVX2   = 0.9

@@ -558,8 +558,51 @@ func TestGemmPathBoundaries(t *testing.T) {
 			}
 		}
 		t.Logf("%d path changes checked", flips)
+		// Around the strips' rule for products in L2 (op(A) and a strip
+		// of B in three quarters of it) as m grows, and around B's rows
+		// of 4 KB, where it stops.
+		l2Flips := 0
+		for _, nk := range [][2]int{{40, 256}, {100, 700}} {
+			n, k := nk[0], nk[1]
+			for _, size := range []int{4, 8} {
+				prev := kernels.UsesStrips(2, n, k, size, false)
+				for m := 3; m <= 8192; m++ {
+					cur := kernels.UsesStrips(m, n, k, size, false)
+					if cur == prev {
+						continue
+					}
+					l2Flips++
+					prev = cur
+					for _, mm := range []int{m - 1, m, m + 1} {
+						gc := gemmCase{tA: gemmTrans[mm%2], tB: blas.NoTrans, m: mm, n: n, k: k, alpha: 1.1, beta: 0.5, padA: 1, padB: 2, padC: 1}
+						if size == 4 {
+							checkGemm[float32](t, r, gc)
+						} else {
+							checkGemm[float64](t, r, gc)
+						}
+					}
+				}
+			}
+		}
+		for _, size := range []int{4, 8} {
+			for n := 4096/size - 1; n <= 4096/size+1; n++ {
+				if kernels.UsesStrips(20, n, 30, size, false) != kernels.UsesStrips(20, n-1, 30, size, false) {
+					l2Flips++
+				}
+				gc := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: 20, n: n, k: 30, alpha: -1, beta: 1, padA: 2, padB: 1, padC: 3}
+				if size == 4 {
+					checkGemm[float32](t, r, gc)
+				} else {
+					checkGemm[float64](t, r, gc)
+				}
+			}
+		}
+		t.Logf("%d changes of the strips' rule for products in L2 checked", l2Flips)
 		// Around the limits of reading B in place (rows, and B's row
-		// stride in bytes), on the blocked path, with B padded.
+		// stride in bytes), on the blocked path (forced: the strips' rule
+		// for products in L2 would take these shapes), with B padded.
+		blockedOnly := kernels.SetStripGemmForTest(0)
+		defer blockedOnly() // on a failure; restoring twice is harmless
 		directFlips := 0
 		for _, nk := range [][2]int{{130, 300}, {510, 300}} {
 			n, k := nk[0], nk[1]
@@ -586,6 +629,7 @@ func TestGemmPathBoundaries(t *testing.T) {
 				}
 			}
 		}
+		blockedOnly()
 		t.Logf("%d changes of B's packing checked", directFlips)
 		// Around m == 1, n == 1 and the matrix-vector path's stack sums
 		// (outputs of 64 and 65), with k = 1, strided and padded operands.
