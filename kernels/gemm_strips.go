@@ -89,34 +89,31 @@ const (
 // given transposed or not.
 //
 // In L2 (stripEfficiencyInL2): where op(A) and one strip of B (k rows of
-// stripCols columns) fit in three quarters of L2 together, B is not
-// transposed and B's rows are not a multiple of 4 KB long, the strips run
-// as fast as the packed kernel: every strip re-reads A from L2 and its B
-// strip from L1 or L2, while the packed path pays for packing both. On an
-// AMD Zen 5 (L2 1 MB; strips ÷ packed path, both forced, alternated in one
-// process, medians of 11–21 rounds, float32 unless noted), 1 thread:
-// AVX-512 128³ 1.13, 256³ 1.04–1.07, 384³ 1.07–1.09, 128×256×784 1.07–1.09
-// (B's strip in L2), 784×256×128 TN 1.05–1.06, 200×777×200 1.05, float64
-// 256³ 1.06, 128×256×784 1.06; AVX2 (with the whole-vector kernels) 128³
-// 1.03–1.04, 256³ 1.04, 384³ 1.02, 128×256×784 1.01–1.02, 784×256×128 TN
-// 1.01, 100×3000×100 1.06, float64 128³ 1.05, 256³ 1.03, 384³ 1.03. The
-// rule against the model without it (medians of 21): 1 thread, AVX-512
-// 256³ 1.035, 384³ 1.045, 128×256×784 1.048, 784×256×128 TN 1.052,
-// float64 256³ 1.056; AVX2 256³ 1.033, 384³ 1.028, 128×256×784 1.027,
-// 784×256×128 TN 1.025, float64 256³ 1.018; 2 threads, AVX-512 256³
-// 1.050, 384³ 1.073, 128×256×784 0.992 (q1–q3 0.97–1.02), 784×256×128 TN
-// 1.014, float64 256³ 1.090; AVX2 128³ 1.088, 256³ 1.056, 128×256×784
-// 1.029, 784×256×128 TN 1.034. Where it
-// stops: with A and B's strip past the L2 the strips lose, A streaming
-// from L3 once per strip (AVX2 512³ 0.98–1.01, 256×512×1024 0.87–0.93,
-// 128×384×2048 0.89, 64×512×4096 0.79–0.83, 1024³ 0.55, float64 512³
-// 0.68; AVX-512 256×512×1024 0.96, 1024³ 0.83); rows 4 KB apart put a
-// strip's lines into a few cache sets and pages (AVX2 256×1024×256 0.73,
-// 128×2048×128 0.73, 64×1024×1024 0.63, 64×4096×4096 0.36, against
-// 128×1000×256 1.05 and 100×3000×100 1.07; n, not ldb, is tested, so the
-// path, and so the bits, never depend on the leading dimensions); a
-// transposed B is copied first, on one goroutine (128×784×256 NT 1.01–1.05
-// at 1 thread, 0.94–0.96 at 2).
+// stripCols columns) fit in a budget of L2 together (three quarters of it;
+// at AVX-512 one and a half), the strip in half of it, and B is not
+// transposed (at AVX2, nor are its rows a multiple of 4 KB long), the
+// strips run as fast as the packed kernel: every strip re-reads A, and
+// its B strip from L1 or L2, while the packed path pays for packing both,
+// each part of a parallel call all of B. On an AMD Zen 5 (L2 1 MB; strips
+// ÷ packed path, both forced, alternated in one process, medians of 11–21
+// rounds, float32 unless noted), 1 thread / 2 threads: AVX-512 256³
+// 1.04–1.07 / 1.05–1.26, 448³ 1.05 / 1.19, 512³ 1.04 / 1.04–1.17,
+// 128×256×784 1.04–1.09 / 1.25, 784×256×128 TN 1.05 / 1.20, 256×1024×256
+// 1.17 / 1.34, 128×384×2048 1.04 / 1.22, float64 256³ 1.06, 384³ 1.05 /
+// 1.07, 256×512×256 1.18 / 1.24, 128×256×784 0.97–0.98 / 1.08; AVX2 (with the whole-vector kernels)
+// 128³ 1.03–1.04 / 1.09, 256³ 1.04 / 1.06, 384³ 1.02, 128×256×784
+// 1.01–1.02 / 1.03, 784×256×128 TN 1.01 / 1.03, 100×3000×100 1.06,
+// float64 128³ 1.05, 256³ 1.03. Where it stops: A past the budget streams
+// from L3 once per strip (AVX2 256×512×1024 0.85–0.93, 128×384×2048 0.89,
+// 64×512×4096 0.79–0.83, 1024³ 0.55, float64 512³ 0.68; AVX-512 640³
+// 1.02 / 1.09 and 768³ 1.00 / 1.11 but 1024³ 0.83–0.85 / 0.90); at AVX2,
+// whose strips are two vectors wide, rows 4 KB apart put a strip's lines
+// into a few cache sets and pages (256×1024×256 0.73, 128×2048×128 0.73,
+// 64×4096×4096 0.36, against 128×1000×256 1.05; AVX-512 256×1024×256
+// 1.17, 256×4096×256 1.02–1.03): n, not ldb, is tested, so the path, and
+// so the bits, never depend on the leading dimensions (nor on the thread
+// count); a transposed B is copied first, on one goroutine (128×784×256
+// NT 1.01–1.05 at 1 thread, 0.94–0.96 at 2). Not measured on the Xeon.
 //
 // Elsewhere, small products: at AVX-512 the packed kernel's 6×64 float32
 // (6×32 float64) tiles read a B sliver of 96 KB from L2 while the strips
@@ -130,9 +127,13 @@ const (
 // 128×128×256 0.92–0.96). Beyond both, stripEfficiency.
 func stripsEfficiency(m, n, k, size int, macs float64, bTrans bool) float64 {
 	aBytes, bStripBytes := float64(m)*float64(k)*float64(size), float64(k*stripCols(k, size)*size)
-	inL2 := aBytes+bStripBytes <= float64(l2Bytes())*3/4
+	budget, rowsFit := float64(l2Bytes())*3/4, n*size%4096 != 0
+	if active == AVX512 {
+		budget, rowsFit = float64(l2Bytes())*3/2, true
+	}
+	inL2 := aBytes+bStripBytes <= budget && bStripBytes <= float64(l2Bytes())/2
 	switch {
-	case !bTrans && n*size%4096 != 0 && inL2:
+	case !bTrans && rowsFit && inL2:
 		return stripEfficiencyInL2
 	case active == AVX512 && !bTrans && k*2*stripLanes(active, size)*size <= l1Bytes()*3/4 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX512
