@@ -562,7 +562,11 @@ func TestGemmPathBoundaries(t *testing.T) {
 		// of B in three quarters of it) as m grows, and around B's rows
 		// of 4 KB, where it stops.
 		l2Flips := 0
-		for _, nk := range [][2]int{{40, 256}, {100, 700}} {
+		l2Shapes := [][2]int{{40, 256}, {64, 256}, {100, 700}, {256, 300}}
+		if testing.Short() {
+			l2Shapes = l2Shapes[:2] // the boundary's products are smallest with few columns
+		}
+		for _, nk := range l2Shapes {
 			n, k := nk[0], nk[1]
 			for _, size := range []int{4, 8} {
 				prev := kernels.UsesStrips(2, n, k, size, false)
@@ -600,14 +604,19 @@ func TestGemmPathBoundaries(t *testing.T) {
 		t.Logf("%d changes of the strips' rule for products in L2 checked", l2Flips)
 		// Around the limits of reading B in place (rows, and B's row
 		// stride in bytes), on the blocked path (forced: the strips' rule
-		// for products in L2 would take these shapes), with B padded.
+		// for products in L2 would take these shapes), with B padded; a
+		// short k, which that rule does not depend on, keeps it quick.
 		blockedOnly := kernels.SetStripGemmForTest(0)
 		defer blockedOnly() // on a failure; restoring twice is harmless
 		directFlips := 0
-		for _, nk := range [][2]int{{130, 300}, {510, 300}} {
+		pads := []int{1, 2, 3, 4, 5}
+		if testing.Short() {
+			pads = pads[:3] // float64 rows of 510 + 2 are the last within 4 KB
+		}
+		for _, nk := range [][2]int{{130, 32}, {510, 32}} {
 			n, k := nk[0], nk[1]
 			for _, size := range []int{4, 8} {
-				for _, padB := range []int{1, 2, 3, 4, 5} {
+				for _, padB := range pads {
 					prev := kernels.UsesDirectB(2, n+padB, size)
 					for m := 3; m <= 300; m++ {
 						cur := kernels.UsesDirectB(m, n+padB, size)
