@@ -10,7 +10,8 @@ import (
 // slice of the sum (loop 4), B's kc×nc block is packed into slivers of nr
 // columns (or, for products of few rows, read in place: useDirectB); for
 // each mc-row block (loop 3), A's mc×kc block is packed into slivers of mr
-// rows. Loop 2 walks the B slivers; loop 1, inside the
+// rows (its last mc mod mr rows not, where the edge strips read them in
+// place: packedARows). Loop 2 walks the B slivers; loop 1, inside the
 // assembly, walks the A slivers, so one B sliver stays in L1 (at AVX2; at
 // AVX-512 a 6×64 tile's sliver, 96 KB at kc = 384, is read from L2 too)
 // while the whole A block streams from L2. Only full mr×nr tiles go to the

@@ -11,9 +11,10 @@ package kernels
 // s·stride + l·nr + j. Rows (columns) past the edge of the block are zero,
 // so the micro-kernel always works on full tiles. (Where the level's edge
 // strips compute an A block's last mc mod mr rows from op(A) in place,
-// gemmPart does not pack that partial sliver at all: packedARows.) A part's private B
-// panel has a line of padding after each sliver (bSliverStride), never
-// written or read; the panel parallel parts share has none.
+// gemmPart and packShared leave that partial sliver out: packedARows;
+// its room stays in the layout.) A part's private B panel has a line of
+// padding after each sliver (bSliverStride), never written or read; the
+// panel parallel parts share has none.
 
 // packA packs rows ic…ic+mc−1, columns pc…pc+kc−1 of op(A) into dst.
 func packA[T float32 | float64](dst, a []T, lda int, aTrans bool, ic, mc, pc, kc, mr int) {

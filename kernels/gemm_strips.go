@@ -21,10 +21,13 @@ var stripGemmMACs = -1.0
 // padded vectors at a lower rate (less register reuse, A broadcast from
 // memory). The constants were measured on this project's machines (see the
 // BenchmarkSgemm shapes and ASM-NOTES.md). With B in place the blocked path
-// wins more shapes at AVX2: float32, medians of 100 calls alternated in one
-// process on the Xeon, GFLOP/s, B in place vs the strips, one thread and
-// two: 128×128×256 61–70 vs 53–63 and 110–112 vs 94–96, 128³ 57–70 vs
-// 47–65 and 109–110 vs 98.
+// won more shapes at AVX2 on the Xeon (float32, medians of 100 calls
+// alternated in one process, GFLOP/s, B in place vs the strips, one thread
+// and two: 128×128×256 61–70 vs 53–63 and 110–112 vs 94–96, 128³ 57–70 vs
+// 47–65 and 109–110 vs 98), before the AVX2 strips lost their masked loads
+// (1.07–1.09× since) and took products in L2 (stripsEfficiency): on the
+// AMD Zen 5 they now beat it there (128³ 1.03–1.04 at one thread, 1.09 at
+// two).
 func useStrips(m, n, k, size int, bTrans bool) bool {
 	macs := float64(m) * float64(n) * float64(k)
 	switch {
@@ -113,7 +116,10 @@ const (
 // 1.17, 256×4096×256 1.02–1.03): n, not ldb, is tested, so the path, and
 // so the bits, never depend on the leading dimensions (nor on the thread
 // count); a transposed B is copied first, on one goroutine (128×784×256
-// NT 1.01–1.05 at 1 thread, 0.94–0.96 at 2). Not measured on the Xeon.
+// NT 1.01–1.05 at 1 thread, 0.94–0.96 at 2). Not measured on the Xeon
+// (whose earlier figures, below and beside useStrips, predate the
+// whole-vector kernels and this rule), nor at NEON, which keeps the rules
+// below.
 //
 // Elsewhere, small products: at AVX-512 the packed kernel's 6×64 float32
 // (6×32 float64) tiles read a B sliver of 96 KB from L2 while the strips
@@ -126,14 +132,15 @@ const (
 // Xeon, before the whole-vector kernels: 64³ 1.17, 96³ 0.96–1.01,
 // 128×128×256 0.92–0.96). Beyond both, stripEfficiency.
 func stripsEfficiency(m, n, k, size int, macs float64, bTrans bool) float64 {
-	aBytes, bStripBytes := float64(m)*float64(k)*float64(size), float64(k*stripCols(k, size)*size)
+	aBytes := float64(m) * float64(k) * float64(size)
+	bStripBytes := float64(k) * float64(stripCols(k, size)) * float64(size)
 	budget, rowsFit := float64(l2Bytes())*3/4, n*size%4096 != 0
 	if active == AVX512 {
 		budget, rowsFit = float64(l2Bytes())*3/2, true
 	}
 	inL2 := aBytes+bStripBytes <= budget && bStripBytes <= float64(l2Bytes())/2
 	switch {
-	case !bTrans && rowsFit && inL2:
+	case (active == AVX2 || active == AVX512) && !bTrans && rowsFit && inL2:
 		return stripEfficiencyInL2
 	case active == AVX512 && !bTrans && k*2*stripLanes(active, size)*size <= l1Bytes()*3/4 && macs <= stripsFastMACs:
 		return stripEfficiencyAVX512

@@ -522,7 +522,10 @@ func TestGemvNoAllocs(t *testing.T) {
 // a few m and k, and around the matrix-vector path's m = 1 and n = 1.
 // Where the two paths cost about the same, the model's choice alternates
 // with n's padding (every 8 or 16 columns); with -short only the first,
-// a middle and the last change of each run of n are checked.
+// a middle and the last change of each run of n are checked. Then, as m
+// grows, the changes of the strips' rule for products in L2 (and, as n
+// crosses rows of 4 KB, where it stops at AVX2), and, on the blocked path
+// forced, the changes of B's packing (rows, and B's row stride).
 func TestGemmPathBoundaries(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		r := testutil.NewRand(7)
@@ -559,8 +562,8 @@ func TestGemmPathBoundaries(t *testing.T) {
 		}
 		t.Logf("%d path changes checked", flips)
 		// Around the strips' rule for products in L2 (op(A) and a strip
-		// of B in three quarters of it) as m grows, and around B's rows
-		// of 4 KB, where it stops.
+		// of B within a budget of it) as m grows, and around B's rows of
+		// 4 KB, where it stops at AVX2.
 		l2Flips := 0
 		l2Shapes := [][2]int{{40, 256}, {64, 256}, {100, 700}, {256, 300}}
 		if testing.Short() {
@@ -590,10 +593,10 @@ func TestGemmPathBoundaries(t *testing.T) {
 		}
 		for _, size := range []int{4, 8} {
 			for n := 4096/size - 1; n <= 4096/size+1; n++ {
-				if kernels.UsesStrips(20, n, 30, size, false) != kernels.UsesStrips(20, n-1, 30, size, false) {
+				if kernels.UsesStrips(64, n, 128, size, false) != kernels.UsesStrips(64, n-1, 128, size, false) {
 					l2Flips++
 				}
-				gc := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: 20, n: n, k: 30, alpha: -1, beta: 1, padA: 2, padB: 1, padC: 3}
+				gc := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: 64, n: n, k: 128, alpha: -1, beta: 1, padA: 2, padB: 1, padC: 3}
 				if size == 4 {
 					checkGemm[float32](t, r, gc)
 				} else {
@@ -602,6 +605,9 @@ func TestGemmPathBoundaries(t *testing.T) {
 			}
 		}
 		t.Logf("%d changes of the strips' rule for products in L2 checked", l2Flips)
+		if l2Flips == 0 && (kernels.Active() == kernels.AVX2 || kernels.Active() == kernels.AVX512) {
+			t.Errorf("no change of the strips' rule for products in L2 found: the scan misses its boundary")
+		}
 		// Around the limits of reading B in place (rows, and B's row
 		// stride in bytes), on the blocked path (forced: the strips' rule
 		// for products in L2 would take these shapes), with B padded; a
@@ -620,8 +626,7 @@ func TestGemmPathBoundaries(t *testing.T) {
 					prev := kernels.UsesDirectB(2, n+padB, size)
 					for m := 3; m <= 300; m++ {
 						cur := kernels.UsesDirectB(m, n+padB, size)
-						if cur == prev || kernels.UsesStrips(m, n, k, size, false) {
-							prev = cur
+						if cur == prev {
 							continue
 						}
 						directFlips++

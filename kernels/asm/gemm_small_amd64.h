@@ -5,7 +5,9 @@
 // each row of the group gets its op(A) element at l broadcast, and each
 // row's accumulators one FMA per vector, so every element of C is one FMA
 // chain in order l. Every vector of a strip but the last is whole, so only
-// the last is masked (columns past n), in loads and stores alike.
+// the last is masked (columns past n), in loads and stores alike (but for
+// the AVX2 file's whole-vector kernels, which redefine LOAD_B1 and
+// LOAD_B2 to load it whole).
 //
 // Rows go in groups (the level's largest first, then 4, 2, 1); each
 // (vectors, rows) pair has its own block, labelled rRvV, which repeats
@@ -35,7 +37,7 @@
 // It defines later, after including this header, inside its first
 // (float32) TEXT (whose frame vet's asmdecl checks its offsets against):
 //   GROUP_ARGS  each row group's re-read of b and k (ROW_GROUP), which
-//               both kernels' SMALL_GROUPS expand
+//               every kernel's SMALL_GROUPS expands
 
 #define T_XOR(xor, load, store, bcast, fma, mul, add, movu) xor
 #define T_LOAD(xor, load, store, bcast, fma, mul, add, movu) load
@@ -105,7 +107,7 @@ lastMaskReady: \
 #define BCAST_FMA2(t, src, e, s0, s1) BCAST(t, src, e, s0, s1); FMA2(t, src, e, s0, s1)
 
 // LOAD_B1, LOAD_B2: B's row l, one vector (two), into B0 (B1), the last
-// vector masked.
+// vector masked (the AVX2 whole-vector kernels #undef and redefine them).
 #define LOAD_B1(t) t(T_LOAD) (BPTR), LAST, B0
 #define LOAD_B2(t) t(T_MOVU) (BPTR), B0; t(T_LOAD) VBYTES(BPTR), LAST, B1
 

@@ -6,7 +6,9 @@
 // Small-product kernels for AVX2 and FMA3: the AVX-512 file's kernels with
 // ymm registers, strips of at most two vectors, rows in groups of 8 (one
 // vector) or 6 (two), then 4, 2, 1; their structure is in
-// gemm_small_amd64.h. float64 masks are float32 masks of twice the lanes
+// gemm_small_amd64.h. Each type has two kernels: one masks B's last
+// vector, the other (…Whole…, at the end of the file) loads it whole, for
+// strips of whole vectors. float64 masks are float32 masks of twice the lanes
 // (VMASKMOVPD reads each 64-bit lane's top bit).
 //
 // Y0–Y11    accumulators, row r's vector v in Y(2r+v) (the 8-row block of
@@ -121,14 +123,15 @@ TEXT ·GemmSmallF32AVX2(SB), NOSPLIT, $0-88
 	SMALL_ARGS(8, LANES_ARE_COLUMNS, 2)
 
 // GROUP_ARGS: each row group re-reads B's strip and k. Defined here, in
-// the float32 TEXT, but expanded by both kernels' SMALL_GROUPS: vet's
-// asmdecl checks b+48 and k+16 only against this TEXT's frame. The float64
-// kernel's frame has b and k at the same offsets (its arguments differ
-// only in alpha and beta, at the end), so a change of either signature
-// must keep them there or give each TEXT its own GROUP_ARGS.
+// the first TEXT, but expanded by all four kernels' SMALL_GROUPS: vet's
+// asmdecl checks b+48 and k+16 only against this TEXT's frame. The other
+// frames have b and k at the same offsets (the signatures differ only in
+// alpha and beta, at the end), so a change of any signature must keep
+// them there or give each TEXT its own GROUP_ARGS.
 // F32_BETA_BITS: alpha and beta broadcast into B0 and B1, free once the
 // loop is done, and beta's bits but the sign, for the epilogue's test;
-// only this TEXT expands it (F64_BETA_BITS is the float64 TEXT's own).
+// expanded by the two float32 TEXTs, whose frames are the same
+// (F64_BETA_BITS is the float64 TEXTs').
 #define GROUP_ARGS \
 	MOVQ b+48(FP), BPTR; \
 	MOVQ k+16(FP), KLEFT
@@ -162,8 +165,8 @@ done:
 TEXT ·GemmSmallF64AVX2(SB), NOSPLIT, $0-96
 	SMALL_ARGS(4, TWO_LANES_A_COLUMN, 3)
 
-// F64_BETA_BITS: as F32_BETA_BITS; only this TEXT expands it, so asmdecl
-// checks it against the right frame.
+// F64_BETA_BITS: as F32_BETA_BITS, for the two float64 TEXTs (the same
+// frame), defined in the first so that asmdecl checks it against it.
 #define F64_BETA_BITS \
 	VBROADCASTSD alpha+80(FP), ALPHA; \
 	VBROADCASTSD beta+88(FP), BETA; \
