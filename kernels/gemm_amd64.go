@@ -109,13 +109,49 @@ func stripLanes(level Level, size int) int {
 	return 0
 }
 
+// pairedStrip reports whether a strip of n columns goes to the AVX-512
+// paired kernels (kernels/asm/gemm_small_avx512_amd64.s): one or two whole
+// vectors and a last one of at most half its lanes, which two rows then
+// share.
+func pairedStrip(n int, f32 bool) bool {
+	lanes := 8
+	if f32 {
+		lanes = 16
+	}
+	e := n % lanes
+	return pairedStrips && n > lanes && n <= 3*lanes && e != 0 && e <= lanes/2
+}
+
+// pairedStrips turns the paired kernels off, for tests and measurements
+// against the kernels they stand in for (same bits).
+var pairedStrips = true
+
 // stripKernel runs the active level's small-product kernel (see
 // kernels/asm/gemm_small_amd64.go) on one strip of columns; at AVX2, a
 // strip of whole vectors goes to the kernel that loads B unmasked (same
-// FMAs, same bits; 1.07–1.09× as fast).
+// FMAs, same bits; 1.07–1.09× as fast), and at AVX-512 a strip whose last
+// vector is at most half full (pairedStrip) to the paired kernels, for
+// its rows but an odd last one (same FMAs, same bits).
 func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	var zero T
 	f32 := unsafe.Sizeof(zero) == 4
+	if active == AVX512 && m >= 2 && pairedStrip(n, f32) {
+		// Two rows' last columns share a vector: the even rows here, an
+		// odd last row below.
+		even := m &^ 1
+		if f32 {
+			asm.GemmSmallPairF32AVX512(even, n, k, a, aRow, aStep, b, ldb, c, ldc, float32(alpha), float32(beta))
+		} else {
+			asm.GemmSmallPairF64AVX512(even, n, k, a, aRow, aStep, b, ldb, c, ldc, float64(alpha), float64(beta))
+		}
+		if m == even {
+			return
+		}
+		size := int(unsafe.Sizeof(zero))
+		a = unsafe.Add(a, even*aRow*size)
+		c = unsafe.Add(c, even*ldc*size)
+		m = 1
+	}
 	switch {
 	case active == AVX512 && f32:
 		asm.GemmSmallF32AVX512(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float32(alpha), float32(beta))

@@ -56,3 +56,17 @@ func GemmSmallF32AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe
 //
 //go:noescape
 func GemmSmallF64AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
+
+// GemmSmallPairF32AVX512 is GemmSmallF32AVX512 for even m and n = 17–24
+// or 33–40 (one or two whole vectors and at most half of one): two rows'
+// last columns share a vector of accumulators. Same FMAs, same bits.
+// Requires AVX512F and AVX512VL.
+//
+//go:noescape
+func GemmSmallPairF32AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
+
+// GemmSmallPairF64AVX512 is GemmSmallPairF32AVX512 for float64: even m,
+// n = 9–12 or 17–20. Requires AVX512F and AVX512VL.
+//
+//go:noescape
+func GemmSmallPairF64AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)

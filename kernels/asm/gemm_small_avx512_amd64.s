@@ -302,3 +302,192 @@ TEXT ·GemmSmallF64AVX512(SB), NOSPLIT, $0-96
 done:
 	VZEROUPPER
 	RET
+
+// The paired kernels: strips of one or two whole vectors and a last vector
+// of e ≤ half its lanes (float32 n = 17–24 or 33–40, float64 n = 9–12 or
+// 17–20), whose last e columns the kernels above compute in a vector of
+// their own per row, mostly empty. Here two rows share one: the pair's
+// vector holds the first row's e columns in its lower half and the
+// second row's in its upper half, against B's e columns loaded into both
+// halves and a blend of the two rows' broadcast elements, so a group of 8
+// rows takes 4 FMAs for those columns instead of 8. Each element is still
+// one FMA chain in order l with the same epilogue: the same bits as
+// GemmSmallF32AVX512 and GemmSmallF64AVX512. Rows go in groups of 8, then
+// 4, 2: m is even (the caller gives an odd last row to the kernel above).
+// Registers:
+// Z0–Z15    the whole vectors' accumulators: pair q's first row in
+//           Z(4q), Z(4q+1), its second row in Z(4q+2), Z(4q+3) (one
+//           vector: Z(4q) and Z(4q+2) only)
+// Z16–Z19   pair q's shared vector, in Z(16+q)
+// Z24, Z25  B's row l, whole vectors 0 and 1; the epilogue's scratch
+// Z26       B's row l, the last e columns, in both halves
+// Z27       the pair's blend: the first row's element in the lower half,
+//           the second row's in the upper
+// Z28, Z29  the first and the second row's element of op(A) at l
+// K2        the last e columns (lanes of a half)
+// K3        the upper half's lanes, as float64 lanes (0xF0): VBLENDMPD
+//           moves float32 pairs alike
+#define PB0 Z24
+#define PB1 Z25
+#define PBH Z26
+#define PBHY Y26
+#define PBLEND Z27
+#define PE0 Z28
+#define PE1 Z29
+#define HALF K2
+#define UPPER K3
+
+// Pair tables: PAIRSq(op, t) applies op(t, a0, a1, s0, s1, s2, s3, p, py)
+// to q pairs of rows, a0 and a1 their op(A) elements at l, s0–s3 their
+// whole vectors' accumulators, p (py its lower half) their shared one.
+#define PAIRS1(op, t) op(t, (APTR), (APTR)(AROW*1), Z0, Z1, Z2, Z3, Z16, Y16)
+#define PAIRS2(op, t) PAIRS1(op, t); op(t, (APTR)(AROW*2), (APTR)(AROW3*1), Z4, Z5, Z6, Z7, Z17, Y17)
+#define PAIRS4(op, t) PAIRS2(op, t); op(t, (APTR4), (APTR4)(AROW*1), Z8, Z9, Z10, Z11, Z18, Y18); \
+	op(t, (APTR4)(AROW*2), (APTR4)(AROW3*1), Z12, Z13, Z14, Z15, Z19, Y19)
+
+// The pair ops for one whole vector (…1) or two (…2).
+#define PZERO1(t, a0, a1, s0, s1, s2, s3, p, py) t(T_XOR) s0, s0, s0; t(T_XOR) s2, s2, s2; t(T_XOR) p, p, p
+#define PZERO2(t, a0, a1, s0, s1, s2, s3, p, py) PZERO1(t, a0, a1, s0, s1, s2, s3, p, py); \
+	t(T_XOR) s1, s1, s1; t(T_XOR) s3, s3, s3
+#define PFMA1(t, a0, a1, s0, s1, s2, s3, p, py) \
+	t(T_BCAST) a0, PE0; t(T_FMA) PB0, PE0, s0; \
+	t(T_BCAST) a1, PE1; t(T_FMA) PB0, PE1, s2; \
+	VBLENDMPD PE1, PE0, UPPER, PBLEND; t(T_FMA) PBH, PBLEND, p
+#define PFMA2(t, a0, a1, s0, s1, s2, s3, p, py) \
+	t(T_BCAST) a0, PE0; t(T_FMA) PB0, PE0, s0; t(T_FMA) PB1, PE0, s1; \
+	t(T_BCAST) a1, PE1; t(T_FMA) PB0, PE1, s2; t(T_FMA) PB1, PE1, s3; \
+	VBLENDMPD PE1, PE0, UPPER, PBLEND; t(T_FMA) PBH, PBLEND, p
+#define PFMAS1(list, t) list(PFMA1, t)
+#define PFMAS2(list, t) list(PFMA2, t)
+
+// PLOAD_B1, PLOAD_B2: B's row l, its whole vectors and its last e
+// columns (at byte off) into both halves of PBH.
+#define PLOAD_HALF(t, off) t(T_LOAD) off(BPTR), HALF, PBHY; VINSERTF64X4 $1, PBHY, PBH, PBH
+#define PLOAD_B1(t) t(T_MOVU) (BPTR), PB0; PLOAD_HALF(t, VBYTES)
+#define PLOAD_B2(t) t(T_MOVU) (BPTR), PB0; t(T_MOVU) VBYTES(BPTR), PB1; PLOAD_HALF(t, VBYTES2)
+
+// C_PAIR_BETA (C_PAIR): the pair's last e columns at byte off of rows
+// CPTR and CPTR+LDC from its shared vector p (py its lower half), with
+// beta (without), as C_VEC_BETA (C_VEC) does for a row's last vector.
+#define C_PAIR_BETA(t, p, py, off) \
+	t(T_MUL) ALPHA, p, p; \
+	t(T_LOAD) off(CPTR), HALF, Y24; \
+	t(T_LOAD) off(CPTR)(LDC*1), HALF, Y25; \
+	VINSERTF64X4 $1, Y25, Z24, Z24; \
+	t(T_MUL) BETA, Z24, Z24; \
+	t(T_ADD) Z24, p, p; \
+	C_PAIR_STORE(t, p, py, off)
+#define C_PAIR(t, p, py, off) \
+	t(T_MUL) ALPHA, p, p; \
+	C_PAIR_STORE(t, p, py, off)
+#define C_PAIR_STORE(t, p, py, off) \
+	VEXTRACTF64X4 $1, p, Y25; \
+	t(T_STORE) py, HALF, off(CPTR); \
+	t(T_STORE) Y25, HALF, off(CPTR)(LDC*1)
+
+// PC_BETA1, PC_BETA2 (PC_STORE1, PC_STORE2): a pair of rows of C, with
+// beta (without); CPTR moves on two rows.
+#define PC_BETA1(t, a0, a1, s0, s1, s2, s3, p, py) C_PAIR_BETA(t, p, py, VBYTES); \
+	C_WHOLE_BETA(t, s0, 0); ADDQ LDC, CPTR; C_WHOLE_BETA(t, s2, 0); ADDQ LDC, CPTR
+#define PC_BETA2(t, a0, a1, s0, s1, s2, s3, p, py) C_PAIR_BETA(t, p, py, VBYTES2); \
+	C_WHOLE_BETA(t, s0, 0); C_WHOLE_BETA(t, s1, VBYTES); ADDQ LDC, CPTR; \
+	C_WHOLE_BETA(t, s2, 0); C_WHOLE_BETA(t, s3, VBYTES); ADDQ LDC, CPTR
+#define PC_STORE1(t, a0, a1, s0, s1, s2, s3, p, py) C_PAIR(t, p, py, VBYTES); \
+	C_WHOLE(t, s0, 0); ADDQ LDC, CPTR; C_WHOLE(t, s2, 0); ADDQ LDC, CPTR
+#define PC_STORE2(t, a0, a1, s0, s1, s2, s3, p, py) C_PAIR(t, p, py, VBYTES2); \
+	C_WHOLE(t, s0, 0); C_WHOLE(t, s1, VBYTES); ADDQ LDC, CPTR; \
+	C_WHOLE(t, s2, 0); C_WHOLE(t, s3, VBYTES); ADDQ LDC, CPTR
+
+// P1, P2: ROW_GROUP (gemm_small_amd64.h) of pairs of rows of a strip of
+// one whole vector (two) and the shared one.
+#define P1(rows, list, startA, stepA, advance, t, betaBits, here, loop, beta0, stored, next) \
+	ROW_GROUP(rows, list, startA, stepA, advance, t, betaBits, PZERO1, PLOAD_B1, PFMAS1, PC_BETA1, PC_STORE1, here, loop, beta0, stored, next)
+#define P2(rows, list, startA, stepA, advance, t, betaBits, here, loop, beta0, stored, next) \
+	ROW_GROUP(rows, list, startA, stepA, advance, t, betaBits, PZERO2, PLOAD_B2, PFMAS2, PC_BETA2, PC_STORE2, here, loop, beta0, stored, next)
+
+// PAIR_GROUPS(t, betaBits): the paired blocks of a kernel of type t, one
+// whole vector from label pv1 on, two from pv2 on (rows by 8, 4, 2); each
+// ends at done.
+#define PAIR_GROUPS(t, betaBits) \
+pv1: \
+	P1(8, PAIRS4, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, r8p1, r8p1Loop, r8p1Beta0, r8p1Next, r4p1); \
+	P1(4, PAIRS2, START_A, STEP_A, NEXT_GROUP(4), t, betaBits, r4p1, r4p1Loop, r4p1Beta0, r4p1Next, r2p1); \
+	P1(2, PAIRS1, START_A, STEP_A, NEXT_GROUP(2), t, betaBits, r2p1, r2p1Loop, r2p1Beta0, r2p1Next, done); \
+pv2: \
+	P2(8, PAIRS4, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, r8p2, r8p2Loop, r8p2Beta0, r8p2Next, r4p2); \
+	P2(4, PAIRS2, START_A, STEP_A, NEXT_GROUP(4), t, betaBits, r4p2, r4p2Loop, r4p2Beta0, r4p2Next, r2p2); \
+	P2(2, PAIRS1, START_A, STEP_A, NEXT_GROUP(2), t, betaBits, r2p2, r2p2Loop, r2p2Beta0, r2p2Next, done)
+
+// PAIR_MASKS(lanes): HALF = the first e = n − lanes (or n − 2·lanes)
+// lanes, UPPER = 0xF0, from n in CX. Clobbers AX and CX.
+#define PAIR_MASKS(lanes) \
+	SUBQ $lanes, CX; \
+	CMPQ CX, $lanes; \
+	JBE  pairMaskReady; \
+	SUBQ $lanes, CX; \
+pairMaskReady: \
+	AVX512_TAIL_MASK(CX, AX, HALF); \
+	MOVL  $0xF0, AX; \
+	KMOVW AX, UPPER
+
+// func GemmSmallPairF32AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float32)
+//
+// GemmSmallF32AVX512 (the same loop) for even m and n = 17–24 or 33–40,
+// two rows' last n mod 16 columns in one vector. Requires AVX512F and
+// AVX512VL.
+TEXT ·GemmSmallPairF32AVX512(SB), NOSPLIT, $0-88
+	MOVQ n+8(FP), CX
+	PAIR_MASKS(16)
+	MOVQ m+0(FP), ROWS
+	MOVQ a+24(FP), AGROUP
+	MOVQ aRow+32(FP), AROW
+	SHLQ $2, AROW
+	LEAQ (AROW)(AROW*2), AROW3
+	MOVQ aStep+40(FP), ASTEP
+	SHLQ $2, ASTEP
+	MOVQ ldb+56(FP), LDB
+	SHLQ $2, LDB
+	MOVQ c+64(FP), CGROUP
+	MOVQ ldc+72(FP), LDC
+	SHLQ $2, LDC
+	VBROADCASTSS alpha+80(FP), ALPHA
+	VBROADCASTSS beta+84(FP), BETA
+	CMPQ n+8(FP), $32
+	JA   pv2 // pv1 and pv2 are defined inside PAIR_GROUPS
+
+	PAIR_GROUPS(F32, F32_BETA_BITS)
+
+done:
+	VZEROUPPER
+	RET
+
+// func GemmSmallPairF64AVX512(m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta float64)
+//
+// GemmSmallF64AVX512 (the same loop) for even m and n = 9–12 or 17–20,
+// two rows' last n mod 8 columns in one vector. Requires AVX512F and
+// AVX512VL.
+TEXT ·GemmSmallPairF64AVX512(SB), NOSPLIT, $0-96
+	MOVQ n+8(FP), CX
+	PAIR_MASKS(8)
+	MOVQ m+0(FP), ROWS
+	MOVQ a+24(FP), AGROUP
+	MOVQ aRow+32(FP), AROW
+	SHLQ $3, AROW
+	LEAQ (AROW)(AROW*2), AROW3
+	MOVQ aStep+40(FP), ASTEP
+	SHLQ $3, ASTEP
+	MOVQ ldb+56(FP), LDB
+	SHLQ $3, LDB
+	MOVQ c+64(FP), CGROUP
+	MOVQ ldc+72(FP), LDC
+	SHLQ $3, LDC
+	VBROADCASTSD alpha+80(FP), ALPHA
+	VBROADCASTSD beta+88(FP), BETA
+	CMPQ n+8(FP), $16
+	JA   pv2 // pv1 and pv2 are defined inside PAIR_GROUPS
+
+	PAIR_GROUPS(F64, F64_BETA_BITS)
+
+done:
+	VZEROUPPER
+	RET
