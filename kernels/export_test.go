@@ -155,3 +155,17 @@ func SetOneStripShortcutForTest(on bool) (restore func()) {
 
 // OneStripCallForTest is oneStripCall.
 func OneStripCallForTest(m, n, k, size int) bool { return oneStripCall(m, n, k, size) }
+
+// SetTransposedStripsForTest turns transposedStrips on or off (off: every
+// strips product is computed as given); the returned function restores
+// the setting.
+func SetTransposedStripsForTest(on bool) (restore func()) {
+	old := transposedStripsOn
+	transposedStripsOn = on
+	return func() { transposedStripsOn = old }
+}
+
+// TransposedStripsForTest is transposedStrips.
+func TransposedStripsForTest(aTrans bool, m, n, k, size int) bool {
+	return transposedStrips(aTrans, m, n, k, size)
+}

@@ -160,7 +160,7 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		}
 	}
 	if !bTrans && m >= 2 && n >= 2 && n <= stripWidth(active, int(unsafe.Sizeof(alpha))) && !gemmPathForced() &&
-		(m*n*k <= tinyStripsMACs || oneStripCall(m, n, k, int(unsafe.Sizeof(alpha)))) {
+		(m*n*k <= tinyStripsMACs || oneStripCall(m, n, k, int(unsafe.Sizeof(alpha))) && !transposedStrips(aTrans, m, n, k, int(unsafe.Sizeof(alpha)))) {
 		// One call of the level's small-product kernel, straight from
 		// here, for the products the strips path (gemmStrips,
 		// stripsRange) would compute in that one call, so the bits are

@@ -16,7 +16,9 @@ import (
 //     tiniest products at levels without small-product kernels;
 //   - gemmVector (gemv_generic.go), when m or n is 1;
 //   - stripsPart (below), the level's small-product kernels on unpacked
-//     operands, when useStrips' cost model says packing does not pay;
+//     operands, when useStrips' cost model says packing does not pay
+//     (narrow products with A given transposed computed as Cᵀ, see
+//     transposedStrips);
 //   - gemmPart (gemm_blocked.go), BLIS's loops around a micro-kernel on
 //     packed blocks (gemm_pack.go, gemm_generic.go and the level's
 //     assembly).
@@ -70,6 +72,10 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	var bt *gemvBuf[T] // a transposed B copied into rows, for the strips
 	if stripWidth(active, size) > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, g.bTrans) {
 		plan = gemmPlan{strips: true, mr: stripRows, nr: stripCols(g.k, size)}
+		if transposedStrips(g.aTrans, g.m, g.n, g.k, size) {
+			gemmStripsTransposed(g, plan)
+			return
+		}
 		if g.bTrans {
 			bt = getGemvBuf[T]()
 			g.b, g.ldb, g.bTrans = transposeInto(&bt.s, g.b, g.ldb, g.n, g.k), g.n, false
@@ -78,11 +84,15 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		plan = newGemmPlan(g.k, size, math.IsInf(float64(g.alpha), 0))
 		plan.directB = useDirectB(g.m, g.ldb, size, g.bTrans)
 	}
-	defer func() {
-		if bt != nil {
-			putGemvBuf(bt)
-		}
-	}()
+	gemmRun(g, plan)
+	if bt != nil {
+		putGemvBuf(bt)
+	}
+}
+
+// gemmRun computes a call of gemmDrive's on the path plan says, in parts
+// on the parallel runner when it is large enough.
+func gemmRun[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
 	mTiles, nTiles := ceilDiv(g.m, plan.mr), ceilDiv(g.n, plan.nr)
 	parts, byRows := 1, splitRows(g.m, g.n, mTiles, nTiles, plan.directB)
 	if 2*float64(g.m)*float64(g.n)*float64(g.k) >= parallelMinFlops {
@@ -104,7 +114,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 		return
 	}
 	call := getGemmCall[T]()
-	call.plan, call.args = plan, args
+	call.plan, call.args = plan, *g
 	call.wake = 2*float64(g.m)*float64(g.n)*float64(g.k) >= wakeMinFlops
 	// The operand every part needs whole (B when parts are row ranges, A
 	// when they are column ranges) is packed once, by all the parts
@@ -167,7 +177,7 @@ func gemmStrips[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, 
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	if stripWidth(active, size) == 0 || bTrans || m < 2 || n < 2 || 2*float64(m)*float64(n)*float64(k) >= parallelMinFlops ||
-		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, false) {
+		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, false) || transposedStrips(aTrans, m, n, k, size) {
 		return false
 	}
 	stripsRange(aTrans, k, alpha, a, lda, b, ldb, beta, c, ldc, stripCols(k, size), 0, m, 0, n)

@@ -186,3 +186,42 @@ func TestGemmOneStripShortcutSameBits(t *testing.T) {
 		})
 	})
 }
+
+// TestGemmTransposedStripsSameBits: strips products with A given
+// transposed and n of 2, 4 or 8 (transposedStrips) are computed as
+// Cᵀ = op(B)ᵀ·op(A)ᵀ into a scratch, then stored with the epilogue; every
+// element must have the bits of the product computed as given. The
+// shapes take the transposed path at AVX2 and AVX-512 (checked) and some
+// widths beside it, B transposed or not, beta 0 and not, with one
+// goroutine and two (the largest products go in parts on either path).
+func TestGemmTransposedStripsSameBits(t *testing.T) {
+	shapes := [][3]int{{16, 2, 13}, {17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {333, 4, 37}, {100, 3, 64}, {64, 16, 64}, {3000, 4, 200}}
+	if testing.Short() {
+		shapes = [][3]int{{17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {100, 3, 64}, {3000, 4, 200}}
+	}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		taken := 0
+		for _, s := range shapes {
+			for _, size := range []int{4, 8} {
+				if kernels.TransposedStripsForTest(true, s[0], s[1], s[2], size) {
+					taken++
+				}
+			}
+		}
+		if (kernels.Active() == kernels.AVX2 || kernels.Active() == kernels.AVX512) && taken == 0 {
+			t.Fatal("no shape takes the transposed strips")
+		}
+		defer kernels.SetThreads(kernels.Threads())
+		for _, threads := range []int{1, 2} {
+			kernels.SetThreads(threads)
+			forEachShapeCase(shapes, []float64{0, 1.5}, func(name string, tA, tB blas.Transpose, s [3]int, beta float64) {
+				if tA == blas.NoTrans {
+					return
+				}
+				ways := [2]string{"Cᵀ = op(B)ᵀ·op(A)ᵀ", "C = op(A)·op(B)"}
+				bitsBothWays[float32](t, name, tA, tB, s[0], s[1], s[2], beta, kernels.SetTransposedStripsForTest, ways)
+				bitsBothWays[float64](t, name, tA, tB, s[0], s[1], s[2], beta, kernels.SetTransposedStripsForTest, ways)
+			})
+		}
+	})
+}

@@ -284,3 +284,120 @@ func oneStripCall(m, n, k, size int) bool {
 // rewritten by gemmDrive (see gemm), for the test that they get the same
 // bits either way.
 var oneStripShortcut = true
+
+// transposedStrips reports whether a strips product (m×n×k, A given
+// transposed or not, elements of size bytes) is computed transposed:
+// Cᵀ = op(B)ᵀ·op(A)ᵀ, n rows of m, by gemmStripsTransposed. A given
+// transposed is stored k×m, so op(A)ᵀ is A itself, rows of m read in place
+// as the strips read B; op(B)ᵀ's elements are broadcast as op(A)'s are,
+// through two strides, so B given transposed needs no copy either. Narrow
+// products (n of 2, 4 or 8, at most half a vector) then fill the
+// kernels' vectors with m's columns instead of leaving most of every
+// vector's lanes empty, in row groups of exactly n (one pass over A per
+// strip). Each element is still one FMA chain in order l with the same
+// epilogue, so the bits are the same either way; the products of at most
+// tinyStripsMACs stay as they are (a scratch and a second pass cost more
+// than they save there), and so do the levels this was not measured at
+// (NEON).
+//
+// Transposed ÷ as given, alternated in one process on an AMD Zen 5, 1
+// thread, medians of 7 rounds, A transposed, 128×n×128 / 1000×n×500 /
+// 40×n×1000: AVX-512 float32 n = 2 3.8 / 3.2 / 5.4, n = 4 3.3 / 1.7 / 4.0,
+// n = 8 1.22 / 1.10 / 2.1, float64 n = 2 2.0 / 2.1 / 2.2, n = 4 1.7 /
+// 0.98 / 2.1; AVX2 float32 n = 2 2.3 / 2.4 / 2.1, n = 4 1.9 / 1.13 /
+// 1.9, float64 n = 2 1.18 / 1.31 / 1.23. Other widths lose somewhere,
+// where a group of n rows is not one of the kernels' (n = 3, 5, 6, 7:
+// 0.43–0.94 at 1000×n×500, two or three passes over A) or where n fills a
+// vector (AVX2 float32 n = 8 0.78–0.91, float64 n = 4 0.66–1.04).
+func transposedStrips(aTrans bool, m, n, k, size int) bool {
+	if !aTrans || !transposedStripsOn || active != AVX2 && active != AVX512 ||
+		float64(m)*float64(n)*float64(k) <= tinyStripsMACs {
+		return false
+	}
+	lanes := stripLanes(active, size)
+	return (n == 2 || n == 4 || n == 8) && 2*n <= lanes && m >= lanes
+}
+
+// transposedStripsOn turns transposedStrips off, for the test that it
+// changes no bit.
+var transposedStripsOn = true
+
+// gemmStripsTransposed computes a strips product of gemmDrive's that
+// transposedStrips takes (A given transposed) as Cᵀ = op(B)ᵀ·op(A)ᵀ into
+// a scratch of n rows of m, in parts as gemmRun cuts any strips product,
+// with alpha and beta 0: the scratch holds each element's alpha·sum as
+// the kernels round it; storeTransposed then adds beta·C as their
+// epilogue does.
+func gemmStripsTransposed[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
+	buf := getGemvBuf[T]()
+	ct := buf.sums(g.n * g.m)
+	gt := gemmArgs[T]{
+		aTrans: !g.bTrans,
+		m:      g.n, n: g.m, k: g.k,
+		alpha: g.alpha,
+		a:     g.b, lda: g.ldb,
+		b: g.a, ldb: g.lda,
+		c: ct, ldc: g.m,
+	}
+	gemmRun(&gt, plan)
+	storeTransposed(g.c, g.ldc, ct, g.m, g.n, g.beta)
+	putGemvBuf(buf)
+}
+
+// storeTransposed sets C[i, j] (at c[i*ldc+j]) to r = ct[j*m+i] for
+// i < m, j < n, or, when beta ≠ 0, to beta·C[i, j] + r, the product
+// rounded, then added (the kernels' epilogue). Widths 2, 4 and 8 go
+// through loops unrolled over a row: 1.06–1.23× the column-by-column
+// loop (gemvStore's) on 128×n×128 products (AMD Zen 5).
+func storeTransposed[T float32 | float64](c []T, ldc int, ct []T, m, n int, beta T) {
+	switch n {
+	case 2:
+		storeTransposed2(c, ldc, ct[:m], ct[m:2*m], beta)
+	case 4:
+		storeTransposed4(c, ldc, [4][]T{ct[:m], ct[m : 2*m], ct[2*m : 3*m], ct[3*m : 4*m]}, beta)
+	case 8:
+		storeTransposed4(c, ldc, [4][]T{ct[:m], ct[m : 2*m], ct[2*m : 3*m], ct[3*m : 4*m]}, beta)
+		storeTransposed4(c[4:], ldc, [4][]T{ct[4*m : 5*m], ct[5*m : 6*m], ct[6*m : 7*m], ct[7*m : 8*m]}, beta)
+	default:
+		for j := 0; j < n; j++ {
+			gemvStore(c, j, ldc, ct[j*m:(j+1)*m], 1, beta)
+		}
+	}
+}
+
+// storeTransposed2 is storeTransposed for two columns, c0 and c1 (m each).
+func storeTransposed2[T float32 | float64](c []T, ldc int, c0, c1 []T, beta T) {
+	c1 = c1[:len(c0)]
+	if beta == 0 {
+		for i := range c0 {
+			row := c[i*ldc : i*ldc+2 : i*ldc+2]
+			row[0], row[1] = c0[i], c1[i]
+		}
+		return
+	}
+	for i := range c0 {
+		row := c[i*ldc : i*ldc+2 : i*ldc+2]
+		row[0] = T(beta*row[0]) + c0[i] // T(…) forbids fusing into an FMA
+		row[1] = T(beta*row[1]) + c1[i]
+	}
+}
+
+// storeTransposed4 is storeTransposed for four columns (m each).
+func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) {
+	c0 := cols[0]
+	c1, c2, c3 := cols[1][:len(c0)], cols[2][:len(c0)], cols[3][:len(c0)]
+	if beta == 0 {
+		for i := range c0 {
+			row := c[i*ldc : i*ldc+4 : i*ldc+4]
+			row[0], row[1], row[2], row[3] = c0[i], c1[i], c2[i], c3[i]
+		}
+		return
+	}
+	for i := range c0 {
+		row := c[i*ldc : i*ldc+4 : i*ldc+4]
+		row[0] = T(beta*row[0]) + c0[i] // T(…) forbids fusing into an FMA
+		row[1] = T(beta*row[1]) + c1[i]
+		row[2] = T(beta*row[2]) + c2[i]
+		row[3] = T(beta*row[3]) + c3[i]
+	}
+}
