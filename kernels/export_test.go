@@ -169,3 +169,18 @@ func SetTransposedStripsForTest(on bool) (restore func()) {
 func TransposedStripsForTest(aTrans bool, m, n, k, size int) bool {
 	return transposedStrips(aTrans, m, n, k, size)
 }
+
+// SetNarrowDotForTest turns narrowDot on or off and sets the largest
+// product it leaves to the strips (negative: keep it); the returned
+// function restores both.
+func SetNarrowDotForTest(on bool, minMACs float64) (restore func()) {
+	oldOn, oldMin := narrowDotOn, narrowMinMACs
+	narrowDotOn = on
+	if minMACs >= 0 {
+		narrowMinMACs = minMACs
+	}
+	return func() { narrowDotOn, narrowMinMACs = oldOn, oldMin }
+}
+
+// NarrowDotForTest is narrowDot.
+func NarrowDotForTest(aTrans bool, m, n, k, size int) bool { return narrowDot(aTrans, m, n, k, size) }

@@ -109,6 +109,27 @@ func stripLanes(level Level, size int) int {
 	return 0
 }
 
+// narrowLanes is the vector length (elements of size bytes) of the
+// level's narrow-product kernels (kernels/asm/gemm_narrow_amd64.go), or 0
+// where it has none.
+func narrowLanes(level Level, size int) int {
+	if level == AVX512 {
+		return 64 / size
+	}
+	return 0
+}
+
+// narrowKernel runs the active level's narrow-product kernel (see
+// narrowLanes) on m rows of A against op(B) packed in bt (packNarrowB).
+func narrowKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta T) {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		asm.GemmNarrowF32AVX512(m, n, k, a, lda, bt, c, ldc, float32(alpha), float32(beta))
+	} else {
+		asm.GemmNarrowF64AVX512(m, n, k, a, lda, bt, c, ldc, float64(alpha), float64(beta))
+	}
+}
+
 // pairedStrip reports whether a strip of n columns goes to the AVX-512
 // paired kernels (kernels/asm/gemm_small_avx512_amd64.s): one or two whole
 // vectors and a last one of at most half its lanes, which two rows then

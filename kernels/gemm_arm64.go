@@ -80,3 +80,10 @@ func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep
 		asm.GemmSmallF64NEON(m, n, k, a, aRow, aStep, b, ldb, c, ldc, float64(alpha), float64(beta))
 	}
 }
+
+// narrowLanes is 0: no narrow-product kernels here.
+func narrowLanes(Level, int) int { return 0 }
+
+func narrowKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta T) {
+	panic("kernels: no narrow-product kernel here")
+}

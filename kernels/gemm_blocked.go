@@ -23,6 +23,7 @@ import (
 // gemmPlan is the tile and block sizes of one call.
 type gemmPlan struct {
 	strips  bool // small-product kernels on unpacked operands: mr rows × nr columns per tile, no blocks
+	narrow  bool // strips computed by the narrow-product kernels, op(B) packed in b (see gemmNarrow)
 	directB bool // the micro-kernel reads B in place (row stride ldb), unpacked (see useDirectB)
 	kernel  microKernelID
 	mr, nr  int // register tile of the micro-kernel

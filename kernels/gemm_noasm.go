@@ -27,3 +27,10 @@ func stripLanes(Level, int) int { return 0 }
 func stripKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, aRow, aStep int, b unsafe.Pointer, ldb int, c unsafe.Pointer, ldc int, alpha, beta T) {
 	panic("kernels: no small-product kernel without assembly")
 }
+
+// narrowLanes is 0: no narrow-product kernels here.
+func narrowLanes(Level, int) int { return 0 }
+
+func narrowKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta T) {
+	panic("kernels: no narrow-product kernel here")
+}

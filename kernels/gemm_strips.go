@@ -194,6 +194,10 @@ func l1Bytes() int {
 
 // stripsPart computes C[i0:i1, j0:j1] of a strips call (see stripsRange).
 func stripsPart[T float32 | float64](p *gemmPlan, g *gemmArgs[T], i0, i1, j0, j1 int) {
+	if p.narrow {
+		narrowKernel(i1-i0, g.n, g.k, unsafe.Pointer(&g.a[i0*g.lda]), g.lda, unsafe.Pointer(&g.b[0]), unsafe.Pointer(&g.c[i0*g.ldc]), g.ldc, g.alpha, g.beta)
+		return
+	}
 	stripsRange(g.aTrans, g.k, g.alpha, g.a, g.lda, g.b, g.ldb, g.beta, g.c, g.ldc, p.nr, i0, i1, j0, j1)
 }
 
@@ -284,6 +288,14 @@ func oneStripCall(m, n, k, size int) bool {
 // rewritten by gemmDrive (see gemm), for the test that they get the same
 // bits either way.
 var oneStripShortcut = true
+
+// reshapedStrips reports whether a strips product goes to
+// gemmStripsTransposed or gemmNarrow (transposedStrips, narrowDot), which
+// gemmDrive calls, rather than to the strips as given: gemm's and
+// gemmShortcut's direct calls of the strips leave it to gemmDrive.
+func reshapedStrips(aTrans bool, m, n, k, size int) bool {
+	return transposedStrips(aTrans, m, n, k, size) || narrowDot(aTrans, m, n, k, size)
+}
 
 // transposedStrips reports whether a strips product (m×n×k, A given
 // transposed or not, elements of size bytes) is computed transposed:
@@ -400,4 +412,90 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 		row[2] = T(beta*row[2]) + c2[i]
 		row[3] = T(beta*row[3]) + c3[i]
 	}
+}
+
+// narrowDot reports whether a strips product (m×n×k, A given transposed
+// or not, elements of size bytes) goes to the level's narrow-product
+// kernels (gemmNarrow): A not transposed, n of 2, 4 or 8 and at most half
+// a vector, k at least a vector deep. The strips would leave most lanes
+// of each vector empty (n columns of 16 or 8); the narrow kernels run
+// along k instead, each element a dot product of A's row and op(B)'s
+// column in the lanes of a vector, summed in a fixed order at the end: so
+// these products' bits differ from the strips' (a sum of vector partial
+// sums, not one FMA chain), and depend on the shape, the level and this
+// rule only.
+func narrowDot(aTrans bool, m, n, k, size int) bool {
+	lanes := narrowLanes(active, size)
+	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs {
+		return false
+	}
+	return (n == 2 || n == 4 || n == 8) && 2*n <= lanes
+}
+
+// narrowDotOn turns narrowDot off, for measurements against the strips;
+// narrowMinMACs is the largest product it leaves to them (tests lower it
+// to reach the kernels' smallest row groups).
+var (
+	narrowDotOn   = true
+	narrowMinMACs = float64(tinyStripsMACs)
+)
+
+// gemmNarrow computes a product of gemmDrive's that narrowDot takes: op(B)
+// packed for the narrow kernels (packNarrowB), then the rows in parts as
+// gemmRun cuts any strips product, each part one kernel call.
+func gemmNarrow[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
+	var zero T
+	buf := getGemvBuf[T]()
+	ng := *g
+	ng.b = packNarrowB(&buf.x, g.b, g.ldb, g.bTrans, g.k, g.n, narrowLanes(active, int(unsafe.Sizeof(zero))))
+	ng.bTrans, ng.ldb = false, 0
+	plan.narrow, plan.nr = true, g.n
+	gemmRun(&ng, plan)
+	putGemvBuf(buf)
+}
+
+// packNarrowB packs the k×n matrix op(B) (B given transposed or not,
+// leading dimension ldb) for the narrow kernels into *space, grown as
+// needed: for each step of lanes values of l, the n columns' vectors one
+// after the other, zeros past k.
+func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k, n, lanes int) []T {
+	steps := ceilDiv(k, lanes)
+	size := steps * n * lanes
+	if len(*space) < size {
+		*space = make([]T, size)
+	}
+	bt := (*space)[:size]
+	clear(bt[(steps-1)*n*lanes:])
+	for s, l0 := 0, 0; l0 < k; s, l0 = s+1, l0+lanes {
+		depth := min(lanes, k-l0)
+		step := bt[s*n*lanes : (s+1)*n*lanes]
+		if bTrans {
+			for j := 0; j < n; j++ {
+				copy(step[j*lanes:j*lanes+depth], b[j*ldb+l0:])
+			}
+			continue
+		}
+		src := b[l0*ldb:]
+		switch n {
+		case 2:
+			c0, c1 := step[:depth], step[lanes:lanes+depth]
+			for q := range c0 {
+				row := src[q*ldb : q*ldb+2 : q*ldb+2]
+				c0[q], c1[q] = row[0], row[1]
+			}
+		case 4:
+			c0, c1, c2, c3 := step[:depth], step[lanes:lanes+depth], step[2*lanes:2*lanes+depth], step[3*lanes:3*lanes+depth]
+			for q := range c0 {
+				row := src[q*ldb : q*ldb+4 : q*ldb+4]
+				c0[q], c1[q], c2[q], c3[q] = row[0], row[1], row[2], row[3]
+			}
+		default:
+			for q := 0; q < depth; q++ {
+				for j, v := range src[q*ldb : q*ldb+n] {
+					step[j*lanes+q] = v
+				}
+			}
+		}
+	}
+	return bt
 }

@@ -1,0 +1,27 @@
+//go:build !purego
+
+package asm
+
+import "unsafe"
+
+// Narrow-product kernels for amd64, in gemm_narrow_avx512_amd64.s: C =
+// alpha·A·op(B) + beta·C for a row-major A (m×k, lda in elements) and
+// n = 2, 4 or 8 columns (float64: 2 or 4), each element a dot product of
+// A's row with op(B)'s column along k in the lanes of a vector, summed in
+// a fixed order (see the TEXTs). op(B) comes packed in bt: for each step
+// of lanes (16 float32, 8 float64) values of l, its n columns' vectors
+// one after the other, zeros past k (⌈k/lanes⌉·n·lanes elements). m ≥ 1,
+// k ≥ 1; beta == 0 (either sign) means C is not read; no element outside
+// A's m×k window or C's m×n window is read or written.
+
+// GemmNarrowF32AVX512 is the float32 kernel, n = 2, 4 or 8. Requires
+// AVX512F and AVX512VL.
+//
+//go:noescape
+func GemmNarrowF32AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float32)
+
+// GemmNarrowF64AVX512 is the float64 kernel, n = 2 or 4. Requires
+// AVX512F, AVX512VL and AVX512DQ.
+//
+//go:noescape
+func GemmNarrowF64AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float64)

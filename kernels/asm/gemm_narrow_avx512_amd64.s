@@ -1,0 +1,319 @@
+//go:build !purego
+
+#include "textflag.h"
+#include "tailmask_amd64.h"
+
+// Narrow-product kernels for AVX-512: C = alpha·A·op(B) + beta·C for n of
+// 2, 4 or 8 columns (float64: 2 or 4) and a row-major A, each element a
+// dot product of A's row with op(B)'s column along k, in vectors: lane q
+// of an accumulator sums the terms l ≡ q (mod lanes) in order, then the
+// lanes are added in a fixed tree (FOLD, then VHADDPS/PD). op(B) comes
+// packed (bt, see gemm_narrow_amd64.go): for each step of lanes values of
+// l, its n columns' vectors one after the other, zeros past k, so only
+// A's loads are masked (the last k mod lanes elements of each row).
+// Registers:
+// Z0–Z15    the accumulators: row r's column j in Z(r·n + j) (rows in
+//           groups of 8 for n = 2, 4 for n = 4, 2 for n = 8, then one by one);
+//           after the sums, row r's n sums in the low lanes of Z(r·n)
+// Z16–Z23   op(B)'s n vectors at the step
+// Z24, Z25  A's rows at the step, by turns
+// Z26       the folds' scratch (Y26, X26)
+// Z27       the epilogue's C
+// Z30, Z31  alpha, beta
+// K1        the depth tail (k mod lanes lanes)
+// K2        C's n columns
+
+#define ROWS R8  // rows of C left
+#define AP SI    // A: the group's first row
+#define LDA R9   // A: bytes from one row to the next
+#define CP DI    // C: the group's first row
+#define LDC R10  // C: bytes from one row to the next
+#define P0 R11   // A: the group's rows at the step
+#define P1 R12
+#define P2 R13
+#define P3 R14   // R14 (g) may be clobbered by an ABI0 function: its wrapper restores it
+#define BTP R15  // op(B) packed, at the step (R15: this file makes no global access)
+#define LEFT BX  // elements of k left
+#define CROW DX  // C: the row being stored
+
+#define ALPHA Z30
+#define BETA Z31
+
+// The type tables: sel(MOVU, MOVZ, FMA, MUL, ADD) with the type's
+// instructions (MOVZ: the masked load that zeroes the other lanes).
+#define F32(sel) sel(VMOVUPS, VMOVUPS.Z, VFMADD231PS, VMULPS, VADDPS)
+#define F64(sel) sel(VMOVUPD, VMOVUPD.Z, VFMADD231PD, VMULPD, VADDPD)
+#define T_MOVU(movu, movz, fma, mul, add) movu
+#define T_MOVZ(movu, movz, fma, mul, add) movz
+#define T_FMA(movu, movz, fma, mul, add) fma
+#define T_MUL(movu, movz, fma, mul, add) mul
+#define T_ADD(movu, movz, fma, mul, add) add
+
+// LOAD_Bn: op(B)'s n vectors at the step into Z16…, BTP moved on.
+#define LOAD_B2(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; ADDQ $128, BTP
+#define LOAD_B4(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; t(T_MOVU) 128(BTP), Z18; \
+	t(T_MOVU) 192(BTP), Z19; ADDQ $256, BTP
+#define LOAD_B8(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; t(T_MOVU) 128(BTP), Z18; \
+	t(T_MOVU) 192(BTP), Z19; t(T_MOVU) 256(BTP), Z20; t(T_MOVU) 320(BTP), Z21; \
+	t(T_MOVU) 384(BTP), Z22; t(T_MOVU) 448(BTP), Z23; ADDQ $512, BTP
+
+// A row's step: its vector of A (LD: the whole load, or the tail's masked
+// one) at addr into av, then its n FMAs (FMASn) into its accumulators
+// a0…a7 (unused ones repeated).
+#define LD_WHOLE(t, addr, av) t(T_MOVU) addr, av
+#define LD_TAIL(t, addr, av) t(T_MOVZ) addr, K1, av
+#define FMAS2(t, av, a0, a1, a2, a3, a4, a5, a6, a7) t(T_FMA) Z16, av, a0; t(T_FMA) Z17, av, a1
+#define FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7) FMAS2(t, av, a0, a1, a2, a3, a4, a5, a6, a7); \
+	t(T_FMA) Z18, av, a2; t(T_FMA) Z19, av, a3
+#define FMAS8(t, av, a0, a1, a2, a3, a4, a5, a6, a7) FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7); \
+	t(T_FMA) Z20, av, a4; t(T_FMA) Z21, av, a5; t(T_FMA) Z22, av, a6; t(T_FMA) Z23, av, a7
+
+// Row tables: a group's rows, op(t, LD, addr, av, a0…a7) each, addr its
+// A at the step. Groups of 8 rows (n = 2) address them from P0 (rows
+// 0–2), P1 (3–5) and P2 (6, 7); groups of 4 and 2 from one pointer each.
+#define N2_R8(op, t, LD) \
+	op(t, LD, (P0), Z24, Z0, Z1, Z1, Z1, Z1, Z1, Z1, Z1); op(t, LD, (P0)(LDA*1), Z25, Z2, Z3, Z3, Z3, Z3, Z3, Z3, Z3); \
+	op(t, LD, (P0)(LDA*2), Z24, Z4, Z5, Z5, Z5, Z5, Z5, Z5, Z5); op(t, LD, (P1), Z25, Z6, Z7, Z7, Z7, Z7, Z7, Z7, Z7); \
+	op(t, LD, (P1)(LDA*1), Z24, Z8, Z9, Z9, Z9, Z9, Z9, Z9, Z9); op(t, LD, (P1)(LDA*2), Z25, Z10, Z11, Z11, Z11, Z11, Z11, Z11, Z11); \
+	op(t, LD, (P2), Z24, Z12, Z13, Z13, Z13, Z13, Z13, Z13, Z13); op(t, LD, (P2)(LDA*1), Z25, Z14, Z15, Z15, Z15, Z15, Z15, Z15, Z15)
+#define N2_R1(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z1, Z1, Z1, Z1, Z1, Z1)
+#define N4_R4(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3); op(t, LD, (P1), Z25, Z4, Z5, Z6, Z7, Z7, Z7, Z7, Z7); \
+	op(t, LD, (P2), Z24, Z8, Z9, Z10, Z11, Z11, Z11, Z11, Z11); op(t, LD, (P3), Z25, Z12, Z13, Z14, Z15, Z15, Z15, Z15, Z15)
+#define N4_R1(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3)
+#define N8_R2(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7); op(t, LD, (P1), Z25, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15)
+#define N8_R1(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7)
+
+// The row ops over a row table: STEPn (load A, n FMAs) and ZERO.
+#define STEP2(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS2(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
+#define STEP4(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
+#define STEP8(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS8(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
+#define ZERO(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) VPXORD a0, a0, a0; VPXORD a1, a1, a1; \
+	VPXORD a2, a2, a2; VPXORD a3, a3, a3; VPXORD a4, a4, a4; VPXORD a5, a5, a5; VPXORD a6, a6, a6; VPXORD a7, a7, a7
+
+// ADVANCE_Rr: the group's A pointers one step on.
+#define ADVANCE_R1 ADDQ $64, P0
+#define ADVANCE_R2 ADDQ $64, P0; ADDQ $64, P1
+#define ADVANCE_R4 ADDQ $64, P0; ADDQ $64, P1; ADDQ $64, P2; ADDQ $64, P3
+#define ADVANCE_R8 ADDQ $64, P0; ADDQ $64, P1; ADDQ $64, P2
+
+// FOLD_F32, FOLD_F64: an accumulator's lanes folded into the low 128
+// bits of its register: the upper half added to the lower, then the
+// upper quarter of that to its lower (float32: lane q gets q + 8, then
+// q + 4; float64: q + 4, then q + 2).
+#define FOLD_F32(z, y, x) VEXTRACTF64X4 $1, z, Y26; VADDPS Y26, y, y; VEXTRACTF32X4 $1, y, X26; VADDPS X26, x, x
+#define FOLD_F64(z, y, x) VEXTRACTF64X4 $1, z, Y26; VADDPD Y26, y, y; VEXTRACTF64X2 $1, y, X26; VADDPD X26, x, x
+
+// SUMS: a row's n sums into the low lanes of its first accumulator, by
+// folds and horizontal adds: float32, each sum is ((q0 + q1) + (q2 +
+// q3)) of its four folded lanes; float64 (q0 + q1).
+#define SUMS_F32_N2(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7) \
+	FOLD_F32(a0, y0, x0); FOLD_F32(a1, y1, x1); VHADDPS x1, x0, x0; VHADDPS x0, x0, x0
+#define SUMS_F32_N4(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7) \
+	FOLD_F32(a0, y0, x0); FOLD_F32(a1, y1, x1); FOLD_F32(a2, y2, x2); FOLD_F32(a3, y3, x3); \
+	VHADDPS x1, x0, x0; VHADDPS x3, x2, x2; VHADDPS x2, x0, x0
+#define SUMS_F32_N8(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7) \
+	SUMS_F32_N4(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7); \
+	SUMS_F32_N4(a4, a5, a6, a7, a4, a5, a6, a7, y4, y5, y6, y7, y4, y5, y6, y7, x4, x5, x6, x7, x4, x5, x6, x7); \
+	VINSERTF128 $1, x4, y0, y0
+#define SUMS_F64_N2(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7) \
+	FOLD_F64(a0, y0, x0); FOLD_F64(a1, y1, x1); VHADDPD x1, x0, x0
+#define SUMS_F64_N4(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7) \
+	FOLD_F64(a0, y0, x0); FOLD_F64(a1, y1, x1); FOLD_F64(a2, y2, x2); FOLD_F64(a3, y3, x3); \
+	VHADDPD x1, x0, x0; VHADDPD x3, x2, x2; VINSERTF128 $1, x2, y0, y0
+
+// C_BETA_ROW (C_ZERO_ROW): a row of C (n columns at addr, masked by K2)
+// from its sums in z: alpha·sum, then beta·C added (each product rounded,
+// then the sum), the small-product kernels' epilogue; without beta, C is
+// not read (beta == 0, either sign: a masked load of no lane still waited
+// for the stores before it, a third of the time at k = 16).
+#define C_BETA_ROW(t, z, addr) \
+	t(T_MUL) ALPHA, z, z; \
+	t(T_MOVZ) addr, K2, Z27; \
+	t(T_MUL) BETA, Z27, Z27; \
+	t(T_ADD) Z27, z, z; \
+	t(T_MOVU) z, K2, addr
+#define C_ZERO_ROW(t, z, addr) \
+	t(T_MUL) ALPHA, z, z; \
+	t(T_MOVU) z, K2, addr
+
+// The rows' sums and stores of a group (SUMS: the type's SUMS_…_Nn; CROW:
+// C_BETA_ROW or C_ZERO_ROW), row r's C at CP + r·LDC.
+#define REG_ROW(SUMS, CR, t, zr, a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7, addr) \
+	SUMS(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7); \
+	CR(t, zr, addr)
+#define STORE_N2_R8(SUMS, CR, t) \
+	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z1, Z1, Z1, Z1, Z1, Z1, Y0, Y1, Y1, Y1, Y1, Y1, Y1, Y1, X0, X1, X1, X1, X1, X1, X1, X1, (CP)); \
+	REG_ROW(SUMS, CR, t, Z2, Z2, Z3, Z3, Z3, Z3, Z3, Z3, Z3, Y2, Y3, Y3, Y3, Y3, Y3, Y3, Y3, X2, X3, X3, X3, X3, X3, X3, X3, (CP)(LDC*1)); \
+	REG_ROW(SUMS, CR, t, Z4, Z4, Z5, Z5, Z5, Z5, Z5, Z5, Z5, Y4, Y5, Y5, Y5, Y5, Y5, Y5, Y5, X4, X5, X5, X5, X5, X5, X5, X5, (CP)(LDC*2)); \
+	LEAQ (CP)(LDC*2), CROW; \
+	REG_ROW(SUMS, CR, t, Z6, Z6, Z7, Z7, Z7, Z7, Z7, Z7, Z7, Y6, Y7, Y7, Y7, Y7, Y7, Y7, Y7, X6, X7, X7, X7, X7, X7, X7, X7, (CROW)(LDC*1)); \
+	REG_ROW(SUMS, CR, t, Z8, Z8, Z9, Z9, Z9, Z9, Z9, Z9, Z9, Y8, Y9, Y9, Y9, Y9, Y9, Y9, Y9, X8, X9, X9, X9, X9, X9, X9, X9, (CROW)(LDC*2)); \
+	LEAQ (CROW)(LDC*2), CROW; \
+	REG_ROW(SUMS, CR, t, Z10, Z10, Z11, Z11, Z11, Z11, Z11, Z11, Z11, Y10, Y11, Y11, Y11, Y11, Y11, Y11, Y11, X10, X11, X11, X11, X11, X11, X11, X11, (CROW)(LDC*1)); \
+	REG_ROW(SUMS, CR, t, Z12, Z12, Z13, Z13, Z13, Z13, Z13, Z13, Z13, Y12, Y13, Y13, Y13, Y13, Y13, Y13, Y13, X12, X13, X13, X13, X13, X13, X13, X13, (CROW)(LDC*2)); \
+	LEAQ (CROW)(LDC*2), CROW; \
+	REG_ROW(SUMS, CR, t, Z14, Z14, Z15, Z15, Z15, Z15, Z15, Z15, Z15, Y14, Y15, Y15, Y15, Y15, Y15, Y15, Y15, X14, X15, X15, X15, X15, X15, X15, X15, (CROW)(LDC*1))
+
+#define STORE_N2_R1(SUMS, CR, t) \
+	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z1, Z1, Z1, Z1, Z1, Z1, Y0, Y1, Y1, Y1, Y1, Y1, Y1, Y1, X0, X1, X1, X1, X1, X1, X1, X1, (CP))
+
+#define STORE_N4_R4(SUMS, CR, t) \
+	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3, Y0, Y1, Y2, Y3, Y3, Y3, Y3, Y3, X0, X1, X2, X3, X3, X3, X3, X3, (CP)); \
+	REG_ROW(SUMS, CR, t, Z4, Z4, Z5, Z6, Z7, Z7, Z7, Z7, Z7, Y4, Y5, Y6, Y7, Y7, Y7, Y7, Y7, X4, X5, X6, X7, X7, X7, X7, X7, (CP)(LDC*1)); \
+	REG_ROW(SUMS, CR, t, Z8, Z8, Z9, Z10, Z11, Z11, Z11, Z11, Z11, Y8, Y9, Y10, Y11, Y11, Y11, Y11, Y11, X8, X9, X10, X11, X11, X11, X11, X11, (CP)(LDC*2)); \
+	LEAQ (CP)(LDC*2), CROW; \
+	REG_ROW(SUMS, CR, t, Z12, Z12, Z13, Z14, Z15, Z15, Z15, Z15, Z15, Y12, Y13, Y14, Y15, Y15, Y15, Y15, Y15, X12, X13, X14, X15, X15, X15, X15, X15, (CROW)(LDC*1))
+
+#define STORE_N4_R1(SUMS, CR, t) \
+	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3, Y0, Y1, Y2, Y3, Y3, Y3, Y3, Y3, X0, X1, X2, X3, X3, X3, X3, X3, (CP))
+
+#define STORE_N8_R2(SUMS, CR, t) \
+	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, X0, X1, X2, X3, X4, X5, X6, X7, (CP)); \
+	REG_ROW(SUMS, CR, t, Z8, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15, X8, X9, X10, X11, X12, X13, X14, X15, (CP)(LDC*1))
+
+#define STORE_N8_R1(SUMS, CR, t) \
+	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, X0, X1, X2, X3, X4, X5, X6, X7, (CP))
+
+// GROUP: while R rows are left, a group of them (start: its START_R…,
+// advance its ADVANCE_R…): the whole steps, the depth tail, the sums and
+// C's rows (betaBits sets the flags by beta's bits but the sign: zero
+// takes C_ZERO_ROW); then on to next. lanes: a vector's elements.
+#define GROUP(R, start, advance, lanes, t, table, step, loadB, store, sums, betaBits, here, loop, tail, done, beta0, stored, next) \
+here: \
+	CMPQ ROWS, $R; \
+	JB   next; \
+	start; \
+	table(ZERO, t, LD_WHOLE); \
+loop: \
+	CMPQ LEFT, $lanes; \
+	JB   tail; \
+	loadB(t); \
+	table(step, t, LD_WHOLE); \
+	advance; \
+	SUBQ $lanes, LEFT; \
+	JMP  loop; \
+tail: \
+	TESTQ LEFT, LEFT; \
+	JZ    done; \
+	MOVQ  LEFT, CX; \
+	AVX512_TAIL_MASK(CX, AX, K1); \
+	loadB(t); \
+	table(step, t, LD_TAIL); \
+done: \
+	betaBits; \
+	JZ beta0; \
+	store(sums, C_BETA_ROW, t); \
+	JMP stored; \
+beta0: \
+	store(sums, C_ZERO_ROW, t); \
+stored: \
+	LEAQ (AP)(LDA*R), AP; \
+	LEAQ (CP)(LDC*R), CP; \
+	SUBQ $R, ROWS; \
+	JMP  here
+
+// func GemmNarrowF32AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float32)
+//
+//	for i := 0; i < m; i++ {
+//		for j := 0; j < n; j++ { // n = 2, 4 or 8
+//			var acc [16]float32 // lane q: l ≡ q (mod 16), in order l
+//			for l := 0; l < k; l++ { acc[l%16] += a[i*lda+l] * opB(l, j) } // one FMA
+//			s := sum(acc) // fold q+8, q+4, then ((q0+q1)+(q2+q3))
+//			r := alpha * s
+//			p := &c[i*ldc+j]
+//			if beta == 0 { *p = r } else { *p = beta**p + r } // product rounded, then added
+//		}
+//	}
+//
+// opB(l, j) is bt[(l/16*n+j)*16+l%16]. Rows go in groups of 8 (n = 2), 4
+// (n = 4) or 2 (n = 8), then one by one. Requires AVX512F and AVX512VL.
+TEXT ·GemmNarrowF32AVX512(SB), NOSPLIT, $0-72
+// START_R8 … START_R1: the group's A pointers, op(B) from its start, all
+// of k left. Defined here, in the float32 TEXT, so that vet checks bt+40
+// and k+16 against its frame; the float64 TEXT's frame has them at the
+// same offsets (it differs in alpha and beta only).
+#define START_R1 \
+	MOVQ AP, P0; \
+	MOVQ bt+40(FP), BTP; \
+	MOVQ k+16(FP), LEFT
+#define START_R2 START_R1; LEAQ (AP)(LDA*1), P1
+#define START_R4 START_R2; LEAQ (AP)(LDA*2), P2; LEAQ (P1)(LDA*2), P3
+#define START_R8 START_R1; LEAQ (AP)(LDA*2), P1; ADDQ LDA, P1; LEAQ (P1)(LDA*2), P2; ADDQ LDA, P2
+// F32_BETA_BITS: beta's bits but the sign, for GROUP's test.
+#define F32_BETA_BITS \
+	MOVL beta+68(FP), AX; \
+	SHLL $1, AX
+
+	MOVQ n+8(FP), CX
+	AVX512_TAIL_MASK(CX, AX, K2)
+	MOVQ m+0(FP), ROWS
+	MOVQ a+24(FP), AP
+	MOVQ lda+32(FP), LDA
+	SHLQ $2, LDA
+	MOVQ c+48(FP), CP
+	MOVQ ldc+56(FP), LDC
+	SHLQ $2, LDC
+	VBROADCASTSS alpha+64(FP), ALPHA
+	VBROADCASTSS beta+68(FP), BETA
+	CMPQ n+8(FP), $4
+	JB   n2
+	JE   n4
+	GROUP(2, START_R2, ADVANCE_R2, 16, F32, N8_R2, STEP8, LOAD_B8, STORE_N8_R2, SUMS_F32_N8, F32_BETA_BITS, r2n8, r2n8Loop, r2n8Tail, r2n8Done, r2n8Beta0, r2n8Stored, r1n8)
+	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N8_R1, STEP8, LOAD_B8, STORE_N8_R1, SUMS_F32_N8, F32_BETA_BITS, r1n8, r1n8Loop, r1n8Tail, r1n8Done, r1n8Beta0, r1n8Stored, done)
+
+n4:
+	GROUP(4, START_R4, ADVANCE_R4, 16, F32, N4_R4, STEP4, LOAD_B4, STORE_N4_R4, SUMS_F32_N4, F32_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
+	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N4_R1, STEP4, LOAD_B4, STORE_N4_R1, SUMS_F32_N4, F32_BETA_BITS, r1n4, r1n4Loop, r1n4Tail, r1n4Done, r1n4Beta0, r1n4Stored, done)
+
+n2:
+	GROUP(8, START_R8, ADVANCE_R8, 16, F32, N2_R8, STEP2, LOAD_B2, STORE_N2_R8, SUMS_F32_N2, F32_BETA_BITS, r8n2, r8n2Loop, r8n2Tail, r8n2Done, r8n2Beta0, r8n2Stored, r1n2)
+	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N2_R1, STEP2, LOAD_B2, STORE_N2_R1, SUMS_F32_N2, F32_BETA_BITS, r1n2, r1n2Loop, r1n2Tail, r1n2Done, r1n2Beta0, r1n2Stored, done)
+
+done:
+	VZEROUPPER
+	RET
+
+// func GemmNarrowF64AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float64)
+//
+//	for i := 0; i < m; i++ {
+//		for j := 0; j < n; j++ { // n = 2 or 4
+//			var acc [8]float64 // lane q: l ≡ q (mod 8), in order l
+//			for l := 0; l < k; l++ { acc[l%8] += a[i*lda+l] * opB(l, j) } // one FMA
+//			s := sum(acc) // fold q+4, q+2, then q0+q1
+//			r := alpha * s
+//			p := &c[i*ldc+j]
+//			if beta == 0 { *p = r } else { *p = beta**p + r } // product rounded, then added
+//		}
+//	}
+//
+// opB(l, j) is bt[(l/8*n+j)*8+l%8]. Rows go in groups of 8 (n = 2) or 4
+// (n = 4), then one by one. Requires AVX512F, AVX512VL and AVX512DQ.
+TEXT ·GemmNarrowF64AVX512(SB), NOSPLIT, $0-80
+// F64_BETA_BITS: beta's bits but the sign, for GROUP's test.
+#define F64_BETA_BITS \
+	MOVQ beta+72(FP), AX; \
+	SHLQ $1, AX
+
+	MOVQ n+8(FP), CX
+	AVX512_TAIL_MASK(CX, AX, K2)
+	MOVQ m+0(FP), ROWS
+	MOVQ a+24(FP), AP
+	MOVQ lda+32(FP), LDA
+	SHLQ $3, LDA
+	MOVQ c+48(FP), CP
+	MOVQ ldc+56(FP), LDC
+	SHLQ $3, LDC
+	VBROADCASTSD alpha+64(FP), ALPHA
+	VBROADCASTSD beta+72(FP), BETA
+	CMPQ n+8(FP), $4
+	JB   n2
+	GROUP(4, START_R4, ADVANCE_R4, 8, F64, N4_R4, STEP4, LOAD_B4, STORE_N4_R4, SUMS_F64_N4, F64_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
+	GROUP(1, START_R1, ADVANCE_R1, 8, F64, N4_R1, STEP4, LOAD_B4, STORE_N4_R1, SUMS_F64_N4, F64_BETA_BITS, r1n4, r1n4Loop, r1n4Tail, r1n4Done, r1n4Beta0, r1n4Stored, done)
+
+n2:
+	GROUP(8, START_R8, ADVANCE_R8, 8, F64, N2_R8, STEP2, LOAD_B2, STORE_N2_R8, SUMS_F64_N2, F64_BETA_BITS, r8n2, r8n2Loop, r8n2Tail, r8n2Done, r8n2Beta0, r8n2Stored, r1n2)
+	GROUP(1, START_R1, ADVANCE_R1, 8, F64, N2_R1, STEP2, LOAD_B2, STORE_N2_R1, SUMS_F64_N2, F64_BETA_BITS, r1n2, r1n2Loop, r1n2Tail, r1n2Done, r1n2Beta0, r1n2Stored, done)
+
+done:
+	VZEROUPPER
+	RET

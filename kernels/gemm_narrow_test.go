@@ -1,0 +1,79 @@
+package kernels_test
+
+import (
+	"testing"
+
+	"gonum.org/v1/gonum/blas"
+
+	"github.com/emberml/ember/internal/testutil"
+	"github.com/emberml/ember/kernels"
+)
+
+// TestGemmNarrowKernels runs the narrow-product kernels (narrowDot: A not
+// transposed, n of 2, 4 or 8, at most half a vector) against the
+// reference, with every product they may take sent to them (the smallest
+// too, so every row group and its remainder runs): heights that end in
+// each group (4 or 2 rows, then single ones), depths around the vector
+// (the masked depth tail, none, several steps), B transposed or not,
+// alpha 1 and not, beta 0 (C holds NaN: not read), 1 and not, padded
+// leading dimensions (checkGemm checks the padding is untouched), then
+// guard pages on either side of every operand. The widths beside them
+// (1, 3, 16) keep to their paths. At AVX-512 the rule must take the
+// narrow widths.
+func TestGemmNarrowKernels(t *testing.T) {
+	heights := []int{2, 3, 4, 5, 6, 7, 9, 33}
+	depths := []int{8, 9, 15, 16, 17, 31, 33, 100}
+	if testing.Short() {
+		heights, depths = []int{2, 5, 7, 33}, []int{8, 15, 17, 100}
+	}
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		if kernels.Active() == kernels.AVX512 {
+			for _, n := range []int{2, 4, 8} {
+				if !kernels.NarrowDotForTest(false, 64, n, 64, 4) || n < 8 && !kernels.NarrowDotForTest(false, 64, n, 64, 8) {
+					t.Fatalf("64×%d×64 does not take the narrow kernels", n)
+				}
+			}
+		}
+		defer kernels.SetNarrowDotForTest(true, 0)()
+		r := testutil.NewRand(11)
+		idx := 0
+		for _, n := range []int{1, 2, 3, 4, 8, 16} {
+			for _, m := range heights {
+				for _, k := range depths {
+					for _, tB := range gemmTrans {
+						gc := gemmCase{tA: blas.NoTrans, tB: tB, m: m, n: n, k: k,
+							alpha: []float64{1, -0.7}[idx%2], beta: gemmBetas[idx%3], padA: idx % 2, padB: idx / 2 % 2, padC: 1 + idx%2}
+						idx++
+						checkGemm[float32](t, r, gc)
+						checkGemm[float64](t, r, gc)
+					}
+				}
+			}
+		}
+		for _, side := range testutil.GuardSides {
+			for _, s := range [][3]int{{5, 2, 17}, {7, 4, 9}, {3, 8, 33}, {6, 4, 16}} {
+				for _, tB := range gemmTrans {
+					guardedGemm[float32](t, side, blas.NoTrans, tB, s[0], s[1], s[2], testutil.GuardedFloat32s)
+					guardedGemm[float64](t, side, blas.NoTrans, tB, s[0], s[1], s[2], testutil.GuardedFloat64s)
+				}
+			}
+		}
+	})
+}
+
+// TestGemmNarrowSpecialValues: a narrow product whose sums overflow or
+// meet Inf and NaN in A and B gets the reference's non-finite results
+// (the lanes' partial sums carry them through the folds).
+func TestGemmNarrowSpecialValues(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		defer kernels.SetNarrowDotForTest(true, 0)()
+		r := testutil.NewRand(12)
+		for _, n := range []int{2, 4, 8} {
+			for _, k := range []int{16, 37} {
+				gc := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: 9, n: n, k: k, alpha: 1, beta: 0.5, special: true}
+				checkGemm[float32](t, r, gc)
+				checkGemm[float64](t, r, gc)
+			}
+		}
+	})
+}
