@@ -77,3 +77,43 @@ func TestGemmNarrowSpecialValues(t *testing.T) {
 		}
 	})
 }
+
+// TestGemmNarrowRowBits: the narrow kernels reduce a group's rows
+// together and a last row alone, in the same order lane for lane, so a
+// row's bits do not depend on where it sits: C's last row (computed
+// alone) and its other rows must come out the same, bit for bit, as the
+// rows of the product of A's rows rotated by one (the last row first, in
+// a group).
+func TestGemmNarrowRowBits(t *testing.T) {
+	testutil.ForEachLevel(t, func(t *testing.T) {
+		defer kernels.SetNarrowDotForTest(true, 0)()
+		for _, n := range []int{2, 4, 8} {
+			for _, k := range []int{16, 37, 100} {
+				for _, beta := range []float64{0, 1.5} {
+					narrowRowBits[float32](t, 9, n, k, beta)
+					narrowRowBits[float64](t, 9, n, k, beta)
+				}
+			}
+		}
+	})
+}
+
+func narrowRowBits[T float32 | float64](t *testing.T, m, n, k int, beta float64) {
+	t.Helper()
+	r := testutil.NewRand(uint64(n*1000 + k))
+	a, _, b, _ := randomOperands[T](r, blas.NoTrans, blas.NoTrans, m, n, k)
+	c0, _ := newMatrix[T](r, m, n, 0, false)
+	rot := append(append([]T(nil), a[(m-1)*k:]...), a[:(m-1)*k]...)
+	cRot := append(append([]T(nil), c0[(m-1)*n:]...), c0[:(m-1)*n]...)
+	c := append([]T(nil), c0...)
+	callGemm(blas.NoTrans, blas.NoTrans, m, n, k, 0.7, a, k, b, n, T(beta), c, n)
+	callGemm(blas.NoTrans, blas.NoTrans, m, n, k, 0.7, rot, k, b, n, T(beta), cRot, n)
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			got, want := cRot[((i+1)%m)*n+j], c[i*n+j]
+			if !sameBits(got, want) {
+				t.Fatalf("%T %dx%dx%d beta=%v: row %d col %d is %v, %v as row %d", got, m, n, k, beta, i, j, want, got, (i+1)%m)
+			}
+		}
+	}
+}

@@ -136,43 +136,78 @@
 	t(T_MUL) ALPHA, z, z; \
 	t(T_MOVU) z, K2, addr
 
-// The rows' sums and stores of a group (SUMS: the type's SUMS_…_Nn; CROW:
-// C_BETA_ROW or C_ZERO_ROW), row r's C at CP + r·LDC.
+// The sums and store of a row computed alone (SUMS: the type's
+// SUMS_…_Nn; CR: C_BETA_ROW or C_ZERO_ROW): STORE_Nn_R1, the store
+// argument of GROUP for the single rows.
 #define REG_ROW(SUMS, CR, t, zr, a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7, addr) \
 	SUMS(a0, a1, a2, a3, a4, a5, a6, a7, y0, y1, y2, y3, y4, y5, y6, y7, x0, x1, x2, x3, x4, x5, x6, x7); \
 	CR(t, zr, addr)
-#define STORE_N2_R8(SUMS, CR, t) \
-	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z1, Z1, Z1, Z1, Z1, Z1, Y0, Y1, Y1, Y1, Y1, Y1, Y1, Y1, X0, X1, X1, X1, X1, X1, X1, X1, (CP)); \
-	REG_ROW(SUMS, CR, t, Z2, Z2, Z3, Z3, Z3, Z3, Z3, Z3, Z3, Y2, Y3, Y3, Y3, Y3, Y3, Y3, Y3, X2, X3, X3, X3, X3, X3, X3, X3, (CP)(LDC*1)); \
-	REG_ROW(SUMS, CR, t, Z4, Z4, Z5, Z5, Z5, Z5, Z5, Z5, Z5, Y4, Y5, Y5, Y5, Y5, Y5, Y5, Y5, X4, X5, X5, X5, X5, X5, X5, X5, (CP)(LDC*2)); \
-	LEAQ (CP)(LDC*2), CROW; \
-	REG_ROW(SUMS, CR, t, Z6, Z6, Z7, Z7, Z7, Z7, Z7, Z7, Z7, Y6, Y7, Y7, Y7, Y7, Y7, Y7, Y7, X6, X7, X7, X7, X7, X7, X7, X7, (CROW)(LDC*1)); \
-	REG_ROW(SUMS, CR, t, Z8, Z8, Z9, Z9, Z9, Z9, Z9, Z9, Z9, Y8, Y9, Y9, Y9, Y9, Y9, Y9, Y9, X8, X9, X9, X9, X9, X9, X9, X9, (CROW)(LDC*2)); \
-	LEAQ (CROW)(LDC*2), CROW; \
-	REG_ROW(SUMS, CR, t, Z10, Z10, Z11, Z11, Z11, Z11, Z11, Z11, Z11, Y10, Y11, Y11, Y11, Y11, Y11, Y11, Y11, X10, X11, X11, X11, X11, X11, X11, X11, (CROW)(LDC*1)); \
-	REG_ROW(SUMS, CR, t, Z12, Z12, Z13, Z13, Z13, Z13, Z13, Z13, Z13, Y12, Y13, Y13, Y13, Y13, Y13, Y13, Y13, X12, X13, X13, X13, X13, X13, X13, X13, (CROW)(LDC*2)); \
-	LEAQ (CROW)(LDC*2), CROW; \
-	REG_ROW(SUMS, CR, t, Z14, Z14, Z15, Z15, Z15, Z15, Z15, Z15, Z15, Y14, Y15, Y15, Y15, Y15, Y15, Y15, Y15, X14, X15, X15, X15, X15, X15, X15, X15, (CROW)(LDC*1))
-
 #define STORE_N2_R1(SUMS, CR, t) \
 	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z1, Z1, Z1, Z1, Z1, Z1, Y0, Y1, Y1, Y1, Y1, Y1, Y1, Y1, X0, X1, X1, X1, X1, X1, X1, X1, (CP))
-
-#define STORE_N4_R4(SUMS, CR, t) \
-	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3, Y0, Y1, Y2, Y3, Y3, Y3, Y3, Y3, X0, X1, X2, X3, X3, X3, X3, X3, (CP)); \
-	REG_ROW(SUMS, CR, t, Z4, Z4, Z5, Z6, Z7, Z7, Z7, Z7, Z7, Y4, Y5, Y6, Y7, Y7, Y7, Y7, Y7, X4, X5, X6, X7, X7, X7, X7, X7, (CP)(LDC*1)); \
-	REG_ROW(SUMS, CR, t, Z8, Z8, Z9, Z10, Z11, Z11, Z11, Z11, Z11, Y8, Y9, Y10, Y11, Y11, Y11, Y11, Y11, X8, X9, X10, X11, X11, X11, X11, X11, (CP)(LDC*2)); \
-	LEAQ (CP)(LDC*2), CROW; \
-	REG_ROW(SUMS, CR, t, Z12, Z12, Z13, Z14, Z15, Z15, Z15, Z15, Z15, Y12, Y13, Y14, Y15, Y15, Y15, Y15, Y15, X12, X13, X14, X15, X15, X15, X15, X15, (CROW)(LDC*1))
 
 #define STORE_N4_R1(SUMS, CR, t) \
 	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3, Y0, Y1, Y2, Y3, Y3, Y3, Y3, Y3, X0, X1, X2, X3, X3, X3, X3, X3, (CP))
 
-#define STORE_N8_R2(SUMS, CR, t) \
-	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, X0, X1, X2, X3, X4, X5, X6, X7, (CP)); \
-	REG_ROW(SUMS, CR, t, Z8, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15, X8, X9, X10, X11, X12, X13, X14, X15, (CP)(LDC*1))
-
 #define STORE_N8_R1(SUMS, CR, t) \
 	REG_ROW(SUMS, CR, t, Z0, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Y0, Y1, Y2, Y3, Y4, Y5, Y6, Y7, X0, X1, X2, X3, X4, X5, X6, X7, (CP))
+
+// The groups of several rows reduce their 16 accumulators together:
+// pairs of them in shuffles and one add per pair at each stage, lane for
+// lane in the same order as FOLD and the horizontal adds (each sum's
+// bits are those of a row computed alone): JOINT1 adds each lane to the
+// one half a vector up (float32 q + 8), JOINT2 a quarter up (q + 4),
+// JOINT3 adjacent lanes, twice for float32. The accumulators are paired
+// so that the sums come out in the order of their registers: float32,
+// Z0's lane L holds the sum of Z_L (row r's column j at r·n + j);
+// float64, Z0's lane L that of Z_L, Z8's that of Z(8+L).
+#define JOINT1_F32(a, b, t) VSHUFF32X4 $0xEE, b, a, t; VSHUFF32X4 $0x44, b, a, a; VADDPS t, a, a
+#define JOINT2_F32(a, b, t) VSHUFF32X4 $0xDD, b, a, t; VSHUFF32X4 $0x88, b, a, a; VADDPS t, a, a
+#define JOINT3_F32(a, b, t) VSHUFPS $0xDD, b, a, t; VSHUFPS $0x88, b, a, a; VADDPS t, a, a
+#define JOINT_F32 \
+	JOINT1_F32(Z0, Z4, Z24); JOINT1_F32(Z8, Z12, Z25); JOINT1_F32(Z1, Z5, Z26); JOINT1_F32(Z9, Z13, Z27); \
+	JOINT1_F32(Z2, Z6, Z28); JOINT1_F32(Z10, Z14, Z29); JOINT1_F32(Z3, Z7, Z24); JOINT1_F32(Z11, Z15, Z25); \
+	JOINT2_F32(Z0, Z8, Z26); JOINT2_F32(Z1, Z9, Z27); JOINT2_F32(Z2, Z10, Z28); JOINT2_F32(Z3, Z11, Z29); \
+	JOINT3_F32(Z0, Z1, Z24); JOINT3_F32(Z2, Z3, Z25); \
+	JOINT3_F32(Z0, Z2, Z26)
+#define JOINT1_F64(a, b, t) VSHUFF64X2 $0xEE, b, a, t; VSHUFF64X2 $0x44, b, a, a; VADDPD t, a, a
+#define JOINT2_F64(a, b, t) VSHUFF64X2 $0xDD, b, a, t; VSHUFF64X2 $0x88, b, a, a; VADDPD t, a, a
+#define JOINT3_F64(a, b, t) VSHUFPD $0xFF, b, a, t; VSHUFPD $0x00, b, a, a; VADDPD t, a, a
+#define JOINT_F64 \
+	JOINT1_F64(Z0, Z2, Z24); JOINT1_F64(Z4, Z6, Z25); JOINT1_F64(Z1, Z3, Z26); JOINT1_F64(Z5, Z7, Z27); \
+	JOINT1_F64(Z8, Z10, Z28); JOINT1_F64(Z12, Z14, Z29); JOINT1_F64(Z9, Z11, Z24); JOINT1_F64(Z13, Z15, Z25); \
+	JOINT2_F64(Z0, Z4, Z26); JOINT2_F64(Z1, Z5, Z27); JOINT2_F64(Z8, Z12, Z28); JOINT2_F64(Z9, Z13, Z29); \
+	JOINT3_F64(Z0, Z1, Z24); JOINT3_F64(Z8, Z9, Z25)
+
+// JROW_F32 (JROW_F64): a row of C from its n sums, lanes shift… of Z0 (of
+// f), rotated down into Z24 (CR: C_BETA_ROW or C_ZERO_ROW).
+#define JROW_F32(CR, t, shift, addr) VALIGND $shift, Z0, Z0, Z24; CR(t, Z24, addr)
+#define JROW_F64(CR, t, f, shift, addr) VALIGNQ $shift, f, f, Z24; CR(t, Z24, addr)
+
+// JSTORE_…: the joint sums and C's rows of a group of several rows (the
+// store argument of GROUP; SUMS is not used), row r's C at CP + r·LDC.
+#define JSTORE_F32_N2_R8(SUMS, CR, t) \
+	JOINT_F32; \
+	JROW_F32(CR, t, 0, (CP)); JROW_F32(CR, t, 2, (CP)(LDC*1)); JROW_F32(CR, t, 4, (CP)(LDC*2)); \
+	LEAQ (CP)(LDC*2), CROW; JROW_F32(CR, t, 6, (CROW)(LDC*1)); JROW_F32(CR, t, 8, (CROW)(LDC*2)); \
+	LEAQ (CROW)(LDC*2), CROW; JROW_F32(CR, t, 10, (CROW)(LDC*1)); JROW_F32(CR, t, 12, (CROW)(LDC*2)); \
+	LEAQ (CROW)(LDC*2), CROW; JROW_F32(CR, t, 14, (CROW)(LDC*1))
+#define JSTORE_F32_N4_R4(SUMS, CR, t) \
+	JOINT_F32; \
+	JROW_F32(CR, t, 0, (CP)); JROW_F32(CR, t, 4, (CP)(LDC*1)); JROW_F32(CR, t, 8, (CP)(LDC*2)); \
+	LEAQ (CP)(LDC*2), CROW; JROW_F32(CR, t, 12, (CROW)(LDC*1))
+#define JSTORE_F32_N8_R2(SUMS, CR, t) \
+	JOINT_F32; \
+	JROW_F32(CR, t, 0, (CP)); JROW_F32(CR, t, 8, (CP)(LDC*1))
+#define JSTORE_F64_N2_R8(SUMS, CR, t) \
+	JOINT_F64; \
+	JROW_F64(CR, t, Z0, 0, (CP)); JROW_F64(CR, t, Z0, 2, (CP)(LDC*1)); JROW_F64(CR, t, Z0, 4, (CP)(LDC*2)); \
+	LEAQ (CP)(LDC*2), CROW; JROW_F64(CR, t, Z0, 6, (CROW)(LDC*1)); JROW_F64(CR, t, Z8, 0, (CROW)(LDC*2)); \
+	LEAQ (CROW)(LDC*2), CROW; JROW_F64(CR, t, Z8, 2, (CROW)(LDC*1)); JROW_F64(CR, t, Z8, 4, (CROW)(LDC*2)); \
+	LEAQ (CROW)(LDC*2), CROW; JROW_F64(CR, t, Z8, 6, (CROW)(LDC*1))
+#define JSTORE_F64_N4_R4(SUMS, CR, t) \
+	JOINT_F64; \
+	JROW_F64(CR, t, Z0, 0, (CP)); JROW_F64(CR, t, Z0, 4, (CP)(LDC*1)); JROW_F64(CR, t, Z8, 0, (CP)(LDC*2)); \
+	LEAQ (CP)(LDC*2), CROW; JROW_F64(CR, t, Z8, 4, (CROW)(LDC*1))
 
 // GROUP: while R rows are left, a group of them (start: its START_R…,
 // advance its ADVANCE_R…): the whole steps, the depth tail, the sums and
@@ -258,15 +293,15 @@ TEXT ·GemmNarrowF32AVX512(SB), NOSPLIT, $0-72
 	CMPQ n+8(FP), $4
 	JB   n2
 	JE   n4
-	GROUP(2, START_R2, ADVANCE_R2, 16, F32, N8_R2, STEP8, LOAD_B8, STORE_N8_R2, SUMS_F32_N8, F32_BETA_BITS, r2n8, r2n8Loop, r2n8Tail, r2n8Done, r2n8Beta0, r2n8Stored, r1n8)
+	GROUP(2, START_R2, ADVANCE_R2, 16, F32, N8_R2, STEP8, LOAD_B8, JSTORE_F32_N8_R2, SUMS_F32_N8, F32_BETA_BITS, r2n8, r2n8Loop, r2n8Tail, r2n8Done, r2n8Beta0, r2n8Stored, r1n8)
 	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N8_R1, STEP8, LOAD_B8, STORE_N8_R1, SUMS_F32_N8, F32_BETA_BITS, r1n8, r1n8Loop, r1n8Tail, r1n8Done, r1n8Beta0, r1n8Stored, done)
 
 n4:
-	GROUP(4, START_R4, ADVANCE_R4, 16, F32, N4_R4, STEP4, LOAD_B4, STORE_N4_R4, SUMS_F32_N4, F32_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
+	GROUP(4, START_R4, ADVANCE_R4, 16, F32, N4_R4, STEP4, LOAD_B4, JSTORE_F32_N4_R4, SUMS_F32_N4, F32_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
 	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N4_R1, STEP4, LOAD_B4, STORE_N4_R1, SUMS_F32_N4, F32_BETA_BITS, r1n4, r1n4Loop, r1n4Tail, r1n4Done, r1n4Beta0, r1n4Stored, done)
 
 n2:
-	GROUP(8, START_R8, ADVANCE_R8, 16, F32, N2_R8, STEP2, LOAD_B2, STORE_N2_R8, SUMS_F32_N2, F32_BETA_BITS, r8n2, r8n2Loop, r8n2Tail, r8n2Done, r8n2Beta0, r8n2Stored, r1n2)
+	GROUP(8, START_R8, ADVANCE_R8, 16, F32, N2_R8, STEP2, LOAD_B2, JSTORE_F32_N2_R8, SUMS_F32_N2, F32_BETA_BITS, r8n2, r8n2Loop, r8n2Tail, r8n2Done, r8n2Beta0, r8n2Stored, r1n2)
 	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N2_R1, STEP2, LOAD_B2, STORE_N2_R1, SUMS_F32_N2, F32_BETA_BITS, r1n2, r1n2Loop, r1n2Tail, r1n2Done, r1n2Beta0, r1n2Stored, done)
 
 done:
@@ -307,11 +342,11 @@ TEXT ·GemmNarrowF64AVX512(SB), NOSPLIT, $0-80
 	VBROADCASTSD beta+72(FP), BETA
 	CMPQ n+8(FP), $4
 	JB   n2
-	GROUP(4, START_R4, ADVANCE_R4, 8, F64, N4_R4, STEP4, LOAD_B4, STORE_N4_R4, SUMS_F64_N4, F64_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
+	GROUP(4, START_R4, ADVANCE_R4, 8, F64, N4_R4, STEP4, LOAD_B4, JSTORE_F64_N4_R4, SUMS_F64_N4, F64_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
 	GROUP(1, START_R1, ADVANCE_R1, 8, F64, N4_R1, STEP4, LOAD_B4, STORE_N4_R1, SUMS_F64_N4, F64_BETA_BITS, r1n4, r1n4Loop, r1n4Tail, r1n4Done, r1n4Beta0, r1n4Stored, done)
 
 n2:
-	GROUP(8, START_R8, ADVANCE_R8, 8, F64, N2_R8, STEP2, LOAD_B2, STORE_N2_R8, SUMS_F64_N2, F64_BETA_BITS, r8n2, r8n2Loop, r8n2Tail, r8n2Done, r8n2Beta0, r8n2Stored, r1n2)
+	GROUP(8, START_R8, ADVANCE_R8, 8, F64, N2_R8, STEP2, LOAD_B2, JSTORE_F64_N2_R8, SUMS_F64_N2, F64_BETA_BITS, r8n2, r8n2Loop, r8n2Tail, r8n2Done, r8n2Beta0, r8n2Stored, r1n2)
 	GROUP(1, START_R1, ADVANCE_R1, 8, F64, N2_R1, STEP2, LOAD_B2, STORE_N2_R1, SUMS_F64_N2, F64_BETA_BITS, r1n2, r1n2Loop, r1n2Tail, r1n2Done, r1n2Beta0, r1n2Stored, done)
 
 done:
