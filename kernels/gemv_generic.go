@@ -64,7 +64,8 @@ const (
 	gemvAxpyForm gemvForm = iota
 	gemvDotForm
 	// gemvAxpyStreamForm is the axpy form over a matrix larger than a
-	// core's L2, which streams from L3 (see gemvAxpyPartForm): AVX-512
+	// core's L2, which streams from L3, and at AVX-512 over one beyond L1
+	// whose rows span more than one block (see gemvAxpyPartForm): AVX-512
 	// runs its prefetching kernel, AVX2 its eight-row kernel, the other
 	// levels their axpy kernel.
 	gemvAxpyStreamForm
@@ -142,7 +143,8 @@ func gemvMemoryBytes() float64 {
 // (n < ldm and n·size ≤ gemvStreamMinBytes: a part of the columns at two
 // threads or more, or a strided matrix) takes gemvAxpyForm; otherwise the
 // product's gemvAxpyMemoryForm whatever the part's size, or
-// gemvAxpyStreamForm for a part whose matrix is larger than a core's L2,
+// gemvAxpyStreamForm for a part whose matrix is larger than a core's L2
+// (or, at AVX-512, larger than L1 with rows wider than gemvPanelBytes),
 // or gemvAxpyForm.
 //
 // Measured on an AMD Zen 5 (L2 1 MiB, L3 32 MiB), alternated in one
@@ -173,10 +175,24 @@ func gemvAxpyPartForm(form gemvForm, k, n, ldm, size int) gemvForm {
 	} else if n != ldm && n*size <= gemvStreamMinBytes {
 		return gemvAxpyForm
 	}
+	bytes := float64(k) * float64(n) * float64(size)
 	switch {
 	case form == gemvAxpyMemoryForm:
 		return form
-	case float64(k)*float64(n)*float64(size) > l2:
+	case bytes > l2:
+		return gemvAxpyStreamForm
+	case active == AVX512 && n*size > gemvPanelBytes && bytes > float64(l1Bytes()) &&
+		gemvStreamBytesForTest < 0 && gemvMemoryBytesForTest < 0:
+		// Rows of more than one block (16 vectors, 1 KiB), read in
+		// panels (see gemvPanelBytes), from L2: the prefetching kernel.
+		// Against the blocked kernel on an AMD Zen 5 (L1 48 KiB),
+		// alternated in one process, medians of 11: one thread, float32
+		// 1×n×k for n = 272–2048, k = 32–512, 1.11–1.50×, float64 n =
+		// 136–1000 1.11–1.55×; at two threads as much on products not
+		// split, 0.98–1.04× on those split (their parts, 4 KiB of
+		// columns or less, take gemvAxpyForm above). In L1 (32 KB or less) it
+		// gained nothing (0.95–1.0×), nor on one block (1×256×784:
+		// 0.93×), which the hardware prefetchers follow row after row.
 		return gemvAxpyStreamForm
 	}
 	return gemvAxpyForm
