@@ -33,9 +33,10 @@ import (
 // Paths and bits: a product is computed by one of three paths, chosen from
 // its shape and the level alone — a matrix-vector path when m == 1 or
 // n == 1 (nothing packed; see Sgemv), small-product kernels that read A and
-// B in place (products where packing does not pay; at AVX-512, those of 2,
-// 4 or 8 columns with A not transposed as dot products along k, in vector
-// partial sums added in a fixed order), or the packed, blocked path. The
+// B in place (products where packing does not pay; at AVX-512 and AVX2,
+// those of 2, 4 or 8 columns filling at most half a vector, with A not
+// transposed, as dot products along k, in vector partial sums added in a
+// fixed order), or the packed, blocked path. The
 // bits of the result depend on the operands, the shape, the
 // transposes and the level (see SetLevel), never on the number of
 // threads, the alignment of the slices, the leading dimensions or which

@@ -110,11 +110,14 @@ func stripLanes(level Level, size int) int {
 }
 
 // narrowLanes is the vector length (elements of size bytes) of the
-// level's narrow-product kernels (kernels/asm/gemm_narrow_amd64.go), or 0
-// where it has none.
+// level's narrow-product kernels (kernels/asm/gemm_narrow_amd64.go:
+// AVX-512 and AVX2), or 0 where it has none.
 func narrowLanes(level Level, size int) int {
-	if level == AVX512 {
+	switch level {
+	case AVX512:
 		return 64 / size
+	case AVX2:
+		return 32 / size
 	}
 	return 0
 }
@@ -123,10 +126,16 @@ func narrowLanes(level Level, size int) int {
 // narrowLanes) on m rows of A against op(B) packed in bt (packNarrowB).
 func narrowKernel[T float32 | float64](m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta T) {
 	var zero T
-	if unsafe.Sizeof(zero) == 4 {
+	f32 := unsafe.Sizeof(zero) == 4
+	switch {
+	case active == AVX512 && f32:
 		asm.GemmNarrowF32AVX512(m, n, k, a, lda, bt, c, ldc, float32(alpha), float32(beta))
-	} else {
+	case active == AVX512:
 		asm.GemmNarrowF64AVX512(m, n, k, a, lda, bt, c, ldc, float64(alpha), float64(beta))
+	case f32:
+		asm.GemmNarrowF32AVX2(m, n, k, a, lda, bt, c, ldc, float32(alpha), float32(beta))
+	default:
+		asm.GemmNarrowF64AVX2(m, n, k, a, lda, bt, c, ldc, float64(alpha), float64(beta))
 	}
 }
 

@@ -18,18 +18,25 @@ import (
 // alpha 1 and not, beta 0 (C holds NaN: not read), 1 and not, padded
 // leading dimensions (checkGemm checks the padding is untouched), then
 // guard pages on either side of every operand. The widths beside them
-// (1, 3, 16) keep to their paths. At AVX-512 the rule must take the
-// narrow widths.
+// (1, 3, 16) keep to their paths. At AVX-512 and AVX2 the rule must take
+// the narrow widths (AVX2: float32 2 and 4, float64 2).
 func TestGemmNarrowKernels(t *testing.T) {
 	heights := []int{2, 3, 4, 5, 6, 7, 9, 33}
-	depths := []int{8, 9, 15, 16, 17, 31, 33, 100}
+	depths := []int{8, 9, 10, 15, 16, 17, 31, 33, 100}
 	if testing.Short() {
-		heights, depths = []int{2, 5, 7, 33}, []int{8, 15, 17, 100}
+		heights, depths = []int{2, 5, 7, 33}, []int{8, 10, 15, 17, 100}
 	}
 	testutil.ForEachLevel(t, func(t *testing.T) {
-		if kernels.Active() == kernels.AVX512 {
+		switch kernels.Active() {
+		case kernels.AVX512:
 			for _, n := range []int{2, 4, 8} {
 				if !kernels.NarrowDotForTest(false, 64, n, 64, 4) || n < 8 && !kernels.NarrowDotForTest(false, 64, n, 64, 8) {
+					t.Fatalf("64×%d×64 does not take the narrow kernels", n)
+				}
+			}
+		case kernels.AVX2:
+			for _, n := range []int{2, 4} {
+				if !kernels.NarrowDotForTest(false, 64, n, 64, 4) || n < 4 && !kernels.NarrowDotForTest(false, 64, n, 64, 8) {
 					t.Fatalf("64×%d×64 does not take the narrow kernels", n)
 				}
 			}
@@ -51,7 +58,7 @@ func TestGemmNarrowKernels(t *testing.T) {
 			}
 		}
 		for _, side := range testutil.GuardSides {
-			for _, s := range [][3]int{{5, 2, 17}, {7, 4, 9}, {3, 8, 33}, {6, 4, 16}} {
+			for _, s := range [][3]int{{5, 2, 17}, {7, 4, 9}, {3, 8, 33}, {6, 4, 16}, {6, 2, 10}} {
 				for _, tB := range gemmTrans {
 					guardedGemm[float32](t, side, blas.NoTrans, tB, s[0], s[1], s[2], testutil.GuardedFloat32s)
 					guardedGemm[float64](t, side, blas.NoTrans, tB, s[0], s[1], s[2], testutil.GuardedFloat64s)

@@ -418,7 +418,7 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 // or not, elements of size bytes) goes to the level's narrow-product
 // kernels (gemmNarrow): A not transposed, n of 2, 4 or 8 and at most half
 // a vector, k at least a vector deep. The strips would leave most lanes
-// of each vector empty (n columns of 16 or 8); the narrow kernels run
+// of each vector empty (n columns of 16, 8 or 4); the narrow kernels run
 // along k instead, each element a dot product of A's row and op(B)'s
 // column in the lanes of a vector, summed in a fixed order at the end: so
 // these products' bits differ from the strips' (a sum of vector partial
