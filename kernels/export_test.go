@@ -171,16 +171,19 @@ func TransposedStripsForTest(aTrans bool, m, n, k, size int) bool {
 }
 
 // SetNarrowDotForTest turns narrowDot on or off and sets the largest
-// product it leaves to the strips (negative: keep it); the returned
-// function restores both.
+// product it leaves to the strips (negative: keep it, and its other
+// limits; otherwise those are lifted); the returned function restores
+// them.
 func SetNarrowDotForTest(on bool, minMACs float64) (restore func()) {
-	oldOn, oldMin := narrowDotOn, narrowMinMACs
+	oldOn, oldMin, oldSteps, oldA := narrowDotOn, narrowMinMACs, narrowMinSteps, narrowMinA
 	narrowDotOn = on
 	if minMACs >= 0 {
-		narrowMinMACs = minMACs
+		narrowMinMACs, narrowMinSteps, narrowMinA = minMACs, 1, 0
 	}
-	return func() { narrowDotOn, narrowMinMACs = oldOn, oldMin }
+	return func() { narrowDotOn, narrowMinMACs, narrowMinSteps, narrowMinA = oldOn, oldMin, oldSteps, oldA }
 }
 
 // NarrowDotForTest is narrowDot.
-func NarrowDotForTest(aTrans bool, m, n, k, size int) bool { return narrowDot(aTrans, m, n, k, size) }
+func NarrowDotForTest(aTrans, bTrans bool, m, n, k, size int) bool {
+	return narrowDot(aTrans, bTrans, m, n, k, size)
+}

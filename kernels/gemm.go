@@ -33,10 +33,11 @@ import (
 // Paths and bits: a product is computed by one of three paths, chosen from
 // its shape and the level alone — a matrix-vector path when m == 1 or
 // n == 1 (nothing packed; see Sgemv), small-product kernels that read A and
-// B in place (products where packing does not pay; at AVX-512 and AVX2,
-// those of 2, 4 or 8 columns filling at most half a vector, with A not
-// transposed, as dot products along k, in vector partial sums added in a
-// fixed order), or the packed, blocked path. The
+// B in place (products where packing does not pay; at AVX-512, those of
+// 2 to 8 columns (float64 2 to 4) with A not transposed and deep enough,
+// and at AVX2 those of 2 or 4 (float64 2), as dot products along k, in
+// vector partial sums added in a fixed order), or the packed, blocked
+// path. The
 // bits of the result depend on the operands, the shape, the
 // transposes and the level (see SetLevel), never on the number of
 // threads, the alignment of the slices, the leading dimensions or which
@@ -163,7 +164,7 @@ func gemm[T float32 | float64](tA, tB blas.Transpose, m, n, k int, alpha T, a []
 		}
 	}
 	if !bTrans && m >= 2 && n >= 2 && n <= stripWidth(active, int(unsafe.Sizeof(alpha))) && !gemmPathForced() &&
-		(m*n*k <= tinyStripsMACs || oneStripCall(m, n, k, int(unsafe.Sizeof(alpha)))) && !reshapedStrips(aTrans, m, n, k, int(unsafe.Sizeof(alpha))) {
+		(m*n*k <= tinyStripsMACs || oneStripCall(m, n, k, int(unsafe.Sizeof(alpha)))) && !reshapedStrips(aTrans, false, m, n, k, int(unsafe.Sizeof(alpha))) {
 		// One call of the level's small-product kernel, straight from
 		// here, for the products the strips path (gemmStrips,
 		// stripsRange) would compute in that one call, so the bits are

@@ -72,7 +72,7 @@ func gemmDrive[T float32 | float64](args gemmArgs[T]) {
 	var bt *gemvBuf[T] // a transposed B copied into rows, for the strips
 	if stripWidth(active, size) > 0 && gemmBlocksForTest[0] == 0 && useStrips(g.m, g.n, g.k, size, g.bTrans) {
 		plan = gemmPlan{strips: true, mr: stripRows, nr: stripCols(g.k, size)}
-		if narrowDot(g.aTrans, g.m, g.n, g.k, size) {
+		if narrowDot(g.aTrans, g.bTrans, g.m, g.n, g.k, size) {
 			gemmNarrow(g, plan)
 			return
 		}
@@ -181,7 +181,7 @@ func gemmStrips[T float32 | float64](aTrans, bTrans bool, m, n, k int, alpha T, 
 	var zero T
 	size := int(unsafe.Sizeof(zero))
 	if stripWidth(active, size) == 0 || bTrans || m < 2 || n < 2 || 2*float64(m)*float64(n)*float64(k) >= parallelMinFlops ||
-		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, false) || reshapedStrips(aTrans, m, n, k, size) {
+		directGemmMACs >= 0 || gemmBlocksForTest[0] != 0 || !useStrips(m, n, k, size, false) || reshapedStrips(aTrans, false, m, n, k, size) {
 		return false
 	}
 	stripsRange(aTrans, k, alpha, a, lda, b, ldb, beta, c, ldc, stripCols(k, size), 0, m, 0, n)

@@ -10,7 +10,7 @@ import (
 )
 
 // TestGemmNarrowKernels runs the narrow-product kernels (narrowDot: A not
-// transposed, n of 2, 4 or 8, at most half a vector) against the
+// transposed, n at most half a vector; AVX2 2 or 4) against the
 // reference, with every product they may take sent to them (the smallest
 // too, so every row group and its remainder runs): heights that end in
 // each group (4 or 2 rows, then single ones), depths around the vector
@@ -18,8 +18,10 @@ import (
 // alpha 1 and not, beta 0 (C holds NaN: not read), 1 and not, padded
 // leading dimensions (checkGemm checks the padding is untouched), then
 // guard pages on either side of every operand. The widths beside them
-// (1, 3, 16) keep to their paths. At AVX-512 and AVX2 the rule must take
-// the narrow widths (AVX2: float32 2 and 4, float64 2).
+// (1, 16; at AVX2 3 too) keep to their paths. At AVX-512 and AVX2 the rule
+// must take the narrow widths (AVX-512: float32 2 to 8, float64 2 to 4,
+// those between 2, 4 and 8 by a kernel of the next width and a mask;
+// AVX2: float32 2 and 4, float64 2).
 func TestGemmNarrowKernels(t *testing.T) {
 	heights := []int{2, 3, 4, 5, 6, 7, 9, 33}
 	depths := []int{8, 9, 10, 15, 16, 17, 31, 33, 100}
@@ -29,14 +31,29 @@ func TestGemmNarrowKernels(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		switch kernels.Active() {
 		case kernels.AVX512:
-			for _, n := range []int{2, 4, 8} {
-				if !kernels.NarrowDotForTest(false, 64, n, 64, 4) || n < 8 && !kernels.NarrowDotForTest(false, 64, n, 64, 8) {
-					t.Fatalf("64×%d×64 does not take the narrow kernels", n)
+			for n := 2; n <= 8; n++ {
+				if !kernels.NarrowDotForTest(false, false, 128, n, 64, 4) || n <= 4 && !kernels.NarrowDotForTest(false, false, 128, n, 64, 8) {
+					t.Fatalf("128×%d×64 does not take the narrow kernels", n)
+				}
+			}
+			// The limits on depth and rows (see narrowDot), above
+			// narrowMinMACs.
+			for _, c := range []struct {
+				bTrans        bool
+				m, n, k, size int
+				want          bool
+			}{
+				{false, 64, 6, 32, 4, false}, {false, 256, 6, 32, 4, true}, {true, 64, 6, 32, 4, true}, {true, 64, 6, 16, 4, false},
+				{true, 128, 3, 16, 4, true}, {false, 128, 3, 16, 4, false}, {false, 256, 3, 16, 4, true},
+				{true, 256, 3, 8, 8, false}, {true, 512, 2, 8, 8, true}, {false, 400, 2, 8, 8, false}, {false, 200, 2, 16, 8, true},
+			} {
+				if got := kernels.NarrowDotForTest(false, c.bTrans, c.m, c.n, c.k, c.size); got != c.want {
+					t.Errorf("narrowDot(B transposed %v, %d×%d×%d, size %d) = %v", c.bTrans, c.m, c.n, c.k, c.size, got)
 				}
 			}
 		case kernels.AVX2:
 			for _, n := range []int{2, 4} {
-				if !kernels.NarrowDotForTest(false, 64, n, 64, 4) || n < 4 && !kernels.NarrowDotForTest(false, 64, n, 64, 8) {
+				if !kernels.NarrowDotForTest(false, false, 64, n, 64, 4) || n < 4 && !kernels.NarrowDotForTest(false, false, 64, n, 64, 8) {
 					t.Fatalf("64×%d×64 does not take the narrow kernels", n)
 				}
 			}
@@ -44,7 +61,7 @@ func TestGemmNarrowKernels(t *testing.T) {
 		defer kernels.SetNarrowDotForTest(true, 0)()
 		r := testutil.NewRand(11)
 		idx := 0
-		for _, n := range []int{1, 2, 3, 4, 8, 16} {
+		for _, n := range []int{1, 2, 3, 4, 5, 6, 7, 8, 16} {
 			for _, m := range heights {
 				for _, k := range depths {
 					for _, tB := range gemmTrans {
@@ -58,7 +75,7 @@ func TestGemmNarrowKernels(t *testing.T) {
 			}
 		}
 		for _, side := range testutil.GuardSides {
-			for _, s := range [][3]int{{5, 2, 17}, {7, 4, 9}, {3, 8, 33}, {6, 4, 16}, {6, 2, 10}} {
+			for _, s := range [][3]int{{5, 2, 17}, {7, 4, 9}, {3, 8, 33}, {6, 4, 16}, {6, 2, 10}, {5, 3, 17}, {3, 7, 20}, {6, 5, 16}} {
 				for _, tB := range gemmTrans {
 					guardedGemm[float32](t, side, blas.NoTrans, tB, s[0], s[1], s[2], testutil.GuardedFloat32s)
 					guardedGemm[float64](t, side, blas.NoTrans, tB, s[0], s[1], s[2], testutil.GuardedFloat64s)
@@ -75,7 +92,7 @@ func TestGemmNarrowSpecialValues(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		defer kernels.SetNarrowDotForTest(true, 0)()
 		r := testutil.NewRand(12)
-		for _, n := range []int{2, 4, 8} {
+		for _, n := range []int{2, 3, 4, 6, 8} {
 			for _, k := range []int{16, 37} {
 				gc := gemmCase{tA: blas.NoTrans, tB: blas.NoTrans, m: 9, n: n, k: k, alpha: 1, beta: 0.5, special: true}
 				checkGemm[float32](t, r, gc)
@@ -94,7 +111,7 @@ func TestGemmNarrowSpecialValues(t *testing.T) {
 func TestGemmNarrowRowBits(t *testing.T) {
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		defer kernels.SetNarrowDotForTest(true, 0)()
-		for _, n := range []int{2, 4, 8} {
+		for _, n := range []int{2, 3, 4, 5, 6, 7, 8} {
 			for _, k := range []int{16, 37, 100} {
 				for _, beta := range []float64{0, 1.5} {
 					narrowRowBits[float32](t, 9, n, k, beta)

@@ -293,8 +293,8 @@ var oneStripShortcut = true
 // gemmStripsTransposed or gemmNarrow (transposedStrips, narrowDot), which
 // gemmDrive calls, rather than to the strips as given: gemm's and
 // gemmShortcut's direct calls of the strips leave it to gemmDrive.
-func reshapedStrips(aTrans bool, m, n, k, size int) bool {
-	return transposedStrips(aTrans, m, n, k, size) || narrowDot(aTrans, m, n, k, size)
+func reshapedStrips(aTrans, bTrans bool, m, n, k, size int) bool {
+	return transposedStrips(aTrans, m, n, k, size) || narrowDot(aTrans, bTrans, m, n, k, size)
 }
 
 // transposedStrips reports whether a strips product (m×n×k, A given
@@ -416,29 +416,68 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 
 // narrowDot reports whether a strips product (m×n×k, A given transposed
 // or not, elements of size bytes) goes to the level's narrow-product
-// kernels (gemmNarrow): A not transposed, n of 2, 4 or 8 and at most half
-// a vector, k at least a vector deep. The strips would leave most lanes
-// of each vector empty (n columns of 16, 8 or 4); the narrow kernels run
-// along k instead, each element a dot product of A's row and op(B)'s
-// column in the lanes of a vector, summed in a fixed order at the end: so
-// these products' bits differ from the strips' (a sum of vector partial
-// sums, not one FMA chain), and depend on the shape, the level and this
-// rule only.
-func narrowDot(aTrans bool, m, n, k, size int) bool {
+// kernels (gemmNarrow): A not transposed, n at most half a vector (at
+// AVX2 only 2 or 4, the widths its kernels compute), k at least a vector
+// deep. The strips would leave most lanes of each vector empty (n columns
+// of 16, 8 or 4); the narrow kernels run along k instead, each element a
+// dot product of A's row and op(B)'s column in the lanes of a vector,
+// summed in a fixed order at the end: so these products' bits differ
+// from the strips' (a sum of vector partial sums, not one FMA chain), and
+// depend on the shape, the level and this rule only. At AVX-512 the
+// widths between the kernels' (3, 5, 7) are computed as the next one up,
+// with zero columns (narrowWidth), and stored through a mask.
+//
+// What the narrow kernels pay beyond the strips is per row (the lanes'
+// sums, w of them) and per call (packing op(B)); so they need depth, the
+// more so the more of a vector w fills ("wide": 4w > lanes), and rows
+// (A's m·k elements) where B is not transposed (the strips read it in
+// place; a transposed B they must copy first). The rule below, from
+// narrow ÷ strips alternated in one process on an AMD Zen 5 (AVX-512, 1
+// thread, medians of 7; "steps": k in vectors): B transposed, one step
+// if not wide, two if wide (float32 64×3×16 1.27, 64×6×16 0.91, 64×6×32
+// 1.33, 30×6×128 4.0; float64 64×2×8 1.08, 64×3×8 0.83, 64×3×16 1.12); B
+// not transposed, if not wide two steps or A ≥ narrowMinA elements
+// (float32 64×3×16 0.90, 256×3×16 1.18, 64×3×32 1.18; float64 64×2×8
+// 0.69, 64×2×16 1.08), if wide both (float32 64×6×32 0.80, 256×6×32 1.19,
+// 64×6×64 1.14, 128×6×128 1.8, 1000×6×500 2.4, 128×7×32 0.98; float64
+// 256×3×16 1.03, 64×3×32 0.98, 256×3×32 1.44).
+func narrowDot(aTrans, bTrans bool, m, n, k, size int) bool {
 	lanes := narrowLanes(active, size)
-	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs {
+	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs || 2*n > lanes ||
+		active != AVX512 && n != 2 && n != 4 {
 		return false
 	}
-	return (n == 2 || n == 4 || n == 8) && 2*n <= lanes
+	twoSteps, wide, bigA := k >= narrowMinSteps*lanes, 4*narrowWidth(n) > lanes, float64(m)*float64(k) >= narrowMinA
+	switch {
+	case bTrans:
+		return twoSteps || !wide
+	case wide:
+		return twoSteps && bigA
+	}
+	return twoSteps || bigA
 }
 
 // narrowDotOn turns narrowDot off, for measurements against the strips;
-// narrowMinMACs is the largest product it leaves to them (tests lower it
-// to reach the kernels' smallest row groups).
+// narrowMinMACs is the largest product it leaves to them, narrowMinSteps
+// (2) and narrowMinA its other limits (tests lower them all to reach the
+// kernels' smallest row groups and depths).
 var (
-	narrowDotOn   = true
-	narrowMinMACs = float64(tinyStripsMACs)
+	narrowDotOn    = true
+	narrowMinMACs  = float64(tinyStripsMACs)
+	narrowMinSteps = 2
+	narrowMinA     = 4096.0
 )
+
+// narrowWidth returns the columns the narrow kernels compute for a
+// product of n columns that narrowDot takes: n at AVX2, and at AVX-512
+// the least of 2, 4, 6 and 8 that is at least n (op(B) packed with zero
+// columns past n, C's n columns stored through a mask).
+func narrowWidth(n int) int {
+	if active != AVX512 || n&1 == 0 {
+		return n
+	}
+	return n + 1
+}
 
 // gemmNarrow computes a product of gemmDrive's that narrowDot takes: op(B)
 // packed for the narrow kernels (packNarrowB), then the rows in parts as
@@ -447,7 +486,7 @@ func gemmNarrow[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
 	var zero T
 	buf := getGemvBuf[T]()
 	ng := *g
-	ng.b = packNarrowB(&buf.x, g.b, g.ldb, g.bTrans, g.k, g.n, narrowLanes(active, int(unsafe.Sizeof(zero))))
+	ng.b = packNarrowB(&buf.x, g.b, g.ldb, g.bTrans, g.k, g.n, narrowWidth(g.n), narrowLanes(active, int(unsafe.Sizeof(zero))))
 	ng.bTrans, ng.ldb = false, 0
 	plan.narrow, plan.nr = true, g.n
 	gemmRun(&ng, plan)
@@ -456,44 +495,51 @@ func gemmNarrow[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
 
 // packNarrowB packs the k×n matrix op(B) (B given transposed or not,
 // leading dimension ldb) for the narrow kernels into *space, grown as
-// needed: for each step of lanes values of l, the n columns' vectors one
-// after the other, zeros past k.
-func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k, n, lanes int) []T {
+// needed, w ≥ n columns wide: for each step of lanes values of l, the w
+// columns' vectors one after the other, zeros past k and past n.
+func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k, n, w, lanes int) []T {
 	steps := ceilDiv(k, lanes)
-	size := steps * n * lanes
+	size := steps * w * lanes
 	if len(*space) < size {
 		*space = make([]T, size)
 	}
 	bt := (*space)[:size]
-	clear(bt[(steps-1)*n*lanes:])
+	if w > n {
+		clear(bt)
+	} else {
+		clear(bt[(steps-1)*w*lanes:])
+	}
 	for s, l0 := 0, 0; l0 < k; s, l0 = s+1, l0+lanes {
 		depth := min(lanes, k-l0)
-		step := bt[s*n*lanes : (s+1)*n*lanes]
+		step := bt[s*w*lanes : (s+1)*w*lanes]
 		if bTrans {
 			for j := 0; j < n; j++ {
 				copy(step[j*lanes:j*lanes+depth], b[j*ldb+l0:])
 			}
 			continue
 		}
-		src := b[l0*ldb:]
-		switch n {
-		case 2:
-			c0, c1 := step[:depth], step[lanes:lanes+depth]
+		// B's rows in fours of columns, then a pair, then one (unrolled:
+		// n = 3 took a third of a 128×3×128 product column by column).
+		src, j := b[l0*ldb:], 0
+		for ; j+4 <= n; j += 4 {
+			c0, c1, c2, c3 := step[j*lanes:j*lanes+depth], step[(j+1)*lanes:(j+1)*lanes+depth], step[(j+2)*lanes:(j+2)*lanes+depth], step[(j+3)*lanes:(j+3)*lanes+depth]
 			for q := range c0 {
-				row := src[q*ldb : q*ldb+2 : q*ldb+2]
-				c0[q], c1[q] = row[0], row[1]
-			}
-		case 4:
-			c0, c1, c2, c3 := step[:depth], step[lanes:lanes+depth], step[2*lanes:2*lanes+depth], step[3*lanes:3*lanes+depth]
-			for q := range c0 {
-				row := src[q*ldb : q*ldb+4 : q*ldb+4]
+				row := src[q*ldb+j : q*ldb+j+4 : q*ldb+j+4]
 				c0[q], c1[q], c2[q], c3[q] = row[0], row[1], row[2], row[3]
 			}
-		default:
-			for q := 0; q < depth; q++ {
-				for j, v := range src[q*ldb : q*ldb+n] {
-					step[j*lanes+q] = v
-				}
+		}
+		if j+2 <= n {
+			c0, c1 := step[j*lanes:j*lanes+depth], step[(j+1)*lanes:(j+1)*lanes+depth]
+			for q := range c0 {
+				row := src[q*ldb+j : q*ldb+j+2 : q*ldb+j+2]
+				c0[q], c1[q] = row[0], row[1]
+			}
+			j += 2
+		}
+		if j < n {
+			c0 := step[j*lanes : j*lanes+depth]
+			for q := range c0 {
+				c0[q] = src[q*ldb+j]
 			}
 		}
 	}

@@ -4,18 +4,22 @@
 #include "tailmask_amd64.h"
 
 // Narrow-product kernels for AVX-512: C = alpha·A·op(B) + beta·C for n of
-// 2, 4 or 8 columns (float64: 2 or 4) and a row-major A, each element a
-// dot product of A's row with op(B)'s column along k, in vectors: lane q
-// of an accumulator sums the terms l ≡ q (mod lanes) in order, then the
-// lanes are added in a fixed tree (FOLD, then VHADDPS/PD). op(B) comes
-// packed (bt, see gemm_narrow_amd64.go): for each step of lanes values of
-// l, its n columns' vectors one after the other, zeros past k, so only
-// A's loads are masked (the last k mod lanes elements of each row).
+// 2 to 8 columns (float64: 2 to 4) and a row-major A, each element a dot
+// product of A's row with op(B)'s column along k, in vectors: lane q of an
+// accumulator sums the terms l ≡ q (mod lanes) in order, then the lanes
+// are added in a fixed tree (FOLD, then VHADDPS/PD). The kernels compute w
+// columns, w = 2, 4, 6 or 8 the least of them ≥ n (float64: 2 or 4), and
+// store C's n through a mask (K2); op(B) comes packed (bt, see
+// gemm_narrow_amd64.go) w columns wide: for each step of lanes values of
+// l, its w columns' vectors one after the other (the columns past n zero),
+// zeros past k, so only A's loads are masked (the last k mod lanes
+// elements of each row).
 // Registers:
-// Z0–Z15    the accumulators: row r's column j in Z(r·n + j) (rows in
-//           groups of 8 for n = 2, 4 for n = 4, 2 for n = 8, then one by one);
-//           after the sums, row r's n sums in the low lanes of Z(r·n)
-// Z16–Z23   op(B)'s n vectors at the step
+// Z0–Z15    the accumulators: row r's column j in Z(r·w + j) (rows in
+//           groups of 8 for w = 2, 4 for w = 4, 2 for w = 6 and 8, then
+//           one by one); after the sums, row r's w sums in the low lanes
+//           of Z(r·w)
+// Z16–Z23   op(B)'s w vectors at the step
 // Z24, Z25  A's rows at the step, by turns
 // Z26       the folds' scratch (Y26, X26)
 // Z27       the epilogue's C
@@ -53,6 +57,8 @@
 #define LOAD_B2(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; ADDQ $128, BTP
 #define LOAD_B4(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; t(T_MOVU) 128(BTP), Z18; \
 	t(T_MOVU) 192(BTP), Z19; ADDQ $256, BTP
+#define LOAD_B6(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; t(T_MOVU) 128(BTP), Z18; \
+	t(T_MOVU) 192(BTP), Z19; t(T_MOVU) 256(BTP), Z20; t(T_MOVU) 320(BTP), Z21; ADDQ $384, BTP
 #define LOAD_B8(t) t(T_MOVU) (BTP), Z16; t(T_MOVU) 64(BTP), Z17; t(T_MOVU) 128(BTP), Z18; \
 	t(T_MOVU) 192(BTP), Z19; t(T_MOVU) 256(BTP), Z20; t(T_MOVU) 320(BTP), Z21; \
 	t(T_MOVU) 384(BTP), Z22; t(T_MOVU) 448(BTP), Z23; ADDQ $512, BTP
@@ -65,8 +71,10 @@
 #define FMAS2(t, av, a0, a1, a2, a3, a4, a5, a6, a7) t(T_FMA) Z16, av, a0; t(T_FMA) Z17, av, a1
 #define FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7) FMAS2(t, av, a0, a1, a2, a3, a4, a5, a6, a7); \
 	t(T_FMA) Z18, av, a2; t(T_FMA) Z19, av, a3
-#define FMAS8(t, av, a0, a1, a2, a3, a4, a5, a6, a7) FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7); \
-	t(T_FMA) Z20, av, a4; t(T_FMA) Z21, av, a5; t(T_FMA) Z22, av, a6; t(T_FMA) Z23, av, a7
+#define FMAS6(t, av, a0, a1, a2, a3, a4, a5, a6, a7) FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7); \
+	t(T_FMA) Z20, av, a4; t(T_FMA) Z21, av, a5
+#define FMAS8(t, av, a0, a1, a2, a3, a4, a5, a6, a7) FMAS6(t, av, a0, a1, a2, a3, a4, a5, a6, a7); \
+	t(T_FMA) Z22, av, a6; t(T_FMA) Z23, av, a7
 
 // Row tables: a group's rows, op(t, LD, addr, av, a0…a7) each, addr its
 // A at the step. Groups of 8 rows (n = 2) address them from P0 (rows
@@ -80,12 +88,18 @@
 #define N4_R4(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3); op(t, LD, (P1), Z25, Z4, Z5, Z6, Z7, Z7, Z7, Z7, Z7); \
 	op(t, LD, (P2), Z24, Z8, Z9, Z10, Z11, Z11, Z11, Z11, Z11); op(t, LD, (P3), Z25, Z12, Z13, Z14, Z15, Z15, Z15, Z15, Z15)
 #define N4_R1(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z3, Z3, Z3, Z3)
+// w = 6 (float32 n = 5, 6): a row's a6 and a7 are zeroed and take no
+// FMA, so that the sums of 8 (single rows) and the joint sums of 16 (a
+// pair: rows 0 and 1 in Z0–Z5 and Z6–Z11, Z12–Z15 zero) serve as they are.
+#define N6_R2(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z4, Z5, Z12, Z13); op(t, LD, (P1), Z25, Z6, Z7, Z8, Z9, Z10, Z11, Z14, Z15)
+#define N6_R1(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7)
 #define N8_R2(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7); op(t, LD, (P1), Z25, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15)
 #define N8_R1(op, t, LD) op(t, LD, (P0), Z24, Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7)
 
 // The row ops over a row table: STEPn (load A, n FMAs) and ZERO.
 #define STEP2(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS2(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
 #define STEP4(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS4(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
+#define STEP6(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS6(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
 #define STEP8(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) LD(t, addr, av); FMAS8(t, av, a0, a1, a2, a3, a4, a5, a6, a7)
 #define ZERO(t, LD, addr, av, a0, a1, a2, a3, a4, a5, a6, a7) VPXORD a0, a0, a0; VPXORD a1, a1, a1; \
 	VPXORD a2, a2, a2; VPXORD a3, a3, a3; VPXORD a4, a4, a4; VPXORD a5, a5, a5; VPXORD a6, a6, a6; VPXORD a7, a7, a7
@@ -195,6 +209,9 @@
 	JOINT_F32; \
 	JROW_F32(CR, t, 0, (CP)); JROW_F32(CR, t, 4, (CP)(LDC*1)); JROW_F32(CR, t, 8, (CP)(LDC*2)); \
 	LEAQ (CP)(LDC*2), CROW; JROW_F32(CR, t, 12, (CROW)(LDC*1))
+#define JSTORE_F32_N6_R2(SUMS, CR, t) \
+	JOINT_F32; \
+	JROW_F32(CR, t, 0, (CP)); JROW_F32(CR, t, 6, (CP)(LDC*1))
 #define JSTORE_F32_N8_R2(SUMS, CR, t) \
 	JOINT_F32; \
 	JROW_F32(CR, t, 0, (CP)); JROW_F32(CR, t, 8, (CP)(LDC*1))
@@ -250,7 +267,7 @@ stored: \
 // func GemmNarrowF32AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
 //	for i := 0; i < m; i++ {
-//		for j := 0; j < n; j++ { // n = 2, 4 or 8
+//		for j := 0; j < n; j++ { // 2 ≤ n ≤ 8
 //			var acc [16]float32 // lane q: l ≡ q (mod 16), in order l
 //			for l := 0; l < k; l++ { acc[l%16] += a[i*lda+l] * opB(l, j) } // one FMA
 //			s := sum(acc) // fold q+8, q+4, then ((q0+q1)+(q2+q3))
@@ -260,8 +277,9 @@ stored: \
 //		}
 //	}
 //
-// opB(l, j) is bt[(l/16*n+j)*16+l%16]. Rows go in groups of 8 (n = 2), 4
-// (n = 4) or 2 (n = 8), then one by one. Requires AVX512F and AVX512VL.
+// opB(l, j) is bt[(l/16*w+j)*16+l%16], w = 2 (n = 2), 4 (n = 3, 4), 6 (n
+// = 5, 6) or 8 (n = 7, 8). Rows go in groups of 8 (w = 2), 4 (w = 4) or 2
+// (w = 6, 8), then one by one. Requires AVX512F and AVX512VL.
 TEXT ·GemmNarrowF32AVX512(SB), NOSPLIT, $0-72
 // START_R8 … START_R1: the group's A pointers, op(B) from its start, all
 // of k left. Defined here, in the float32 TEXT, so that vet checks bt+40
@@ -290,11 +308,18 @@ TEXT ·GemmNarrowF32AVX512(SB), NOSPLIT, $0-72
 	SHLQ $2, LDC
 	VBROADCASTSS alpha+64(FP), ALPHA
 	VBROADCASTSS beta+68(FP), BETA
+	CMPQ n+8(FP), $2
+	JBE  n2
 	CMPQ n+8(FP), $4
-	JB   n2
-	JE   n4
+	JBE  n4
+	CMPQ n+8(FP), $6
+	JBE  n6
 	GROUP(2, START_R2, ADVANCE_R2, 16, F32, N8_R2, STEP8, LOAD_B8, JSTORE_F32_N8_R2, SUMS_F32_N8, F32_BETA_BITS, r2n8, r2n8Loop, r2n8Tail, r2n8Done, r2n8Beta0, r2n8Stored, r1n8)
 	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N8_R1, STEP8, LOAD_B8, STORE_N8_R1, SUMS_F32_N8, F32_BETA_BITS, r1n8, r1n8Loop, r1n8Tail, r1n8Done, r1n8Beta0, r1n8Stored, done)
+
+n6:
+	GROUP(2, START_R2, ADVANCE_R2, 16, F32, N6_R2, STEP6, LOAD_B6, JSTORE_F32_N6_R2, SUMS_F32_N8, F32_BETA_BITS, r2n6, r2n6Loop, r2n6Tail, r2n6Done, r2n6Beta0, r2n6Stored, r1n6)
+	GROUP(1, START_R1, ADVANCE_R1, 16, F32, N6_R1, STEP6, LOAD_B6, STORE_N8_R1, SUMS_F32_N8, F32_BETA_BITS, r1n6, r1n6Loop, r1n6Tail, r1n6Done, r1n6Beta0, r1n6Stored, done)
 
 n4:
 	GROUP(4, START_R4, ADVANCE_R4, 16, F32, N4_R4, STEP4, LOAD_B4, JSTORE_F32_N4_R4, SUMS_F32_N4, F32_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
@@ -311,7 +336,7 @@ done:
 // func GemmNarrowF64AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float64)
 //
 //	for i := 0; i < m; i++ {
-//		for j := 0; j < n; j++ { // n = 2 or 4
+//		for j := 0; j < n; j++ { // 2 ≤ n ≤ 4
 //			var acc [8]float64 // lane q: l ≡ q (mod 8), in order l
 //			for l := 0; l < k; l++ { acc[l%8] += a[i*lda+l] * opB(l, j) } // one FMA
 //			s := sum(acc) // fold q+4, q+2, then q0+q1
@@ -321,8 +346,9 @@ done:
 //		}
 //	}
 //
-// opB(l, j) is bt[(l/8*n+j)*8+l%8]. Rows go in groups of 8 (n = 2) or 4
-// (n = 4), then one by one. Requires AVX512F, AVX512VL and AVX512DQ.
+// opB(l, j) is bt[(l/8*w+j)*8+l%8], w = 2 (n = 2) or 4 (n = 3, 4). Rows
+// go in groups of 8 (w = 2) or 4 (w = 4), then one by one. Requires
+// AVX512F, AVX512VL and AVX512DQ.
 TEXT ·GemmNarrowF64AVX512(SB), NOSPLIT, $0-80
 // F64_BETA_BITS: beta's bits but the sign, for GROUP's test.
 #define F64_BETA_BITS \
@@ -340,8 +366,8 @@ TEXT ·GemmNarrowF64AVX512(SB), NOSPLIT, $0-80
 	SHLQ $3, LDC
 	VBROADCASTSD alpha+64(FP), ALPHA
 	VBROADCASTSD beta+72(FP), BETA
-	CMPQ n+8(FP), $4
-	JB   n2
+	CMPQ n+8(FP), $2
+	JBE  n2
 	GROUP(4, START_R4, ADVANCE_R4, 8, F64, N4_R4, STEP4, LOAD_B4, JSTORE_F64_N4_R4, SUMS_F64_N4, F64_BETA_BITS, r4n4, r4n4Loop, r4n4Tail, r4n4Done, r4n4Beta0, r4n4Stored, r1n4)
 	GROUP(1, START_R1, ADVANCE_R1, 8, F64, N4_R1, STEP4, LOAD_B4, STORE_N4_R1, SUMS_F64_N4, F64_BETA_BITS, r1n4, r1n4Loop, r1n4Tail, r1n4Done, r1n4Beta0, r1n4Stored, done)
 
