@@ -35,7 +35,7 @@ import (
 // n == 1 (nothing packed; see Sgemv), small-product kernels that read A and
 // B in place (products where packing does not pay; at AVX-512, those of
 // 2 to 8 columns (float64 2 to 4) with A not transposed and deep enough,
-// and at AVX2 those of 2 or 4 (float64 2), as dot products along k, in
+// and at AVX2 those of 2 to 4 (float64 2), as dot products along k, in
 // vector partial sums added in a fixed order), or the packed, blocked
 // path. The
 // bits of the result depend on the operands, the shape, the

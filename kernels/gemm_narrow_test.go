@@ -18,10 +18,10 @@ import (
 // alpha 1 and not, beta 0 (C holds NaN: not read), 1 and not, padded
 // leading dimensions (checkGemm checks the padding is untouched), then
 // guard pages on either side of every operand. The widths beside them
-// (1, 16; at AVX2 3 too) keep to their paths. At AVX-512 and AVX2 the rule
-// must take the narrow widths (AVX-512: float32 2 to 8, float64 2 to 4,
-// those between 2, 4 and 8 by a kernel of the next width and a mask;
-// AVX2: float32 2 and 4, float64 2).
+// (1, 16) keep to their paths. At AVX-512 and AVX2 the rule must take the
+// narrow widths (AVX-512: float32 2 to 8, float64 2 to 4; AVX2: float32 2
+// to 4, float64 2; the odd ones by a kernel of the next width and a
+// mask).
 func TestGemmNarrowKernels(t *testing.T) {
 	heights := []int{2, 3, 4, 5, 6, 7, 9, 33}
 	depths := []int{8, 9, 10, 15, 16, 17, 31, 33, 100}
@@ -52,8 +52,8 @@ func TestGemmNarrowKernels(t *testing.T) {
 				}
 			}
 		case kernels.AVX2:
-			for _, n := range []int{2, 4} {
-				if !kernels.NarrowDotForTest(false, false, 64, n, 64, 4) || n < 4 && !kernels.NarrowDotForTest(false, false, 64, n, 64, 8) {
+			for _, n := range []int{2, 3, 4} {
+				if !kernels.NarrowDotForTest(false, false, 64, n, 64, 4) || n < 3 && !kernels.NarrowDotForTest(false, false, 64, n, 64, 8) {
 					t.Fatalf("64×%d×64 does not take the narrow kernels", n)
 				}
 			}

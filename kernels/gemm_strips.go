@@ -416,16 +416,15 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 
 // narrowDot reports whether a strips product (m×n×k, A given transposed
 // or not, elements of size bytes) goes to the level's narrow-product
-// kernels (gemmNarrow): A not transposed, n at most half a vector (at
-// AVX2 only 2 or 4, the widths its kernels compute), k at least a vector
-// deep. The strips would leave most lanes of each vector empty (n columns
+// kernels (gemmNarrow): A not transposed, n at most half a vector, k at
+// least a vector deep. The strips would leave most lanes of each vector empty (n columns
 // of 16, 8 or 4); the narrow kernels run along k instead, each element a
 // dot product of A's row and op(B)'s column in the lanes of a vector,
 // summed in a fixed order at the end: so these products' bits differ
 // from the strips' (a sum of vector partial sums, not one FMA chain), and
-// depend on the shape, the level and this rule only. At AVX-512 the
-// widths between the kernels' (3, 5, 7) are computed as the next one up,
-// with zero columns (narrowWidth), and stored through a mask.
+// depend on the shape, the level and this rule only. The widths between
+// the kernels' (3, 5, 7) are computed as the next one up, with zero
+// columns (narrowWidth), and stored through a mask.
 //
 // What the narrow kernels pay beyond the strips is per row (the lanes'
 // sums, w of them) and per call (packing op(B)); so they need depth, the
@@ -443,8 +442,7 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 // 256×3×16 1.03, 64×3×32 0.98, 256×3×32 1.44).
 func narrowDot(aTrans, bTrans bool, m, n, k, size int) bool {
 	lanes := narrowLanes(active, size)
-	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs || 2*n > lanes ||
-		active != AVX512 && n != 2 && n != 4 {
+	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs || 2*n > lanes {
 		return false
 	}
 	twoSteps, wide, bigA := k >= narrowMinSteps*lanes, 4*narrowWidth(n) > lanes, float64(m)*float64(k) >= narrowMinA
@@ -469,14 +467,11 @@ var (
 )
 
 // narrowWidth returns the columns the narrow kernels compute for a
-// product of n columns that narrowDot takes: n at AVX2, and at AVX-512
-// the least of 2, 4, 6 and 8 that is at least n (op(B) packed with zero
-// columns past n, C's n columns stored through a mask).
+// product of n columns that narrowDot takes: the least of 2, 4, 6 and 8
+// (AVX2: 2 and 4) that is at least n (op(B) packed with zero columns past
+// n, C's n columns stored through a mask).
 func narrowWidth(n int) int {
-	if active != AVX512 || n&1 == 0 {
-		return n
-	}
-	return n + 1
+	return n + n&1
 }
 
 // gemmNarrow computes a product of gemmDrive's that narrowDot takes: op(B)

@@ -7,15 +7,15 @@ import "unsafe"
 // Narrow-product kernels for amd64, in gemm_narrow_avx512_amd64.s and
 // gemm_narrow_avx2_amd64.s: C = alpha·A·op(B) + beta·C for a row-major A
 // (m×k, lda in elements) and n of 2 to 8 columns (AVX-512; float64 2 to
-// 4) or 2 and 4 (AVX2; float64 2), each element a dot product of A's row
+// 4) or 2 to 4 (AVX2; float64 2), each element a dot product of A's row
 // with op(B)'s column along k in the lanes of a vector, summed in a fixed
-// order (see the TEXTs). op(B) comes packed in bt, w columns wide (w = n
-// at AVX2; at AVX-512 the least of 2, 4, 6 and 8 that is ≥ n, the columns
-// past n zero): for each step of lanes values of l (AVX-512: 16 float32,
-// 8 float64; AVX2: 8 and 4), its w columns' vectors one after the other,
-// zeros past k (⌈k/lanes⌉·w·lanes elements). m ≥ 1, k ≥ 1; beta == 0 (either sign)
-// means C is not read; no element outside A's m×k window or C's m×n
-// window is read or written.
+// order (see the TEXTs). op(B) comes packed in bt, w columns wide (the
+// least of 2, 4, 6 and 8 that is ≥ n; AVX2 2 and 4; the columns past n
+// zero): for each step of lanes values of l (AVX-512: 16 float32, 8
+// float64; AVX2: 8 and 4), its w columns' vectors one after the other,
+// zeros past k (⌈k/lanes⌉·w·lanes elements). m ≥ 1, k ≥ 1; beta == 0
+// (either sign) means C is not read; no element outside A's m×k window or
+// C's m×n window is read or written.
 
 // GemmNarrowF32AVX512 is the float32 kernel, 2 ≤ n ≤ 8. Requires
 // AVX512F and AVX512VL.
@@ -30,7 +30,7 @@ func GemmNarrowF32AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Po
 func GemmNarrowF64AVX512(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float64)
 
 // GemmNarrowF32AVX2 is the float32 kernel in vectors of 8 (op(B) packed
-// with lanes = 8), n = 2 or 4. Requires AVX2 and FMA3.
+// with lanes = 8), 2 ≤ n ≤ 4. Requires AVX2 and FMA3.
 //
 //go:noescape
 func GemmNarrowF32AVX2(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float32)

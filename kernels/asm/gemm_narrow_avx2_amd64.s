@@ -4,7 +4,7 @@
 #include "tailmask_amd64.h"
 
 // Narrow-product kernels for AVX2 and FMA3: C = alpha·A·op(B) + beta·C for
-// n of 2 or 4 columns (float64: 2) and a row-major A, as the AVX-512
+// n of 2 to 4 columns (float64: 2) and a row-major A, as the AVX-512
 // kernels (gemm_narrow_avx512_amd64.s) compute them in vectors of 8
 // float32 or 4 float64: lane q of an accumulator sums the terms
 // l ≡ q (mod lanes) in order, then the lanes are added in a fixed tree by
@@ -12,7 +12,8 @@
 // (bt, see gemm_narrow_amd64.go); A's last k mod lanes elements of each
 // row are read with VMASKMOVPS/PD, which neither read nor fault on the
 // masked-off lanes and zero them. C's rows (8 or 16 bytes) are read and
-// written whole, without masks.
+// written whole, without masks, but float32 n = 3 (computed as 4 with
+// op(B)'s fourth column zero), whose rows of 12 bytes go through masks.
 // Registers:
 // Y0–Y7     the accumulators: row r's column j in Y(r·n + j) (rows in
 //           groups of 4 for n = 2, 2 for n = 4, then one by one)
@@ -135,6 +136,16 @@
 	t(T_MUL) BETA, Y12, Y12; t(T_ADD) Y12, s, s
 #define C_R2X16(t, s, x, base) \
 	t(T_MOVU) x, (base); VEXTRACTF128 $1, s, (base)(LDC*1)
+// Float32 n = 3 (the n = 4 steps, op(B)'s fourth column zero): rows of
+// 12 bytes through the mask of three lanes in X13 (C_MASK3; free after
+// the steps), C read by VMASKMOVPS too.
+#define C_MASK3 VMOVDQU ·tailMaskAVX2+20(SB), X13
+#define BETA_R2X12(t, s, base) \
+	t(T_MASKLD) (base), X13, X12; t(T_MASKLD) (base)(LDC*1), X13, X11; VINSERTF128 $1, X11, Y12, Y12; \
+	t(T_MUL) BETA, Y12, Y12; t(T_ADD) Y12, s, s
+#define C_R2X12(s, x, base) \
+	VMASKMOVPS x, X13, (base); VEXTRACTF128 $1, s, X12; VMASKMOVPS X12, X13, (base)(LDC*1)
+#define BETA_R1X12(t) t(T_MASKLD) (CP), X13, X12; t(T_MUL) X15, X12, X12; t(T_ADD) X12, X0, X0
 // One row of 8 or 16 bytes from X0.
 #define BETA_R1X8(t) VMOVSD (CP), X12; t(T_MUL) X15, X12, X12; t(T_ADD) X12, X0, X0
 #define C_R1X8 VMOVSD X0, (CP)
@@ -147,6 +158,8 @@
 #define STORE_F32_N2_R1(t, BETA) t(T_MUL) X14, X0, X0; BETA; C_R1X8
 #define STORE_F32_N4_R2(t, BETA) t(T_MUL) ALPHA, Y0, Y0; BETA; C_R2X16(t, Y0, X0, CP)
 #define STORE_X16_R1(t, BETA) t(T_MUL) X14, X0, X0; BETA; C_R1X16(t)
+#define STORE_F32_N3_R2(t, BETA) C_MASK3; t(T_MUL) ALPHA, Y0, Y0; BETA; C_R2X12(Y0, X0, CP)
+#define STORE_F32_N3_R1(t, BETA) C_MASK3; t(T_MUL) X14, X0, X0; BETA; VMASKMOVPS X0, X13, (CP)
 #define STORE_F64_N2_R4(t, BETA) \
 	t(T_MUL) ALPHA, Y0, Y0; t(T_MUL) ALPHA, Y4, Y4; BETA; \
 	C_R2X16(t, Y0, X0, CP); LEAQ (CP)(LDC*2), P0; C_R2X16(t, Y4, X4, P0)
@@ -195,7 +208,7 @@ stored: \
 // func GemmNarrowF32AVX2(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float32)
 //
 //	for i := 0; i < m; i++ {
-//		for j := 0; j < n; j++ { // n = 2 or 4
+//		for j := 0; j < n; j++ { // 2 ≤ n ≤ 4
 //			var acc [8]float32 // lane q: l ≡ q (mod 8), in order l
 //			for l := 0; l < k; l++ { acc[l%8] += a[i*lda+l] * opB(l, j) } // one FMA
 //			s := ((acc[0]+acc[1])+(acc[2]+acc[3])) + ((acc[4]+acc[5])+(acc[6]+acc[7]))
@@ -205,8 +218,9 @@ stored: \
 //		}
 //	}
 //
-// opB(l, j) is bt[(l/8*n+j)*8+l%8]. Rows go in groups of 4 (n = 2) or 2
-// (n = 4), then one by one. Requires AVX2 and FMA3.
+// opB(l, j) is bt[(l/8*w+j)*8+l%8], w = 2 (n = 2) or 4 (n = 3, 4). Rows
+// go in groups of 4 (w = 2) or 2 (w = 4), then one by one. Requires AVX2
+// and FMA3.
 TEXT ·GemmNarrowF32AVX2(SB), NOSPLIT, $0-72
 // GROUP_START: op(B) from its start, all of k left. Defined here, in the
 // float32 TEXT, so that vet checks bt+40 and k+16 against its frame; the
@@ -230,10 +244,15 @@ TEXT ·GemmNarrowF32AVX2(SB), NOSPLIT, $0-72
 	SHLQ $2, LDC
 	VBROADCASTSS alpha+64(FP), ALPHA
 	VBROADCASTSS beta+68(FP), BETA
-	CMPQ n+8(FP), $4
+	CMPQ n+8(FP), $3
 	JB   n2
+	JE   n3
 	GROUP(2, START_R2, ADVANCE_R2, 8, F32, STEP_N4_R2, Y13, F32_TAIL_MASK(Y13), SUMS8_F32, STORE_F32_N4_R2, BETA_R2X16(F32, Y0, CP), F32_BETA_BITS, r2n4, r2n4Loop, r2n4Tail, r2n4Done, r2n4Beta0, r2n4Stored, r1n4)
 	GROUP(1, START_R1, ADVANCE_R1, 8, F32, STEP_N4_R1, Y13, F32_TAIL_MASK(Y13), SUMS4_F32, STORE_X16_R1, BETA_R1X16(F32), F32_BETA_BITS, r1n4, r1n4Loop, r1n4Tail, r1n4Done, r1n4Beta0, r1n4Stored, done)
+
+n3:
+	GROUP(2, START_R2, ADVANCE_R2, 8, F32, STEP_N4_R2, Y13, F32_TAIL_MASK(Y13), SUMS8_F32, STORE_F32_N3_R2, BETA_R2X12(F32, Y0, CP), F32_BETA_BITS, r2n3, r2n3Loop, r2n3Tail, r2n3Done, r2n3Beta0, r2n3Stored, r1n3)
+	GROUP(1, START_R1, ADVANCE_R1, 8, F32, STEP_N4_R1, Y13, F32_TAIL_MASK(Y13), SUMS4_F32, STORE_F32_N3_R1, BETA_R1X12(F32), F32_BETA_BITS, r1n3, r1n3Loop, r1n3Tail, r1n3Done, r1n3Beta0, r1n3Stored, done)
 
 n2:
 	GROUP(4, START_R4, ADVANCE_R4, 8, F32, STEP_N2_R4, Y12, F32_TAIL_MASK(Y12), SUMS8_F32, STORE_F32_N2_R4, BETA_R4X8(F32), F32_BETA_BITS, r4n2, r4n2Loop, r4n2Tail, r4n2Done, r4n2Beta0, r4n2Stored, r1n2)
