@@ -188,16 +188,18 @@ func TestGemmOneStripShortcutSameBits(t *testing.T) {
 }
 
 // TestGemmTransposedStripsSameBits: strips products with A given
-// transposed and n of 2, 4 or 8 (transposedStrips) are computed as
+// transposed and narrow n (transposedStrips: 2, 4 or 8, and float32 3, 5
+// or 6 with k ≥ 64) are computed as
 // Cᵀ = op(B)ᵀ·op(A)ᵀ into a scratch, then stored with the epilogue; every
 // element must have the bits of the product computed as given. The
 // shapes take the transposed path at AVX2 and AVX-512 (checked) and some
 // widths beside it, B transposed or not, beta 0 and not, with one
 // goroutine and two (the largest products go in parts on either path).
 func TestGemmTransposedStripsSameBits(t *testing.T) {
-	shapes := [][3]int{{16, 2, 13}, {17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {333, 4, 37}, {100, 3, 64}, {64, 16, 64}, {3000, 4, 200}}
+	shapes := [][3]int{{16, 2, 13}, {17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {333, 4, 37}, {100, 3, 64}, {64, 16, 64}, {3000, 4, 200},
+		{70, 5, 64}, {37, 6, 100}, {100, 7, 64}, {50, 3, 63}}
 	if testing.Short() {
-		shapes = [][3]int{{17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {100, 3, 64}, {3000, 4, 200}}
+		shapes = [][3]int{{17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {100, 3, 64}, {3000, 4, 200}, {37, 6, 100}}
 	}
 	testutil.ForEachLevel(t, func(t *testing.T) {
 		taken := 0
@@ -210,6 +212,10 @@ func TestGemmTransposedStripsSameBits(t *testing.T) {
 		}
 		if (kernels.Active() == kernels.AVX2 || kernels.Active() == kernels.AVX512) && taken == 0 {
 			t.Fatal("no shape takes the transposed strips")
+		}
+		if kernels.Active() == kernels.AVX2 && !kernels.TransposedStripsForTest(true, 100, 3, 64, 4) ||
+			kernels.Active() == kernels.AVX512 && !(kernels.TransposedStripsForTest(true, 70, 5, 64, 4) && kernels.TransposedStripsForTest(true, 37, 6, 100, 4)) {
+			t.Fatal("the widths between 2, 4 and 8 do not take the transposed strips")
 		}
 		defer kernels.SetThreads(kernels.Threads())
 		for _, threads := range []int{1, 2} {

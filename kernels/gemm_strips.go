@@ -303,7 +303,7 @@ func reshapedStrips(aTrans, bTrans bool, m, n, k, size int) bool {
 // transposed is stored k×m, so op(A)ᵀ is A itself, rows of m read in place
 // as the strips read B; op(B)ᵀ's elements are broadcast as op(A)'s are,
 // through two strides, so B given transposed needs no copy either. Narrow
-// products (n of 2, 4 or 8, at most half a vector) then fill the
+// products (n at most half a vector, by the widths below) then fill the
 // kernels' vectors with m's columns instead of leaving most of every
 // vector's lanes empty, in row groups of exactly n (one pass over A per
 // strip). Each element is still one FMA chain in order l with the same
@@ -317,17 +317,32 @@ func reshapedStrips(aTrans, bTrans bool, m, n, k, size int) bool {
 // 40×n×1000: AVX-512 float32 n = 2 3.8 / 3.2 / 5.4, n = 4 3.3 / 1.7 / 4.0,
 // n = 8 1.22 / 1.10 / 2.1, float64 n = 2 2.0 / 2.1 / 2.2, n = 4 1.7 /
 // 0.98 / 2.1; AVX2 float32 n = 2 2.3 / 2.4 / 2.1, n = 4 1.9 / 1.13 /
-// 1.9, float64 n = 2 1.18 / 1.31 / 1.23. Other widths lose somewhere,
-// where a group of n rows is not one of the kernels' (n = 3, 5, 6, 7:
-// 0.43–0.94 at 1000×n×500, two or three passes over A) or where n fills a
-// vector (AVX2 float32 n = 8 0.78–0.91, float64 n = 4 0.66–1.04).
+// 1.9, float64 n = 2 1.18 / 1.31 / 1.23. Float32 n = 3, 5 and 6, whose
+// rows are not one of the kernels' groups, need depth to pay for the
+// scratch and the second pass, so k ≥ 64: AVX-512 n = 3 1.67–2.04 at k =
+// 64 (k = 16 0.91–1.0), 128×3×128 1.89, 1000×3×500 1.81; n = 5 and 6
+// 1.18–1.35 at k = 64 (k = 32 0.73–1.0, k = 16 0.46–0.61), 128×6×128
+// 1.78, 1000×6×500 1.69, 40×6×1000 2.35; AVX2 n = 3 1.04–1.15 at k = 64,
+// 1.23–1.27 at k = 500 (k = 32 0.86–0.97). Others stay as given: n = 7
+// (0.97 at k = 64) and float64 n = 3 (0.89–1.16), or where n fills more
+// than half a vector (AVX2 float32 n = 8 0.78–0.91, float64 n = 4
+// 0.66–1.04).
 func transposedStrips(aTrans bool, m, n, k, size int) bool {
 	if !aTrans || !transposedStripsOn || active != AVX2 && active != AVX512 ||
 		float64(m)*float64(n)*float64(k) <= tinyStripsMACs {
 		return false
 	}
 	lanes := stripLanes(active, size)
-	return (n == 2 || n == 4 || n == 8) && 2*n <= lanes && m >= lanes
+	if 2*n > lanes || m < lanes {
+		return false
+	}
+	switch n {
+	case 2, 4, 8:
+		return true
+	case 3, 5, 6:
+		return size == 4 && k >= 64
+	}
+	return false
 }
 
 // transposedStripsOn turns transposedStrips off, for the test that it
