@@ -357,7 +357,7 @@ var transposedStripsOn = true
 // epilogue does.
 func gemmStripsTransposed[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
 	buf := getGemvBuf[T]()
-	ct := buf.sums(g.n * g.m)
+	ct := buf.scratch(g.n * g.m) // every element stored by the kernels (beta 0)
 	gt := gemmArgs[T]{
 		aTrans: !g.bTrans,
 		m:      g.n, n: g.m, k: g.k,

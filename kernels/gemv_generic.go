@@ -626,6 +626,15 @@ func gather[T float32 | float64](space *[]T, v []T, start, n, inc int) []T {
 // sums returns n zeroed sums.
 func (buf *gemvBuf[T]) sums(n int) []T { return zeroedSums(&buf.s, n) }
 
+// scratch returns sums' space, n elements as a previous call left them,
+// for a caller that writes every one before reading it.
+func (buf *gemvBuf[T]) scratch(n int) []T {
+	if len(buf.s) < n {
+		buf.s = make([]T, n)
+	}
+	return buf.s[:n]
+}
+
 // upperSums returns n zeroed sums for the second half, apart from sums'.
 func (buf *gemvBuf[T]) upperSums(n int) []T { return zeroedSums(&buf.s2, n) }
 
