@@ -293,7 +293,15 @@ var oneStripShortcut = true
 // gemmStripsTransposed or gemmNarrow (transposedStrips, narrowDot), which
 // gemmDrive calls, rather than to the strips as given: gemm's and
 // gemmShortcut's direct calls of the strips leave it to gemmDrive.
+//
+// Products at or below both rules' floors are answered inline, without
+// calling them: 8³ takes ~29 ns in all.
 func reshapedStrips(aTrans, bTrans bool, m, n, k, size int) bool {
+	return float64(m*n*k) > min(narrowMinMACs, tinyStripsMACs) && reshapedRules(aTrans, bTrans, m, n, k, size)
+}
+
+// reshapedRules is reshapedStrips' test, past the floors.
+func reshapedRules(aTrans, bTrans bool, m, n, k, size int) bool {
 	return transposedStrips(aTrans, m, n, k, size) || narrowDot(aTrans, bTrans, m, n, k, size)
 }
 
