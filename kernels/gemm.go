@@ -33,11 +33,10 @@ import (
 // Paths and bits: a product is computed by one of three paths, chosen from
 // its shape and the level alone — a matrix-vector path when m == 1 or
 // n == 1 (nothing packed; see Sgemv), small-product kernels that read A and
-// B in place (products where packing does not pay; at AVX-512, those of
-// 2 to 8 columns (float64 2 to 4) with A not transposed and deep enough,
-// and at AVX2 those of 2 to 4 (float64 2), as dot products along k, in
-// vector partial sums added in a fixed order), or the packed, blocked
-// path. The
+// B in place (products where packing does not pay; those with A not
+// transposed, deep enough and of 2 to 8 columns at AVX-512 (float64 2 to
+// 4) or 2 to 4 at AVX2 (float64 2), as dot products along k, in vector
+// partial sums added in a fixed order), or the packed, blocked path. The
 // bits of the result depend on the operands, the shape, the
 // transposes and the level (see SetLevel), never on the number of
 // threads, the alignment of the slices, the leading dimensions or which

@@ -440,14 +440,15 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 // narrowDot reports whether a strips product (m×n×k, A given transposed
 // or not, elements of size bytes) goes to the level's narrow-product
 // kernels (gemmNarrow): A not transposed, n at most half a vector, k at
-// least a vector deep. The strips would leave most lanes of each vector empty (n columns
-// of 16, 8 or 4); the narrow kernels run along k instead, each element a
-// dot product of A's row and op(B)'s column in the lanes of a vector,
-// summed in a fixed order at the end: so these products' bits differ
-// from the strips' (a sum of vector partial sums, not one FMA chain), and
-// depend on the shape, the level and this rule only. The widths between
-// the kernels' (3, 5, 7) are computed as the next one up, with zero
-// columns (narrowWidth), and stored through a mask.
+// least a vector deep. The strips would leave most lanes of each vector
+// empty (n columns of 16, 8 or 4); the narrow kernels run along k
+// instead, each element a dot product of A's row and op(B)'s column in
+// the lanes of a vector, summed in a fixed order at the end: so these
+// products' bits differ from the strips' (a sum of vector partial sums,
+// not one FMA chain), and depend on the shape, the level and this rule
+// only. The widths between the kernels' (3, 5, 7) are computed as the
+// next one up, with zero columns (narrowWidth), and stored through a
+// mask.
 //
 // What the narrow kernels pay beyond the strips is per row (the lanes'
 // sums, w of them) and per call (packing op(B)); so they need depth, the
@@ -462,7 +463,9 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 // (float32 64×3×16 0.90, 256×3×16 1.18, 64×3×32 1.18; float64 64×2×8
 // 0.69, 64×2×16 1.08), if wide both (float32 64×6×32 0.80, 256×6×32 1.19,
 // 64×6×64 1.14, 128×6×128 1.8, 1000×6×500 2.4, 128×7×32 0.98; float64
-// 256×3×16 1.03, 64×3×32 0.98, 256×3×32 1.44).
+// 256×3×16 1.03, 64×3×32 0.98, 256×3×32 1.44). The same rule holds at
+// AVX2 (float32 64×4×8 0.46, 64×4×16 0.67, 256×4×16 NT 1.26, 64×2×16 1.10;
+// float64 64×2×8 0.68, 256×2×16 1.40).
 func narrowDot(aTrans, bTrans bool, m, n, k, size int) bool {
 	lanes := narrowLanes(active, size)
 	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs || 2*n > lanes {
@@ -536,8 +539,9 @@ func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k
 			}
 			continue
 		}
-		// B's rows in fours of columns, then a pair, then one (unrolled:
-		// n = 3 took a third of a 128×3×128 product column by column).
+		// B's rows in fours of columns, then a pair, then one (unrolled;
+		// still ~18 % of a float32 128×4×128 product at AVX-512, by
+		// profile, where B given transposed is copied by rows).
 		src, j := b[l0*ldb:], 0
 		for ; j+4 <= n; j += 4 {
 			c0, c1, c2, c3 := step[j*lanes:j*lanes+depth], step[(j+1)*lanes:(j+1)*lanes+depth], step[(j+2)*lanes:(j+2)*lanes+depth], step[(j+3)*lanes:(j+3)*lanes+depth]
