@@ -19,8 +19,9 @@
 //           groups of 4 for n = 2, 2 for n = 4, then one by one)
 // Y8–Y11    op(B)'s n vectors at the step (n = 2: Y8, Y9; A's rows in
 //           Y10, Y11 by turns); n = 4: A's rows in Y12
-// Y12, Y13  the depth tail's mask (n = 2: Y12; n = 4: Y13), then the
-//           epilogue's C and scratch
+// Y12, Y13  the depth tail's mask (n = 2: Y12; n = 3, 4: Y13), then the
+//           epilogue's C and scratch (n = 3: X13 C's three-lane mask,
+//           X11 a second row of C)
 // Y14, Y15  alpha, beta
 
 #define ROWS BX  // rows of C left
