@@ -97,3 +97,26 @@ func packTrans[T float32 | float64](dst, src []T, ld, k, rows, nr int) int {
 	}
 	return rows
 }
+
+// packNarrowSteps packs the whole steps (lanes rows of op(B) each) of
+// packNarrowB's layout with assembly where it can, B not transposed with
+// its rows contiguous (ldb = n) at AVX-512, and returns how many it packed
+// (0: packNarrowB packs every step in Go). Each column's vector is put
+// together by permutes from the step's n vectors of B: float32 128×4 in
+// 37 ns against the Go loop's 228 (AMD Zen 5; 128×8 126 against 420).
+func packNarrowSteps[T float32 | float64](bt, b []T, ldb int, bTrans bool, k, n, w, lanes int) int {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	steps := k / lanes
+	if active != AVX512 || bTrans || ldb != n || n < 2 || n > w || w*size > 32 || lanes*size != 64 ||
+		steps < 1 || len(b) < steps*lanes*n || len(bt) < steps*w*lanes {
+		return 0
+	}
+	src, dst := unsafe.Pointer(unsafe.SliceData(b)), unsafe.Pointer(unsafe.SliceData(bt))
+	if size == 4 {
+		asm.PackNarrowF32AVX512(steps, n, src, dst, w)
+	} else {
+		asm.PackNarrowF64AVX512(steps, n, src, dst, w)
+	}
+	return steps
+}

@@ -15,3 +15,9 @@ func packA6Trans[T float32 | float64](d, a []T, lda, i0, pc, kc int) bool { retu
 
 // packTrans has no assembly here; its callers gather element by element.
 func packTrans[T float32 | float64](dst, src []T, ld, k, rows, nr int) int { return 0 }
+
+// packNarrowSteps has no assembly here (nor do the narrow kernels it packs
+// for).
+func packNarrowSteps[T float32 | float64](bt, b []T, ldb int, bTrans bool, k, n, w, lanes int) int {
+	return 0
+}

@@ -2,7 +2,9 @@ package kernels
 
 import (
 	"fmt"
+	"math"
 	"testing"
+	"unsafe"
 )
 
 // TestPackLayouts checks packA and packB (with whatever assembly the active
@@ -92,6 +94,64 @@ func testPack[T float32 | float64](t *testing.T) {
 					}
 				}
 				check("packB padded", "j", dst, func(j, l int) T { return at(bTrans, pc+l, ic+j) })
+			}
+		}
+	}
+}
+
+// TestPackNarrowLayout checks packNarrowB (with the assembly the active
+// level packs whole steps with: AVX-512, B not transposed, rows
+// contiguous) against its layout's definition, into dirty space (NaN), so
+// the zeros past k and in the columns past n must be written: every width
+// the narrow kernels take, depths around the step, B transposed or not,
+// its rows contiguous or padded.
+func TestPackNarrowLayout(t *testing.T) {
+	forEachSupported(t, func(t *testing.T) {
+		testPackNarrow[float32](t, 8)
+		testPackNarrow[float64](t, 4)
+	})
+}
+
+func testPackNarrow[T float32 | float64](t *testing.T, maxN int) {
+	var zero T
+	lanes := narrowLanes(active, int(unsafe.Sizeof(zero)))
+	if lanes == 0 {
+		t.Skip("no narrow kernels at this level")
+	}
+	for n := 2; n <= maxN; n++ {
+		w := narrowWidth(n)
+		for _, k := range []int{1, lanes - 1, lanes, lanes + 1, 2*lanes - 1, 2 * lanes, 2*lanes + 1, 100} {
+			for _, bTrans := range []bool{false, true} {
+				for _, pad := range []int{0, 3} {
+					rows, cols := k, n // B as stored
+					if bTrans {
+						rows, cols = n, k
+					}
+					ldb := cols + pad
+					b := make([]T, (rows-1)*ldb+cols) // no element past B's last
+					for i := range b {
+						b[i] = T(i + 1)
+					}
+					space := make([]T, ceilDiv(k, lanes)*w*lanes+5)
+					for i := range space {
+						space[i] = T(math.NaN())
+					}
+					bt := packNarrowB(&space, b, ldb, bTrans, k, n, w, lanes)
+					for i, got := range bt {
+						s, j, q := i/(w*lanes), i/lanes%w, i%lanes
+						var want T
+						if l := s*lanes + q; l < k && j < n {
+							if bTrans {
+								want = b[j*ldb+l]
+							} else {
+								want = b[l*ldb+j]
+							}
+						}
+						if got != want {
+							t.Fatalf("%T n=%d k=%d bTrans=%v ldb=%d: bt[%d] (step %d, column %d, lane %d) = %v, want %v", got, n, k, bTrans, ldb, i, s, j, q, got, want)
+						}
+					}
+				}
 			}
 		}
 	}

@@ -525,12 +525,12 @@ func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k
 		*space = make([]T, size)
 	}
 	bt := (*space)[:size]
-	if w > n {
-		clear(bt)
-	} else {
-		clear(bt[(steps-1)*w*lanes:])
+	clear(bt[(steps-1)*w*lanes:])
+	for s := 0; s < steps-1 && w > n; s++ {
+		clear(bt[(s*w+n)*lanes : (s+1)*w*lanes])
 	}
-	for s, l0 := 0, 0; l0 < k; s, l0 = s+1, l0+lanes {
+	done := packNarrowSteps(bt, b, ldb, bTrans, k, n, w, lanes)
+	for s, l0 := done, done*lanes; l0 < k; s, l0 = s+1, l0+lanes {
 		depth := min(lanes, k-l0)
 		step := bt[s*w*lanes : (s+1)*w*lanes]
 		if bTrans {
@@ -541,7 +541,7 @@ func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k
 		}
 		// B's rows in fours of columns, then a pair, then one (unrolled;
 		// still ~18 % of a float32 128×4×128 product at AVX-512, by
-		// profile, where B given transposed is copied by rows).
+		// profile, before packNarrowSteps took its whole steps).
 		src, j := b[l0*ldb:], 0
 		for ; j+4 <= n; j += 4 {
 			c0, c1, c2, c3 := step[j*lanes:j*lanes+depth], step[(j+1)*lanes:(j+1)*lanes+depth], step[(j+2)*lanes:(j+2)*lanes+depth], step[(j+3)*lanes:(j+3)*lanes+depth]

@@ -40,3 +40,19 @@ func GemmNarrowF32AVX2(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Poin
 //
 //go:noescape
 func GemmNarrowF64AVX2(m, n, k int, a unsafe.Pointer, lda int, bt, c unsafe.Pointer, ldc int, alpha, beta float64)
+
+// PackNarrowF32AVX512 packs steps whole steps (16 rows each) of the
+// float32 matrix B, n columns, rows contiguous (ldb = n), for
+// GemmNarrowF32AVX512, w columns wide: bt[(s*w+j)*16+q] = b[(s*16+q)*n+j].
+// Columns n…w−1 are not written. steps ≥ 1, 2 ≤ n ≤ w ≤ 8. Requires
+// AVX512F.
+//
+//go:noescape
+func PackNarrowF32AVX512(steps, n int, b, bt unsafe.Pointer, w int)
+
+// PackNarrowF64AVX512 is PackNarrowF32AVX512 for float64 and
+// GemmNarrowF64AVX512: 8 rows a step, bt[(s*w+j)*8+q] = b[(s*8+q)*n+j].
+// steps ≥ 1, 2 ≤ n ≤ w ≤ 4. Requires AVX512F.
+//
+//go:noescape
+func PackNarrowF64AVX512(steps, n int, b, bt unsafe.Pointer, w int)

@@ -36,7 +36,7 @@
 #define P1 R12
 #define P2 R13
 #define P3 R14   // R14 (g) may be clobbered by an ABI0 function: its wrapper restores it
-#define BTP R15  // op(B) packed, at the step (R15: this file makes no global access)
+#define BTP R15  // op(B) packed, at the step (R15: the kernels make no global access)
 #define LEFT BX  // elements of k left
 #define CROW DX  // C: the row being stored
 
@@ -378,3 +378,140 @@ n2:
 done:
 	VZEROUPPER
 	RET
+
+// The packing of op(B) for the narrow kernels, B not transposed and its
+// rows contiguous (ldb = n): a step's lanes rows are lanes·n consecutive
+// elements, n vectors; column j's vector takes element q·n+j of them into
+// lane q. Each is put together by two-table permutes (VPERMI2PS/PD), one
+// per pair of the step's vectors, each merged into the lanes whose element
+// lies in that pair: an index's low bits (4:0 for float32, 3:0 for
+// float64) pick among the pair's elements, the bits above say which pair,
+// compared with the pair's number into K1. A step of B is n·64 bytes, a
+// pair 128, a column's vector 64, whatever the type.
+#define PK_STEPS AX // whole steps left
+#define PK_N BX     // n
+#define PK_B SI     // B at the step
+#define PK_DST DI   // bt at the step
+#define PK_W R8     // w·64: bt's bytes per step
+#define PK_J R9     // columns left in the step
+#define PK_SRC R10  // the pair's first vector
+#define PK_T R11    // pairs left
+#define PK_OUT R12  // bt at column j's vector
+#define PK_STEP R13 // n·64: B's bytes per step
+#define PK_BASE Z0  // lane q: q·n, column 0's elements
+#define PK_ONES Z1  // 1 in every lane
+#define PK_CUR Z2   // column j's elements (its index)
+#define PK_HI Z3    // column j's elements' pairs
+#define PK_PAIR Z4  // the pair's number in every lane
+#define PK_TAB Z5   // the pair's first vector
+#define PK_V Z6     // column j's vector, being put together
+
+// PACK_NARROW is the TEXTs' body after PK_BASE and PK_ONES are set: MOVA
+// copies the integer lanes, SRL shifts them right by PAIRSHIFT bits,
+// CMPEQ compares them, ADD adds them, PERMI2 is the two-table permute.
+#define PACK_NARROW(MOVA, SRL, PAIRSHIFT, CMPEQ, ADD, PERMI2) \
+pkStep: \
+	MOVA PK_BASE, PK_CUR \
+	MOVQ PK_DST, PK_OUT \
+	MOVQ PK_N, PK_J \
+pkCol: \
+	SRL    $PAIRSHIFT, PK_CUR, PK_HI \
+	MOVA   PK_CUR, PK_V \
+	VPXORD PK_PAIR, PK_PAIR, PK_PAIR \
+	MOVQ   PK_B, PK_SRC \
+	MOVQ   PK_N, PK_T \
+	SHRQ   $1, PK_T \
+pkPair: \
+	CMPEQ   PK_PAIR, PK_HI, K1 \
+	VMOVUPS (PK_SRC), PK_TAB \
+	PERMI2  64(PK_SRC), PK_TAB, K1, PK_V \
+	ADD     PK_ONES, PK_PAIR, PK_PAIR \
+	ADDQ    $128, PK_SRC \
+	DECQ    PK_T \
+	JNZ     pkPair \
+	TESTQ   $1, PK_N \
+	JZ      pkStore \
+	/* n odd: the last vector alone (its lanes' elements all lie in it, \
+	   so both tables are it: nothing past the step is read) */ \
+	CMPEQ   PK_PAIR, PK_HI, K1 \
+	VMOVUPS (PK_SRC), PK_TAB \
+	PERMI2  (PK_SRC), PK_TAB, K1, PK_V \
+pkStore: \
+	VMOVUPS PK_V, (PK_OUT) \
+	ADDQ    $64, PK_OUT \
+	ADD     PK_ONES, PK_CUR, PK_CUR \
+	DECQ    PK_J \
+	JNZ     pkCol \
+	ADDQ    PK_STEP, PK_B \
+	ADDQ    PK_W, PK_DST \
+	DECQ    PK_STEPS \
+	JNZ     pkStep \
+	VZEROUPPER \
+	RET
+
+// func PackNarrowF32AVX512(steps, n int, b, bt unsafe.Pointer, w int)
+//
+//	for s := 0; s < steps; s++ {
+//		for j := 0; j < n; j++ {
+//			for q := 0; q < 16; q++ { bt[(s*w+j)*16+q] = b[(s*16+q)*n+j] }
+//		}
+//	}
+//
+// Columns n…w−1 of each step are not written. steps ≥ 1, 2 ≤ n ≤ w ≤ 8.
+// Requires AVX512F.
+TEXT ·PackNarrowF32AVX512(SB), NOSPLIT, $0-40
+// PK_ARGS loads the arguments; the float64 TEXT's frame is the same.
+#define PK_ARGS \
+	MOVQ steps+0(FP), PK_STEPS; \
+	MOVQ n+8(FP), PK_N; \
+	MOVQ b+16(FP), PK_B; \
+	MOVQ bt+24(FP), PK_DST; \
+	MOVQ w+32(FP), PK_W; \
+	SHLQ $6, PK_W; \
+	MOVQ PK_N, PK_STEP; \
+	SHLQ $6, PK_STEP
+
+	PK_ARGS
+	VPBROADCASTD PK_N, PK_BASE
+	VPMULLD      ·narrowIota(SB), PK_BASE, PK_BASE
+	MOVL         $1, CX
+	VPBROADCASTD CX, PK_ONES
+	PACK_NARROW(VMOVDQA32, VPSRLD, 5, VPCMPEQD, VPADDD, VPERMI2PS)
+
+// func PackNarrowF64AVX512(steps, n int, b, bt unsafe.Pointer, w int)
+//
+//	for s := 0; s < steps; s++ {
+//		for j := 0; j < n; j++ {
+//			for q := 0; q < 8; q++ { bt[(s*w+j)*8+q] = b[(s*8+q)*n+j] }
+//		}
+//	}
+//
+// Columns n…w−1 of each step are not written. steps ≥ 1, 2 ≤ n ≤ w ≤ 4.
+// Requires AVX512F.
+TEXT ·PackNarrowF64AVX512(SB), NOSPLIT, $0-40
+	PK_ARGS
+	VPMOVZXDQ    ·narrowIota(SB), PK_BASE
+	VPBROADCASTQ PK_N, PK_CUR
+	VPMULUDQ     PK_CUR, PK_BASE, PK_BASE
+	MOVL         $1, CX
+	VPBROADCASTQ CX, PK_ONES
+	PACK_NARROW(VMOVDQA64, VPSRLQ, 4, VPCMPEQQ, VPADDQ, VPERMI2PD)
+
+// narrowIota is 0, 1, …, 15 as int32: the packing's lane numbers.
+DATA ·narrowIota+0(SB)/4, $0
+DATA ·narrowIota+4(SB)/4, $1
+DATA ·narrowIota+8(SB)/4, $2
+DATA ·narrowIota+12(SB)/4, $3
+DATA ·narrowIota+16(SB)/4, $4
+DATA ·narrowIota+20(SB)/4, $5
+DATA ·narrowIota+24(SB)/4, $6
+DATA ·narrowIota+28(SB)/4, $7
+DATA ·narrowIota+32(SB)/4, $8
+DATA ·narrowIota+36(SB)/4, $9
+DATA ·narrowIota+40(SB)/4, $10
+DATA ·narrowIota+44(SB)/4, $11
+DATA ·narrowIota+48(SB)/4, $12
+DATA ·narrowIota+52(SB)/4, $13
+DATA ·narrowIota+56(SB)/4, $14
+DATA ·narrowIota+60(SB)/4, $15
+GLOBL ·narrowIota(SB), RODATA|NOPTR, $64
