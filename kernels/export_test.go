@@ -175,12 +175,14 @@ func TransposedStripsForTest(aTrans bool, m, n, k, size int) bool {
 // limits; otherwise those are lifted); the returned function restores
 // them.
 func SetNarrowDotForTest(on bool, minMACs float64) (restore func()) {
-	oldOn, oldMin, oldSteps, oldA := narrowDotOn, narrowMinMACs, narrowMinSteps, narrowMinA
+	oldOn, oldMin, oldSteps, oldA, oldRows8 := narrowDotOn, narrowMinMACs, narrowMinSteps, narrowMinA, narrowMinRows8
 	narrowDotOn = on
 	if minMACs >= 0 {
-		narrowMinMACs, narrowMinSteps, narrowMinA = minMACs, 1, 0
+		narrowMinMACs, narrowMinSteps, narrowMinA, narrowMinRows8 = minMACs, 1, 0, 0
 	}
-	return func() { narrowDotOn, narrowMinMACs, narrowMinSteps, narrowMinA = oldOn, oldMin, oldSteps, oldA }
+	return func() {
+		narrowDotOn, narrowMinMACs, narrowMinSteps, narrowMinA, narrowMinRows8 = oldOn, oldMin, oldSteps, oldA, oldRows8
+	}
 }
 
 // NarrowDotForTest is narrowDot.

@@ -46,6 +46,8 @@ func TestGemmNarrowKernels(t *testing.T) {
 				{false, 64, 6, 32, 4, false}, {false, 256, 6, 32, 4, true}, {true, 64, 6, 32, 4, true}, {true, 64, 6, 16, 4, false},
 				{true, 128, 3, 16, 4, true}, {false, 128, 3, 16, 4, false}, {false, 256, 3, 16, 4, true},
 				{true, 256, 3, 8, 8, false}, {true, 512, 2, 8, 8, true}, {false, 400, 2, 8, 8, false}, {false, 200, 2, 16, 8, true},
+				{false, 8, 8, 512, 4, false}, {false, 15, 7, 512, 4, false}, {false, 16, 7, 256, 4, true}, {true, 8, 8, 512, 4, true},
+				{false, 8, 6, 512, 4, true},
 			} {
 				if got := kernels.NarrowDotForTest(false, c.bTrans, c.m, c.n, c.k, c.size); got != c.want {
 					t.Errorf("narrowDot(B transposed %v, %d×%d×%d, size %d) = %v", c.bTrans, c.m, c.n, c.k, c.size, got)

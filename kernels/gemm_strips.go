@@ -465,7 +465,13 @@ func storeTransposed4[T float32 | float64](c []T, ldc int, cols [4][]T, beta T) 
 // 64×6×64 1.14, 128×6×128 1.8, 1000×6×500 2.4, 128×7×32 0.98; float64
 // 256×3×16 1.03, 64×3×32 0.98, 256×3×32 1.44). The same rule holds at
 // AVX2 (float32 64×4×8 0.46, 64×4×16 0.67, 256×4×16 NT 1.26, 64×2×16 1.10;
-// float64 64×2×8 0.68, 256×2×16 1.40).
+// float64 64×2×8 0.68, 256×2×16 1.40). Once op(B) was packed by permutes
+// (packNarrowSteps), the 8-wide kernel (float32 n = 7, 8) still lost on
+// fewer than narrowMinRows8 rows, B not transposed, where the packing
+// costs about what the kernel does (same sitting, medians of 21, C placed
+// apart from A: float32 8×8×k for k = 128–1024 0.65–0.84, 8×7×k
+// 0.86–0.99; 12×7×256 1.24, 16×8×256 1.08, 16×8×512 1.21, 32×8×128
+// 1.19), while the 6-wide one won there (8×6×512 1.33, 8×5×512 1.23).
 func narrowDot(aTrans, bTrans bool, m, n, k, size int) bool {
 	lanes := narrowLanes(active, size)
 	if aTrans || lanes == 0 || !narrowDotOn || k < lanes || float64(m)*float64(n)*float64(k) <= narrowMinMACs || 2*n > lanes {
@@ -476,20 +482,21 @@ func narrowDot(aTrans, bTrans bool, m, n, k, size int) bool {
 	case bTrans:
 		return twoSteps || !wide
 	case wide:
-		return twoSteps && bigA
+		return twoSteps && bigA && (narrowWidth(n) < 8 || m >= narrowMinRows8)
 	}
 	return twoSteps || bigA
 }
 
 // narrowDotOn turns narrowDot off, for measurements against the strips;
 // narrowMinMACs is the largest product it leaves to them, narrowMinSteps
-// (2) and narrowMinA its other limits (tests lower them all to reach the
+// (2), narrowMinA and narrowMinRows8 its other limits (tests lower them all to reach the
 // kernels' smallest row groups and depths).
 var (
 	narrowDotOn    = true
 	narrowMinMACs  = float64(tinyStripsMACs)
 	narrowMinSteps = 2
 	narrowMinA     = 4096.0
+	narrowMinRows8 = 16
 )
 
 // narrowWidth returns the columns the narrow kernels compute for a
