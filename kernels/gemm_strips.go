@@ -331,7 +331,12 @@ func reshapedRules(aTrans, bTrans bool, m, n, k, size int) bool {
 // 64 (k = 16 0.91–1.0), 128×3×128 1.89, 1000×3×500 1.81; n = 5 and 6
 // 1.18–1.35 at k = 64 (k = 32 0.73–1.0, k = 16 0.46–0.61), 128×6×128
 // 1.78, 1000×6×500 1.69, 40×6×1000 2.35; AVX2 n = 3 1.04–1.15 at k = 64,
-// 1.23–1.27 at k = 500 (k = 32 0.86–0.97). Others stay as given: n = 7
+// 1.23–1.27 at k = 500 (k = 32 0.86–0.97). Once the AVX-512 wide blocks
+// took rows in groups of 3 and 5 (one pass over A each), the floors came
+// down there, to k ≥ 32 for n = 3 and 48 for 5 and 6 (same sitting,
+// medians of 15: n = 3 64×3×32 1.17, 256×3×32 1.58, 128×3×48 1.93; k =
+// 16 0.97–0.99; n = 5 128×5×48 1.28, k = 32 0.84–1.15; n = 6 128×6×48
+// 1.10, k = 32 0.74–1.10). Others stay as given: n = 7
 // (0.97 at k = 64) and float64 n = 3 (0.89–1.16), or where n fills more
 // than half a vector (AVX2 float32 n = 8 0.78–0.91, float64 n = 4
 // 0.66–1.04).
@@ -344,13 +349,17 @@ func transposedStrips(aTrans bool, m, n, k, size int) bool {
 	if 2*n > lanes || m < lanes {
 		return false
 	}
-	switch n {
-	case 2, 4, 8:
+	switch {
+	case n == 2 || n == 4 || n == 8:
 		return true
-	case 3, 5, 6:
-		return size == 4 && k >= 64
+	case size != 4:
+		return false
+	case n == 3 && active == AVX512:
+		return k >= 32
+	case n == 3:
+		return k >= 64
 	}
-	return false
+	return (n == 5 || n == 6) && k >= 48
 }
 
 // transposedStripsOn turns transposedStrips off, for the test that it
