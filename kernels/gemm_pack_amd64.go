@@ -120,3 +120,44 @@ func packNarrowSteps[T float32 | float64](bt, b []T, ldb int, bTrans bool, k, n,
 	}
 	return steps
 }
+
+// transposeTable is StoreTransposedF32AVX512's table for n columns: for
+// output vector o of a block of 16 rows of C (elements 16·o … 16·o+15 of
+// its 16·n), each lane's row in the block (idx) and, for each column j,
+// the lanes of that column (masks).
+type transposeTable struct {
+	idx   [8][16]int32
+	masks [8][8]uint16
+}
+
+// transposeTables holds the tables for n = 2 … 8.
+var transposeTables = func() (t [9]transposeTable) {
+	for n := 2; n <= 8; n++ {
+		for o := 0; o < n; o++ {
+			for e := 0; e < 16; e++ {
+				el := 16*o + e
+				t[n].idx[o][e] = int32(el / n)
+				t[n].masks[o][el%n] |= 1 << e
+			}
+		}
+	}
+	return t
+}()
+
+// storeTransposedBlocks stores the whole blocks of 16 rows of storeTransposed's
+// C with assembly where it can (float32, C's rows contiguous, AVX-512)
+// and returns how many rows it stored (0: storeTransposed stores them
+// all in Go). The block's n output vectors are put together by permutes
+// from the scratch's n rows: a float32 256×3 C in ~40 ns against ~460 ns
+// column by column in Go (AMD Zen 5).
+func storeTransposedBlocks[T float32 | float64](c []T, ldc int, ct []T, m, n int, beta T) int {
+	var zero T
+	blocks := m / 16
+	if active != AVX512 || unsafe.Sizeof(zero) != 4 || ldc != n || n < 2 || n > 8 || blocks < 1 ||
+		len(c) < m*n || len(ct) < n*m {
+		return 0
+	}
+	asm.StoreTransposedF32AVX512(blocks, n, unsafe.Pointer(unsafe.SliceData(ct)), m, unsafe.Pointer(unsafe.SliceData(c)),
+		unsafe.Pointer(&transposeTables[n]), float32(beta))
+	return 16 * blocks
+}

@@ -21,3 +21,9 @@ func packTrans[T float32 | float64](dst, src []T, ld, k, rows, nr int) int { ret
 func packNarrowSteps[T float32 | float64](bt, b []T, ldb int, bTrans bool, k, n, w, lanes int) int {
 	return 0
 }
+
+// storeTransposedBlocks has no assembly here; storeTransposed stores every
+// row in Go.
+func storeTransposedBlocks[T float32 | float64](c []T, ldc int, ct []T, m, n int, beta T) int {
+	return 0
+}

@@ -156,3 +156,53 @@ func testPackNarrow[T float32 | float64](t *testing.T, maxN int) {
 		}
 	}
 }
+
+// TestStoreTransposedLayout checks storeTransposed (with the assembly the
+// active level stores whole blocks with: AVX-512 float32, C's rows
+// contiguous) against its definition: every width the transposed strips
+// take, heights around the 16-row block, C's rows contiguous or padded
+// (the padding must stay), beta 0 (C holds NaN: not read) and not.
+func TestStoreTransposedLayout(t *testing.T) {
+	forEachSupported(t, func(t *testing.T) {
+		testStoreTransposed[float32](t)
+		testStoreTransposed[float64](t)
+	})
+}
+
+func testStoreTransposed[T float32 | float64](t *testing.T) {
+	for n := 2; n <= 8; n++ {
+		for _, m := range []int{1, 15, 16, 17, 32, 33, 100} {
+			for _, pad := range []int{0, 2} {
+				for _, beta := range []T{0, 1.5} {
+					ldc := n + pad
+					ct := make([]T, n*m)
+					for i := range ct {
+						ct[i] = T(i + 1)
+					}
+					c := make([]T, (m-1)*ldc+n+3) // 3 past C's last element
+					for i := range c {
+						c[i] = T(math.NaN())
+						if beta != 0 {
+							c[i] = T(-i)
+						}
+					}
+					orig := append([]T(nil), c...)
+					storeTransposed(c[:(m-1)*ldc+n], ldc, ct, m, n, beta)
+					for i := range c {
+						row, j := i/ldc, i%ldc
+						want := orig[i]
+						if row < m && j < n {
+							want = ct[j*m+row]
+							if beta != 0 {
+								want = T(beta*orig[i]) + ct[j*m+row]
+							}
+						}
+						if got := c[i]; got != want && !(got != got && want != want) {
+							t.Fatalf("%T n=%d m=%d ldc=%d beta=%v: c[%d] (row %d, column %d) = %v, want %v", got, n, m, ldc, beta, i, row, j, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

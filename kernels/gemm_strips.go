@@ -390,21 +390,29 @@ func gemmStripsTransposed[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
 
 // storeTransposed sets C[i, j] (at c[i*ldc+j]) to r = ct[j*m+i] for
 // i < m, j < n, or, when beta ≠ 0, to beta·C[i, j] + r, the product
-// rounded, then added (the kernels' epilogue). Widths 2, 4 and 8 go
-// through loops unrolled over a row: 1.06–1.23× the column-by-column
-// loop (gemvStore's) on 128×n×128 products (AMD Zen 5).
+// rounded, then added (the kernels' epilogue). Whole blocks of 16 rows go
+// to storeTransposedBlocks' assembly where it has it; the rest, widths 2,
+// 4 and 8 through loops unrolled over a row (1.06–1.23× the
+// column-by-column loop, gemvStore's, on 128×n×128 products, AMD Zen 5),
+// the others column by column.
 func storeTransposed[T float32 | float64](c []T, ldc int, ct []T, m, n int, beta T) {
+	i0 := storeTransposedBlocks(c, ldc, ct, m, n, beta)
+	if i0 == m {
+		return
+	}
+	c = c[i0*ldc:]
+	col := func(j int) []T { return ct[j*m+i0 : (j+1)*m] } // the rows from i0 of Cᵀ's row j
 	switch n {
 	case 2:
-		storeTransposed2(c, ldc, ct[:m], ct[m:2*m], beta)
+		storeTransposed2(c, ldc, col(0), col(1), beta)
 	case 4:
-		storeTransposed4(c, ldc, [4][]T{ct[:m], ct[m : 2*m], ct[2*m : 3*m], ct[3*m : 4*m]}, beta)
+		storeTransposed4(c, ldc, [4][]T{col(0), col(1), col(2), col(3)}, beta)
 	case 8:
-		storeTransposed4(c, ldc, [4][]T{ct[:m], ct[m : 2*m], ct[2*m : 3*m], ct[3*m : 4*m]}, beta)
-		storeTransposed4(c[4:], ldc, [4][]T{ct[4*m : 5*m], ct[5*m : 6*m], ct[6*m : 7*m], ct[7*m : 8*m]}, beta)
+		storeTransposed4(c, ldc, [4][]T{col(0), col(1), col(2), col(3)}, beta)
+		storeTransposed4(c[4:], ldc, [4][]T{col(4), col(5), col(6), col(7)}, beta)
 	default:
 		for j := 0; j < n; j++ {
-			gemvStore(c, j, ldc, ct[j*m:(j+1)*m], 1, beta)
+			gemvStore(c, j, ldc, col(j), 1, beta)
 		}
 	}
 }

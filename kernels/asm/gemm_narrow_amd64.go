@@ -56,3 +56,15 @@ func PackNarrowF32AVX512(steps, n int, b, bt unsafe.Pointer, w int)
 //
 //go:noescape
 func PackNarrowF64AVX512(steps, n int, b, bt unsafe.Pointer, w int)
+
+// StoreTransposedF32AVX512 stores blocks whole blocks of 16 rows of the
+// float32 C (m×n, rows contiguous: ldc = n) from ct, its transpose (n rows
+// of m): c[i*n+j] = ct[j*m+i], or beta·c[i*n+j] + ct[j*m+i] (the product
+// rounded, then added) when beta ≠ 0, for i < 16·blocks. tab is the
+// permutes' table for n: 16 int32 indices for each of the n output
+// vectors of a block (lane e of vector o: (16·o+e)/n), then their masks,
+// 8 uint16 per output vector (bit e of mask j of vector o: (16·o+e)%n ==
+// j). blocks ≥ 1, 2 ≤ n ≤ 8, 16·blocks ≤ m. Requires AVX512F.
+//
+//go:noescape
+func StoreTransposedF32AVX512(blocks, n int, ct unsafe.Pointer, m int, c, tab unsafe.Pointer, beta float32)

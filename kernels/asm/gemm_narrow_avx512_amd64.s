@@ -515,3 +515,92 @@ DATA ·narrowIota+52(SB)/4, $13
 DATA ·narrowIota+56(SB)/4, $14
 DATA ·narrowIota+60(SB)/4, $15
 GLOBL ·narrowIota(SB), RODATA|NOPTR, $64
+
+// The transposed store of the transposed strips (gemmStripsTransposed):
+// C's rows, n contiguous elements each (ldc = n), from the scratch Cᵀ (n
+// rows of m). A block of 16 rows of C is 16·n consecutive elements, n
+// vectors; element E of the block is row E / n, column E % n, lane E / n
+// of Cᵀ's row E % n at the block. Output vector o takes its lanes from
+// each row j of Cᵀ by a permute (VPERMPS, the table read from memory)
+// merged under the mask of its lanes whose column is j; the indices and
+// masks are the table tab (Go's transposeTables[n]: n index vectors, then
+// the n×8 masks, 2 bytes each).
+#define ST_BLOCKS AX // whole blocks of 16 rows left
+#define ST_N BX      // n
+#define ST_CT SI     // Cᵀ's row 0 at the block
+#define ST_M DX      // m·4: bytes from one row of Cᵀ to the next
+#define ST_C DI      // C at the block's output vector
+#define ST_TAB R8    // the table
+#define ST_IDXP R9   // output vector o's indices
+#define ST_MASKP R10 // output vector o's masks
+#define ST_O R11     // output vectors left in the block
+#define ST_SRC R12   // Cᵀ's row j at the block
+#define ST_J R13     // rows of Cᵀ left for o
+#define ST_MK CX     // o's mask for row j
+#define ST_BETAB R14 // beta's bits but the sign (R14: restored by the ABI0 wrapper)
+#define ST_IDX Z0
+#define ST_V Z1
+#define ST_T Z2
+#define ST_BETA Z3
+
+// func StoreTransposedF32AVX512(blocks, n int, ct unsafe.Pointer, m int, c, tab unsafe.Pointer, beta float32)
+//
+//	for b := 0; b < blocks; b++ {
+//		for i := 16 * b; i < 16*b+16; i++ {
+//			for j := 0; j < n; j++ {
+//				r := ct[j*m+i]
+//				if beta == 0 { c[i*n+j] = r } else { c[i*n+j] = beta*c[i*n+j] + r } // product rounded, then added
+//			}
+//		}
+//	}
+//
+// blocks ≥ 1, 2 ≤ n ≤ 8, 16·blocks ≤ m; beta == 0 (either sign): C is
+// not read. Requires AVX512F.
+TEXT ·StoreTransposedF32AVX512(SB), NOSPLIT, $0-52
+	MOVQ         blocks+0(FP), ST_BLOCKS
+	MOVQ         n+8(FP), ST_N
+	MOVQ         ct+16(FP), ST_CT
+	MOVQ         m+24(FP), ST_M
+	SHLQ         $2, ST_M
+	MOVQ         c+32(FP), ST_C
+	MOVQ         tab+40(FP), ST_TAB
+	VBROADCASTSS beta+48(FP), ST_BETA
+	MOVL         beta+48(FP), ST_BETAB
+	SHLL         $1, ST_BETAB
+
+stBlock:
+	MOVQ ST_TAB, ST_IDXP
+	LEAQ 512(ST_TAB), ST_MASKP
+	MOVQ ST_N, ST_O
+
+stOut:
+	VMOVDQU32 (ST_IDXP), ST_IDX
+	VPXORD    ST_V, ST_V, ST_V
+	MOVQ      ST_CT, ST_SRC
+	MOVQ      ST_N, ST_J
+	XORQ      ST_MK, ST_MK
+
+stRow:
+	KMOVW   (ST_MASKP)(ST_MK*2), K1
+	VPERMPS (ST_SRC), ST_IDX, K1, ST_V
+	ADDQ    ST_M, ST_SRC
+	INCQ    ST_MK
+	DECQ    ST_J
+	JNZ     stRow
+	TESTL   ST_BETAB, ST_BETAB
+	JZ      stStore
+	VMULPS  (ST_C), ST_BETA, ST_T
+	VADDPS  ST_V, ST_T, ST_V
+
+stStore:
+	VMOVUPS ST_V, (ST_C)
+	ADDQ    $64, ST_C
+	ADDQ    $64, ST_IDXP
+	ADDQ    $16, ST_MASKP
+	DECQ    ST_O
+	JNZ     stOut
+	ADDQ    $64, ST_CT
+	DECQ    ST_BLOCKS
+	JNZ     stBlock
+	VZEROUPPER
+	RET
