@@ -197,7 +197,7 @@ func TestGemmOneStripShortcutSameBits(t *testing.T) {
 // goroutine and two (the largest products go in parts on either path).
 func TestGemmTransposedStripsSameBits(t *testing.T) {
 	shapes := [][3]int{{16, 2, 13}, {17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {333, 4, 37}, {100, 3, 64}, {64, 16, 64}, {3000, 4, 200},
-		{70, 5, 64}, {37, 6, 100}, {100, 7, 64}, {50, 3, 63}, {64, 3, 32}, {40, 5, 48}, {33, 6, 47}}
+		{70, 5, 64}, {37, 6, 100}, {100, 7, 64}, {50, 3, 63}, {64, 3, 32}, {40, 5, 48}, {33, 6, 47}, {256, 3, 16}, {70, 7, 32}}
 	if testing.Short() {
 		shapes = [][3]int{{17, 4, 100}, {40, 8, 100}, {100, 2, 64}, {100, 3, 64}, {3000, 4, 200}, {37, 6, 100}}
 	}
@@ -217,9 +217,10 @@ func TestGemmTransposedStripsSameBits(t *testing.T) {
 			kernels.Active() == kernels.AVX512 && !(kernels.TransposedStripsForTest(true, 70, 5, 64, 4) && kernels.TransposedStripsForTest(true, 37, 6, 100, 4)) {
 			t.Fatal("the widths between 2, 4 and 8 do not take the transposed strips")
 		}
-		// The depth floors of 3, 5 and 6 (AVX-512 32, 48, 48; AVX2 64 for 3).
-		if kernels.Active() == kernels.AVX512 && (!kernels.TransposedStripsForTest(true, 64, 3, 32, 4) || kernels.TransposedStripsForTest(true, 64, 3, 31, 4) ||
-			!kernels.TransposedStripsForTest(true, 40, 5, 48, 4) || kernels.TransposedStripsForTest(true, 64, 6, 47, 4)) ||
+		// The depth floors of 3, 5, 6 and 7 (AVX-512 16, 32, 32, 32; AVX2 64 for 3).
+		if kernels.Active() == kernels.AVX512 && (!kernels.TransposedStripsForTest(true, 256, 3, 16, 4) || kernels.TransposedStripsForTest(true, 256, 3, 15, 4) ||
+			!kernels.TransposedStripsForTest(true, 40, 5, 32, 4) || kernels.TransposedStripsForTest(true, 64, 6, 31, 4) ||
+			!kernels.TransposedStripsForTest(true, 64, 7, 32, 4) || kernels.TransposedStripsForTest(true, 64, 7, 31, 4)) ||
 			kernels.Active() == kernels.AVX2 && (kernels.TransposedStripsForTest(true, 64, 3, 63, 4) || !kernels.TransposedStripsForTest(true, 64, 3, 64, 4)) {
 			t.Fatal("the transposed strips' depth floors for n = 3, 5, 6 are not where measured")
 		}

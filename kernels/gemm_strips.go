@@ -332,14 +332,17 @@ func reshapedRules(aTrans, bTrans bool, m, n, k, size int) bool {
 // 1.18–1.35 at k = 64 (k = 32 0.73–1.0, k = 16 0.46–0.61), 128×6×128
 // 1.78, 1000×6×500 1.69, 40×6×1000 2.35; AVX2 n = 3 1.04–1.15 at k = 64,
 // 1.23–1.27 at k = 500 (k = 32 0.86–0.97). Once the AVX-512 wide blocks
-// took rows in groups of 3 and 5 (one pass over A each), the floors came
-// down there, to k ≥ 32 for n = 3 and 48 for 5 and 6 (same sitting,
-// medians of 15: n = 3 64×3×32 1.17, 256×3×32 1.58, 128×3×48 1.93; k =
-// 16 0.97–0.99; n = 5 128×5×48 1.28, k = 32 0.84–1.15; n = 6 128×6×48
-// 1.10, k = 32 0.74–1.10). Others stay as given: n = 7
-// (0.97 at k = 64) and float64 n = 3 (0.89–1.16), or where n fills more
-// than half a vector (AVX2 float32 n = 8 0.78–0.91, float64 n = 4
-// 0.66–1.04).
+// took rows in groups of 3 and 5 (one pass over A each) and C's rows
+// were stored from the scratch by permutes (storeTransposedBlocks, for C
+// with contiguous rows; strided, Go stores them column by column), the
+// floors came down there, and n = 7 (6 + 1 rows) joined: k ≥ 16 for n =
+// 3, k ≥ 32 for 5, 6 and 7 (same sitting, medians of 15, m = 64 / 256:
+// n = 3 k = 16 0.99 / 2.19, k = 32 1.89 / 3.19, 128×3×128 3.8; n = 5 k =
+// 16 0.95 / 1.48, k = 32 1.41 / 2.01; n = 6 k = 16 0.83 / 1.22, k = 32
+// 1.23 / 1.67; n = 7 k = 16 0.71 / 0.95, k = 32 1.04 / 1.37, 128×7×128
+// 1.55). Others stay as given: float64 n = 3 (0.89–1.16), or where n
+// fills more than half a vector (AVX2 float32 n = 8 0.78–0.91, float64 n
+// = 4 0.66–1.04).
 func transposedStrips(aTrans bool, m, n, k, size int) bool {
 	if !aTrans || !transposedStripsOn || active != AVX2 && active != AVX512 ||
 		float64(m)*float64(n)*float64(k) <= tinyStripsMACs {
@@ -354,12 +357,12 @@ func transposedStrips(aTrans bool, m, n, k, size int) bool {
 		return true
 	case size != 4:
 		return false
-	case n == 3 && active == AVX512:
-		return k >= 32
+	case active == AVX2:
+		return n == 3 && k >= 64
 	case n == 3:
-		return k >= 64
+		return k >= 16
 	}
-	return (n == 5 || n == 6) && k >= 48
+	return k >= 32 // n = 5, 6, 7
 }
 
 // transposedStripsOn turns transposedStrips off, for the test that it
