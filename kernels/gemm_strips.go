@@ -376,6 +376,17 @@ var transposedStripsOn = true
 // the kernels round it; storeTransposed then adds beta·C as their
 // epilogue does.
 func gemmStripsTransposed[T float32 | float64](g *gemmArgs[T], plan gemmPlan) {
+	// At AVX-512, Cᵀ's 8 rows (7 rows, when m is more than one strip of
+	// four vectors) in strips of three vectors, whose blocks take them in
+	// one pass over A, not 6 + 2 (6 + 1). Three ÷ four vectors (AMD Zen 5,
+	// medians of 15): float32 128×8×128 TN 1.19, 128×7×128 1.15,
+	// 256×7×64 1.12; 64×8×64, 96×8×64, 96×7×64 and 80×7×64 0.99–1.01;
+	// 64×7×64 0.80 (two strips of two vectors: 4 + 2 + 1 rows).
+	var zero T
+	if lanes := stripLanes(active, int(unsafe.Sizeof(zero))); active == AVX512 && plan.nr > 3*lanes &&
+		(g.n == 8 || g.n == 7 && g.m > 4*lanes) {
+		plan.nr = 3 * lanes
+	}
 	buf := getGemvBuf[T]()
 	ct := buf.scratch(g.n * g.m) // every element stored by the kernels (beta 0)
 	gt := gemmArgs[T]{

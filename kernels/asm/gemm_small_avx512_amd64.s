@@ -137,6 +137,8 @@
 	op(t, (APTR4)(AROW*1), WE1, Z15, Z16, Z17, Z17); op(t, (APTR4)(AROW*2), WE0, Z18, Z19, Z20, Z20); \
 	op(t, (APTR4)(AROW3*1), WE1, Z21, Z22, Z23, Z23)
 #define ROWS3_V3(op, t) ROWS2_V3(op, t); op(t, (APTR)(AROW*2), WE0, Z6, Z7, Z8, Z8)
+#define ROWS7_V3(op, t) ROWS4_V3(op, t); op(t, (APTR4), WE0, Z12, Z13, Z14, Z14); \
+	op(t, (APTR4)(AROW*1), WE1, Z15, Z16, Z17, Z17); op(t, (APTR4)(AROW*2), WE0, Z18, Z19, Z20, Z20)
 #define ROWS1_V4(op, t) op(t, (APTR), WE0, Z0, Z1, Z2, Z3)
 #define ROWS2_V4(op, t) ROWS1_V4(op, t); op(t, (APTR)(AROW*1), WE1, Z4, Z5, Z6, Z7)
 #define ROWS3_V4(op, t) ROWS2_V4(op, t); op(t, (APTR)(AROW*2), WE0, Z8, Z9, Z10, Z11)
@@ -144,8 +146,8 @@
 #define ROWS5_V4(op, t) ROWS4_V4(op, t); op(t, (APTR4), WE0, Z16, Z17, Z18, Z19)
 #define ROWS6_V4(op, t) ROWS5_V4(op, t); op(t, (APTR4)(AROW*1), WE1, Z20, Z21, Z22, Z23)
 
-// NEXT_GROUP3 and NEXT_GROUP5 move A and C on by three and five rows (no
-// LEAQ scale is either).
+// NEXT_GROUP3, NEXT_GROUP5 and NEXT_GROUP7 move A and C on by three, five
+// and seven rows (no LEAQ scale is any of them).
 #define NEXT_GROUP3 \
 	LEAQ (AGROUP)(AROW*2), AGROUP; \
 	ADDQ AROW, AGROUP; \
@@ -158,6 +160,12 @@
 	LEAQ (CGROUP)(LDC*4), CGROUP; \
 	ADDQ LDC, CGROUP; \
 	SUBQ $5, ROWS
+#define NEXT_GROUP7 \
+	LEAQ (AGROUP)(AROW*8), AGROUP; \
+	SUBQ AROW, AGROUP; \
+	LEAQ (CGROUP)(LDC*8), CGROUP; \
+	SUBQ LDC, CGROUP; \
+	SUBQ $7, ROWS
 
 // The wide row ops, as ZERO2, BCAST_FMA2, LOAD_B2, C_BETA2 and C_STORE2
 // with three (…3) or four (…4) accumulators, the last vector's columns
@@ -189,15 +197,17 @@
 	ROW_GROUP(rows, list, startA, stepA, advance, t, betaBits, ZERO4, LOAD_B4, FMAS4, C_BETA4, C_STORE4, here, loop, beta0, stored, next)
 
 // WIDE_GROUPS(t, betaBits): the wide blocks of a kernel of type t, three
-// vectors from label nv3 on (rows by 8, 4, 3, 2, 1), four from nv4 on
-// (rows by 6, 5, 4, 3, 2, 1); each ends at done. The groups of 5 and 3
-// take a strip's last rows in one pass over B where 4 + 1 and 2 + 1 took
-// two: the transposed strips' narrow products (gemmStripsTransposed) are
-// strips of exactly n = 3 or 5 rows. Expanded once per kernel, like
+// vectors from label nv3 on (rows by 8, 7, 4, 3, 2, 1), four from nv4 on
+// (rows by 6, 5, 4, 3, 2, 1); each ends at done. The groups of 7, 5 and 3
+// take a strip's last rows in one pass over B where 4 + 2 + 1, 4 + 1 and
+// 2 + 1 took several: the transposed strips' narrow products
+// (gemmStripsTransposed) are strips of exactly n rows (n = 7 and 8 in
+// strips of three vectors). Expanded once per kernel, like
 // SMALL_GROUPS.
 #define WIDE_GROUPS(t, betaBits) \
 nv3: \
-	V3(8, ROWS8_V3, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, r8v3, r8v3Loop, r8v3Beta0, r8v3Next, r4v3); \
+	V3(8, ROWS8_V3, START_A8, STEP_A8, NEXT_GROUP(8), t, betaBits, r8v3, r8v3Loop, r8v3Beta0, r8v3Next, r7v3); \
+	V3(7, ROWS7_V3, START_A8, STEP_A8, NEXT_GROUP7, t, betaBits, r7v3, r7v3Loop, r7v3Beta0, r7v3Next, r4v3); \
 	V3(4, ROWS4_V3, START_A, STEP_A, NEXT_GROUP(4), t, betaBits, r4v3, r4v3Loop, r4v3Beta0, r4v3Next, r3v3); \
 	V3(3, ROWS3_V3, START_A, STEP_A, NEXT_GROUP3, t, betaBits, r3v3, r3v3Loop, r3v3Beta0, r3v3Next, r2v3); \
 	V3(2, ROWS2_V3, START_A, STEP_A, NEXT_GROUP(2), t, betaBits, r2v3, r2v3Loop, r2v3Beta0, r2v3Next, r1v3); \
@@ -223,8 +233,8 @@ nv4: \
 //	}
 //
 // Each row keeps its n columns in ⌈n/16⌉ vectors of accumulators; rows go
-// in groups of 6 then 5 (four vectors), 16 then 8 (one) or 8 (two,
-// three), then 4, 3 (three, four), 2, 1. Columns past n are masked off in every load and store of B and
+// in groups of 6 then 5 (four vectors), 16 then 8 (one), 8 (two), 8
+// then 7 (three), then 4, 3 (three, four), 2, 1. Columns past n are masked off in every load and store of B and
 // C. Requires AVX512F.
 TEXT ·GemmSmallF32AVX512(SB), NOSPLIT, $0-88
 	MOVQ n+8(FP), CX
@@ -285,8 +295,8 @@ done:
 //	}
 //
 // Each row keeps its n columns in ⌈n/8⌉ vectors of accumulators; rows go
-// in groups of 6 then 5 (four vectors), 16 then 8 (one) or 8 (two,
-// three), then 4, 3 (three, four), 2, 1. Columns past n are masked off in every load and store of B and
+// in groups of 6 then 5 (four vectors), 16 then 8 (one), 8 (two), 8
+// then 7 (three), then 4, 3 (three, four), 2, 1. Columns past n are masked off in every load and store of B and
 // C. Requires AVX512F.
 TEXT ·GemmSmallF64AVX512(SB), NOSPLIT, $0-96
 	MOVQ n+8(FP), CX
