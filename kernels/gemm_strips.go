@@ -520,8 +520,8 @@ func narrowDot(aTrans, bTrans bool, m, n, k, size int) bool {
 
 // narrowDotOn turns narrowDot off, for measurements against the strips;
 // narrowMinMACs is the largest product it leaves to them, narrowMinSteps
-// (2), narrowMinA and narrowMinRows8 its other limits (tests lower them all to reach the
-// kernels' smallest row groups and depths).
+// (2), narrowMinA and narrowMinRows8 its other limits (tests lower them
+// all to reach the kernels' smallest row groups and depths).
 var (
 	narrowDotOn    = true
 	narrowMinMACs  = float64(tinyStripsMACs)

@@ -62,9 +62,10 @@ func PackNarrowF64AVX512(steps, n int, b, bt unsafe.Pointer, w int)
 // of m): c[i*n+j] = ct[j*m+i], or beta·c[i*n+j] + ct[j*m+i] (the product
 // rounded, then added) when beta ≠ 0, for i < 16·blocks. tab is the
 // permutes' table for n: 16 int32 indices for each of the n output
-// vectors of a block (lane e of vector o: (16·o+e)/n), then their masks,
-// 8 uint16 per output vector (bit e of mask j of vector o: (16·o+e)%n ==
-// j). blocks ≥ 1, 2 ≤ n ≤ 8, 16·blocks ≤ m. Requires AVX512F.
+// vectors of a block (lane e of vector o, element E = 16·o+e of the
+// block: E/n, plus 16 if E%n is odd), then their masks, 8 uint16 per
+// output vector (bit e of mask t of vector o: E%n is 2t or 2t+1). blocks
+// ≥ 1, 2 ≤ n ≤ 8, 16·blocks ≤ m. Requires AVX512F.
 //
 //go:noescape
 func StoreTransposedF32AVX512(blocks, n int, ct unsafe.Pointer, m int, c, tab unsafe.Pointer, beta float32)

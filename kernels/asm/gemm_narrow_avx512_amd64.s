@@ -520,11 +520,12 @@ GLOBL ·narrowIota(SB), RODATA|NOPTR, $64
 // C's rows, n contiguous elements each (ldc = n), from the scratch Cᵀ (n
 // rows of m). A block of 16 rows of C is 16·n consecutive elements, n
 // vectors; element E of the block is row E / n, column E % n, lane E / n
-// of Cᵀ's row E % n at the block. Output vector o takes its lanes from
-// each row j of Cᵀ by a permute (VPERMPS, the table read from memory)
-// merged under the mask of its lanes whose column is j; the indices and
-// masks are the table tab (Go's transposeTables[n]: n index vectors, then
-// the n×8 masks, 2 bytes each).
+// of Cᵀ's row E % n at the block. Output vector o is put together by
+// two-table permutes (VPERMI2PS), one per pair of Cᵀ's rows (2t, 2t+1),
+// each merged into the lanes whose column is in that pair (the index's
+// bit 4 picks the pair's second row); n odd, the last row is its own
+// pair, both tables. The table tab (Go's transposeTables[n]) holds the n
+// index vectors, then the masks, 8 × 2 bytes per output vector.
 #define ST_BLOCKS AX // whole blocks of 16 rows left
 #define ST_N BX      // n
 #define ST_CT SI     // Cᵀ's row 0 at the block
@@ -534,14 +535,15 @@ GLOBL ·narrowIota(SB), RODATA|NOPTR, $64
 #define ST_IDXP R9   // output vector o's indices
 #define ST_MASKP R10 // output vector o's masks
 #define ST_O R11     // output vectors left in the block
-#define ST_SRC R12   // Cᵀ's row j at the block
-#define ST_J R13     // rows of Cᵀ left for o
-#define ST_MK CX     // o's mask for row j
+#define ST_SRC R12   // Cᵀ's row 2t at the block
+#define ST_T R13     // pairs left for o
+#define ST_MK CX     // the pair's number
 #define ST_BETAB R14 // beta's bits but the sign (R14: restored by the ABI0 wrapper)
-#define ST_IDX Z0
+#define ST_SRC2 R15  // Cᵀ's row 2t+1 (R15: this TEXT makes no global access)
 #define ST_V Z1
-#define ST_T Z2
+#define ST_TAB1 Z2
 #define ST_BETA Z3
+#define ST_BC Z4
 
 // func StoreTransposedF32AVX512(blocks, n int, ct unsafe.Pointer, m int, c, tab unsafe.Pointer, beta float32)
 //
@@ -574,23 +576,34 @@ stBlock:
 	MOVQ ST_N, ST_O
 
 stOut:
-	VMOVDQU32 (ST_IDXP), ST_IDX
-	VPXORD    ST_V, ST_V, ST_V
+	VMOVDQU32 (ST_IDXP), ST_V
 	MOVQ      ST_CT, ST_SRC
-	MOVQ      ST_N, ST_J
+	MOVQ      ST_N, ST_T
+	SHRQ      $1, ST_T
 	XORQ      ST_MK, ST_MK
 
-stRow:
-	KMOVW   (ST_MASKP)(ST_MK*2), K1
-	VPERMPS (ST_SRC), ST_IDX, K1, ST_V
-	ADDQ    ST_M, ST_SRC
-	INCQ    ST_MK
-	DECQ    ST_J
-	JNZ     stRow
-	TESTL   ST_BETAB, ST_BETAB
-	JZ      stStore
-	VMULPS  (ST_C), ST_BETA, ST_T
-	VADDPS  ST_V, ST_T, ST_V
+stPair:
+	LEAQ      (ST_SRC)(ST_M*1), ST_SRC2
+	KMOVW     (ST_MASKP)(ST_MK*2), K1
+	VMOVUPS   (ST_SRC), ST_TAB1
+	VPERMI2PS (ST_SRC2), ST_TAB1, K1, ST_V
+	LEAQ      (ST_SRC)(ST_M*2), ST_SRC
+	INCQ      ST_MK
+	DECQ      ST_T
+	JNZ       stPair
+	TESTQ     $1, ST_N
+	JZ        stEpilogue
+
+	// n odd: the last row alone, both tables.
+	KMOVW     (ST_MASKP)(ST_MK*2), K1
+	VMOVUPS   (ST_SRC), ST_TAB1
+	VPERMI2PS (ST_SRC), ST_TAB1, K1, ST_V
+
+stEpilogue:
+	TESTL  ST_BETAB, ST_BETAB
+	JZ     stStore
+	VMULPS (ST_C), ST_BETA, ST_BC
+	VADDPS ST_V, ST_BC, ST_V
 
 stStore:
 	VMOVUPS ST_V, (ST_C)
