@@ -568,6 +568,12 @@ func packNarrowB[T float32 | float64](space *[]T, b []T, ldb int, bTrans bool, k
 		clear(bt[(s*w+n)*lanes : (s+1)*w*lanes])
 	}
 	done := packNarrowSteps(bt, b, ldb, bTrans, k, n, w, lanes)
+	if bTrans && k >= lanes && copySlivers(bt, b, ldb, n, lanes, k/lanes, w*lanes) {
+		// B given transposed: each of its n rows cut into the steps' vectors
+		// (where a vector is a multiple of 64 bytes: AVX-512), one pass,
+		// not n copies a step.
+		done = k / lanes
+	}
 	for s, l0 := done, done*lanes; l0 < k; s, l0 = s+1, l0+lanes {
 		depth := min(lanes, k-l0)
 		step := bt[s*w*lanes : (s+1)*w*lanes]
