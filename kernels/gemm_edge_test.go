@@ -222,7 +222,7 @@ func TestGemmTransposedStripsSameBits(t *testing.T) {
 			!kernels.TransposedStripsForTest(true, 40, 5, 32, 4) || kernels.TransposedStripsForTest(true, 64, 6, 31, 4) ||
 			!kernels.TransposedStripsForTest(true, 64, 7, 32, 4) || kernels.TransposedStripsForTest(true, 64, 7, 31, 4)) ||
 			kernels.Active() == kernels.AVX2 && (kernels.TransposedStripsForTest(true, 64, 3, 63, 4) || !kernels.TransposedStripsForTest(true, 64, 3, 64, 4)) {
-			t.Fatal("the transposed strips' depth floors for n = 3, 5, 6 are not where measured")
+			t.Fatal("the transposed strips' depth floors for n = 3, 5, 6, 7 are not where measured")
 		}
 		defer kernels.SetThreads(kernels.Threads())
 		for _, threads := range []int{1, 2} {

@@ -234,8 +234,8 @@ nv4: \
 //
 // Each row keeps its n columns in ⌈n/16⌉ vectors of accumulators; rows go
 // in groups of 6 then 5 (four vectors), 16 then 8 (one), 8 (two), 8
-// then 7 (three), then 4, 3 (three, four), 2, 1. Columns past n are masked off in every load and store of B and
-// C. Requires AVX512F.
+// then 7 (three), then 4, 3 (three, four), 2, 1. Columns past n are
+// masked off in every load and store of B and C. Requires AVX512F.
 TEXT ·GemmSmallF32AVX512(SB), NOSPLIT, $0-88
 	MOVQ n+8(FP), CX
 	LAST_MASK(16, LANES_ARE_COLUMNS)
@@ -296,8 +296,8 @@ done:
 //
 // Each row keeps its n columns in ⌈n/8⌉ vectors of accumulators; rows go
 // in groups of 6 then 5 (four vectors), 16 then 8 (one), 8 (two), 8
-// then 7 (three), then 4, 3 (three, four), 2, 1. Columns past n are masked off in every load and store of B and
-// C. Requires AVX512F.
+// then 7 (three), then 4, 3 (three, four), 2, 1. Columns past n are
+// masked off in every load and store of B and C. Requires AVX512F.
 TEXT ·GemmSmallF64AVX512(SB), NOSPLIT, $0-96
 	MOVQ n+8(FP), CX
 	LAST_MASK(8, LANES_ARE_COLUMNS)
