@@ -31,16 +31,17 @@ import (
 // γ_j = j·u/(1−j·u) and u = 2⁻²⁴.
 //
 // Paths and bits: a product is computed by one of three paths, chosen from
-// its shape and the level alone — a matrix-vector path when m == 1 or
-// n == 1 (nothing packed; see Sgemv), small-product kernels that read A and
-// B in place (products where packing does not pay; those with A not
-// transposed, deep enough and of 2 to 8 columns at AVX-512 (float64 2 to
-// 4) or 2 to 4 at AVX2 (float64 2), as dot products along k, in vector
-// partial sums added in a fixed order), or the packed, blocked path. The
-// bits of the result depend on the operands, the shape, the
-// transposes and the level (see SetLevel), never on the number of
-// threads, the alignment of the slices, the leading dimensions or which
-// goroutine calls.
+// its shape, the level and the CPU's cache sizes (which the small
+// products' cost model and the block sizes read) — a matrix-vector path
+// when m == 1 or n == 1 (nothing packed; see Sgemv), small-product
+// kernels that read A and B in place (products where packing does not
+// pay; those with A not transposed, deep enough and of 2 to 8 columns at
+// AVX-512 (float64 2 to 4) or 2 to 4 at AVX2 (float64 2), as dot products
+// along k, in vector partial sums added in a fixed order), or the packed,
+// blocked path. The bits of the result depend on the operands, the shape,
+// the transposes, the level (see SetLevel) and the cache sizes, never on
+// the number of threads, the alignment of the slices, the leading
+// dimensions or which goroutine calls.
 //
 // Large products are split across up to Threads() goroutines. Sgemm is safe
 // to call from many goroutines at once, as long as no call writes memory

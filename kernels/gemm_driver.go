@@ -25,9 +25,9 @@ import (
 //
 // Products of at least parallelMinFlops are cut into parts on tile
 // boundaries and run on the parallel runner (parallel.go). Every element's
-// arithmetic depends only on the shape and the level (which fix the path,
-// the kc split and the tile grid), never on the thread count or on which
-// goroutine computes it.
+// arithmetic depends only on the shape, the level and the CPU's cache
+// sizes (which fix the path, the kc split and the tile grid), never on
+// the thread count or on which goroutine computes it.
 
 // gemmArgs holds one call's validated arguments.
 type gemmArgs[T float32 | float64] struct {

@@ -45,8 +45,30 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 	packed := float64(roundUp(m, mr))*float64(roundUp(n, nr))*float64(k) +
 		stripPackCost*float64(packedElems) + stripFixedCost
 	strips := float64(m) * float64(roundUp(n, lanes)) * float64(k) / stripsEfficiency(m, n, k, size, macs, bTrans)
+	if active == AVX2 && l1Bytes() < stripsSmallL1 {
+		strips = float64(m) * float64(roundUp(n, lanes)) * (float64(k)/stripEfficiencySmallL1 + stripElemCostSmallL1)
+	}
 	return strips < packed
 }
+
+// With an L1 smaller than stripsSmallL1 (32 KB: AMD Zen 3), the AVX2
+// strips ran at ~0.85 of the packed kernel's rate plus a cost per element
+// of C (its vectors' loop, loads and stores: stripElemCostSmallL1 units),
+// whether op(A) fits in L2 or not, where stripsEfficiency's rates came from
+// L1s of 48 KB (AMD Zen 5, Intel Xeon). Strips ÷ packed path, both
+// forced, alternated in one process, medians of 31–41 (AMD Zen 3, 1
+// thread), float32: 32³ 1.10, 40³ 1.11, 56³ 1.01, 64×32×512 1.17,
+// 128×20×128 1.17, 200×16×200 1.30, 784×24×128 TN 1.15 (the model takes
+// the strips); 64³ 0.96, 96³ 0.89, 128³ 0.90, 192³ 0.92, 128×128×256
+// 0.89, 256×128×128 TN 0.87, 32×128×32 0.85, 64×256×64 0.94 (under the
+// rates above, the strips; now the packed path); float64 32³ 1.15, 96³
+// 0.96, 128³ 0.93, 192³ 0.91. The fit: these shapes' strips time against
+// the packed path's cost model.
+const (
+	stripsSmallL1          = 48 << 10
+	stripEfficiencySmallL1 = 0.85
+	stripElemCostSmallL1   = 15.5
+)
 
 // roundUp returns x rounded up to a multiple of r > 0. The amd64 levels'
 // tiles and vectors are powers of two or 6 rows, which it rounds to
