@@ -52,9 +52,10 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 }
 
 // With an L1 smaller than stripsSmallL1 (32 KB: AMD Zen 3), the AVX2
-// strips ran at ~0.85 of the packed kernel's rate plus a cost per element
-// of C (its vectors' loop, loads and stores: stripElemCostSmallL1 units),
-// whether op(A) fits in L2 or not, where stripsEfficiency's rates came from
+// strips ran at ~0.85 of the packed kernel's rate plus stripElemCostSmallL1
+// units per element of C (a fixed cost per row and strip, likely: short
+// depths show it most), whether op(A) fits in L2 or not, where
+// stripsEfficiency's rates came from
 // L1s of 48 KB (AMD Zen 5, Intel Xeon). Strips ÷ packed path, both
 // forced, alternated in one process, medians of 31–41 (AMD Zen 3, 1
 // thread), float32: 32³ 1.10, 40³ 1.11, 56³ 1.01, 64×32×512 1.17,
