@@ -44,27 +44,31 @@ func useStrips(m, n, k, size int, bTrans bool) bool {
 	}
 	packed := float64(roundUp(m, mr))*float64(roundUp(n, nr))*float64(k) +
 		stripPackCost*float64(packedElems) + stripFixedCost
-	strips := float64(m) * float64(roundUp(n, lanes)) * float64(k) / stripsEfficiency(m, n, k, size, macs, bTrans)
+	var strips float64
 	if active == AVX2 && l1Bytes() < stripsSmallL1 {
 		strips = float64(m) * float64(roundUp(n, lanes)) * (float64(k)/stripEfficiencySmallL1 + stripElemCostSmallL1)
+	} else {
+		strips = float64(m) * float64(roundUp(n, lanes)) * float64(k) / stripsEfficiency(m, n, k, size, macs, bTrans)
 	}
 	return strips < packed
 }
 
 // With an L1 smaller than stripsSmallL1 (32 KB: AMD Zen 3), the AVX2
-// strips ran at ~0.85 of the packed kernel's rate plus stripElemCostSmallL1
-// units per element of C (a fixed cost per row and strip, likely: short
-// depths show it most), whether op(A) fits in L2 or not, where
-// stripsEfficiency's rates came from
-// L1s of 48 KB (AMD Zen 5, Intel Xeon). Strips ÷ packed path, both
+// strips ran at ~0.85 of the packed kernel's rate plus
+// stripElemCostSmallL1 units per element of C (a fixed cost per row and
+// strip, likely: short depths show it most), whether op(A) fits in L2 or
+// not; stripsEfficiency's rates came from L1s of 48 KB (AMD Zen 5, Intel
+// Xeon), and useStrips does not use them there. Strips ÷ packed path, both
 // forced, alternated in one process, medians of 31–41 (AMD Zen 3, 1
 // thread), float32: 32³ 1.10, 40³ 1.11, 56³ 1.01, 64×32×512 1.17,
 // 128×20×128 1.17, 200×16×200 1.30, 784×24×128 TN 1.15 (the model takes
 // the strips); 64³ 0.96, 96³ 0.89, 128³ 0.90, 192³ 0.92, 128×128×256
 // 0.89, 256×128×128 TN 0.87, 32×128×32 0.85, 64×256×64 0.94 (under the
 // rates above, the strips; now the packed path); float64 32³ 1.15, 96³
-// 0.96, 128³ 0.93, 192³ 0.91. The fit: these shapes' strips time against
-// the packed path's cost model.
+// 0.96, 128³ 0.93, 192³ 0.91; 2 threads, float32, 128³ 0.91, 256³ 0.87,
+// 128×128×256 0.94, 256×128×128 TN 0.84. The fit: these shapes' strips
+// time against the packed path's cost model. It still gives the strips
+// 48³ (0.93–0.98 of the packed path) and 16×256×256 (~0.95, noisy).
 const (
 	stripsSmallL1          = 48 << 10
 	stripEfficiencySmallL1 = 0.85
@@ -154,7 +158,8 @@ const (
 // vs 125; a transposed B or a longer k: 128×256×128 NT 105 vs 121). At
 // AVX2, small products run at stripEfficiencyAVX2 (strips ÷ packed on the
 // Xeon, before the whole-vector kernels: 64³ 1.17, 96³ 0.96–1.01,
-// 128×128×256 0.92–0.96). Beyond both, stripEfficiency.
+// 128×128×256 0.92–0.96). Beyond both, stripEfficiency. At AVX2 with an
+// L1 under stripsSmallL1, useStrips uses its own rates instead.
 func stripsEfficiency(m, n, k, size int, macs float64, bTrans bool) float64 {
 	aBytes := float64(m) * float64(k) * float64(size)
 	bStripBytes := float64(k) * float64(stripCols(k, size)) * float64(size)
